@@ -1,0 +1,219 @@
+/**
+ * The model's entry points: TaskManager and JobManager results exactly as Flink's start-up
+ * (BashJavaUtils) would produce them, or the failure Flink would raise, with its message.
+ */
+import { Conf, ModelError } from './conf.js';
+import { Trace } from './fractions.js';
+import type { TraceStep } from './fractions.js';
+import { JavaError } from './java.js';
+import type { RawValue } from './values.js';
+import { rawToString } from './values.js';
+import type { FlinkVersion } from '../options/version.js';
+import { atLeast } from '../options/version.js';
+import type { TaskManagerSizes } from './taskmanager.js';
+import { TM, deriveTaskManagerSizes } from './taskmanager.js';
+import type { JobManagerSizes } from './jobmanager.js';
+import { JM, deriveJobManagerSizes, legacyJobManager110 } from './jobmanager.js';
+import { jobManagerDynamicConfigs, jvmArgs, taskManagerDynamicConfigs } from './dynamic.js';
+import type { Target } from './legacy.js';
+import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy.js';
+import { deriveLocal } from './local.js';
+import type { DerivationPath } from './process.js';
+
+export type { Target } from './legacy.js';
+
+export interface ModelOptions {
+  readonly version: FlinkVersion;
+  readonly target: Target;
+  /** Environment variables Flink's scripts would see (FLINK_TM_HEAP, FLINK_JM_HEAP). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A start-up failure: which check failed, Flink's exception and message, and its causes. */
+export interface MemoryFailure {
+  readonly check: string;
+  readonly exception: string;
+  /** Flink's top-level message, with the prefix Flink adds for this process and version. */
+  readonly flinkMessage: string;
+  /** Messages of the cause chain, outermost first. */
+  readonly causes: readonly string[];
+  /** Option keys involved, most relevant first. */
+  readonly keys: readonly string[];
+}
+
+interface ResultBase {
+  readonly trace: readonly TraceStep[];
+  /** What Flink would log while deriving (clamping, warnings), in our words. */
+  readonly notes: readonly string[];
+  /** A legacy heap key copied into a new option before deriving. */
+  readonly legacyMapping?: { readonly from: string; readonly to: string; readonly bytes: bigint };
+}
+
+export type TaskManagerResult =
+  | (ResultBase & {
+      readonly ok: true;
+      readonly path: DerivationPath | 'local';
+      readonly sizes: TaskManagerSizes;
+      readonly jvmHeap: bigint;
+      readonly jvmDirect: bigint;
+      /** Empty in local execution: the JVM is the one the user started. */
+      readonly jvmArgs: string;
+      readonly dynamicConfigs: string;
+      readonly cpuCores: number;
+      readonly slots: number;
+    })
+  | (ResultBase & { readonly ok: false; readonly failure: MemoryFailure });
+
+export type JobManagerResult =
+  | (ResultBase & {
+      readonly ok: true;
+      readonly path: DerivationPath | 'legacy-1.10';
+      readonly sizes: JobManagerSizes;
+      readonly jvmArgs: string;
+      readonly dynamicConfigs: string;
+    })
+  | (ResultBase & { readonly ok: false; readonly failure: MemoryFailure });
+
+export type ConfigInput = ReadonlyMap<string, RawValue> | Readonly<Record<string, string>>;
+
+export function toConf(input: ConfigInput, version: FlinkVersion): Conf {
+  if (input instanceof Map) return new Conf(input as ReadonlyMap<string, RawValue>, version);
+  const m = new Map<string, RawValue>();
+  for (const [k, v] of Object.entries(input as Record<string, string>)) m.set(k, { kind: 'string', text: v });
+  return new Conf(m, version);
+}
+
+function toFailure(e: unknown, prefix: string | null): MemoryFailure {
+  if (!(e instanceof JavaError)) throw e;
+  const check = e instanceof ModelError ? e.check : e.exception === 'ArithmeticException' ? 'arithmetic-overflow' : 'invalid-value';
+  const keys = e instanceof ModelError ? e.keys : [];
+  if (prefix && e.exception === 'IllegalConfigurationException') {
+    return { check, exception: e.exception, flinkMessage: prefix + e.message, causes: [e.message, ...e.causeMessages()], keys };
+  }
+  return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys };
+}
+
+function cpuAndSlots(conf: Conf): { cpuCores: number; slots: number } {
+  const slots = conf.int(TM.slots)!;
+  const cpuCores = conf.contains(TM.cpuCores) ? conf.double(TM.cpuCores)! : slots;
+  if (cpuCores <= 0) {
+    throw new ModelError(
+      'IllegalConfigurationException',
+      `TaskExecutors need to be started with a positive number of CPU cores. Please configure ${TM.cpuCores} accordingly.`,
+      'invalid-cpu-cores',
+      [conf.contains(TM.cpuCores) ? TM.cpuCores : TM.slots],
+    );
+  }
+  return { cpuCores, slots };
+}
+
+function externalResources(conf: Conf): [string, string][] {
+  const raw = conf.rawKey('external-resources');
+  if (!raw) return [];
+  const text = rawToString(raw).replace(/^\[|\]$/g, '');
+  if (text.trim() === 'none' || text.trim() === '') return [];
+  const out: [string, string][] = [];
+  for (const name of text.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
+    const amount = conf.rawKey(`external-resource.${name}.amount`);
+    if (amount && /^\d+$/.test(rawToString(amount).trim())) out.push([name, rawToString(amount).trim()]);
+  }
+  return out;
+}
+
+/** Derives the TaskManager's memory as Flink's start-up would, or the failure it would raise. */
+export function computeTaskManager(input: ConfigInput, options: ModelOptions): TaskManagerResult {
+  const trace = new Trace();
+  let conf = toConf(input, options.version);
+  const v = options.version;
+  const base = () => ({ trace: trace.steps, notes: trace.notes });
+  if (options.target === 'local') {
+    try {
+      const local = deriveLocal(conf, trace);
+      const s = local.sizes;
+      return { ...base(), ok: true, path: 'local', sizes: s, jvmHeap: s.frameworkHeap + s.taskHeap, jvmDirect: s.frameworkOffHeap + s.taskOffHeap + s.network, jvmArgs: '', dynamicConfigs: '', cpuCores: local.cpuCores, slots: conf.int(TM.slots) ?? 1 };
+    } catch (e) {
+      return { ...base(), ok: false, failure: toFailure(e, null) };
+    }
+  }
+  let legacyMapping: ResultBase['legacyMapping'];
+  try {
+    const mapping = mapLegacyHeap(conf, TM_LEGACY, legacyHeapTarget('taskmanager', options.target), options.env ?? {}, trace);
+    conf = mapping.conf;
+    legacyMapping = mapping.mapped;
+  } catch (e) {
+    return { ...base(), ok: false, failure: toFailure(e, 'TaskManager failed to map legacy JVM heap option to the new one: ') };
+  }
+  const prefix = atLeast(v, '1.11') ? 'TaskManager memory configuration failed: ' : null;
+  try {
+    const { path, sizes } = deriveTaskManagerSizes(conf, trace);
+    const { cpuCores, slots } = cpuAndSlots(conf);
+    const jvmHeap = sizes.frameworkHeap + sizes.taskHeap;
+    const jvmDirect = sizes.frameworkOffHeap + sizes.taskOffHeap + sizes.network;
+    return {
+      ...base(),
+      ...(legacyMapping ? { legacyMapping } : {}),
+      ok: true,
+      path,
+      sizes,
+      jvmHeap,
+      jvmDirect,
+      jvmArgs: jvmArgs(jvmHeap, jvmDirect, sizes.jvmMetaspace),
+      dynamicConfigs: taskManagerDynamicConfigs(sizes, { cpuCores, slots, externalResources: externalResources(conf) }, v),
+      cpuCores,
+      slots,
+    };
+  } catch (e) {
+    return { ...base(), ...(legacyMapping ? { legacyMapping } : {}), ok: false, failure: toFailure(e, prefix) };
+  }
+}
+
+/** Derives the JobManager's memory as Flink's start-up would, or the failure it would raise. */
+export function computeJobManager(input: ConfigInput, options: ModelOptions): JobManagerResult {
+  const trace = new Trace();
+  let conf = toConf(input, options.version);
+  const v = options.version;
+  const base = () => ({ trace: trace.steps, notes: trace.notes });
+  if (!atLeast(v, '1.11')) return legacy110(conf, options, trace);
+  const prefix = atLeast(v, '2.0') ? null : 'JobManager memory configuration failed: ';
+  let legacyMapping: ResultBase['legacyMapping'];
+  try {
+    if (options.target !== 'local') {
+      const mapping = mapLegacyHeap(conf, JM_LEGACY, legacyHeapTarget('jobmanager', options.target), options.env ?? {}, trace);
+      conf = mapping.conf;
+      legacyMapping = mapping.mapped;
+    }
+    const { path, sizes } = deriveJobManagerSizes(conf, trace);
+    const direct = conf.boolean(JM.directLimit) ? sizes.offHeap : null;
+    return {
+      ...base(),
+      ...(legacyMapping ? { legacyMapping } : {}),
+      ok: true,
+      path,
+      sizes,
+      jvmArgs: jvmArgs(sizes.jvmHeap, direct, sizes.jvmMetaspace),
+      dynamicConfigs: jobManagerDynamicConfigs(sizes, v),
+    };
+  } catch (e) {
+    return { ...base(), ...(legacyMapping ? { legacyMapping } : {}), ok: false, failure: toFailure(e, prefix) };
+  }
+}
+
+function legacy110(conf: Conf, options: ModelOptions, trace: Trace): JobManagerResult {
+  const base = { trace: trace.steps, notes: trace.notes };
+  try {
+    const containerized = options.target === 'kubernetes' || options.target === 'yarn';
+    const { heap, container } = legacyJobManager110(conf, containerized, trace);
+    const total = container ?? heap;
+    trace.note('Flink 1.10 sizes the JobManager with the pre-1.11 heap model: only the heap is set');
+    return {
+      ...base,
+      ok: true,
+      path: 'legacy-1.10',
+      sizes: { jvmHeap: heap, offHeap: 0n, jvmMetaspace: 0n, jvmOverhead: total - heap, totalFlink: heap, totalProcess: total },
+      jvmArgs: `-Xms${heap / 1048576n}m -Xmx${heap / 1048576n}m`,
+      dynamicConfigs: '',
+    };
+  } catch (e) {
+    return { ...base, ok: false, failure: toFailure(e, null) };
+  }
+}

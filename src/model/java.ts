@@ -1,0 +1,160 @@
+/**
+ * The few pieces of Java semantics Flink's memory arithmetic depends on: `String.trim`,
+ * `Float.parseFloat`, `Double.toString`, `BigDecimal`-exact multiplication and `%.3f` formatting.
+ * Getting any of these slightly wrong moves a derived size by a byte, which users notice.
+ */
+
+export const LONG_MAX = 9223372036854775807n;
+export const INT_MAX = 2147483647;
+
+/** A Java exception as data: the simple class name, its message and its cause chain. */
+export class JavaError extends Error {
+  constructor(
+    readonly exception: string,
+    message: string,
+    readonly javaCause?: JavaError,
+  ) {
+    super(message);
+    this.name = 'JavaError';
+  }
+
+  /** Messages of the cause chain, outermost cause first (excluding this error). */
+  causeMessages(): string[] {
+    const out: string[] = [];
+    for (let c = this.javaCause; c; c = c.javaCause) out.push(c.message);
+    return out;
+  }
+}
+
+/** Java `String.trim()`: strips every char <= U+0020 at both ends (not Unicode spaces). */
+export function javaTrim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+  return s.slice(start, end);
+}
+
+const DECIMAL_FLOAT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)[fFdD]?$/;
+
+/**
+ * Java `Float.parseFloat`: accepts surrounding ASCII whitespace, a sign, `NaN`, `Infinity`,
+ * decimal and hex notation and a trailing `f`/`d`. Returns the float value (as a JS number).
+ */
+export function parseJavaFloat(text: string): number {
+  const s = javaTrim(text);
+  if (s.length === 0) throw new JavaError('NumberFormatException', text.length === 0 ? 'empty String' : 'empty String');
+  if (DECIMAL_FLOAT.test(s)) {
+    const body = s.replace(/[fFdD]$/, '');
+    return Math.fround(Number(body));
+  }
+  const hex = HEX_FLOAT.exec(s);
+  if (hex && (hex[2] !== '' || hex[3] !== '')) {
+    const mantissa = parseInt((hex[2] ?? '') + (hex[3] ?? '') || '0', 16);
+    const exp = Number(hex[4]) - 4 * (hex[3] ?? '').length;
+    const v = mantissa * Math.pow(2, exp);
+    return Math.fround(hex[1] === '-' ? -v : v);
+  }
+  throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+}
+
+/** Java `Double.parseDouble` (same grammar as floats, without narrowing). */
+export function parseJavaDouble(text: string): number {
+  const s = javaTrim(text);
+  if (s.length === 0) throw new JavaError('NumberFormatException', 'empty String');
+  if (DECIMAL_FLOAT.test(s)) return Number(s.replace(/[fFdD]$/, ''));
+  const hex = HEX_FLOAT.exec(s);
+  if (hex && (hex[2] !== '' || hex[3] !== '')) {
+    const mantissa = parseInt((hex[2] ?? '') + (hex[3] ?? '') || '0', 16);
+    const v = mantissa * Math.pow(2, Number(hex[4]) - 4 * (hex[3] ?? '').length);
+    return hex[1] === '-' ? -v : v;
+  }
+  throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+}
+
+/** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp. */
+function shortestDigits(d: number): { digits: string; exp: number } {
+  // toExponential() without argument yields the shortest round-tripping digits.
+  const [mant, e] = Math.abs(d).toExponential().split('e') as [string, string];
+  const digits = mant.replace('.', '');
+  return { digits, exp: Number(e) + 1 };
+}
+
+/**
+ * Java `Double.toString(double)`: plain notation for 1e-3 <= |d| < 1e7 with at least one
+ * fractional digit, computerized scientific notation (`1.0E-7`) otherwise.
+ */
+export function javaDoubleToString(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (d === Infinity) return 'Infinity';
+  if (d === -Infinity) return '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  const sign = d < 0 ? '-' : '';
+  const a = Math.abs(d);
+  const { digits, exp } = shortestDigits(a);
+  if (a >= 1e-3 && a < 1e7) {
+    if (exp <= 0) return `${sign}0.${'0'.repeat(-exp)}${digits}`;
+    if (digits.length <= exp) return `${sign}${digits}${'0'.repeat(exp - digits.length)}.0`;
+    return `${sign}${digits.slice(0, exp)}.${digits.slice(exp)}`;
+  }
+  const frac = digits.length > 1 ? digits.slice(1) : '0';
+  return `${sign}${digits[0]}.${frac}E${exp - 1}`;
+}
+
+/** Exact decimal of a double as Java's `BigDecimal.valueOf(d)` sees it: unscaled * 10^-scale. */
+function decimalOf(d: number): { unscaled: bigint; scale: number } {
+  const { digits, exp } = shortestDigits(d);
+  const scale = digits.length - exp;
+  return { unscaled: BigInt(digits) * (d < 0 ? -1n : 1n), scale };
+}
+
+/**
+ * Flink's `MemorySize.multiply(double)`: the exact decimal product of the byte count and
+ * `BigDecimal.valueOf(multiplier)`, truncated toward zero; above Long.MAX_VALUE it overflows.
+ */
+export function multiplyBytes(bytes: bigint, multiplier: number): bigint {
+  if (!(multiplier >= 0)) throw new JavaError('IllegalArgumentException', 'multiplier must be >= 0');
+  if (!Number.isFinite(multiplier)) throw new JavaError('NumberFormatException', 'Infinite or NaN');
+  if (multiplier === 0) return 0n;
+  const { unscaled, scale } = decimalOf(multiplier);
+  let product: bigint;
+  if (scale >= 0) product = (bytes * unscaled) / 10n ** BigInt(scale);
+  else product = bytes * unscaled * 10n ** BigInt(-scale);
+  if (product > LONG_MAX) throw new JavaError('ArithmeticException', 'long overflow');
+  return product;
+}
+
+/** `Math.addExact` on longs. */
+export function addExact(a: bigint, b: bigint): bigint {
+  const r = a + b;
+  if (r > LONG_MAX || r < -LONG_MAX - 1n) throw new JavaError('ArithmeticException', 'long overflow');
+  return r;
+}
+
+/** `Math.subtractExact` on longs. */
+export function subtractExact(a: bigint, b: bigint): bigint {
+  const r = a - b;
+  if (r > LONG_MAX || r < -LONG_MAX - 1n) throw new JavaError('ArithmeticException', 'long overflow');
+  return r;
+}
+
+/**
+ * Java `String.format(Locale.ROOT, "%.3f", d)`: Java rounds HALF_UP on the decimal digits of
+ * `Double.toString`, which differs from `Number.prototype.toFixed` (1.0005 -> "1.001").
+ */
+export function javaFormat3(d: number): string {
+  const { unscaled, scale } = decimalOf(d);
+  const neg = unscaled < 0n;
+  const abs = neg ? -unscaled : unscaled;
+  let thousandths: bigint;
+  if (scale <= 3) thousandths = abs * 10n ** BigInt(3 - scale);
+  else {
+    const div = 10n ** BigInt(scale - 3);
+    thousandths = abs / div;
+    if ((abs % div) * 2n >= div) thousandths += 1n;
+  }
+  const intPart = thousandths / 1000n;
+  const frac = (thousandths % 1000n).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${intPart}.${frac}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Flink's memory-size grammar (`MemorySize.parse`) and its two pretty printers, byte for byte.
+ * All sizes are bigint byte counts: Flink's sizes are signed 64-bit longs.
+ */
+import { JavaError, LONG_MAX, javaFormat3, javaTrim } from './java.js';
+
+export const KIB = 1024n;
+export const MIB = 1024n * KIB;
+export const GIB = 1024n * MIB;
+export const TIB = 1024n * GIB;
+
+interface Unit {
+  readonly multiplier: bigint;
+  readonly names: readonly string[];
+}
+
+const UNITS: readonly Unit[] = [
+  { multiplier: 1n, names: ['b', 'bytes'] },
+  { multiplier: KIB, names: ['k', 'kb', 'kibibytes'] },
+  { multiplier: MIB, names: ['m', 'mb', 'mebibytes'] },
+  { multiplier: GIB, names: ['g', 'gb', 'gibibytes'] },
+  { multiplier: TIB, names: ['t', 'tb', 'tebibytes'] },
+];
+
+export const UNIT_LIST = '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibytes) / (g | gb | gibibytes) / (t | tb | tebibytes)';
+
+/**
+ * `MemorySize.parse(text)` (and `parse(text, defaultUnit)` when a default unit is given).
+ * Throws a JavaError carrying Flink's exception class and message.
+ */
+export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g' | 't'): bigint {
+  const trimmed = javaTrim(text);
+  if (trimmed.length === 0) {
+    throw new JavaError('IllegalArgumentException', 'argument is an empty- or whitespace-only string');
+  }
+  let pos = 0;
+  while (pos < trimmed.length && trimmed.charCodeAt(pos) >= 48 && trimmed.charCodeAt(pos) <= 57) pos++;
+  const digits = trimmed.slice(0, pos);
+  const unitText = javaTrim(trimmed.slice(pos)).toLowerCase();
+  if (digits.length === 0) throw new JavaError('NumberFormatException', 'text does not start with a number');
+  const value = BigInt(digits);
+  if (value > LONG_MAX) {
+    throw new JavaError('IllegalArgumentException', `The value '${digits}' cannot be re represented as 64bit number (numeric overflow).`);
+  }
+  let multiplier = 1n;
+  const effectiveUnit = unitText.length === 0 && defaultUnit ? defaultUnit : unitText;
+  if (effectiveUnit.length > 0) {
+    const unit = UNITS.find((u) => u.names.includes(effectiveUnit));
+    if (!unit) {
+      throw new JavaError(
+        'IllegalArgumentException',
+        `Memory size unit '${unitText}' does not match any of the recognized units: ${UNIT_LIST}`,
+      );
+    }
+    multiplier = unit.multiplier;
+  }
+  const bytes = value * multiplier;
+  if (bytes > LONG_MAX) {
+    throw new JavaError('IllegalArgumentException', `The value '${text}' cannot be re represented as 64bit number of bytes (numeric overflow).`);
+  }
+  return bytes;
+}
+
+/** `MemorySize.toString()`: the largest unit that divides the value exactly ("64 mb", "0 tb"). */
+export function memoryToString(bytes: bigint): string {
+  let best = UNITS[0]!;
+  for (const u of UNITS) if (bytes % u.multiplier === 0n) best = u;
+  return `${bytes / best.multiplier} ${best.names[1]}`;
+}
+
+/** `MemorySize.toHumanReadableString()`: "<n> bytes" up to 1024, else "1.250gb (1342177280 bytes)". */
+export function humanReadable(bytes: bigint): string {
+  let best: Unit | undefined;
+  for (const u of UNITS) if (bytes > u.multiplier) best = u;
+  if (!best || best.multiplier === 1n) return `${bytes} bytes`;
+  const approx = Number(bytes) / Number(best.multiplier);
+  return `${javaFormat3(approx)}${best.names[1]} (${bytes} bytes)`;
+}
+
+/**
+ * A short size for people, exact where it can be: "1728m", "1g", "536870920b". Used when we
+ * propose values, so that a suggestion always parses back to the same byte count.
+ */
+export function formatSizeForConfig(bytes: bigint): string {
+  if (bytes === 0n) return '0';
+  for (const [suffix, mult] of [['t', TIB], ['g', GIB], ['m', MIB], ['k', KIB]] as const) {
+    if (bytes % mult === 0n) return `${bytes / mult}${suffix}`;
+  }
+  return `${bytes}b`;
+}
+
+/** A compact human size for tables and bars ("1.69 GiB"), never used where exactness matters. */
+export function formatSizeShort(bytes: bigint): string {
+  const units: [string, bigint][] = [['TiB', TIB], ['GiB', GIB], ['MiB', MIB], ['KiB', KIB]];
+  for (const [name, mult] of units) {
+    if (bytes >= mult) {
+      const v = Number(bytes) / Number(mult);
+      const text = v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
+      return `${text.replace(/\.0+$|(\.\d*?)0+$/, '$1')} ${name}`;
+    }
+  }
+  return `${bytes} B`;
+}

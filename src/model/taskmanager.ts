@@ -1,0 +1,253 @@
+/**
+ * TaskManager memory derivation: Flink's `TaskExecutorFlinkMemoryUtils` on top of the shared
+ * process part, with legacy network buffers (1.10-1.20) and the exact order of reads and checks.
+ */
+import type { Conf } from './conf.js';
+import { ModelError, configError } from './conf.js';
+import type { Trace } from './fractions.js';
+import { rangeFraction, withFraction, withInverseFraction } from './fractions.js';
+import { JavaError, LONG_MAX, addExact, multiplyBytes, subtractExact } from './java.js';
+import { humanReadable } from './memory-size.js';
+import type { DerivationPath, JvmPart, ProcessKeys } from './process.js';
+import { choosePath, jvmFromFlink, jvmFromProcess } from './process.js';
+import { atLeast } from '../options/version.js';
+
+export const TM = {
+  process: 'taskmanager.memory.process.size',
+  flink: 'taskmanager.memory.flink.size',
+  frameworkHeap: 'taskmanager.memory.framework.heap.size',
+  frameworkOffHeap: 'taskmanager.memory.framework.off-heap.size',
+  taskHeap: 'taskmanager.memory.task.heap.size',
+  taskOffHeap: 'taskmanager.memory.task.off-heap.size',
+  managed: 'taskmanager.memory.managed.size',
+  managedFraction: 'taskmanager.memory.managed.fraction',
+  networkMin: 'taskmanager.memory.network.min',
+  networkMax: 'taskmanager.memory.network.max',
+  networkFraction: 'taskmanager.memory.network.fraction',
+  metaspace: 'taskmanager.memory.jvm-metaspace.size',
+  overheadMin: 'taskmanager.memory.jvm-overhead.min',
+  overheadMax: 'taskmanager.memory.jvm-overhead.max',
+  overheadFraction: 'taskmanager.memory.jvm-overhead.fraction',
+  segmentSize: 'taskmanager.memory.segment-size',
+  numberOfBuffers: 'taskmanager.network.numberOfBuffers',
+  slots: 'taskmanager.numberOfTaskSlots',
+  cpuCores: 'taskmanager.cpu.cores',
+} as const;
+
+export const TM_PROCESS_KEYS: ProcessKeys = {
+  process: TM.process,
+  flink: TM.flink,
+  fineGrained: [TM.taskHeap, TM.managed],
+  metaspace: TM.metaspace,
+  overheadMin: TM.overheadMin,
+  overheadMax: TM.overheadMax,
+  overheadFraction: TM.overheadFraction,
+};
+
+export interface TaskManagerSizes {
+  frameworkHeap: bigint;
+  frameworkOffHeap: bigint;
+  taskHeap: bigint;
+  taskOffHeap: bigint;
+  managed: bigint;
+  network: bigint;
+  jvmMetaspace: bigint;
+  jvmOverhead: bigint;
+  totalFlink: bigint;
+  totalProcess: bigint;
+}
+
+interface FlinkPart {
+  frameworkHeap: bigint;
+  frameworkOffHeap: bigint;
+  taskHeap: bigint;
+  taskOffHeap: bigint;
+  managed: bigint;
+  network: bigint;
+}
+
+function read(conf: Conf, key: string, component: string, trace: Trace): bigint {
+  const v = conf.memory(key);
+  trace.add(component, v, `${key} (${conf.contains(key) ? 'configured' : 'default'})`, [key]);
+  return v;
+}
+
+/** `ConfigurationParserUtils.getPageSize`: the segment size must fit an int, be >= 4096 and a power of two. */
+export function pageSize(conf: Conf): bigint {
+  const bytes = conf.memoryOrNull(TM.segmentSize)!;
+  const invalid = (reason: string) =>
+    configError('invalid-segment-size', `Invalid configuration value for ${TM.segmentSize} : ${bytes} - ${reason}`, [TM.segmentSize]);
+  if (bytes > 2147483647n) {
+    throw new ModelError('IllegalArgumentException', `Cannot downcast long value ${bytes} to integer.`, 'invalid-segment-size', [TM.segmentSize]);
+  }
+  if (bytes < 4096n) throw invalid('Minimum memory segment size is 4096');
+  if ((bytes & (bytes - 1n)) !== 0n) throw invalid('Memory segment size must be a power of 2.');
+  return bytes;
+}
+
+function legacyNetworkActive(conf: Conf): boolean {
+  if (atLeast(conf.version, '2.0')) return false;
+  const anyNew = conf.contains(TM.networkMin) || conf.contains(TM.networkMax) || conf.contains(TM.networkFraction);
+  return !anyNew && conf.contains(TM.numberOfBuffers);
+}
+
+function legacyNetworkSize(conf: Conf): bigint {
+  const buffers = BigInt(conf.int(TM.numberOfBuffers)!);
+  const size = buffers * pageSize(conf);
+  if (size < 0n) throw new ModelError('IllegalArgumentException', 'bytes must be >= 0', 'invalid-option-value', [TM.numberOfBuffers]);
+  return size;
+}
+
+function networkRange(conf: Conf) {
+  return rangeFraction(conf, TM.networkFraction, TM.networkMin, TM.networkMax);
+}
+
+function managedRange(conf: Conf) {
+  return rangeFraction(conf, TM.managedFraction, null, null, 0n, LONG_MAX);
+}
+
+function managedFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): bigint {
+  if (conf.contains(TM.managed)) return read(conf, TM.managed, 'managed', trace);
+  return withFraction('managed', totalFlink, 'total Flink', managedRange(conf), trace, conf);
+}
+
+/** The network remainder check, wrapped the way Flink wraps it when the remainder disagrees. */
+function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, trace: Trace): void {
+  try {
+    if (legacyNetworkActive(conf)) {
+      const configured = legacyNetworkSize(conf);
+      if (configured !== network) {
+        throw configError(
+          'network-remainder-mismatch',
+          `Derived Network Memory size (${humanReadable(network)}) does not match configured Network Memory size (${humanReadable(configured)}).`,
+          [TM.numberOfBuffers, TM.segmentSize],
+        );
+      }
+      return;
+    }
+    const r = networkRange(conf);
+    if (network > r.max || network < r.min) {
+      throw configError(
+        'network-out-of-range',
+        `Derived Network Memory size (${humanReadable(network)}) is not in configured Network Memory range [${humanReadable(r.min)}, ${humanReadable(r.max)}].`,
+        [TM.networkMin, TM.networkMax],
+      );
+    }
+    if (conf.contains(TM.networkFraction) && network !== multiplyBytes(totalFlink, r.fraction)) {
+      trace.note(`network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`);
+    }
+  } catch (e) {
+    if (e instanceof JavaError && e.exception === 'IllegalConfigurationException') {
+      const inner = e instanceof ModelError ? e : undefined;
+      throw configError(
+        inner?.check === 'invalid-fraction-range' ? 'invalid-fraction-range' : 'network-remainder-out-of-range',
+        'If Total Flink, Task Heap and (or) Managed Memory sizes are explicitly configured then the Network Memory size is the rest of the Total Flink memory after subtracting all other configured types of memory, but the derived Network Memory is inconsistent with its configuration.',
+        inner?.keys ?? [TM.networkMin, TM.networkMax],
+        e,
+      );
+    }
+    throw e;
+  }
+}
+
+function exceedsWithTaskHeap(p: Omit<FlinkPart, 'network'>, totalFlink: bigint): ModelError {
+  return configError(
+    'components-exceed-flink',
+    `Sum of configured Framework Heap Memory (${humanReadable(p.frameworkHeap)}), Framework Off-Heap Memory (${humanReadable(p.frameworkOffHeap)}), Task Heap Memory (${humanReadable(p.taskHeap)}), Task Off-Heap Memory (${humanReadable(p.taskOffHeap)}) and Managed Memory (${humanReadable(p.managed)}) exceed configured Total Flink Memory (${humanReadable(totalFlink)}).`,
+    [TM.flink, TM.process, TM.taskHeap, TM.managed],
+  );
+}
+
+/** `deriveFromTotalFlinkMemory`: paths total-flink and total-process. */
+function flinkFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): FlinkPart {
+  const frameworkHeap = read(conf, TM.frameworkHeap, 'frameworkHeap', trace);
+  const frameworkOffHeap = read(conf, TM.frameworkOffHeap, 'frameworkOffHeap', trace);
+  const taskOffHeap = read(conf, TM.taskOffHeap, 'taskOffHeap', trace);
+  if (conf.contains(TM.taskHeap)) {
+    const taskHeap = read(conf, TM.taskHeap, 'taskHeap', trace);
+    const managed = managedFromTotal(conf, totalFlink, trace);
+    const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap), managed);
+    if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
+    const network = subtractExact(totalFlink, others);
+    trace.add('network', network, `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, [TM.taskHeap]);
+    checkNetworkRemainder(conf, network, totalFlink, trace);
+    return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
+  }
+  const managed = managedFromTotal(conf, totalFlink, trace);
+  let network: bigint;
+  if (legacyNetworkActive(conf)) {
+    network = trace.add('network', legacyNetworkSize(conf), `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+  } else {
+    network = withFraction('network', totalFlink, 'total Flink', networkRange(conf), trace, conf);
+  }
+  const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskOffHeap), managed), network);
+  if (others > totalFlink) {
+    throw configError(
+      'components-exceed-flink',
+      `Sum of configured Framework Heap Memory (${humanReadable(frameworkHeap)}), Framework Off-Heap Memory (${humanReadable(frameworkOffHeap)}), Task Off-Heap Memory (${humanReadable(taskOffHeap)}), Managed Memory (${humanReadable(managed)}) and Network Memory (${humanReadable(network)}) exceed configured Total Flink Memory (${humanReadable(totalFlink)}).`,
+      [TM.process, TM.flink, TM.managedFraction, TM.networkFraction],
+    );
+  }
+  const taskHeap = subtractExact(totalFlink, others);
+  trace.add('taskHeap', taskHeap, `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, []);
+  return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
+}
+
+/** `deriveFromRequiredFineGrainedOptions`: task heap and managed memory are both set. */
+function flinkFromFineGrained(conf: Conf, trace: Trace): FlinkPart {
+  const taskHeap = read(conf, TM.taskHeap, 'taskHeap', trace);
+  const managed = read(conf, TM.managed, 'managed', trace);
+  const frameworkHeap = read(conf, TM.frameworkHeap, 'frameworkHeap', trace);
+  const frameworkOffHeap = read(conf, TM.frameworkOffHeap, 'frameworkOffHeap', trace);
+  const taskOffHeap = read(conf, TM.taskOffHeap, 'taskOffHeap', trace);
+  const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap), managed);
+  let network: bigint;
+  if (conf.contains(TM.flink)) {
+    const totalFlink = conf.memory(TM.flink);
+    if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
+    network = subtractExact(totalFlink, others);
+    trace.add('network', network, `remainder: ${TM.flink} ${totalFlink} - all other Flink components ${others}`, [TM.flink]);
+    checkNetworkRemainder(conf, network, totalFlink, trace);
+  } else if (legacyNetworkActive(conf)) {
+    network = trace.add('network', legacyNetworkSize(conf), `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+  } else {
+    network = withInverseFraction('network', others, 'other Flink components', networkRange(conf), trace, conf);
+  }
+  return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
+}
+
+function sumFlink(p: FlinkPart): bigint {
+  return [p.frameworkOffHeap, p.taskHeap, p.taskOffHeap, p.network, p.managed].reduce(addExact, p.frameworkHeap);
+}
+
+export interface TaskManagerDerivation {
+  readonly path: DerivationPath;
+  readonly sizes: TaskManagerSizes;
+}
+
+/** The TaskManager derivation proper (`TaskExecutorProcessUtils.processSpecFromConfig` without the prefix). */
+export function deriveTaskManagerSizes(conf: Conf, trace: Trace): TaskManagerDerivation {
+  const path = choosePath(conf, TM_PROCESS_KEYS, trace);
+  let flink: FlinkPart;
+  let jvm: JvmPart;
+  let totalFlink: bigint;
+  if (path === 'total-process') {
+    const part = jvmFromProcess(conf, TM_PROCESS_KEYS, conf.memory(TM.process), trace);
+    flink = flinkFromTotal(conf, part.totalFlink, trace);
+    jvm = part;
+    totalFlink = part.totalFlink;
+  } else if (path === 'total-flink') {
+    totalFlink = conf.memory(TM.flink);
+    trace.add('totalFlink', totalFlink, `${TM.flink} (configured)`, [TM.flink]);
+    flink = flinkFromTotal(conf, totalFlink, trace);
+    jvm = jvmFromFlink(conf, TM_PROCESS_KEYS, totalFlink, trace);
+  } else {
+    flink = flinkFromFineGrained(conf, trace);
+    totalFlink = trace.add('totalFlink', sumFlink(flink), 'sum of the six Flink components', []);
+    jvm = jvmFromFlink(conf, TM_PROCESS_KEYS, totalFlink, trace);
+  }
+  return {
+    path,
+    sizes: { ...flink, jvmMetaspace: jvm.metaspace, jvmOverhead: jvm.overhead, totalFlink, totalProcess: jvm.totalProcess },
+  };
+}

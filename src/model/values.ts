@@ -1,0 +1,87 @@
+/**
+ * How Flink's `Configuration` turns a stored value into an option's type. Values from a legacy
+ * `flink-conf.yaml`, `--set` or the operator are strings; values from `config.yaml` keep their
+ * YAML type, which changes how they convert (`0x10` is 16 bytes, a YAML float narrows to float).
+ */
+import { JavaError, javaDoubleToString, parseJavaDouble, parseJavaFloat } from './java.js';
+import { parseMemorySize } from './memory-size.js';
+
+export type RawValue =
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'int'; readonly value: bigint }
+  | { readonly kind: 'float'; readonly value: number }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  /** A YAML sequence, rendered back to flow style (`[a, b]`) the way Flink does. */
+  | { readonly kind: 'list'; readonly text: string };
+
+export const str = (text: string): RawValue => ({ kind: 'string', text });
+
+/** Java `Object.toString()` of the stored value. */
+export function rawToString(v: RawValue): string {
+  switch (v.kind) {
+    case 'string':
+    case 'list':
+      return v.text;
+    case 'int':
+      return v.value.toString();
+    case 'float':
+      return javaDoubleToString(v.value);
+    case 'bool':
+      return v.value ? 'true' : 'false';
+  }
+}
+
+const FLOAT_MIN = 1.401298464324817e-45;
+const FLOAT_MAX = 3.4028234663852886e38;
+
+export function convertMemory(v: RawValue): bigint {
+  return parseMemorySize(rawToString(v));
+}
+
+export function convertFloat(v: RawValue): number {
+  if (v.kind === 'float') {
+    const x = v.value;
+    if (x === 0 || (x >= FLOAT_MIN && x <= FLOAT_MAX) || (x >= -FLOAT_MAX && x <= -FLOAT_MIN)) return Math.fround(x);
+    throw new JavaError('IllegalArgumentException', `Configuration value ${javaDoubleToString(x)} overflows/underflows the float type.`);
+  }
+  return parseJavaFloat(rawToString(v));
+}
+
+export function convertDouble(v: RawValue): number {
+  if (v.kind === 'float') return v.value;
+  return parseJavaDouble(rawToString(v));
+}
+
+export function convertInt(v: RawValue): number {
+  if (v.kind === 'int') {
+    if (v.value > 2147483647n || v.value < -2147483648n) {
+      throw new JavaError('IllegalArgumentException', `Configuration value ${v.value} overflows/underflows the integer type.`);
+    }
+    return Number(v.value);
+  }
+  const s = rawToString(v);
+  if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  const n = BigInt(s);
+  if (n > 2147483647n || n < -2147483648n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  return Number(n);
+}
+
+export function convertLong(v: RawValue): bigint {
+  if (v.kind === 'int') return v.value;
+  const s = rawToString(v);
+  if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  const n = BigInt(s);
+  if (n > 9223372036854775807n || n < -9223372036854775808n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  return n;
+}
+
+export function convertBoolean(v: RawValue): boolean {
+  if (v.kind === 'bool') return v.value;
+  const s = rawToString(v).toUpperCase();
+  if (s === 'TRUE') return true;
+  if (s === 'FALSE') return false;
+  throw new JavaError(
+    'IllegalArgumentException',
+    `Unrecognized option for boolean: ${rawToString(v)}. Expected either true or false(case insensitive)`,
+  );
+}
