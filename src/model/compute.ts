@@ -39,6 +39,8 @@ export interface MemoryFailure {
   readonly causes: readonly string[];
   /** Option keys involved, most relevant first. */
   readonly keys: readonly string[];
+  /** Sizes the failed check compared (bytes), for explanations. */
+  readonly data: Readonly<Record<string, bigint>>;
 }
 
 interface ResultBase {
@@ -87,10 +89,11 @@ function toFailure(e: unknown, prefix: string | null): MemoryFailure {
   if (!(e instanceof JavaError)) throw e;
   const check = e instanceof ModelError ? e.check : e.exception === 'ArithmeticException' ? 'arithmetic-overflow' : 'invalid-value';
   const keys = e instanceof ModelError ? e.keys : [];
+  const data = e instanceof ModelError ? e.data : {};
   if (prefix && e.exception === 'IllegalConfigurationException') {
-    return { check, exception: e.exception, flinkMessage: prefix + e.message, causes: [e.message, ...e.causeMessages()], keys };
+    return { check, exception: e.exception, flinkMessage: prefix + e.message, causes: [e.message, ...e.causeMessages()], keys, data };
   }
-  return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys };
+  return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys, data };
 }
 
 function cpuAndSlots(conf: Conf): { cpuCores: number; slots: number } {

@@ -18,13 +18,21 @@ export class ModelError extends JavaError {
     /** Option keys the failed check is about, most relevant first. */
     readonly keys: readonly string[],
     cause?: JavaError,
+    /** The sizes the check compared, for explanations in our words. */
+    readonly data: Readonly<Record<string, bigint>> = {},
   ) {
     super(exception, message, cause);
   }
 }
 
-export function configError(check: string, message: string, keys: readonly string[], cause?: JavaError): ModelError {
-  return new ModelError('IllegalConfigurationException', message, check, keys, cause);
+export function configError(
+  check: string,
+  message: string,
+  keys: readonly string[],
+  cause?: JavaError,
+  data: Readonly<Record<string, bigint>> = {},
+): ModelError {
+  return new ModelError('IllegalConfigurationException', message, check, keys, cause, data);
 }
 
 export interface Lookup {

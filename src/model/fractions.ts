@@ -64,6 +64,7 @@ export function rangeFraction(
       `Inconsistently configured ${describeOption(fractionKey, conf.version)} (${javaDoubleToString(fraction)}) and its min (${humanReadable(min)}), max (${humanReadable(max)}) value`,
       keys,
       new JavaError('IllegalArgumentException', problem),
+      { min, max },
     );
   }
   return { min, max, fraction, fractionKey, minKey, maxKey };

@@ -58,6 +58,8 @@ function fromTotalFlink(conf: Conf, totalFlink: bigint, trace: Trace): { heap: b
       'flink-not-above-off-heap',
       `The configured Total Flink Memory (${humanReadable(totalFlink)}) is less than the configured Off-heap Memory (${humanReadable(off)}).`,
       [JM.flink, JM.process, JM.offHeap],
+      undefined,
+      { flink: totalFlink, offHeap: off },
     );
   }
   const heap = trace.add('jvmHeap', subtractExact(totalFlink, off), `remainder: total Flink ${totalFlink} - off-heap ${off}`, []);
@@ -77,6 +79,8 @@ function fromFineGrained(conf: Conf, trace: Trace): { heap: bigint; off: bigint 
           'heap-and-off-heap-mismatch-flink',
           `Sum of the configured JVM Heap Memory (${humanReadable(heap)}) and the configured Off-heap Memory (${humanReadable(off)}) does not match the configured Total Flink Memory (${humanReadable(tf)}). Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.`,
           [JM.flink, JM.heap, JM.offHeap],
+          undefined,
+          { heap, offHeap: off, flink: tf },
         );
       }
     } else {
@@ -85,6 +89,8 @@ function fromFineGrained(conf: Conf, trace: Trace): { heap: bigint; off: bigint 
           'heap-exceeds-flink',
           `The configured JVM Heap Memory (${humanReadable(heap)}) exceeds the configured Total Flink Memory (${humanReadable(tf)}). Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.`,
           [JM.flink, JM.heap],
+          undefined,
+          { heap, flink: tf },
         );
       }
       const derived = subtractExact(tf, heap);

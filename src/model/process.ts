@@ -78,6 +78,8 @@ export function jvmFromProcess(conf: Conf, keys: ProcessKeys, totalProcess: bigi
       'jvm-exceeds-process',
       `Sum of configured JVM Metaspace (${humanReadable(ms)}) and JVM Overhead (${humanReadable(ov)}) exceed configured Total Process Memory (${humanReadable(totalProcess)}).`,
       [keys.process, keys.metaspace, keys.overheadMin],
+      undefined,
+      { process: totalProcess, metaspace: ms, overhead: ov },
     );
   }
   const tf = subtractExact(totalProcess, sum);
@@ -104,6 +106,8 @@ export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, 
       'process-below-flink-and-metaspace',
       `The configured Total Process Memory size (${humanReadable(tp)}) is less than the sum of the derived Total Flink Memory size (${humanReadable(totalFlink)}) and the configured or default JVM Metaspace size  (${humanReadable(ms)}).`,
       [keys.process, keys.flink, keys.metaspace],
+      undefined,
+      { process: tp, flink: totalFlink, metaspace: ms },
     );
   }
   const ov = subtractExact(tp, flinkAndMeta);
@@ -113,6 +117,8 @@ export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, 
       'overhead-out-of-range',
       `Derived JVM Overhead size (${humanReadable(ov)}) is not in configured JVM Overhead range [${humanReadable(r.min)}, ${humanReadable(r.max)}].`,
       [keys.process, keys.overheadMin, keys.overheadMax],
+      undefined,
+      { overhead: ov, min: r.min, max: r.max, process: tp, flink: totalFlink, metaspace: ms },
     );
   }
   trace.add('jvmOverhead', ov, `remainder: total process ${tp} - total Flink ${totalFlink} - metaspace ${ms} (within [${r.min}, ${r.max}])`, [keys.process]);

@@ -121,6 +121,8 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
           'network-remainder-mismatch',
           `Derived Network Memory size (${humanReadable(network)}) does not match configured Network Memory size (${humanReadable(configured)}).`,
           [TM.numberOfBuffers, TM.segmentSize],
+          undefined,
+          { network, configured, flink: totalFlink },
         );
       }
       return;
@@ -131,6 +133,8 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
         'network-out-of-range',
         `Derived Network Memory size (${humanReadable(network)}) is not in configured Network Memory range [${humanReadable(r.min)}, ${humanReadable(r.max)}].`,
         [TM.networkMin, TM.networkMax],
+        undefined,
+        { network, min: r.min, max: r.max, flink: totalFlink },
       );
     }
     if (conf.contains(TM.networkFraction) && network !== multiplyBytes(totalFlink, r.fraction)) {
@@ -144,6 +148,7 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
         'If Total Flink, Task Heap and (or) Managed Memory sizes are explicitly configured then the Network Memory size is the rest of the Total Flink memory after subtracting all other configured types of memory, but the derived Network Memory is inconsistent with its configuration.',
         inner?.keys ?? [TM.networkMin, TM.networkMax],
         e,
+        inner?.data ?? {},
       );
     }
     throw e;
@@ -151,10 +156,13 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
 }
 
 function exceedsWithTaskHeap(p: Omit<FlinkPart, 'network'>, totalFlink: bigint): ModelError {
+  const sum = p.frameworkHeap + p.frameworkOffHeap + p.taskHeap + p.taskOffHeap + p.managed;
   return configError(
     'components-exceed-flink',
     `Sum of configured Framework Heap Memory (${humanReadable(p.frameworkHeap)}), Framework Off-Heap Memory (${humanReadable(p.frameworkOffHeap)}), Task Heap Memory (${humanReadable(p.taskHeap)}), Task Off-Heap Memory (${humanReadable(p.taskOffHeap)}) and Managed Memory (${humanReadable(p.managed)}) exceed configured Total Flink Memory (${humanReadable(totalFlink)}).`,
     [TM.flink, TM.process, TM.taskHeap, TM.managed],
+    undefined,
+    { flink: totalFlink, sum, ...p },
   );
 }
 
@@ -186,6 +194,8 @@ function flinkFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): FlinkPart
       'components-exceed-flink',
       `Sum of configured Framework Heap Memory (${humanReadable(frameworkHeap)}), Framework Off-Heap Memory (${humanReadable(frameworkOffHeap)}), Task Off-Heap Memory (${humanReadable(taskOffHeap)}), Managed Memory (${humanReadable(managed)}) and Network Memory (${humanReadable(network)}) exceed configured Total Flink Memory (${humanReadable(totalFlink)}).`,
       [TM.process, TM.flink, TM.managedFraction, TM.networkFraction],
+      undefined,
+      { flink: totalFlink, sum: others, frameworkHeap, frameworkOffHeap, taskOffHeap, managed, network },
     );
   }
   const taskHeap = subtractExact(totalFlink, others);

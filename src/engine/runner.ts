@@ -1,0 +1,189 @@
+/**
+ * The engine loop: for each document, run every enabled rule with a shared context, apply
+ * suppressions, and return findings sorted by position. A rule that throws becomes a finding.
+ */
+import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
+import { computeJobManager, computeTaskManager } from '../model/compute.js';
+import type { Target } from '../model/compute.js';
+import { Conf } from '../model/conf.js';
+import type { RawValue } from '../model/values.js';
+import { str } from '../model/values.js';
+import { findOption } from '../options/catalogue.js';
+import type { FlinkVersion } from '../options/version.js';
+import { defaultVersion, parseVersion } from '../options/version.js';
+import type { LinterSettings, RuleSetting } from './settings.js';
+import { applySuppressions, readSuppressions } from './suppressions.js';
+import type { Suppression } from './suppressions.js';
+import type { Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting } from './types.js';
+
+export interface EngineRule extends RuleDefinition<string> {
+  /** Runs after suppressions are applied, with the unused ones (for unused-suppression). */
+  readonly afterSuppressions?: boolean;
+}
+
+export interface DocumentContext {
+  readonly version: FlinkVersion;
+  readonly target: Target;
+  readonly suppressions: readonly Suppression[];
+}
+
+/** The model input of a document: its effective entries as Flink stores them. */
+export function rawConfigOf(doc: ConfigDocument): Map<string, RawValue> {
+  const m = new Map<string, RawValue>();
+  for (const [k, e] of doc.effective) m.set(k, e.value);
+  return m;
+}
+
+/** The Flink version for a document: forced by settings, else the manifest's, else the newest. */
+export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
+  if (settings.flinkVersion) return settings.flinkVersion;
+  const fromSpec = doc.kubernetes?.flinkVersion?.text;
+  return (fromSpec && parseVersion(fromSpec)) || defaultVersion();
+}
+
+export function targetFor(doc: ConfigDocument, settings: LinterSettings): Target {
+  if (settings.target !== 'standalone') return settings.target;
+  return doc.format === 'k8s' ? 'kubernetes' : settings.target;
+}
+
+function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; options: Record<string, unknown> } {
+  const [sev, opts] = setting === undefined ? [rule.severity, {}] : Array.isArray(setting) ? setting : [setting as SeveritySetting, {}];
+  return { severity: sev, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
+}
+
+function render(template: string, data: MessageData | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? String(data[name]) : all));
+}
+
+const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+
+function positionOf(doc: ConfigDocument, report: Report<string>, entry: ConfigEntry | undefined): Span {
+  if (report.span) return report.span;
+  const e = report.entry ?? entry;
+  return e?.keySpan ?? e?.valueSpan ?? ORIGIN;
+}
+
+/** The effective entry for an option: its own key first, then its fallback keys. */
+export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefined {
+  const own = doc.effective.get(key);
+  if (own) return own;
+  for (const f of findOption(key)?.fallbackKeys ?? []) {
+    const e = doc.effective.get(f.key);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, target: Target): MemoryView {
+  const options = { version, target };
+  let tm: MemoryView['taskmanager'] | undefined;
+  let jm: MemoryView['jobmanager'] | undefined;
+  return {
+    get taskmanager() {
+      return (tm ??= computeTaskManager(raw, options));
+    },
+    get jobmanager() {
+      return (jm ??= computeJobManager(raw, options));
+    },
+  };
+}
+
+function applyChanges(raw: ReadonlyMap<string, RawValue>, changes: FixChanges): Map<string, RawValue> {
+  const next = new Map(raw);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) {
+      next.delete(k);
+      for (const f of findOption(k)?.fallbackKeys ?? []) next.delete(f.key);
+    } else next.set(k, str(v));
+  }
+  return next;
+}
+
+/** A fix must not make a process fail that started before. */
+function fixIsSafe(before: MemoryView, after: MemoryView): boolean {
+  return (!before.taskmanager.ok || after.taskmanager.ok) && (!before.jobmanager.ok || after.jobmanager.ok);
+}
+
+export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
+  const version = versionFor(doc, settings);
+  const target = targetFor(doc, settings);
+  const raw = rawConfigOf(doc);
+  const memory = memoryFor(raw, version, target);
+  const suppressions = readSuppressions(doc);
+  const findings: Finding[] = [];
+
+  const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[] }) => {
+    const { severity, options } = resolveSetting(rule, settings.rules[rule.id]);
+    if (severity === 'off') return;
+    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; conf: Conf } = {
+      doc,
+      version,
+      target,
+      memory,
+      options,
+      ...(settings.containerMemory !== undefined ? { containerMemory: settings.containerMemory } : {}),
+      ...extra,
+      conf: new Conf(raw, version),
+      entry: (key) => entryFor(doc, key),
+      rawConfig: () => raw,
+      deriveWith: (changes) => memoryFor(applyChanges(raw, changes), version, target),
+      report(r) {
+        const entry = r.key ? entryFor(doc, r.key) : undefined;
+        const span = positionOf(doc, r, entry);
+        let fix = r.fix;
+        if (fix && !fixIsSafe(memory, memoryFor(applyChanges(raw, fix), version, target))) fix = undefined;
+        findings.push({
+          ruleId: rule.id,
+          severity: severity as Severity,
+          message: render(rule.messages[r.messageId] ?? r.messageId, r.data),
+          file: doc.file,
+          line: span.line,
+          column: span.column,
+          endLine: span.endLine,
+          endColumn: span.endColumn,
+          ...(r.key ? { key: r.key } : {}),
+          ...(fix ? { fix } : {}),
+          ...(doc.docIndex > 0 ? { docIndex: doc.docIndex } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message: `rule "${rule.id}" crashed while checking this file (please report it): ${e instanceof Error ? e.message : String(e)}`,
+        file: doc.file,
+        line: 1,
+        column: 1,
+      });
+    }
+  };
+
+  for (const rule of rules) if (!rule.afterSuppressions) run(rule, {});
+  const kept = applySuppressions(findings, suppressions);
+  findings.length = 0;
+  findings.push(...kept);
+  const unused = suppressions.filter((s) => !s.used);
+  for (const rule of rules) if (rule.afterSuppressions) run(rule, { unusedSuppressions: unused });
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Lints every document of a loaded file; file-level problems go to the config-syntax rule. */
+export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
+  const out: Finding[] = [];
+  const syntax = settings.rules['config-syntax'];
+  const sev = syntax === undefined ? 'error' : Array.isArray(syntax) ? syntax[0] : syntax;
+  if (sev !== 'off') {
+    for (const p of file.problems) {
+      out.push({ ruleId: 'config-syntax', severity: sev as Severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
+    }
+  }
+  for (const doc of file.documents) out.push(...lintDocument(doc, rules, settings));
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Linter settings: rule severities and options, Flink version, deployment target and container
+ * limit, from `.flink-mem.yaml` (validated with ajv) merged with command-line flags.
+ */
+import { Ajv } from 'ajv';
+import type { Target } from '../model/compute.js';
+import type { FlinkVersion } from '../options/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
+import { parseMemorySize } from '../model/memory-size.js';
+import type { SeveritySetting } from './types.js';
+
+export type RuleSetting = SeveritySetting | readonly [SeveritySetting, Readonly<Record<string, unknown>>];
+
+export interface LinterSettings {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Forced Flink version (flag or config file); otherwise the manifest's, otherwise the newest. */
+  readonly flinkVersion?: FlinkVersion;
+  readonly target: Target;
+  readonly containerMemory?: bigint;
+}
+
+export const DEFAULT_SETTINGS: LinterSettings = { rules: {}, target: 'standalone' };
+
+const SEVERITY = { enum: ['error', 'warning', 'info', 'off'] };
+
+/** JSON Schema of `.flink-mem.yaml`. */
+export const LINTER_CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'flink-mem linter configuration (.flink-mem.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    flinkVersion: { type: 'string', description: `Flink version to check against: ${KNOWN_VERSIONS.join(', ')}.` },
+    target: { enum: ['standalone', 'kubernetes', 'yarn', 'local'], description: 'Deployment target (decides how legacy heap keys map).' },
+    containerMemory: { type: 'string', description: 'Memory limit of the container or pod, e.g. 4g or 4Gi.' },
+    rules: {
+      type: 'object',
+      description: 'Rule id to severity, or [severity, options].',
+      additionalProperties: {
+        oneOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, { type: 'object' }] }],
+      },
+    },
+  },
+} as const;
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+/** Validates a parsed `.flink-mem.yaml` and turns it into settings. `where` names the file for errors. */
+export function settingsFromObject(obj: unknown, where: string, knownRules: ReadonlySet<string>): Partial<LinterSettings> {
+  validate ??= new Ajv({ allErrors: true, strictTuples: false }).compile(LINTER_CONFIG_SCHEMA);
+  if (obj === null || obj === undefined) return {};
+  if (!validate(obj)) {
+    const e = validate.errors?.[0];
+    const path = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : '(root)';
+    throw new SettingsError(`${where}: "${path}" ${e?.message ?? 'is invalid'}`);
+  }
+  const o = obj as { flinkVersion?: string; target?: Target; containerMemory?: string; rules?: Record<string, RuleSetting> };
+  const out: { -readonly [K in keyof LinterSettings]?: LinterSettings[K] } = {};
+  if (o.flinkVersion !== undefined) out.flinkVersion = parseVersionOrThrow(o.flinkVersion, `${where}: "flinkVersion"`);
+  if (o.target !== undefined) out.target = o.target;
+  if (o.containerMemory !== undefined) out.containerMemory = parseLimitOrThrow(o.containerMemory, `${where}: "containerMemory"`);
+  if (o.rules) {
+    for (const id of Object.keys(o.rules)) {
+      if (!knownRules.has(id)) throw new SettingsError(`${where}: unknown rule "${id}" in "rules"`);
+    }
+    out.rules = o.rules;
+  }
+  return out;
+}
+
+export function parseVersionOrThrow(text: string, what: string): FlinkVersion {
+  const v = parseVersion(text);
+  if (!v) throw new SettingsError(`${what} "${text}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`);
+  return v;
+}
+
+/** A container limit: Kubernetes quantities (4Gi, 4G = 4e9) or Flink sizes (4g = 4 GiB). */
+export function parseLimitOrThrow(text: string, what: string): bigint {
+  const k8s = /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text.trim());
+  if (k8s) {
+    const n = BigInt(k8s[1]!);
+    const mult: Record<string, bigint> = { Ki: 1024n, Mi: 1024n ** 2n, Gi: 1024n ** 3n, Ti: 1024n ** 4n, k: 1000n, M: 1000n ** 2n, G: 1000n ** 3n, T: 1000n ** 4n };
+    return n * (k8s[2] ? mult[k8s[2]]! : 1n);
+  }
+  try {
+    return parseMemorySize(text);
+  } catch {
+    throw new SettingsError(`${what} "${text}" is not a memory size (use 4Gi, 4G or 4g)`);
+  }
+}
