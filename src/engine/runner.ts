@@ -34,11 +34,23 @@ export function rawConfigOf(doc: ConfigDocument): Map<string, RawValue> {
   return m;
 }
 
-/** The Flink version for a document: forced by settings, else the manifest's, else the newest. */
-export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
-  if (settings.flinkVersion) return settings.flinkVersion;
+/** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
+export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
+
+/**
+ * The Flink version a document is checked against when none is forced: the manifest's
+ * `spec.flinkVersion`, else 1.20 for a legacy flink-conf.yaml (only 1.x reads it), else the newest.
+ */
+export function inferredVersion(doc: ConfigDocument): FlinkVersion {
   const fromSpec = doc.kubernetes?.flinkVersion?.text;
-  return (fromSpec && parseVersion(fromSpec)) || defaultVersion();
+  const parsed = fromSpec ? parseVersion(fromSpec) : null;
+  if (parsed) return parsed;
+  return doc.format === 'flink-conf' ? NEWEST_LEGACY_VERSION : defaultVersion();
+}
+
+/** The Flink version for a document: forced by settings, else inferred from the document. */
+export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
+  return settings.flinkVersion ?? inferredVersion(doc);
 }
 
 export function targetFor(doc: ConfigDocument, settings: LinterSettings): Target {
@@ -46,13 +58,14 @@ export function targetFor(doc: ConfigDocument, settings: LinterSettings): Target
   return doc.format === 'k8s' ? 'kubernetes' : settings.target;
 }
 
-function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; options: Record<string, unknown> } {
+function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
   const [sev, opts] = setting === undefined ? [rule.severity, {}] : Array.isArray(setting) ? setting : [setting as SeveritySetting, {}];
-  return { severity: sev, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
+  return { severity: sev, configured: setting !== undefined, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
 }
 
+/** Fills `{name}` placeholders; values are folded onto one line so a message stays one line. */
 function render(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? String(data[name]) : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? String(data[name]).replace(/\s*[\r\n]+\s*/g, ' ') : all));
 }
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
@@ -112,10 +125,10 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   const suppressions = readSuppressions(doc);
   const findings: Finding[] = [];
 
-  const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[] }) => {
-    const { severity, options } = resolveSetting(rule, settings.rules[rule.id]);
+  const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] }) => {
+    const { severity, configured, options } = resolveSetting(rule, settings.rules[rule.id]);
     if (severity === 'off') return;
-    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; conf: Conf } = {
+    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[]; conf: Conf } = {
       doc,
       version,
       target,
@@ -134,7 +147,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
         if (fix && !fixIsSafe(memory, memoryFor(applyChanges(raw, fix), version, target))) fix = undefined;
         findings.push({
           ruleId: rule.id,
-          severity: severity as Severity,
+          severity: configured ? (severity as Severity) : (r.severity ?? (severity as Severity)),
           message: render(rule.messages[r.messageId] ?? r.messageId, r.data),
           file: doc.file,
           line: span.line,
@@ -166,7 +179,8 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   findings.length = 0;
   findings.push(...kept);
   const unused = suppressions.filter((s) => !s.used);
-  for (const rule of rules) if (rule.afterSuppressions) run(rule, { unusedSuppressions: unused });
+  const known = settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {};
+  for (const rule of rules) if (rule.afterSuppressions) run(rule, { unusedSuppressions: unused, ...known });
   return sortFindings(findings);
 }
 

@@ -17,6 +17,8 @@ export interface LinterSettings {
   readonly flinkVersion?: FlinkVersion;
   readonly target: Target;
   readonly containerMemory?: bigint;
+  /** Every registered rule id, so that a suppression naming an unknown rule can be reported. */
+  readonly knownRuleIds?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: LinterSettings = { rules: {}, target: 'standalone' };

@@ -36,7 +36,8 @@ export function readSuppressions(doc: ConfigDocument): Suppression[] {
     if (hash < 0 || !text.includes('flink-mem-disable')) return;
     const m = DIRECTIVE.exec(text.slice(hash));
     if (!m) return;
-    const [idsPart, ...reasonParts] = m[2]!.split(/\s+--\s+|\s+--$/);
+    // "rule-a, rule-b -- reason"; a directive may also start with "--" when it names no rule.
+    const [idsPart, ...reasonParts] = (' ' + m[2]!).split(/\s+--(?:\s+|$)/);
     const ruleIds = (idsPart ?? '').split(/[\s,]+/).filter(Boolean);
     const scope = m[1] === 'disable' ? 'file' : 'next-line';
     out.push({

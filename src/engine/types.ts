@@ -39,6 +39,11 @@ export interface Report<M extends string> {
   readonly entry?: ConfigEntry;
   readonly span?: Span;
   readonly fix?: FixChanges;
+  /**
+   * A different severity for this case than the rule's default (for a rule whose cases differ in
+   * weight). A severity the user configured for the rule always wins.
+   */
+  readonly severity?: Severity;
 }
 
 /** The memory derivation of this document, computed once and shared by all rules. */

@@ -1,0 +1,42 @@
+import type { ProblemKind } from '../src/config/types.js';
+import { defineRule } from '../src/engine/types.js';
+
+type SyntaxKind = Extract<ProblemKind, 'yaml-syntax' | 'duplicate-key' | 'non-mapping-root' | 'null-value' | 'not-flink-config'>;
+
+/**
+ * Problems of a whole file (YAML that does not parse at all) are reported by the runner under
+ * this id; this rule reports the ones the loader attached to a document.
+ */
+const MESSAGE_OF: Readonly<Record<SyntaxKind, 'yamlSyntax' | 'duplicateKey' | 'nonMappingRoot' | 'nullValue' | 'notFlinkConfig'>> = {
+  'yaml-syntax': 'yamlSyntax',
+  'duplicate-key': 'duplicateKey',
+  'non-mapping-root': 'nonMappingRoot',
+  'null-value': 'nullValue',
+  'not-flink-config': 'notFlinkConfig',
+};
+
+const isSyntax = (kind: ProblemKind): kind is SyntaxKind => kind in MESSAGE_OF;
+
+export default defineRule({
+  id: 'config-syntax',
+  severity: 'error',
+  description: 'A configuration file Flink cannot load: broken YAML, duplicate keys, a non-mapping root or an empty value',
+  rationale:
+    'Flink 1.19+ reads config.yaml with a strict YAML 1.2 parser: malformed YAML, a top level that is not a mapping, the same ' +
+    'key twice in one mapping, or a key without a value make the whole file fail to load, so neither the JobManager nor the ' +
+    'TaskManagers start. A file that holds no Flink configuration at all is usually the wrong file.',
+  messages: {
+    yamlSyntax: '{detail}',
+    duplicateKey: '{detail}',
+    nonMappingRoot: '{detail}',
+    nullValue: '{detail}',
+    notFlinkConfig: '{detail}',
+  },
+  remediation: 'Fix the YAML so the file is one mapping of option keys to values, each key once and each with a value.',
+  check(ctx) {
+    for (const p of ctx.doc.problems) {
+      if (!isSyntax(p.kind)) continue;
+      ctx.report({ messageId: MESSAGE_OF[p.kind], data: { detail: p.message }, span: p.span, ...(p.key ? { key: p.key } : {}) });
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../src/engine/types.js';
+import { Conf } from '../src/model/conf.js';
+import { findOption } from '../src/options/catalogue.js';
+import { replacementFor } from '../src/options/suggest.js';
+import { atLeast } from '../src/options/version.js';
+
+const show = (values: Readonly<Record<string, string>>) =>
+  Object.entries(values).map(([k, v]) => `"${k}: ${v}"`).join(' and ');
+
+export default defineRule({
+  id: 'removed-key',
+  severity: 'warning',
+  description: 'Keys the chosen Flink version no longer reads, with their replacement',
+  rationale:
+    'Flink does not warn about a key it stopped reading: the value silently stops counting. For the legacy heap keys on 2.0 that ' +
+    'means the process loses its only total memory size; for the pre-1.10 memory keys it means settings people still tune do nothing.',
+  messages: {
+    convert: '"{key}" ({value}) is ignored since Flink {removedIn}, so it no longer {effect}: write {replacement} instead',
+    ignored: '"{key}" ({value}) is ignored since Flink {removedIn}, and it had no effect before either: {note}',
+    noEquivalent: '"{key}" ({value}) is ignored since Flink {removedIn}: {note}',
+  },
+  remediation: 'Replace the removed key with its replacement and the converted value, or delete it.',
+  fixable: true,
+  check(ctx) {
+    const conf = new Conf(ctx.rawConfig(), ctx.version);
+    for (const entry of ctx.doc.effective.values()) {
+      const key = entry.key;
+      const removedIn = findOption(key)?.removedIn;
+      if (entry.source === 'operator-resource' || !removedIn || !atLeast(ctx.version, removedIn)) continue;
+      const data = { key, value: entry.text, removedIn };
+      const r = replacementFor(key, conf, ctx.target);
+      // Deleting a key Flink does not read changes nothing, so that fix is always exact.
+      const remove = { [key]: null };
+      if (!r) {
+        ctx.report({ messageId: 'noEquivalent', entry, key, data: { ...data, note: 'delete it' }, fix: remove });
+      } else if (r.kind === 'no-equivalent') {
+        ctx.report({ messageId: 'noEquivalent', entry, key, data: { ...data, note: r.note }, fix: remove });
+      } else if (r.kind === 'ignored') {
+        ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note: r.note }, fix: remove });
+      } else {
+        const taken = Object.keys(r.values).find((k) => ctx.doc.effective.has(k));
+        if (taken) {
+          const note = `"${taken}" is set and wins`;
+          ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note }, fix: remove });
+          continue;
+        }
+        const process = key.startsWith('task') ? 'taskmanager' : 'jobmanager';
+        const name = process === 'taskmanager' ? 'TaskManager' : 'JobManager';
+        const result = ctx.memory[process];
+        const orphaned = !result.ok && result.failure.check === 'no-total-memory' ? `, which now has no total memory at all` : '';
+        const effect = /^(task|job)manager\.heap\./.test(key) ? `sizes the ${name}${orphaned}` : 'counts';
+        // A key that sized a process and silently stops doing so is an error; the rest are warnings.
+        const severity = orphaned ? 'error' : 'warning';
+        ctx.report({ messageId: 'convert', entry, key, severity, data: { ...data, effect, replacement: show(r.values) }, fix: { ...r.values, [key]: null } });
+      }
+    }
+  },
+});

@@ -1,0 +1,59 @@
+import type { EngineRule } from '../src/engine/runner.js';
+import type { Suppression } from '../src/engine/suppressions.js';
+import { readSuppressions, suppressionSpan } from '../src/engine/suppressions.js';
+import type { RuleContext } from '../src/engine/types.js';
+import { defineRule } from '../src/engine/types.js';
+
+const ID = 'unused-suppression';
+
+/** What the runner hands a rule that runs after suppressions were applied. */
+interface SuppressionState {
+  /** Suppressions of this document that suppressed no finding. */
+  readonly unusedSuppressions?: readonly Suppression[];
+  /** Ids of every registered rule, when the runner provides them. */
+  readonly knownRuleIds?: readonly string[];
+}
+
+export function suppressionState(ctx: RuleContext<string>): SuppressionState {
+  return ctx as RuleContext<string> & SuppressionState;
+}
+
+const listed = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
+const at = (s: Suppression) => `${s.line}:${s.column}`;
+
+const rule = defineRule({
+  id: ID,
+  severity: 'warning',
+  description: 'A suppression comment that suppresses nothing, names an unknown rule, or gives no reason',
+  rationale:
+    'A suppression outlives the finding it was written for: once the configuration is fixed or the line moves, it silently ' +
+    'hides the next real problem on that line or in the whole file. A suppression without a reason cannot be reviewed, and ' +
+    'one with a misspelled rule id never worked.',
+  messages: {
+    unusedNextLine: 'the suppression of {ids} for the next line suppresses nothing: no such finding is reported there',
+    unusedFile: 'the suppression of {ids} for this file suppresses nothing: no such finding is reported in it',
+    unknownRule: 'the suppression names {ids}, which flink-mem does not know: "flink-mem rules" lists the rule ids',
+    noRule: 'the suppression names no rule: write the rule id after the directive, then " -- " and the reason',
+    missingReason: 'the suppression of {ids} gives no reason: add " -- " and why the finding does not apply here',
+  },
+  remediation: 'Remove suppressions that no longer suppress anything, fix misspelled rule ids, and give every suppression a reason after " -- ".',
+  check(ctx) {
+    const { unusedSuppressions = [], knownRuleIds } = suppressionState(ctx);
+    const all = readSuppressions(ctx.doc);
+    // A file-wide suppression of this rule switches it off; it runs last, so nothing else could.
+    if (all.some((s) => s.scope === 'file' && s.ruleIds.includes(ID))) return;
+    const unused = new Set(unusedSuppressions.map(at));
+    for (const s of all) {
+      const unknown = knownRuleIds ? s.ruleIds.filter((id) => !knownRuleIds.includes(id)) : [];
+      const messageId =
+        s.ruleIds.length === 0 ? 'noRule'
+        : unknown.length > 0 ? 'unknownRule'
+        : unused.has(at(s)) ? (s.scope === 'file' ? 'unusedFile' : 'unusedNextLine')
+        : s.reason === '' ? 'missingReason'
+        : null;
+      if (messageId) ctx.report({ messageId, span: suppressionSpan(s, ctx.doc.lines), data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
+    }
+  },
+});
+
+export default { ...rule, afterSuppressions: true } satisfies EngineRule;

@@ -1,0 +1,76 @@
+/**
+ * `flink-mem explain`: the model's view of each document, for each requested Flink version,
+ * with the reason and a verified fix when a process would not start.
+ */
+import type { ConfigDocument } from '../../config/types.js';
+import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from '../../model/compute.js';
+import { computeJobManager, computeTaskManager } from '../../model/compute.js';
+import { findFix } from '../../model/fix.js';
+import { explainFailure } from '../../model/reasons.js';
+import type { FlinkVersion } from '../../options/version.js';
+import { rawConfigOf, entryFor } from '../../engine/runner.js';
+import type { EffectiveValue } from './provenance.js';
+import { effectiveConfig } from './provenance.js';
+import type { UpgradeChange, VersionOutcome } from './upgrade.js';
+import { compareVersions } from './upgrade.js';
+
+export type Process = 'taskmanager' | 'jobmanager';
+
+export interface FailureReport {
+  readonly failure: MemoryFailure;
+  /** Our words. */
+  readonly reason: string;
+  /** Changes that make this process start (verified with the model), when one was found. */
+  readonly fix: Readonly<Record<string, string | null>> | null;
+}
+
+export interface ExplainedVersion extends VersionOutcome {
+  readonly target: Target;
+  readonly failures: Partial<Record<Process, FailureReport>>;
+  readonly effective: readonly EffectiveValue[];
+}
+
+export interface ExplainedDocument {
+  readonly doc: ConfigDocument;
+  readonly versions: readonly ExplainedVersion[];
+  /** Changes between consecutive requested versions. */
+  readonly changes: readonly { readonly from: FlinkVersion; readonly to: FlinkVersion; readonly items: readonly UpgradeChange[] }[];
+}
+
+export interface ExplainSettings {
+  /** Versions to explain; null means "the manifest's version, else the newest". */
+  readonly versions: readonly FlinkVersion[] | null;
+  readonly defaultVersion: FlinkVersion;
+  readonly target: Target;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+function targetFor(doc: ConfigDocument, target: Target): Target {
+  return target === 'standalone' && doc.format === 'k8s' ? 'kubernetes' : target;
+}
+
+function report(doc: ConfigDocument, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env']): FailureReport | undefined {
+  if (r.ok) return undefined;
+  const value = (key: string) => entryFor(doc, key)?.text;
+  const fix = findFix(rawConfigOf(doc), process, { version, target, env });
+  return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: fix?.changes ?? null };
+}
+
+export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
+  const versions = settings.versions ?? [manifestVersion ?? settings.defaultVersion];
+  const target = targetFor(doc, settings.target);
+  const raw = rawConfigOf(doc);
+  const explained: ExplainedVersion[] = versions.map((version) => {
+    const options = { version, target, env: settings.env };
+    const taskmanager = computeTaskManager(raw, options);
+    const jobmanager = computeJobManager(raw, options);
+    const failures: Partial<Record<Process, FailureReport>> = {};
+    const tm = report(doc, taskmanager, 'taskmanager', version, target, settings.env);
+    const jm = report(doc, jobmanager, 'jobmanager', version, target, settings.env);
+    if (tm) failures.taskmanager = tm;
+    if (jm) failures.jobmanager = jm;
+    return { version, target, taskmanager, jobmanager, failures, effective: effectiveConfig(doc, version) };
+  });
+  const changes = explained.slice(1).map((to, i) => ({ from: explained[i]!.version, to: to.version, items: compareVersions(doc, explained[i]!, to) }));
+  return { doc, versions: explained, changes };
+}

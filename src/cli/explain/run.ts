@@ -1,0 +1,99 @@
+/**
+ * Runs `flink-mem explain`: loads every input, explains each document, prints text or JSON.
+ * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
+ */
+import { readFile } from 'node:fs/promises';
+import { expandInputs, loadFile, loadText } from '../../config/index.js';
+import type { InputFormat, LoadedFile } from '../../config/types.js';
+import type { Target } from '../../model/compute.js';
+import type { FlinkVersion } from '../../options/version.js';
+import { defaultVersion } from '../../options/version.js';
+import { inferredVersion } from '../../engine/runner.js';
+import { parseVersionOrThrow } from '../../engine/settings.js';
+import type { CliIO } from '../io.js';
+import { CliUsageError, EXIT } from '../io.js';
+import { readStdin, useColor } from '../util.js';
+import type { ExplainedDocument, Process } from './explain.js';
+import { explainDocument } from './explain.js';
+import { JsonStream } from './json.js';
+import { explainText } from './text.js';
+
+export interface ExplainOptions {
+  readonly files: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly trace: boolean;
+  readonly showConfig: boolean;
+  /** One version or a comma-separated list ("1.20,2.0"). */
+  readonly flinkVersion?: string;
+  readonly target: Target;
+  readonly set: readonly string[];
+  readonly env: readonly string[];
+  readonly inputFormat?: InputFormat;
+  readonly process: 'taskmanager' | 'jobmanager' | 'both';
+}
+
+/** Problems that stop a file from being read the way Flink reads it (legacy-line problems do not). */
+const FATAL = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
+
+function parsePairs(items: readonly string[], what: string): [string, string][] {
+  return items.map((item) => {
+    const i = item.indexOf('=');
+    if (i <= 0) throw new CliUsageError(`${what} "${item}" must look like KEY=VALUE`);
+    return [item.slice(0, i), item.slice(i + 1)];
+  });
+}
+
+function parseVersions(text: string | undefined): FlinkVersion[] | null {
+  if (!text) return null;
+  return text.split(',').map((t) => parseVersionOrThrow(t.trim(), '--flink-version'));
+}
+
+export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
+  const versions = parseVersions(opts.flinkVersion);
+  const set = parsePairs(opts.set, '--set');
+  const env = Object.fromEntries(parsePairs(opts.env, '--env'));
+  const processes: Process[] = opts.process === 'both' ? ['taskmanager', 'jobmanager'] : [opts.process];
+  if (opts.files.length === 0) throw new CliUsageError('explain needs at least one file, folder or - for standard input');
+  const loadOptions = { ...(opts.inputFormat ? { format: opts.inputFormat } : {}), set };
+  const errors: { file: string; message: string }[] = [];
+  const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;
+  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60 };
+  let failed = false;
+  const emit = (d: ExplainedDocument) => {
+    failed ||= d.versions.some((v) => processes.some((p) => !v[p].ok));
+    if (json) json.add(d);
+    else io.write(explainText([d], textOptions) + '\n');
+  };
+  let inputs: string[];
+  try {
+    inputs = expandInputs([...opts.files]);
+  } catch (e) {
+    throw new CliUsageError(e instanceof Error ? e.message : String(e));
+  }
+  for (const input of inputs) {
+    let loaded: LoadedFile;
+    try {
+      loaded = input === '-' ? loadText(await readStdin(io), '<stdin>', loadOptions) : await loadFile(input, loadOptions);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      errors.push({ file: input, message });
+      io.error(`flink-mem: error: ${message}\n`);
+      continue;
+    }
+    const fatal = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)].filter((p) => FATAL.has(p.kind));
+    if (fatal.length > 0 || loaded.documents.length === 0) {
+      const p = fatal[0] ?? loaded.problems[0];
+      const where = p ? `${loaded.file}:${p.span.line}:${p.span.column}` : loaded.file;
+      const message = `${where}: ${p?.message ?? 'no Flink configuration found'}`;
+      errors.push({ file: loaded.file, message });
+      io.error(`flink-mem: error: ${message}\n`);
+      continue;
+    }
+    for (const doc of loaded.documents) {
+      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env }, inferredVersion(doc)));
+    }
+  }
+  json?.end(errors);
+  if (errors.length > 0) return EXIT.usage;
+  return failed ? EXIT.findings : EXIT.ok;
+}

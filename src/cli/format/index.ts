@@ -1,0 +1,61 @@
+/**
+ * The output formats by name, and opening the reports of one run: each requested format with
+ * its destination (standard output, or a file written atomically).
+ */
+import type { RuleDefinition } from '../../engine/types.js';
+import type { CliIO } from '../io.js';
+import { CliUsageError } from '../io.js';
+import { useColor } from '../util.js';
+import { githubFormatter } from './github.js';
+import { jsonFormatter } from './json.js';
+import { sarifFormatter } from './sarif.js';
+import { atomicFileSink, streamSink } from './sink.js';
+import type { Sink } from './sink.js';
+import { textFormatter } from './text.js';
+import { FORMAT_NAMES } from './types.js';
+import type { FormatContext, FormatName, Formatter } from './types.js';
+
+export const FORMATTERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = {
+  text: textFormatter,
+  json: jsonFormatter,
+  sarif: sarifFormatter,
+  github: githubFormatter,
+};
+
+export interface ReportRequest {
+  readonly format: string;
+  /** A file to write; standard output when absent. */
+  readonly output?: string;
+}
+
+export interface OpenReport {
+  readonly sink: Sink;
+  readonly formatter: Formatter;
+}
+
+function formatName(name: string): FormatName {
+  if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName;
+  throw new CliUsageError(`--format "${name}" is not one of ${FORMAT_NAMES.join(', ')}`);
+}
+
+/**
+ * Opens every requested report; a bad format name, two reports on standard output or an
+ * unwritable file is a usage error (and nothing stays half-open). Colours only on standard output.
+ */
+export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition<string>>): OpenReport[] {
+  const names = requests.map((r) => formatName(r.format));
+  if (requests.filter((r) => !r.output).length > 1) throw new CliUsageError('only one --format can write to standard output; give the others an --output file');
+  const reports: OpenReport[] = [];
+  requests.forEach((r, i) => {
+    let sink: Sink;
+    try {
+      sink = r.output ? atomicFileSink(r.output, io.cwd) : streamSink((s) => io.write(s));
+    } catch (e) {
+      for (const opened of reports) opened.sink.abort();
+      throw new CliUsageError(`cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const color = !r.output && useColor(io);
+    reports.push({ sink, formatter: FORMATTERS[names[i]!]({ write: (s) => sink.write(s), rules, color, cwd: io.cwd }) });
+  });
+  return reports;
+}

@@ -1,0 +1,91 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 for code scanning. Every rule's metadata travels in
+ * `tool.driver.rules` (description, rationale, remediation, docs link), so an alert explains
+ * itself without flink-mem at hand. Results are kept until the end: they sit inside one object.
+ */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import pkg from '../../../package.json' with { type: 'json' };
+import { DOCS_BASE, ruleDocsUrl } from '../../engine/types.js';
+import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
+import { relativeUri } from './paths.js';
+import type { FileReport, FormatContext, Formatter } from './types.js';
+import { fixLines } from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The project's home: the repository the docs live in. */
+export const INFORMATION_URI = DOCS_BASE.split('/blob/')[0]!;
+
+const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescriptor {
+  const url = ruleDocsUrl(rule.id);
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.remediation} See ${url}`,
+      markdown: `${rule.rationale}\n\n**How to fix:** ${rule.remediation}\n\n[Rule reference](${url})`,
+    },
+    helpUri: url,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: ['flink', 'memory', 'configuration'] },
+  };
+}
+
+function toResult(f: Finding, ruleIndex: number | undefined, cwd: string): Result {
+  const fixes = fixLines(f.fix);
+  const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
+  const region = {
+    startLine: f.line,
+    startColumn: f.column,
+    ...(hasEnd ? { endLine: f.endLine, endColumn: f.endLine === f.line ? Math.max(f.endColumn!, f.column) : f.endColumn } : {}),
+  };
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVEL[f.severity],
+    message: { text: fixes.length > 0 ? `${f.message}\n\nFix: ${fixes.join('; ')}` : f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(f.file, cwd) }, region } }],
+    ...(f.key || f.fix ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } } : {}),
+  };
+}
+
+/** The whole SARIF log for a set of findings (rules listed in registry order). */
+export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iterable<Finding>, cwd: string): Log {
+  const list = [...rules];
+  const index = new Map(list.map((r, i) => [r.id, i]));
+  const results: Result[] = [];
+  for (const f of findings) results.push(toResult(f, index.get(f.ruleId), cwd));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'flink-mem',
+            version: pkg.version,
+            semanticVersion: pkg.version,
+            informationUri: INFORMATION_URI,
+            rules: list.map(ruleDescriptor),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function sarifFormatter(ctx: FormatContext): Formatter {
+  const findings: Finding[] = [];
+  return {
+    file(report: FileReport) {
+      findings.push(...report.findings);
+    },
+    end() {
+      ctx.write(`${JSON.stringify(sarifLog(ctx.rules.values(), findings, ctx.cwd), null, 2)}\n`);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * What every output format receives: one report per linted file, in input order, then the totals.
+ * Formats that can stream (text, github, json) write as files arrive, so 10,000 files never sit
+ * in memory together; SARIF keeps its results until the end because they sit inside one object.
+ */
+import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
+
+export interface FileReport {
+  /** The path shown to the user: as given, or relative to the working directory for folder inputs. */
+  readonly file: string;
+  /** The file's source lines (without line breaks), for excerpts. */
+  readonly lines: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+export interface Totals {
+  readonly files: number;
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export interface FormatContext {
+  write(text: string): void;
+  /** Rule metadata by id (remediation for text, rule descriptors for SARIF). */
+  readonly rules: ReadonlyMap<string, RuleDefinition<string>>;
+  /** Whether ANSI colours are wanted (decided by the caller: terminal, NO_COLOR, FORCE_COLOR). */
+  readonly color: boolean;
+  /** Base for relative paths and URIs (SARIF, GitHub annotations). */
+  readonly cwd: string;
+}
+
+export interface Formatter {
+  file(report: FileReport): void;
+  end(totals: Totals): void;
+}
+
+export type FormatName = 'text' | 'json' | 'sarif' | 'github';
+export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/** A fix as the text and GitHub formats print it: `key: value`, or `remove key`. */
+export function fixLines(fix: Finding['fix']): string[] {
+  if (!fix) return [];
+  return Object.entries(fix).map(([key, value]) => (value === null ? `remove ${key}` : `${key}: ${value}`));
+}

@@ -1,0 +1,293 @@
+/**
+ * `flink-mem lint`: lints files, folders and standard input, streams each file's findings to the
+ * chosen output formats, and returns the exit code: 0 nothing at or above `--fail-on`, 1 findings
+ * at or above it (or more warnings than `--max-warnings`), 2 a usage or input error (the other
+ * inputs are still linted and reported), 3 an internal error.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import { parse as parseYaml } from 'yaml';
+import { ALL_RULES } from '../../rules/index.js';
+import { detectFormat, expandInputs, loadText, parseSetArg, UsageError } from '../config/index.js';
+import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
+import { fileStartSpan } from '../config/positions.js';
+import { lintLoadedFile } from '../engine/runner.js';
+import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
+import type { LinterSettings, RuleSetting } from '../engine/settings.js';
+import type { Severity, SeveritySetting } from '../engine/types.js';
+import type { Target } from '../model/compute.js';
+import { openReports } from './format/index.js';
+import type { OpenReport, ReportRequest } from './format/index.js';
+import { STDIN_NAME } from './format/paths.js';
+import { SEVERITY_RANK } from './format/types.js';
+import type { CliIO } from './io.js';
+import { CliUsageError, EXIT } from './io.js';
+import { readStdin } from './util.js';
+
+/** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
+export interface LintOptions {
+  /** Files, folders (their Flink config files and manifests), or `-` for standard input. */
+  readonly inputs: readonly string[];
+  /** `text` (default), `json`, `sarif` or `github`. Ignored when `reports` is given. */
+  readonly format?: string;
+  /** Write the report to this file (atomically) instead of standard output. */
+  readonly output?: string;
+  /** Several reports in one run (`--format x --output file` pairs); at most one without a file. */
+  readonly reports?: readonly ReportRequest[];
+  /** `error` (default), `warning` or `info`: the lowest severity that makes the exit code 1. */
+  readonly failOn?: string;
+  /** Exit 1 when there are more warnings than this. */
+  readonly maxWarnings?: number | string;
+  /** A linter config file; otherwise `.flink-mem.yaml`/`.yml` is looked up from each linted file. */
+  readonly config?: string;
+  readonly flinkVersion?: string;
+  /** `standalone`, `kubernetes`, `yarn` or `local`. */
+  readonly target?: string;
+  readonly containerMemory?: string;
+  /** `key=value` overrides, applied last (repeatable). */
+  readonly set?: readonly string[];
+  /** `flink-conf`, `config-yaml` or `k8s`. */
+  readonly inputFormat?: string;
+  /** `rule-id=severity` overrides (repeatable), severity `error`, `warning`, `info` or `off`. */
+  readonly rule?: readonly string[];
+}
+
+const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
+const INPUT_FORMATS: readonly InputFormat[] = ['flink-conf', 'config-yaml', 'k8s'];
+const CONFIG_NAMES = ['.flink-mem.yaml', '.flink-mem.yml'];
+const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliUsageError(`${flag} "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+function ruleOverrides(items: readonly string[]): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const item of items) {
+    const [id = '', severity] = item.split(/=(.*)/s).map((x) => x.trim());
+    if (severity === undefined || !id) throw new CliUsageError(`--rule "${item}" must look like RULE-ID=SEVERITY`);
+    if (!RULES.has(id)) throw new CliUsageError(`--rule: unknown rule "${id}" (did you mean "${closest(id, [...RULES.keys()])}"?)`);
+    out[id] = oneOf(severity, SEVERITIES, `--rule ${id}`);
+  }
+  return out;
+}
+
+function maxWarningsOf(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 0) throw new CliUsageError(`--max-warnings "${value}" must be a whole number of at least 0`);
+  return n;
+}
+
+/** Linter settings from the flags; they win over the linter config file. */
+function flagSettings(opts: LintOptions): Partial<LinterSettings> {
+  return {
+    ...(opts.flinkVersion !== undefined ? { flinkVersion: parseVersionOrThrow(opts.flinkVersion, '--flink-version') } : {}),
+    ...(opts.target !== undefined ? { target: oneOf(opts.target, TARGETS, '--target') } : {}),
+    ...(opts.containerMemory !== undefined ? { containerMemory: parseLimitOrThrow(opts.containerMemory, '--container-memory') } : {}),
+    rules: ruleOverrides(opts.rule ?? []),
+  };
+}
+
+/** Layers settings: later parts win; a severity override keeps the rule options set earlier. */
+function mergeSettings(...parts: Partial<LinterSettings>[]): LinterSettings {
+  let out: LinterSettings = { ...DEFAULT_SETTINGS, knownRuleIds: ALL_RULES.map((r) => r.id) };
+  for (const { rules = {}, ...rest } of parts) {
+    const merged: Record<string, RuleSetting> = { ...out.rules };
+    for (const [id, setting] of Object.entries(rules)) {
+      const before = merged[id];
+      merged[id] = typeof setting === 'string' && Array.isArray(before) ? [setting, before[1]] : setting;
+    }
+    out = { ...out, ...rest, rules: merged };
+  }
+  return out;
+}
+
+/** Finds and reads `.flink-mem.yaml` files, once per folder; a bad one is a usage error. */
+class LinterConfigs {
+  private readonly found = new Map<string, string | null>();
+  /** Settings per config file, or the error it gave (kept, so a bad file is read once). */
+  private readonly parsed = new Map<string, Partial<LinterSettings> | SettingsError>();
+
+  constructor(private readonly cwd: string) {}
+
+  /** The nearest config file for a folder: upwards, stopping after a folder holding `.git`. */
+  locate(dir: string): string | null {
+    const cached = this.found.get(dir);
+    if (cached !== undefined) return cached;
+    let result: string | null = CONFIG_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p)) ?? null;
+    if (result === null && !existsSync(join(dir, '.git')) && dirname(dir) !== dir) result = this.locate(dirname(dir));
+    this.found.set(dir, result);
+    return result;
+  }
+
+  read(path: string): Partial<LinterSettings> {
+    let result = this.parsed.get(path);
+    if (result === undefined) {
+      const shown = relative(this.cwd, path) || path;
+      try {
+        result = settingsFromObject(parseYaml(readFileSync(path, 'utf8')), shown, new Set(RULES.keys()));
+      } catch (e) {
+        const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+        result = e instanceof SettingsError ? e : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
+      }
+      this.parsed.set(path, result);
+    }
+    if (result instanceof SettingsError) throw result;
+    return result;
+  }
+}
+
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist',
+  ENOTDIR: 'does not exist',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'cannot be read (permission denied)',
+  EPERM: 'cannot be read (permission denied)',
+};
+
+/** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
+function describeReadError(shown: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
+}
+
+/**
+ * Each input as the files to lint: `[shown path, absolute path]`. A missing input, or a folder
+ * without any Flink file (most likely the wrong folder), is a usage error.
+ */
+function filesOf(input: string, cwd: string): [string, string][] {
+  if (input === '-') return [[STDIN_NAME, '-']];
+  const abs = resolve(cwd, input);
+  let folder: boolean;
+  try {
+    folder = statSync(abs).isDirectory();
+  } catch (e) {
+    throw new CliUsageError(describeReadError(input, e));
+  }
+  const files = expandInputs([abs]);
+  if (folder && files.length === 0) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+  return files.map((f) => [isAbsolute(input) ? f : relative(cwd, f) || f, f]);
+}
+
+/**
+ * Reads one file relative to the CLI's working directory and loads it under the name the user
+ * sees (the loader's `loadFile` would name it by its absolute path).
+ */
+async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions): Promise<LoadedFile> {
+  if (abs === '-') return loadText(await readStdin(io), STDIN_NAME, options);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    throw new CliUsageError(describeReadError(shown, e));
+  }
+  try {
+    return loadText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), shown, options);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    // Like the loader: bytes that are not UTF-8 are a finding about the file, not a usage error.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const message = `${shown} is not valid UTF-8 text, so it is not a Flink configuration file`;
+    return { file: shown, format: detectFormat(text, shown, options.format), text, documents: [], problems: [{ kind: 'not-flink-config', span: fileStartSpan(), message }] };
+  }
+}
+
+interface Plan {
+  readonly reports: readonly OpenReport[];
+  readonly failOn: Severity;
+  readonly maxWarnings: number | undefined;
+  readonly load: LoadOptions;
+  /** Settings for a file: its linter config (or --config) under the flags; throws SettingsError for a bad config. */
+  settingsFor(abs: string): LinterSettings;
+}
+
+/** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
+function prepare(opts: LintOptions, io: CliIO): Plan {
+  if (opts.inputs.length === 0) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
+  const failOn = oneOf(opts.failOn ?? 'error', FAIL_ON, '--fail-on');
+  const maxWarnings = maxWarningsOf(opts.maxWarnings);
+  const fromFlags = flagSettings(opts);
+  const load = {
+    ...(opts.inputFormat !== undefined ? { format: oneOf(opts.inputFormat, INPUT_FORMATS, '--input-format') } : {}),
+    set: (opts.set ?? []).map(parseSetArg),
+  };
+  const configs = new LinterConfigs(io.cwd);
+  let explicit: Partial<LinterSettings> | undefined;
+  if (opts.config !== undefined) {
+    const path = resolve(io.cwd, opts.config);
+    if (!existsSync(path)) throw new CliUsageError(`"${opts.config}" does not exist`);
+    explicit = configs.read(path);
+  }
+  const settingsFor = (abs: string) => {
+    const found = explicit ? null : configs.locate(abs === '-' ? io.cwd : dirname(abs));
+    return mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags);
+  };
+  return { reports: openReports(opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }], io, RULES), failOn, maxWarnings, load, settingsFor };
+}
+
+const isUsage = (e: unknown): e is Error => e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError;
+
+export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
+  // Each usage problem is printed once (a bad linter config governs many files).
+  const said = new Set<string>();
+  const usage = (message: string) => {
+    if (!said.has(message)) io.error(`flink-mem: error: ${message}\n`);
+    said.add(message);
+  };
+  let plan: Plan;
+  try {
+    plan = prepare(opts, io);
+  } catch (e) {
+    if (!isUsage(e)) throw e;
+    usage(e.message);
+    return EXIT.usage;
+  }
+
+  const totals = { files: 0, error: 0, warning: 0, info: 0 };
+  let exit: number = EXIT.ok;
+  /** Runs one step for one input; a usage problem skips that input and makes the exit code 2. */
+  const orSkip = async <T>(step: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await step();
+    } catch (e) {
+      if (!isUsage(e)) throw e;
+      usage(e.message);
+      exit = Math.max(exit, EXIT.usage);
+      return undefined;
+    }
+  };
+  try {
+    const seen = new Set<string>();
+    for (const input of opts.inputs) {
+      for (const [shown, abs] of (await orSkip(() => filesOf(input, io.cwd))) ?? []) {
+        if (seen.has(abs) && abs !== '-') continue;
+        seen.add(abs);
+        const settings = await orSkip(() => plan.settingsFor(abs));
+        const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load)));
+        if (!settings || !loaded) continue;
+        const findings = lintLoadedFile(loaded, ALL_RULES, settings);
+        totals.files++;
+        for (const f of findings) totals[f.severity]++;
+        const lines = loaded.documents[0]?.lines ?? loaded.text.split(/\r?\n/);
+        for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
+      }
+    }
+    for (const r of plan.reports) r.formatter.end(totals);
+    for (const r of plan.reports) r.sink.commit();
+  } catch (e) {
+    for (const r of plan.reports) r.sink.abort();
+    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
+    if (io.env['FLINK_MEM_DEBUG'] && e instanceof Error && e.stack) io.error(`${e.stack}\n`);
+    return EXIT.internal;
+  }
+
+  const failing = FAIL_ON.filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK[plan.failOn]).some((s) => totals[s] > 0);
+  const tooManyWarnings = plan.maxWarnings !== undefined && totals.warning > plan.maxWarnings;
+  if (tooManyWarnings) io.error(`flink-mem: ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, more than --max-warnings ${plan.maxWarnings} allows\n`);
+  return Math.max(exit, failing || tooManyWarnings ? EXIT.findings : EXIT.ok);
+}

@@ -1,0 +1,174 @@
+/**
+ * Command-line wiring. `run(argv, io)` parses the arguments, runs one command and returns its
+ * exit code; it never exits the process and never throws, so tests call it in-process.
+ * Command modules are loaded only when their command runs, to keep start-up fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { CliIO } from './io.js';
+import { CliUsageError, EXIT } from './io.js';
+import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
+import { SettingsError } from '../engine/settings.js';
+
+declare const FLINK_MEM_VERSION: string | undefined;
+const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const versionOption = () =>
+  new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`);
+const targetOption = () =>
+  new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
+const inputFormatOption = () =>
+  new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(['flink-conf', 'config-yaml', 'k8s']);
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function buildProgram(io: CliIO, result: { code: number }): Command {
+  const program = new Command('flink-mem')
+    .description('Lint Apache Flink memory configuration, derive it exactly as Flink does, and diagnose memory failures.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(s) })
+    .addHelpText('after', examples([
+      'flink-mem explain conf/config.yaml',
+      'flink-mem lint conf/ k8s/flink-deployment.yaml --format sarif > flink-mem.sarif',
+      'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory" --config conf/config.yaml',
+    ]) + '\nExit codes: 0 ok, 1 findings (lint), a process would not start (explain) or no diagnosis (doctor), 2 usage or input error, 3 internal error.\n');
+
+  program
+    .command('explain')
+    .description('Show how Flink splits TaskManager and JobManager memory for each file, or why it would not start')
+    .argument('[files...]', 'flink-conf.yaml, config.yaml, Kubernetes manifests, folders, or - for standard input')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--trace', 'show how Flink arrives at each component (option, path, fraction, clamp, remainder)', false)
+    .option('--show-config', 'show the effective configuration and where each value comes from', false)
+    .addOption(versionOption())
+    .addOption(targetOption())
+    .addOption(new Option('--process <process>', 'which process to explain').choices(['taskmanager', 'jobmanager', 'both']).default('both'))
+    .option('--set <key=value>', 'override an option, applied last like -D (repeatable)', collect, [])
+    .option('--env <NAME=value>', 'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)', collect, [])
+    .addOption(inputFormatOption())
+    .addHelpText('after', examples([
+      'flink-mem explain examples/flink-conf.yaml',
+      'flink-mem explain conf/config.yaml --trace',
+      'flink-mem explain conf/flink-conf.yaml --flink-version 1.20,2.0',
+      'flink-mem explain k8s/deployment.yaml --format json --show-config',
+      'cat flink-conf.yaml | flink-mem explain - --set taskmanager.memory.process.size=4g',
+    ]))
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const { runExplain } = await import('./explain/run.js');
+      result.code = await runExplain(
+        {
+          files,
+          format: o.format as 'text' | 'json',
+          trace: Boolean(o.trace),
+          showConfig: Boolean(o.showConfig),
+          ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
+          target: (o.target as 'standalone' | 'kubernetes' | 'yarn' | 'local' | undefined) ?? 'standalone',
+          set: o.set as string[],
+          env: o.env as string[],
+          ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),
+          process: o.process as 'taskmanager' | 'jobmanager' | 'both',
+        },
+        io,
+      );
+    });
+
+  program
+    .command('lint')
+    .description('Check Flink configuration files and manifests for memory settings that fail at start-up or in production')
+    .argument('[inputs...]', 'files, folders (their Flink config files and manifests) or - for standard input')
+    .option('--format <format>', 'text, json, sarif or github; repeat with --output to write several reports (default: text)', collect, [])
+    .option('--output <file>', 'write the report to this file instead of standard output (pairs with --format in order)', collect, [])
+    .option('--fail-on <severity>', 'lowest severity that makes the exit code 1: error, warning or info', 'error')
+    .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
+    .option('--config <file>', 'linter config file (default: .flink-mem.yaml found upwards from each linted file)')
+    .addOption(versionOption())
+    .addOption(targetOption())
+    .option('--container-memory <size>', 'memory limit of the container or pod, e.g. 4Gi (Kubernetes units) or 4g (binary)')
+    .option('--set <key=value>', 'override an option, applied last like -D (repeatable)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)', collect, [])
+    .addOption(inputFormatOption())
+    .addHelpText('after', examples([
+      'flink-mem lint conf/flink-conf.yaml',
+      'flink-mem lint . --format github',
+      'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
+      'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
+      'flink-mem lint deploy.yaml --container-memory 4Gi --rule managed-memory-unused=off',
+    ]))
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      const { runLint } = await import('./lint.js');
+      const formats = o.format as string[];
+      const outputs = o.output as string[];
+      const several = formats.length > 1;
+      result.code = await runLint(
+        {
+          inputs,
+          ...(several
+            ? { reports: formats.map((format, i) => ({ format, ...(outputs[i] !== undefined ? { output: outputs[i] } : {}) })) }
+            : { format: formats[0] ?? 'text', ...(outputs[0] !== undefined ? { output: outputs[0] } : {}) }),
+          failOn: String(o.failOn),
+          ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
+          ...(o.config !== undefined ? { config: String(o.config) } : {}),
+          ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
+          ...(o.target !== undefined ? { target: String(o.target) } : {}),
+          ...(o.containerMemory !== undefined ? { containerMemory: String(o.containerMemory) } : {}),
+          set: o.set as string[],
+          rule: o.rule as string[],
+          ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('rules')
+    .description('List the lint rules (the reference in docs/rules.md is generated from this)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (o: { format: string }) => {
+      const { runRules } = await import('./rules-cmd.js');
+      result.code = await runRules({ format: o.format }, io);
+    });
+
+  program
+    .command('schema')
+    .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server)')
+    .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
+    .addHelpText('after', examples(['flink-mem schema > flink-config.schema.json', '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json']))
+    .action(async (o: { flinkVersion?: string }) => {
+      const { runSchema } = await import('./schema-cmd.js');
+      result.code = await runSchema(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  const program = buildProgram(io, result);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof CliUsageError || e instanceof SettingsError) {
+      io.error(`flink-mem: error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
+    if (io.env.FLINK_MEM_DEBUG) io.error(detail + '\n');
+    return EXIT.internal;
+  }
+}

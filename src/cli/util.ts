@@ -1,0 +1,16 @@
+/** Small helpers shared by the commands. */
+import type { CliIO } from './io.js';
+
+/** Colours only on a terminal, never with NO_COLOR; FORCE_COLOR forces them. */
+export function useColor(io: CliIO): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY;
+}
+
+/** Reads all of standard input as UTF-8 text. */
+export async function readStdin(io: CliIO): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

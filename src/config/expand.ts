@@ -1,0 +1,97 @@
+/**
+ * Turns folders given on the command line into the Flink configuration files inside them:
+ * `flink-conf.yaml`, and YAML files (`config.yaml` included) that hold Flink keys, a
+ * FlinkDeployment or a ConfigMap with a Flink config. The walk is recursive, skips `node_modules` and dot-folders,
+ * and returns paths sorted so runs are reproducible.
+ */
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Top-level key prefixes of a Flink `config.yaml`; a `config.yaml` of another tool has none. */
+const FLINK_TOP_KEY =
+  /^["']?(?:taskmanager|jobmanager|parallelism|execution|state|rest|env|high-availability|kubernetes|pipeline|metrics|pekko|akka|blob|web|security|classloader|restart-strategy|table|python|cluster|heartbeat|historyserver|io)[.:]/m;
+/** Flink keys and manifests show themselves in the first lines; no need to read more. */
+const SNIFF_BYTES = 64 * 1024;
+const LOOKS_FLINK = [
+  /^kind:[ \t]*FlinkDeployment\b/m,
+  /^[ \t]*(?:flink-conf\.yaml|config\.yaml):/m,
+  // Top-level keys only: indented ones are usually some chart's values.yaml, not a Flink file.
+  /^["']?(?:taskmanager|jobmanager)\.[\w.-]+["']?:/m,
+  /^(?:taskmanager|jobmanager):[ \t]*$/m,
+];
+
+function head(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A file worth loading: any `flink-conf.yaml`, a `config.yaml` with Flink keys (the name is too
+ * common to trust alone), or another `.yaml`/`.yml` whose content looks like Flink.
+ */
+export function looksLikeFlinkFile(path: string, name: string): boolean {
+  if (name === 'flink-conf.yaml') return true;
+  if (!/\.ya?ml$/i.test(name)) return false;
+  const text = head(path);
+  if (name === 'config.yaml' && FLINK_TOP_KEY.test(text)) return true;
+  return LOOKS_FLINK.some((re) => re.test(text));
+}
+
+/** `seen` holds real paths, so a symlink loop is walked once. */
+function walk(dir: string, out: string[], seen: Set<string>): void {
+  let names: string[];
+  try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isDir) {
+      if (name !== 'node_modules' && !name.startsWith('.')) walk(path, out, seen);
+    } else if (looksLikeFlinkFile(path, name)) out.push(path);
+  }
+}
+
+/**
+ * Folders become the Flink files inside them; anything else (files, `-`, missing paths) is kept
+ * as given so that loading reports it. Duplicates are dropped, first occurrence kept.
+ */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = p !== '-' && statSync(p).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    walk(p, found, new Set());
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    out.push(...found);
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,14 @@
+/**
+ * The configuration loaders' public API: files and manifests in, Flink configuration documents
+ * (every value with its position) and the problems met while reading them out.
+ */
+export { loadText, loadFile, rawConfig, expandInputs } from './load.js';
+export { detectFormat } from './detect.js';
+export { parseSetArg, applyOverrides } from './overrides.js';
+export { parseQuantity } from './quantity.js';
+export type { QuantityValue } from './quantity.js';
+export { parseResourceMemoryString } from './operator-memory.js';
+export type { OperatorMemory } from './operator-memory.js';
+export { UsageError } from './errors.js';
+export type { UsageErrorCode } from './errors.js';
+export type * from './types.js';

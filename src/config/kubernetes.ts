@@ -1,0 +1,158 @@
+/**
+ * Kubernetes manifests: each FlinkDeployment becomes one configuration, built the way the Flink
+ * Kubernetes Operator builds it: `spec.flinkConfiguration` first (as text), then the JobManager
+ * and TaskManager resource memory, which silently replace any process size set in
+ * flinkConfiguration. ConfigMaps holding a Flink config file are read by `configmap.ts`.
+ */
+import { isMap } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { str } from '../model/values.js';
+import { readConfigMap } from './configmap.js';
+import type { ConfigMapCandidate } from './configmap.js';
+import { containerLimit, podTemplateLimits, workloadLimits } from './limits.js';
+import { makeDocument } from './document.js';
+import { fileStartSpan } from './positions.js';
+import type { LineIndex } from './positions.js';
+import { parseResourceMemoryString } from './operator-memory.js';
+import { parseQuantity } from './quantity.js';
+import { pairsToEntries } from './standard-yaml.js';
+import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
+import { documentProblems, parseYaml } from './yaml-guard.js';
+import { ManifestReader } from './yaml-nav.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, ResourceMemory } from './types.js';
+
+type Process = 'jobmanager' | 'taskmanager';
+const COMPONENTS: readonly (readonly [Process, string])[] = [
+  ['jobmanager', 'jobManager'],
+  ['taskmanager', 'taskManager'],
+];
+export interface ManifestResult {
+  readonly documents: ConfigDocument[];
+  readonly problems: ConfigProblem[];
+}
+
+/** `resources` wins over the deprecated `resource` as soon as it requests or limits anything. */
+function resourceMemory(r: ManifestReader, component: Node | null, process: Process, base: string): ResourceMemory | null {
+  const resources = r.get(component, 'resources');
+  const requests = r.map(r.get(resources, 'requests'));
+  const limits = r.map(r.get(resources, 'limits'));
+  let node: Node | null;
+  let field: string;
+  if ((requests && requests.items.length > 0) || (limits && limits.items.length > 0)) {
+    const request = r.get(requests, 'memory');
+    node = request ?? r.get(limits, 'memory');
+    field = `${base}.resources.${request ? 'requests' : 'limits'}.memory`;
+  } else {
+    node = r.path(component, ['resource', 'memory']);
+    field = `${base}.resource.memory`;
+  }
+  const s = r.scalar(node);
+  if (!s) return null;
+  const operator = parseResourceMemoryString(s.text);
+  return {
+    process,
+    field,
+    text: s.text,
+    operatorBytes: operator.bytes,
+    operatorValue: operator.value,
+    kubernetesBytes: parseQuantity(s.text)?.bytes ?? null,
+    span: r.span(s.node),
+  };
+}
+
+function flinkDeployment(doc: Document.Parsed, root: Node, docIndex: number, file: string, index: LineIndex, lines: readonly string[]): ConfigDocument {
+  const anchors = new AnchorIndex(doc);
+  const r = new ManifestReader(index, anchors);
+  const spec = r.get(root, 'spec');
+  const what = 'spec.flinkConfiguration';
+  const problems: ConfigProblem[] = documentProblems(doc, index, 'the manifest');
+  const entries: ConfigEntry[] = [];
+
+  const conf = r.get(spec, 'flinkConfiguration');
+  if (conf !== null && isMap(conf)) {
+    const flat = flattenMapping(conf, index, anchors, what);
+    const read = pairsToEntries(flat.pairs, {
+      index,
+      anchors,
+      mode: 'text',
+      what,
+      nullRefusal: 'the operator cannot hand a null value to Flink',
+      pathPrefix: `${what}.`,
+    });
+    entries.push(...read.entries);
+    problems.push(...flat.problems, ...read.problems);
+  }
+
+  const resources: ResourceMemory[] = [];
+  const limits: ContainerLimit[] = [];
+  for (const [process, name] of COMPONENTS) {
+    const component = r.get(spec, name);
+    const base = `spec.${name}`;
+    const res = resourceMemory(r, component, process, base);
+    if (res) {
+      resources.push(res);
+      if (res.operatorValue !== null) {
+        const key = `${process}.memory.process.size`;
+        entries.push({ key, value: str(res.operatorValue), text: res.text, source: 'operator-resource', valueSpan: res.span, path: res.field });
+      }
+    }
+    const limit = containerLimit(r, r.path(component, ['resources', 'limits', 'memory']), `${base}.resources.limits.memory`, process);
+    if (limit) limits.push(limit);
+    limits.push(...podTemplateLimits(r, r.get(component, 'podTemplate'), `${base}.podTemplate`, process));
+  }
+  limits.unshift(...podTemplateLimits(r, r.get(spec, 'podTemplate'), 'spec.podTemplate', 'unknown'));
+
+  const version = r.scalar(r.get(spec, 'flinkVersion'));
+  const name = r.text(r.path(root, ['metadata', 'name']));
+  return makeDocument({
+    file,
+    format: 'k8s',
+    docIndex,
+    entries,
+    problems: problems.sort((a, b) => a.span.offset - b.span.offset),
+    kubernetes: {
+      kind: 'FlinkDeployment',
+      ...(name !== null ? { name } : {}),
+      resources,
+      limits,
+      annotations: r.stringMap(r.path(root, ['metadata', 'annotations'])),
+      ...(version ? { flinkVersion: { text: version.text, span: r.span(version.node) } } : {}),
+    },
+    text: index.text,
+    lines,
+  });
+}
+
+export function loadManifests(text: string, file: string, index: LineIndex, lines: readonly string[]): ManifestResult {
+  const parsed = parseYaml(text, index, 'the manifest', true);
+  const problems = [...parsed.problems];
+  const documents: ConfigDocument[] = [];
+  const configMaps: ConfigMapCandidate[] = [];
+  const workloads: ContainerLimit[] = [];
+
+  parsed.docs.forEach((doc, docIndex) => {
+    const r = new ManifestReader(index, new AnchorIndex(doc));
+    const root = r.deref(doc.contents);
+    const kind = r.text(r.get(root, 'kind'));
+    const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
+    if (root !== null && kind === 'FlinkDeployment' && apiVersion.startsWith('flink.apache.org/')) {
+      documents.push(flinkDeployment(doc, root, docIndex, file, index, lines));
+      return;
+    }
+    problems.push(...documentProblems(doc, index, 'the manifest'));
+    if (root === null) return;
+    if (kind === 'ConfigMap') configMaps.push({ doc, root, docIndex, reader: r });
+    else if (kind === 'Deployment' || kind === 'StatefulSet') workloads.push(...workloadLimits(r, root, kind));
+  });
+
+  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines));
+  documents.sort((a, b) => a.docIndex - b.docIndex);
+  if (documents.length === 0) {
+    problems.push({
+      kind: 'not-flink-config',
+      span: fileStartSpan(),
+      message: 'this Kubernetes file holds no FlinkDeployment and no ConfigMap with a flink-conf.yaml or config.yaml, so there is no Flink configuration to check',
+    });
+  }
+  return { documents, problems: problems.sort((a, b) => a.span.offset - b.span.offset) };
+}

@@ -1,0 +1,92 @@
+/**
+ * The loaders' entry points: text in, documents out. `loadText` is pure and is what tests use;
+ * `loadFile` only adds reading the bytes (and refuses what cannot be read as text).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { RawValue } from '../model/values.js';
+import { detectFormat } from './detect.js';
+import { makeDocument } from './document.js';
+import { UsageError } from './errors.js';
+import type { UsageErrorCode } from './errors.js';
+import { loadManifests } from './kubernetes.js';
+import { parseLegacy } from './legacy.js';
+import { applyOverrides } from './overrides.js';
+import { LineIndex, fileStartSpan } from './positions.js';
+import { parseStandardYaml } from './standard-yaml.js';
+import type { ConfigDocument, ConfigProblem, InputFormat, LoadOptions, LoadedFile } from './types.js';
+
+export { expandInputs } from './expand.js';
+
+const STDIN = '<stdin>';
+
+function notText(file: string, format: InputFormat, text: string, why: string): LoadedFile {
+  const problem: ConfigProblem = { kind: 'not-flink-config', span: fileStartSpan(), message: `${file} ${why}, so it is not a Flink configuration file` };
+  return { file, format, text, documents: [], problems: [problem] };
+}
+
+export function loadText(text: string, file: string, options: LoadOptions = {}): LoadedFile {
+  const shown = file === '-' ? STDIN : file;
+  const format = detectFormat(text, file, options.format);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return notText(shown, format, text, `contains a NUL character at offset ${nul} (a binary file?)`);
+
+  const index = new LineIndex(text);
+  const lines = index.lines();
+  let documents: ConfigDocument[];
+  let problems: ConfigProblem[] = [];
+  if (format === 'k8s') {
+    const read = loadManifests(text, shown, index, lines);
+    documents = read.documents;
+    problems = read.problems;
+  } else {
+    const read = format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
+    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, text, lines })];
+  }
+  const set = options.set ?? [];
+  return { file: shown, format, text, documents: documents.map((d) => applyOverrides(d, set)), problems };
+}
+
+const READ_ERRORS: Readonly<Record<string, [UsageErrorCode, string]>> = {
+  ENOENT: ['ENOENT', 'does not exist'],
+  ENOTDIR: ['ENOENT', 'does not exist'],
+  EISDIR: ['EISDIR', 'is a folder, not a file'],
+  EACCES: ['EACCES', 'cannot be read (permission denied)'],
+  EPERM: ['EACCES', 'cannot be read (permission denied)'],
+  ERR_STRING_TOO_LONG: ['EFBIG', 'is too large to read as text'],
+  ERR_FS_FILE_TOO_LARGE: ['EFBIG', 'is too large to read as text'],
+};
+
+function usageError(path: string, err: unknown): UsageError {
+  const code = (err as { code?: string })?.code ?? '';
+  const known = Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
+  const [c, why] = known ?? ['EIO', `cannot be read (${code || String(err)})`];
+  return new UsageError(c, `"${path}" ${why}`);
+}
+
+/** Reads a file (or `-` for standard input) and loads it; unreadable paths throw a UsageError. */
+export function loadFile(path: string, options: LoadOptions = {}): LoadedFile {
+  let bytes: Buffer;
+  try {
+    if (path !== '-' && statSync(path).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    bytes = readFileSync(path === '-' ? 0 : path);
+  } catch (err) {
+    throw usageError(path, err);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw usageError(path, err);
+    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const shown = path === '-' ? STDIN : path;
+    return notText(shown, detectFormat(lossy, path, options.format), lossy, 'is not valid UTF-8 text');
+  }
+  return loadText(text, path, options);
+}
+
+/** The effective configuration as the memory model reads it. */
+export function rawConfig(doc: ConfigDocument): Map<string, RawValue> {
+  const m = new Map<string, RawValue>();
+  for (const [key, entry] of doc.effective) m.set(key, entry.value);
+  return m;
+}

@@ -1,0 +1,150 @@
+/**
+ * Which process a failure happened in, and other facts about the whole input. Users rarely say
+ * whether the JobManager or a TaskManager died, so the text has to: Flink's enriched messages,
+ * entry points, thread and pod names, YARN container ids, and the log's own logger classes.
+ */
+import type { Process } from './types.js';
+
+/** Where a hint counts: on its own line, in its error block, and/or for the whole input. */
+type Scope = 'line' | 'block' | 'global';
+
+interface Hint {
+  /** Lower-case text the line must contain before the regex is tried. */
+  readonly anchor: string;
+  readonly re: RegExp;
+  readonly process: Process | ((m: RegExpExecArray) => Process | null);
+  readonly weight: number;
+  readonly scopes: readonly Scope[];
+  /** Logger-class hints stop counting early: a few hundred lines tell as much as the whole log. */
+  readonly logger?: boolean;
+}
+
+const ALL: readonly Scope[] = ['line', 'block', 'global'];
+const LOCAL: readonly Scope[] = ['line', 'block'];
+
+/** YARN container 000001 is the application master, where the JobManager runs. */
+const yarnContainer = (m: RegExpExecArray): Process => (Number(m[1]) === 1 ? 'jobmanager' : 'taskmanager');
+
+const HINTS: readonly Hint[] = [
+  { anchor: 'flink master', re: /Flink Master/i, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'jobmanager.memory.', re: /\bjobmanager\.memory\./i, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'entrypoint', re: /\b(?:\w*Cluster(?:Entrypoint|EntryPoint))\b/, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'cluster entrypoint', re: /error occurred in the cluster entrypoint/i, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'jobmanager-', re: /\bjobmanager-(?:io|future)-thread|Thread '?jobmanager-/i, process: 'jobmanager', weight: 5, scopes: ALL },
+  { anchor: 'standalonesession', re: /\bstandalonesession\b/i, process: 'jobmanager', weight: 5, scopes: ALL },
+  { anchor: 'application master', re: /\bapplication master\b|\bApplicationMaster\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'container_', re: /\bcontainer_(?:e\d+_)?\d+_\d+_\d+_(\d+)\b/, process: yarnContainer, weight: 10, scopes: LOCAL },
+  { anchor: '-jobmanager', re: /\w-jobmanager(?:-[a-z0-9]+)*\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  { anchor: '-taskmanager', re: /\w-taskmanager(?:-[a-z0-9]+)*\b/i, process: 'taskmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'name:', re: /^Name:\s+\S*jobmanager/i, process: 'jobmanager', weight: 20, scopes: ALL },
+  { anchor: 'name:', re: /^Name:\s+\S*taskmanager/i, process: 'taskmanager', weight: 20, scopes: ALL },
+  { anchor: 'component', re: /\bcomponent[=:]\s*jobmanager\b/i, process: 'jobmanager', weight: 20, scopes: ALL },
+  { anchor: 'component', re: /\bcomponent[=:]\s*taskmanager\b/i, process: 'taskmanager', weight: 20, scopes: ALL },
+  { anchor: 'taskmanager.memory.', re: /\btaskmanager\.memory\./i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'task executor has to be shutdown', re: /task executor has to be shutdown/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'executing the taskmanager', re: /while executing the TaskManager/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'executorrunner', re: /\b\w*TaskExecutorRunner\b/, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'taskmanagerrunner', re: /\bTaskManagerRunner\b/, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'starting task', re: /\bStarting Task(?:Manager|Executor)\b/, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'taskexecutor-', re: /\btaskexecutor-\d/i, process: 'taskmanager', weight: 5, scopes: ALL },
+  { anchor: 'starting taskexecutor', re: /\bStarting taskexecutor (?:daemon|as a console application)/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'starting standalone', re: /\bStarting standalone(?:session|job) (?:daemon|as a console application)/i, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'memory configuration failed', re: /TaskManager memory configuration failed/, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'memory configuration failed', re: /JobManager memory configuration failed/, process: 'jobmanager', weight: 10, scopes: ALL },
+  { anchor: 'taskexecutorprocessutils', re: /\bTaskExecutorProcessUtils\b/, process: 'taskmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'taskexecutorresourceutils', re: /\bTaskExecutorResourceUtils\b/, process: 'taskmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'jobmanagerprocessutils', re: /\bJobManagerProcessUtils\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  // Stack frames of code that runs in only one of the two processes.
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:runtime\.(?:taskexecutor|io\.network)\.|runtime\.taskmanager\.Task\.|streaming\.runtime\.tasks\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
+  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
+  // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
+  { anchor: 'to failed', re: /\) switched from (?!state\b)\w+ to FAILED/, process: 'taskmanager', weight: 5, scopes: LOCAL },
+  {
+    anchor: 'org.apache.flink.runtime.taskexecutor.',
+    re: /\b(?:INFO|WARN|ERROR|DEBUG|FATAL)\s+org\.apache\.flink\.runtime\.taskexecutor\./,
+    process: 'taskmanager',
+    weight: 1,
+    scopes: ['global'],
+    logger: true,
+  },
+  {
+    anchor: 'org.apache.flink.runtime.',
+    re: /\b(?:INFO|WARN|ERROR|DEBUG|FATAL)\s+org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint)\./,
+    process: 'jobmanager',
+    weight: 1,
+    scopes: ['global'],
+    logger: true,
+  },
+];
+
+/** Someone's own words naming a process; weaker than anything Flink prints. */
+const WORDS: readonly { re: RegExp; process: Process }[] = [
+  { re: /(?<![\w.])(?:job ?manager|JM)(?![\w.])/i, process: 'jobmanager' },
+  { re: /(?<![\w.])(?:task ?manager|TM)(?![\w.])/i, process: 'taskmanager' },
+];
+
+export interface Score {
+  jobmanager: number;
+  taskmanager: number;
+}
+
+export const emptyScore = (): Score => ({ jobmanager: 0, taskmanager: 0 });
+
+export function decide(score: Score): Process | null {
+  if (score.jobmanager > score.taskmanager) return 'jobmanager';
+  if (score.taskmanager > score.jobmanager) return 'taskmanager';
+  return null;
+}
+
+const LOGGER_CAP = 30;
+const LOGGER_LINES = 50_000;
+
+/** Counts hints line by line; keeps only numbers. */
+export class HintCounter {
+  readonly global = emptyScore();
+  readonly words = emptyScore();
+  private loggerCounts = emptyScore();
+  private loggersDone = false;
+
+  /** The hints of one line (lower-cased copy given), added to the block and global scores. */
+  scan(line: string, lower: string, lineNo: number, block: Score): Score {
+    const own = emptyScore();
+    if (!this.loggersDone && lineNo > LOGGER_LINES) this.loggersDone = true;
+    for (const h of HINTS) {
+      if (h.logger && this.loggersDone) continue;
+      if (!lower.includes(h.anchor)) continue;
+      const m = h.re.exec(line);
+      if (!m) continue;
+      const p = typeof h.process === 'function' ? h.process(m) : h.process;
+      if (!p) continue;
+      if (h.logger) {
+        if (this.loggerCounts[p] >= LOGGER_CAP) continue;
+        this.loggerCounts[p]++;
+        if (this.loggerCounts.jobmanager >= LOGGER_CAP && this.loggerCounts.taskmanager >= LOGGER_CAP) this.loggersDone = true;
+      }
+      if (h.scopes.includes('line')) own[p] += h.weight;
+      if (h.scopes.includes('block')) block[p] += h.weight;
+      if (h.scopes.includes('global')) this.global[p] += h.weight;
+    }
+    return own;
+  }
+
+  /** Words like "JobManager" count only for short free-text inputs, where nothing else says. */
+  scanWords(line: string, own: Score): void {
+    for (const w of WORDS) {
+      if (w.re.test(line)) {
+        this.words[w.process]++;
+        own[w.process] += 1;
+      }
+    }
+  }
+
+  /** Hint anchors, for the cheap test every line goes through first. */
+  anchors(): string[] {
+    return HINTS.filter((h) => !(h.logger && this.loggersDone)).map((h) => h.anchor);
+  }
+
+  get loggerCountingDone(): boolean {
+    return this.loggersDone;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Whole-input observations (see `Observations`), gathered line by line into a few counters.
+ */
+import type { Observations } from './types.js';
+
+interface Observer {
+  readonly anchors: readonly string[];
+  readonly re: RegExp;
+  apply(state: MutableObservations, m: RegExpExecArray, line: string): void;
+}
+
+export type MutableObservations = { -readonly [K in keyof Observations]: Observations[K] };
+
+export const emptyObservations = (): MutableObservations => ({
+  local: false,
+  operatorPod: false,
+  rocksdb: false,
+  python: false,
+  leakWording: false,
+  submissions: 0,
+  longestGcPauseMs: 0,
+});
+
+/** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
+const FLINK_LEAK_TEXT = /This can mean two things|memory leak in (?:the )?user code|leak in user code|class loading leak/i;
+
+const OBSERVERS: readonly Observer[] = [
+  {
+    anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
+    re: /\b(?:MiniCluster\w*|LocalExecutor\w*|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
+    apply: (s) => (s.local = true),
+  },
+  {
+    anchors: ['flink-kubernetes-operator'],
+    re: /\bflink-kubernetes-operator(?:-[a-z0-9]+)+\b|^Name:\s+flink-kubernetes-operator/i,
+    apply: (s) => (s.operatorPod = true),
+  },
+  { anchors: ['rocksdb'], re: /rocksdb/i, apply: (s) => (s.rocksdb = true) },
+  {
+    anchors: ['pyflink', 'apache_beam', 'sdk_worker', 'python', 'traceback (most recent call last)'],
+    re: /pyflink|apache_beam|sdk_worker|\bpython\b|PythonFunctionRunner|Traceback \(most recent call last\)/i,
+    apply: (s) => (s.python = true),
+  },
+  {
+    anchors: ['leak', 'grow', 'increas', 'rising', '泄', '增长', '上涨'],
+    re: /\bleak(?:s|ing|ed)?\b|\b(?:memory|heap|direct|metaspace|rss|usage)\b[^.]{0,40}\b(?:grow(?:s|ing)?|grew|increas(?:es|ing|ed)|keeps? rising|climb(?:s|ing)?)\b|内存.{0,8}(?:泄漏|泄露|持续增长|一直增长|不断增长|一直上涨)|(?:泄漏|泄露)/i,
+    apply: (s, _m, line) => {
+      if (!FLINK_LEAK_TEXT.test(line)) s.leakWording = true;
+    },
+  },
+  {
+    anchors: ['jobgraph', 'submitting job', 'job leader monitoring', 'establish jobmanager connection', 'is submitted'],
+    re: /Received JobGraph submission|Submitting job\b|Submitting Job with JobId|for job leader monitoring|Establish JobManager connection for job|Job \S+ is submitted/i,
+    apply: (s) => s.submissions++,
+  },
+  {
+    anchors: ['secs]', 'pause'],
+    re: /(?:Full GC|GC pause|\bGC\(\d+\)\s+Pause|Pause (?:Full|Young|Remark|Cleanup|Mixed))[^\n]*?(\d+(?:\.\d+)?)\s*(secs\]|ms\b)|pause of approximately (\d+)ms/i,
+    apply: (s, m) => {
+      const ms = m[3] !== undefined ? Number(m[3]) : m[2] === 'ms' ? Number(m[1]) : Number(m[1]) * 1000;
+      if (Number.isFinite(ms) && ms > s.longestGcPauseMs) s.longestGcPauseMs = ms;
+    },
+  },
+];
+
+export const OBSERVER_ANCHORS: readonly string[] = OBSERVERS.flatMap((o) => o.anchors);
+
+/** Updates the observations from one line (its lower-cased copy given for the anchor test). */
+export function observe(state: MutableObservations, line: string, lower: string): void {
+  for (const o of OBSERVERS) {
+    if (!o.anchors.some((a) => lower.includes(a))) continue;
+    const m = o.re.exec(line);
+    if (m) o.apply(state, m, line);
+  }
+}

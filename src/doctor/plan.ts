@@ -1,0 +1,330 @@
+/**
+ * Turns "this component needs more memory" into option changes that work: applied to the
+ * user's configuration (or to Flink's defaults when there is none), derived again with the model,
+ * and, when the change would take too much from another component, paired with a larger total.
+ */
+import type { MemoryFailure, Target } from '../model/compute.js';
+import type { Changes, FixResult, ProcessResult } from '../model/fix.js';
+import { applyChanges, compute, failureDirection, findFix, searchSize, shippedProcessSize, totalKeys } from '../model/fix.js';
+import { formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
+import type { RawValue } from '../model/values.js';
+import { rawToString, str } from '../model/values.js';
+import { defaultFor, findOption } from '../options/catalogue.js';
+import type { FlinkVersion } from '../options/version.js';
+import { atLeast } from '../options/version.js';
+import { fmt, fmtDelta } from './quantities.js';
+import type { Process, Suggestion } from './types.js';
+
+export type Sizes = Readonly<Record<string, bigint>>;
+
+interface Basis {
+  readonly config: ReadonlyMap<string, RawValue>;
+  readonly result: ProcessResult & { ok: true };
+  readonly sizes: Sizes;
+  /** The user's configuration failed the model and this fix was applied first. */
+  readonly fix?: FixResult;
+  readonly legacy?: { readonly from: string; readonly to: string };
+}
+
+export interface PlanOptions {
+  /** Why, per changed key. */
+  readonly why: Readonly<Record<string, string>>;
+  /** Why, for a total size the planner had to raise. */
+  readonly totalWhy?: string;
+  /** Components the change is meant to grow; any other may shrink by at most `tolerance` (share). */
+  readonly grows?: readonly string[];
+  readonly tolerance?: number;
+  /** A further condition on the new sizes (e.g. network at least the bytes the error asked for). */
+  readonly require?: (sizes: Sizes) => boolean;
+  /** Grow only the process size (for metaspace and overhead, which sit outside total Flink memory). */
+  readonly processOnly?: boolean;
+  /** Never grow a total: the change fits as it is, or there is no suggestion. */
+  readonly keepTotal?: boolean;
+}
+
+const TM_ORDER: readonly [string, string][] = [
+  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap (-Xmx)'], ['jvmDirect', 'direct memory limit'],
+  ['frameworkHeap', 'framework heap'], ['taskHeap', 'task heap'], ['frameworkOffHeap', 'framework off-heap'], ['taskOffHeap', 'task off-heap'],
+  ['network', 'network'], ['managed', 'managed'], ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
+];
+const JM_ORDER: readonly [string, string][] = [
+  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap'], ['offHeap', 'off-heap'],
+  ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
+];
+const COMPONENTS = new Set(['frameworkHeap', 'taskHeap', 'frameworkOffHeap', 'taskOffHeap', 'network', 'managed', 'jvmMetaspace', 'jvmOverhead', 'jvmHeap', 'offHeap']);
+
+/** The component an option sizes. */
+export function componentOf(key: string): string | null {
+  const rules: [RegExp, string][] = [
+    [/^taskmanager\.memory\.framework\.heap\./, 'frameworkHeap'],
+    [/^taskmanager\.memory\.framework\.off-heap\.size$/, 'frameworkOffHeap'],
+    [/^taskmanager\.memory\.task\.heap\./, 'taskHeap'],
+    [/^taskmanager\.memory\.task\.off-heap\./, 'taskOffHeap'],
+    [/^taskmanager\.memory\.managed\.(?:size|fraction)$/, 'managed'],
+    [/^taskmanager\.memory\.network\./, 'network'],
+    [/^jobmanager\.memory\.heap\./, 'jvmHeap'],
+    [/^jobmanager\.memory\.off-heap\./, 'offHeap'],
+    [/\.memory\.jvm-metaspace\./, 'jvmMetaspace'],
+    [/\.memory\.jvm-overhead\./, 'jvmOverhead'],
+  ];
+  return rules.find(([re]) => re.test(key))?.[1] ?? null;
+}
+
+function sizesOf(r: ProcessResult & { ok: true }): Sizes {
+  const out: Record<string, bigint> = { ...(r.sizes as unknown as Sizes) };
+  if ('jvmDirect' in r) {
+    out.jvmHeap = r.jvmHeap;
+    out.jvmDirect = r.jvmDirect;
+  }
+  return out;
+}
+
+function stringify(changes: Readonly<Record<string, bigint | string | null>>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(changes)) out[k] = typeof v === 'bigint' ? formatSizeForConfig(v) : v;
+  return out;
+}
+
+export class Planner {
+  private readonly bases = new Map<Process, Basis | null>();
+
+  constructor(
+    private readonly userConfig: ReadonlyMap<string, RawValue> | undefined,
+    readonly version: FlinkVersion,
+    readonly target: Target,
+  ) {}
+
+  get withConfig(): boolean {
+    return this.userConfig !== undefined;
+  }
+
+  private options() {
+    return { version: this.version, target: this.target };
+  }
+
+  /** The configuration suggestions start from, derived; null when the model cannot derive it. */
+  basis(p: Process): Basis | null {
+    if (!this.bases.has(p)) this.bases.set(p, this.makeBasis(p));
+    return this.bases.get(p)!;
+  }
+
+  private makeBasis(p: Process): Basis | null {
+    if (p === 'jobmanager' && !atLeast(this.version, '1.11')) return null;
+    let config: ReadonlyMap<string, RawValue> = this.userConfig ?? this.defaults();
+    let fix: FixResult | undefined;
+    let r = compute(config, p, this.options());
+    if (!r.ok) {
+      const found = findFix(config, p, this.options());
+      if (!found) return null;
+      fix = found;
+      config = applyChanges(config, found.changes);
+      r = compute(config, p, this.options());
+      if (!r.ok) return null;
+    }
+    const legacy = r.legacyMapping && config.has(r.legacyMapping.from) ? { from: r.legacyMapping.from, to: r.legacyMapping.to } : undefined;
+    return { config, result: r, sizes: sizesOf(r), ...(fix ? { fix } : {}), ...(legacy ? { legacy } : {}) };
+  }
+
+  private defaults(): Map<string, RawValue> {
+    if (this.target === 'local') return new Map();
+    const m = new Map<string, RawValue>();
+    m.set('taskmanager.memory.process.size', str(formatSizeForConfig(shippedProcessSize('taskmanager', this.version))));
+    if (atLeast(this.version, '1.11')) m.set('jobmanager.memory.process.size', str(formatSizeForConfig(shippedProcessSize('jobmanager', this.version))));
+    return m;
+  }
+
+  /** A derived size of the starting configuration, e.g. `taskHeap`, `jvmDirect`. */
+  size(p: Process, component: string): bigint | null {
+    return this.basis(p)?.sizes[component] ?? null;
+  }
+
+  slots(): number {
+    const b = this.basis('taskmanager');
+    return b && 'slots' in b.result ? b.result.slots : 1;
+  }
+
+  /** The value as the starting configuration has it (configured, else the version's default), as text. */
+  valueText(p: Process, key: string): string | null {
+    const raw = this.basis(p)?.config.get(key);
+    if (raw) return rawToString(raw);
+    const o = findOption(key);
+    return o ? defaultFor(o, this.version) : null;
+  }
+
+  /** Bytes of a size option as the starting configuration has it, configured or default. */
+  bytes(p: Process, key: string): bigint | null {
+    const t = this.valueText(p, key);
+    if (t === null) return null;
+    try {
+      return parseMemorySize(t);
+    } catch {
+      return null;
+    }
+  }
+
+  isSet(p: Process, key: string): boolean {
+    return this.basis(p)?.config.has(key) ?? false;
+  }
+
+  /** The current value for a suggestion: as configured, defaulted or derived, with bytes for sizes. */
+  current(p: Process, key: string): string {
+    const b = this.basis(p);
+    const raw = b?.config.get(key);
+    const isSize = findOption(key)?.type === 'memory';
+    const withBytes = (text: string): string => {
+      if (!isSize) return text;
+      try {
+        const bytes = parseMemorySize(text);
+        return `${text} (${bytes} bytes)`;
+      } catch {
+        return text;
+      }
+    };
+    if (raw) {
+      const text = rawToString(raw);
+      return this.withConfig ? withBytes(text) : `${text} (Flink's shipped configuration)`;
+    }
+    const o = findOption(key);
+    const def = o ? defaultFor(o, this.version) : null;
+    if (def !== null) return this.withConfig ? `default ${withBytes(def)}` : `default ${def}`;
+    const component = key.endsWith('.process.size') ? 'totalProcess' : key.endsWith('.flink.size') ? 'totalFlink' : componentOf(key);
+    const derived = component ? b?.sizes[component] : undefined;
+    if (derived === undefined) return 'not set';
+    const from = this.withConfig ? '' : " from Flink's defaults";
+    return `not set; derived ${fmt(derived)}${from} (${derived} bytes)`;
+  }
+
+  /** Whether `changes` on the starting configuration pass, and the new sizes. */
+  derive(p: Process, changes: Changes): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
+    const b = this.basis(p);
+    if (!b) return null;
+    const r = compute(applyChanges(b.config, changes), p, this.options());
+    return r.ok ? { ok: true, sizes: sizesOf(r) } : { ok: false, failure: r.failure };
+  }
+
+  /**
+   * Suggestions that apply `changes`, verified with the model. When another component would
+   * shrink by more than the tolerance (or the change fails), the total grows instead, by the
+   * smallest round amount that keeps every other component at least as large.
+   */
+  set(p: Process, changes: Readonly<Record<string, bigint | string | null>>, opts: PlanOptions): Suggestion[] {
+    const b = this.basis(p);
+    if (!b) return [];
+    const first = stringify(changes);
+    const grows = new Set(opts.grows ?? Object.keys(first).map(componentOf).filter((c): c is string => c !== null));
+    const tolerance = opts.tolerance ?? 0.1;
+    const judge = (r: ProcessResult, tol: number): 'ok' | 'up' | 'down' | 'stuck' => {
+      if (!r.ok) return failureDirection(r.failure);
+      const s = sizesOf(r);
+      if (opts.require && !opts.require(s)) return 'up';
+      for (const c of COMPONENTS) {
+        const before = b.sizes[c];
+        const after = s[c];
+        if (grows.has(c) || before === undefined || after === undefined || after >= before) continue;
+        if (Number(before - after) > Number(before) * tol) return 'up';
+      }
+      return 'ok';
+    };
+    const run = (ch: Changes) => compute(applyChanges(b.config, ch), p, this.options());
+    let final: Record<string, string | null> | null = judge(run(first), tolerance) === 'ok' ? first : null;
+    const fineGrained = b.result.path === 'fine-grained' && !b.config.has(`${p}.memory.flink.size`) && !b.config.has(`${p}.memory.process.size`);
+    if (!final && !fineGrained && !opts.keepTotal && this.target !== 'local') {
+      const keys = (opts.processOnly ? [`${p}.memory.process.size`] : totalKeys(b.config, p)).map((k) =>
+        b.legacy && !b.config.has(k) && !opts.processOnly ? b.legacy.to : k,
+      );
+      const current = new Map<string, bigint>();
+      for (const k of keys) {
+        const v = k.endsWith('.process.size') ? b.sizes.totalProcess : b.sizes.totalFlink;
+        if (v !== undefined) current.set(k, v);
+      }
+      const from = current.get(keys[0]!) ?? 0n;
+      const found = searchSize(keys, current, from, (totals) => judge(run({ ...first, ...totals }), 0));
+      if (found) final = { ...first, ...found.changes };
+    }
+    if (!final) return [];
+    if (b.legacy && b.legacy.to in final) final[b.legacy.from] = null;
+    const after = run(final);
+    if (!after.ok) return [];
+    const effect = this.withConfig ? this.effect(p, b.sizes, sizesOf(after)) : undefined;
+    return Object.entries(final).map(([key, value]) => {
+      const why =
+        opts.why[key] ??
+        (b.legacy?.from === key
+          ? `deprecated; "${b.legacy.to}" above replaces it`
+          : opts.totalWhy ?? 'raise the total so that the change does not take memory from the other components');
+      return { key, current: this.current(p, key), suggested: value ?? 'remove', why, ...(effect ? { effect } : {}) };
+    });
+  }
+
+  /** Suggestions that make a derived component at least `bytes`: its own option when set, else a larger total. */
+  atLeast(p: Process, component: string, bytes: bigint, key: string, why: string, totalWhy: string): Suggestion[] {
+    if (this.isSet(p, key)) return this.set(p, { [key]: bytes }, { why: { [key]: why }, grows: [component] });
+    return this.set(p, {}, { why: {}, totalWhy, grows: [component], require: (s) => (s[component] ?? 0n) >= bytes });
+  }
+
+  /** A change the model does not size (a YARN setting, an environment variable, a timeout). */
+  advise(key: string, current: string, suggested: string, why: string): Suggestion {
+    return { key, current, suggested, why };
+  }
+
+  /**
+   * The user's configuration checked as given: null without a configuration (or for a 1.10
+   * JobManager), passes, or fails with the model's failure and a verified fix.
+   */
+  userCheck(p: Process): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure; fix: Suggestion[] } | null {
+    if (!this.userConfig || (p === 'jobmanager' && !atLeast(this.version, '1.11'))) return null;
+    const r = compute(this.userConfig, p, this.options());
+    if (r.ok) return { ok: true, sizes: sizesOf(r) };
+    const found = findFix(this.userConfig, p, this.options());
+    if (!found) return { ok: false, failure: r.failure, fix: [] };
+    const fixed = compute(applyChanges(this.userConfig, found.changes), p, this.options());
+    const effect = fixed.ok ? this.breakdown(p, sizesOf(fixed)) : undefined;
+    const fix = Object.entries(found.changes).map(([key, value]) => ({
+      key,
+      current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
+      suggested: value ?? 'remove',
+      why: `makes the "${r.failure.check}" check pass${found.checks.length > 1 ? ` (and then ${found.checks.slice(1).map((c) => `"${c}"`).join(', ')})` : ''}`,
+      ...(effect ? { effect } : {}),
+    }));
+    return { ok: false, failure: r.failure, fix };
+  }
+
+  /** "the TaskManager starts with total process 1g: task heap 25.6m, ..." */
+  private breakdown(p: Process, sizes: Sizes): string {
+    const order = p === 'taskmanager' ? TM_ORDER : JM_ORDER;
+    const parts = order.filter(([c]) => c !== 'totalProcess' && sizes[c] !== undefined).map(([c, label]) => `${label} ${fmt(sizes[c]!)}`);
+    return `the ${p === 'taskmanager' ? 'TaskManager' : 'JobManager'} starts with total process memory ${fmt(sizes.totalProcess ?? 0n)}: ${parts.join(', ')}`;
+  }
+
+  /** When the user's configuration had to be fixed before anything could be derived from it. */
+  basisFix(p: Process): Suggestion[] {
+    const b = this.basis(p);
+    if (!b?.fix || !this.userConfig) return [];
+    return Object.entries(b.fix.changes).map(([key, value]) => ({
+      key,
+      current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
+      suggested: value ?? 'remove',
+      why: `the configuration as given does not pass Flink's start-up checks (${b.fix!.checks[0]}); the values below assume this fix`,
+    }));
+  }
+
+  private effect(p: Process, before: Sizes, after: Sizes): string {
+    const order = p === 'taskmanager' ? TM_ORDER : JM_ORDER;
+    const parts: string[] = [];
+    const tpBefore = before.totalProcess ?? 0n;
+    const tpAfter = after.totalProcess ?? 0n;
+    const head =
+      tpBefore === tpAfter
+        ? `total process memory stays at ${fmt(tpAfter)}`
+        : `total process memory grows by ${fmt(tpAfter - tpBefore)} (${fmt(tpBefore)} -> ${fmt(tpAfter)})`;
+    for (const [c, label] of order) {
+      if (c === 'totalProcess') continue;
+      const x = before[c];
+      const y = after[c];
+      if (x === undefined || y === undefined || x === y) continue;
+      parts.push(`${label} ${fmt(x)} -> ${fmt(y)} (${fmtDelta(y - x)})`);
+    }
+    return parts.length > 0 ? `${head}; ${parts.join(', ')}` : head;
+  }
+}
+

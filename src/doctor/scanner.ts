@@ -1,0 +1,241 @@
+/**
+ * Reads the input one line at a time and keeps only what a diagnosis needs: the matched
+ * evidence lines (one per failure and process), a few counters, and the state of the current
+ * error block. Memory stays flat however long the log is.
+ */
+import { HintCounter, decide, emptyScore } from './hints.js';
+import type { Score } from './hints.js';
+import { MAX_LINE, evidenceText, exceptionName, isContinuation, isExceptionStart, isFence, stripDecorations } from './lines.js';
+import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
+import type { Component, Facts, Observations, Process, SignatureDefinition, Strength } from './types.js';
+
+/** One piece of evidence: a line a signature's pattern matched, with what it captured. */
+export interface Finding {
+  readonly signature: SignatureDefinition;
+  readonly patternIndex: number;
+  readonly strength: Strength;
+  readonly variant: string;
+  readonly line: number;
+  readonly text: string;
+  readonly facts: Facts;
+  /** The process, decided as far as the line and its block allow; null leaves it to the whole input. */
+  readonly process: Component | null;
+  occurrences: number;
+}
+
+export interface ScanResult {
+  readonly findings: readonly Finding[];
+  readonly observations: Observations;
+  /** The process the whole input is about, when it says. */
+  readonly inputProcess: Process | null;
+  readonly lines: number;
+  /** A few exception classes seen, for the note when nothing matched. */
+  readonly exceptions: readonly string[];
+}
+
+interface Pending {
+  signature: SignatureDefinition;
+  patternIndex: number;
+  strength: Strength;
+  variant: string;
+  fixed: Component | undefined;
+  line: number;
+  text: string;
+  facts: Record<string, string>;
+  own: Score;
+}
+
+interface Block {
+  size: number;
+  headerIsException: boolean;
+  score: Score;
+  matches: Pending[];
+  /** Signatures that read details from the following lines, until the given line. */
+  details: Map<SignatureDefinition, number>;
+}
+
+/** How far below a match its details are looked for (wrapped messages, `Caused by:` below it). */
+const DETAIL_LINES = 40;
+const WORD_LINES = 500;
+const MAX_EXCEPTIONS = 5;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One test for many lower-case words, run on the lower-cased line (faster than a case-insensitive regex). */
+const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'));
+const rank: Readonly<Record<Strength, number>> = { strong: 0, weak: 1, vague: 2 };
+
+export class Scanner {
+  private lineNo = 0;
+  private block: Block | null = null;
+  private readonly hints = new HintCounter();
+  private readonly seen = emptyObservations();
+  private readonly found = new Map<string, Finding>();
+  private readonly exceptions = new Set<string>();
+  private readonly sigFilter: RegExp;
+  private hintFilter: RegExp;
+  private hintFilterForLoggers = true;
+
+  constructor(private readonly signatures: readonly SignatureDefinition[]) {
+    this.sigFilter = anyOf(signatures.flatMap((s) => s.keywords));
+    this.hintFilter = anyOf([...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+  }
+
+  push(input: string): void {
+    this.lineNo++;
+    let line = input.length > MAX_LINE ? input.slice(0, MAX_LINE) : input;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (isFence(line)) {
+      this.endBlock();
+      return;
+    }
+    const stripped = stripDecorations(line);
+    if (stripped.trim() === '') {
+      this.endBlock();
+      return;
+    }
+    if (!isContinuation(stripped)) {
+      const exception = isExceptionStart(stripped);
+      const joinsHeader = exception && this.block !== null && this.block.size === 1 && !this.block.headerIsException && this.block.matches.length === 0;
+      if (!joinsHeader) {
+        this.endBlock();
+        this.block = { size: 0, headerIsException: exception, score: emptyScore(), matches: [], details: new Map() };
+      }
+    }
+    const block = (this.block ??= { size: 0, headerIsException: false, score: emptyScore(), matches: [], details: new Map() });
+    block.size++;
+
+    const lower = line.toLowerCase();
+    let own = emptyScore();
+    if (this.hintFilter.test(lower)) {
+      own = this.hints.scan(line, lower, this.lineNo, block.score);
+      observe(this.seen, line, lower);
+      if (this.hintFilterForLoggers && this.hints.loggerCountingDone) {
+        this.hintFilterForLoggers = false;
+        this.hintFilter = anyOf([...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+      }
+    }
+    if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
+    if (this.sigFilter.test(lower)) {
+      this.match(line, lower, own, block);
+    }
+    if (block.details.size > 0) this.readDetails(line, block);
+    if (this.exceptions.size < MAX_EXCEPTIONS) {
+      const name = exceptionName(line);
+      if (name) this.exceptions.add(name);
+    }
+  }
+
+  private match(line: string, lower: string, own: Score, block: Block): void {
+    for (const signature of this.signatures) {
+      if (!signature.keywords.some((k) => lower.includes(k))) continue;
+      if (signature.excludes?.some((re) => re.test(line))) continue;
+      for (let i = 0; i < signature.patterns.length; i++) {
+        const pattern = signature.patterns[i]!;
+        const m = pattern.re.exec(line);
+        if (!m) continue;
+        const facts: Record<string, string> = {};
+        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) facts[k] = v;
+        block.matches.push({
+          signature,
+          patternIndex: i,
+          strength: pattern.strength ?? 'strong',
+          variant: pattern.variant ?? '',
+          fixed: pattern.component,
+          line: this.lineNo,
+          text: evidenceText(line),
+          facts,
+          own: { ...own },
+        });
+        if (signature.details) block.details.set(signature, this.lineNo + DETAIL_LINES);
+        break;
+      }
+    }
+  }
+
+  private readDetails(line: string, block: Block): void {
+    for (const [signature, until] of block.details) {
+      if (this.lineNo > until) {
+        block.details.delete(signature);
+        continue;
+      }
+      const target = [...block.matches].reverse().find((m) => m.signature === signature);
+      if (!target) continue;
+      for (const re of signature.details ?? []) {
+        const m = re.exec(line);
+        if (!m) continue;
+        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined && !(k in target.facts)) target.facts[k] = v;
+      }
+    }
+  }
+
+  /**
+   * The root cause wins: among the failure texts of one error block the deepest (last) decides;
+   * several lines of the same failure merge their facts. Descriptions in own words all stay.
+   */
+  private endBlock(): void {
+    const block = this.block;
+    this.block = null;
+    if (!block || block.matches.length === 0) return;
+    const strong = block.matches.filter((m) => m.strength === 'strong');
+    const deepest = strong.length > 0 ? strong[strong.length - 1]! : null;
+    const kept = new Map<SignatureDefinition, Pending>();
+    for (const m of block.matches) {
+      if (m.strength === 'strong' && m.signature !== deepest?.signature) continue;
+      const prev = kept.get(m.signature);
+      if (!prev) {
+        kept.set(m.signature, { ...m, facts: { ...m.facts } });
+        continue;
+      }
+      const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
+      const facts = better ? { ...prev.facts, ...m.facts } : { ...m.facts, ...prev.facts };
+      kept.set(m.signature, better ? { ...m, facts, own: sum(prev.own, m.own) } : { ...prev, facts, own: sum(prev.own, m.own) });
+    }
+    const blockProcess = decide(block.score);
+    for (const m of kept.values()) this.record(m, blockProcess);
+  }
+
+  private record(m: Pending, blockProcess: Process | null): void {
+    const process: Component | null =
+      m.fixed ?? (m.signature.component !== 'infer' ? m.signature.component : decide(m.own) ?? blockProcess);
+    const key = `${m.signature.id}|${process ?? '?'}`;
+    const prev = this.found.get(key);
+    if (prev) {
+      prev.occurrences++;
+      const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
+      if (!better) return;
+      this.found.set(key, { ...this.finding(m, process), occurrences: prev.occurrences });
+      return;
+    }
+    this.found.set(key, this.finding(m, process));
+  }
+
+  private finding(m: Pending, process: Component | null): Finding {
+    return {
+      signature: m.signature,
+      patternIndex: m.patternIndex,
+      strength: m.strength,
+      variant: m.variant,
+      line: m.line,
+      text: m.text,
+      facts: m.facts,
+      process,
+      occurrences: 1,
+    };
+  }
+
+  finish(): ScanResult {
+    this.endBlock();
+    const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
+    return {
+      findings: [...this.found.values()],
+      observations: { ...this.seen },
+      inputProcess,
+      lines: this.lineNo,
+      exceptions: [...this.exceptions],
+    };
+  }
+}
+
+function sum(a: Score, b: Score): Score {
+  return { jobmanager: a.jobmanager + b.jobmanager, taskmanager: a.taskmanager + b.taskmanager };
+}

@@ -1,0 +1,99 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { fmt, parseLooseSize, roundUp, stepUp } from '../quantities.js';
+import { NAME, raise, whichProcess } from '../suggest.js';
+import type { Process, SuggestContext, Suggestion } from '../types.js';
+
+/** Bytes over the container limit, from YARN's "Current usage: 4.1 GB of 4 GB physical memory used". */
+export function overLimit(ctx: SuggestContext): bigint | null {
+  const used = ctx.facts.used ? parseLooseSize(ctx.facts.used) : null;
+  const limit = ctx.facts.limit ? parseLooseSize(ctx.facts.limit) : null;
+  return used !== null && limit !== null && used > limit ? used - limit : null;
+}
+
+const operator = (ctx: SuggestContext) => ctx.variant === 'operator' || (ctx.seen.operatorPod && ctx.component === 'unknown');
+
+function vmemAdvice(ctx: SuggestContext): Suggestion[] {
+  const used = ctx.facts.vused ? parseLooseSize(ctx.facts.vused) : null;
+  const physical = ctx.facts.limit ? parseLooseSize(ctx.facts.limit) : null;
+  const out = [ctx.plan.advise('yarn.nodemanager.vmem-check-enabled', 'true (YARN default)', 'false', 'in yarn-site.xml of the NodeManagers: the JVM reserves much more virtual memory than it uses, so this check kills healthy containers')];
+  if (used !== null && physical !== null && physical > 0n) {
+    const ratio = Math.ceil((Number(used) / Number(physical)) * 2 + 1) / 2;
+    out.push(ctx.plan.advise('yarn.nodemanager.vmem-pmem-ratio', '2.1 (YARN default)', String(Math.max(ratio, 3)), `or keep the check and allow ${fmt(used)} of virtual memory for ${fmt(physical)} of physical memory (yarn-site.xml)`));
+  }
+  return out;
+}
+
+function rocksdbUnmanaged(ctx: SuggestContext): Suggestion[] {
+  const key = 'state.backend.rocksdb.memory.managed';
+  if (ctx.plan.valueText('taskmanager', key) !== 'false' || ctx.plan.isSet('taskmanager', 'state.backend.rocksdb.memory.fixed-per-slot')) return [];
+  return ctx.plan.set('taskmanager', { [key]: 'true' }, { why: { [key]: 'RocksDB then keeps its block cache and write buffers inside managed memory instead of growing without a bound' } });
+}
+
+function overhead(ctx: SuggestContext, p: Process): Suggestion[] {
+  const now = ctx.plan.size(p, 'jvmOverhead');
+  if (now === null) return [];
+  const over = overLimit(ctx);
+  const step = stepUp(now);
+  const target = over !== null && roundUp(now + over) > step ? roundUp(now + over) : step;
+  const why = over !== null
+    ? `reserve ${fmt(target)} of native memory outside the JVM's limits instead of ${fmt(now)} (the container was ${fmt(over)} over its limit)`
+    : `reserve ${fmt(target)} of native memory outside the JVM's limits instead of ${fmt(now)}`;
+  return raise(ctx, p, `${p}.memory.jvm-overhead.min`, target, why, { tolerance: 0.3, processOnly: true, alsoMax: `${p}.memory.jvm-overhead.max` });
+}
+
+export default defineSignature({
+  id: 'container-memory-exceeded',
+  title: 'Container killed for exceeding its memory limit',
+  rank: 30,
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制'],
+  patterns: [
+    { re: /flink-kubernetes-operator\S*.{0,200}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
+    { re: /\bOOMKilled\b/ },
+    { re: /is running (?:beyond physical memory limits|\d+B beyond the 'PHYSICAL' memory limit)/i, variant: 'yarn' },
+    { re: /is running (?:beyond virtual memory limits|\d+B beyond the 'VIRTUAL' memory limit)/i, variant: 'vmem' },
+    { re: /Container killed (?:by YARN )?.{0,60}exceeding (?:physical )?memory limits/i, variant: 'yarn' },
+    { re: /Memory cgroup out of memory: Kill(?:ed)? process/i },
+    { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
+    { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
+  ],
+  details: [
+    /Current usage: (?<used>[\d.]+ ?[KMGT]?B) of (?<limit>[\d.]+ ?[KMGT]?B) physical memory used/i,
+    /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,
+  ],
+  component: 'infer',
+  options: ['taskmanager.memory.jvm-overhead.min', 'taskmanager.memory.jvm-overhead.max', 'taskmanager.memory.jvm-overhead.fraction', 'state.backend.rocksdb.memory.managed', 'taskmanager.memory.task.off-heap.size', 'jobmanager.memory.jvm-overhead.min'],
+  docs: [docs.trouble('container-memory-exceeded'), docs.tuning('configure-memory-for-containers'), docs.k8sMemory()],
+  summary(ctx) {
+    if (operator(ctx)) return "The Flink Kubernetes Operator's own pod was killed for exceeding its memory limit";
+    if (ctx.variant === 'vmem') return `YARN killed the container of ${whichProcess(ctx)} for its virtual memory`;
+    return `The container of ${whichProcess(ctx)} was killed for using more memory than its limit`;
+  },
+  explain(ctx) {
+    if (operator(ctx)) {
+      return "The pod that was killed runs the Flink Kubernetes Operator, not a Flink job, so no Flink memory option helps. Raise the memory limit of the operator's Deployment (the operator pod's resources in its Helm values) and, if its own JVM heap is the problem, its JVM options (jvmArgs.operator in the Helm values).";
+    }
+    if (ctx.variant === 'vmem') {
+      return "YARN's virtual-memory check killed the container. Virtual memory is address space the JVM reserves, not memory it uses, so this is not a Flink sizing problem and no Flink memory option helps: switch the check off or raise YARN's virtual-to-physical ratio on the NodeManagers.";
+    }
+    const parts: string[] = [];
+    const over = overLimit(ctx);
+    if (over !== null) parts.push(`The container used ${ctx.facts.used} against a limit of ${ctx.facts.limit}.`);
+    if (ctx.variant === 'exit137') parts.push('Exit code 137 means the process got SIGKILL; in a container that is almost always the kernel enforcing the memory limit (a failed liveness probe also ends this way, so check the pod events).');
+    parts.push(
+      "The JVM stayed inside its own limits (heap, direct, metaspace) but the process as a whole did not: native memory that Flink does not cap grew past what was reserved for it. Typical sources: RocksDB when it does not use managed memory, native libraries in user code, glibc malloc arenas, many threads. JVM overhead is the reserve for that; raising it keeps the container size and takes the memory from the other components (or grows the container if they cannot spare it).",
+    );
+    if (ctx.seen.rocksdb) parts.push('The text mentions RocksDB: keep state.backend.rocksdb.memory.managed at true (the default) so RocksDB stays inside managed memory.');
+    parts.push('If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (containerized.taskmanager.env.MALLOC_ARENA_MAX: 1 on YARN and Kubernetes) often stops it; native memory of user code belongs in task off-heap memory.');
+    if (ctx.component === 'unknown') parts.push('The suggestions are for a TaskManager, the usual case; for the JobManager the same options exist under jobmanager.memory.*.');
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (operator(ctx)) return [];
+    if (ctx.variant === 'vmem') return vmemAdvice(ctx);
+    const p: Process = ctx.component === 'jobmanager' ? 'jobmanager' : 'taskmanager';
+    const out = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];
+    out.push(...overhead(ctx, p));
+    return out.map((s) => (ctx.component === 'unknown' ? { ...s, why: `if it was a ${NAME[p]}: ${s.why}` } : s));
+  },
+});

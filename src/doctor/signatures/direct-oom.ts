@@ -1,0 +1,78 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { fmt } from '../quantities.js';
+import { LOCAL_RUN, NAME, num, raise, stepOrNeed, WhichProcess } from '../suggest.js';
+import type { Facts, Process, SuggestContext, Suggestion } from '../types.js';
+
+/** Bytes the failed reservation was short by: allocated + requested - limit (from "Cannot reserve N bytes ..."). */
+export function directShortfall(facts: Facts): bigint | null {
+  const big = (name: string) => (facts[name] !== undefined && /^\d+$/.test(facts[name]!) ? BigInt(facts[name]!) : null);
+  const [request, allocated, limit] = [big('request'), big('allocated'), big('limit')];
+  if (request === null || allocated === null || limit === null) return null;
+  const missing = allocated + request - limit;
+  return missing > 0n ? missing : request;
+}
+
+function keyFor(ctx: SuggestContext, p: Process): string {
+  if (p === 'jobmanager') return 'jobmanager.memory.off-heap.size';
+  return ctx.facts.netty ? 'taskmanager.memory.framework.off-heap.size' : 'taskmanager.memory.task.off-heap.size';
+}
+
+export default defineSignature({
+  id: 'direct-oom',
+  title: 'JVM direct memory exhausted',
+  rank: 20,
+  keywords: ['direct buffer memory', '直接内存', 'direct memory'],
+  patterns: [
+    { re: /Cannot reserve (?<request>\d+) bytes of direct buffer memory \(allocated: (?<allocated>\d+), limit: (?<limit>\d+)\)/i },
+    { re: /OutOfMemoryError:?\s*Direct buffer memory/i },
+    { re: /Direct buffer memory\. The direct out-of-memory error/i },
+    { re: /直接内存.{0,10}(?:不足|不够|溢出|OOM|泄漏|泄露|满|增长|上涨)|direct (?:buffer )?memory.{0,20}(?:\bOOM\b|exhausted|leak|grow|full)/i, strength: 'weak' },
+    { re: /Direct buffer memory/i, strength: 'weak' },
+  ],
+  // The network buffer pool failing to allocate its segments is its own diagnosis.
+  excludes: [/NetworkBufferPool/],
+  details: [
+    /Cannot reserve (?<request>\d+) bytes of direct buffer memory \(allocated: (?<allocated>\d+), limit: (?<limit>\d+)\)/i,
+    /(?<netty>io\.netty|shaded\.netty|PooledByteBufAllocator)/,
+  ],
+  component: 'infer',
+  options: ['taskmanager.memory.task.off-heap.size', 'taskmanager.memory.framework.off-heap.size', 'jobmanager.memory.off-heap.size'],
+  docs: [docs.trouble('outofmemoryerror-direct-buffer-memory'), docs.setupTm('configure-off-heap-memory-direct-or-native')],
+  summary: (ctx) => `${WhichProcess(ctx)} ran out of JVM direct memory`,
+  explain(ctx) {
+    if (ctx.seen.local) return LOCAL_RUN;
+    const parts: string[] = [];
+    const missing = directShortfall(ctx.facts);
+    if (missing !== null) {
+      parts.push(`A direct buffer of ${fmt(num(ctx, 'request')!)} did not fit: ${fmt(num(ctx, 'allocated')!)} were in use under a limit of ${fmt(num(ctx, 'limit')!)}.`);
+    }
+    parts.push(
+      'Direct memory is capped by -XX:MaxDirectMemorySize, which Flink sets for a TaskManager to framework off-heap + task off-heap + network memory. Network buffers are allocated up front, so this means user code or a library (Kafka, Netty, compression, file system clients) used more direct memory than the off-heap budget allows.',
+    );
+    if (ctx.facts.netty && ctx.component !== 'jobmanager') parts.push('The stack shows Netty, which Flink counts as framework off-heap memory (high parallelism needs more of it).');
+    else if (ctx.component !== 'jobmanager') parts.push('User code and its libraries are budgeted in task off-heap memory, which is 0 by default.');
+    if (ctx.component !== 'taskmanager') {
+      parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size; the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at about its heap size.');
+    }
+    if (ctx.seen.leakWording) {
+      parts.push('The text says the memory grows over time: that is a leak (buffers that are never released), not undersizing. A larger budget only buys time; find the code that keeps direct buffers alive.');
+    }
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (ctx.seen.local) return [];
+    const out: Suggestion[] = [];
+    const missing = directShortfall(ctx.facts);
+    for (const p of ctx.processes) {
+      const key = keyFor(ctx, p);
+      const now = ctx.plan.bytes(p, key);
+      if (now === null) continue;
+      const target = stepOrNeed(now, missing);
+      const cause = missing !== null ? `the failed reservation was short by ${fmt(missing)}; this covers it with room to spare` : 'a step up from today';
+      const who = ctx.component === 'unknown' ? `if it was the ${NAME[p]}: ` : '';
+      out.push(...raise(ctx, p, key, target, `${who}raises the direct memory limit by ${fmt(target - now)} (${cause})`));
+    }
+    return out;
+  },
+});

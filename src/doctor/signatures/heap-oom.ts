@@ -1,0 +1,56 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { LOCAL_RUN, growHeap, whichProcess } from '../suggest.js';
+import type { SuggestContext } from '../types.js';
+
+function heapRole(ctx: SuggestContext): string {
+  if (ctx.component === 'jobmanager') {
+    return 'The JobManager heap holds the job graphs, execution graphs, checkpoint metadata and the REST/web frontend; very large jobs, many jobs in a session cluster, or large accumulators fill it.';
+  }
+  if (ctx.component === 'taskmanager') {
+    return 'A TaskManager heap is task heap (user code, operators, and state of heap-based backends such as hashmap) plus framework heap (Flink itself); the task heap is what usually runs out.';
+  }
+  return 'For a TaskManager the heap is task heap (user code, operators, heap state) plus framework heap; for the JobManager it is its heap (job and execution graphs, checkpoint metadata, REST).';
+}
+
+export default defineSignature({
+  id: 'heap-oom',
+  title: 'JVM heap exhausted',
+  rank: 20,
+  keywords: ['heap space', 'requested array size', '堆', '内存溢出', 'out of heap', 'heap is full', 'heap full', 'outofmemory'],
+  patterns: [
+    { re: /Java heap space/i },
+    { re: /OutOfMemoryError:?\s*Requested array size exceeds VM limit/i, variant: 'array' },
+    { re: /堆内存.{0,4}(?:不足|不够|溢出|满|爆|OOM)|堆溢出|(?:java )?heap.{0,6}(?:溢出|不足)/i, strength: 'weak' },
+    { re: /\b(?:ran|runs|running) out of (?:java |jvm )?heap\b|\bheap (?:is |was )?(?:full|exhausted)\b/i, strength: 'weak' },
+    { re: /内存溢出|\bOutOfMemory(?:Error)?\b(?!:)/i, strength: 'vague', variant: 'generic' },
+  ],
+  component: 'infer',
+  options: ['taskmanager.memory.task.heap.size', 'taskmanager.memory.process.size', 'taskmanager.memory.framework.heap.size', 'jobmanager.memory.heap.size', 'jobmanager.memory.process.size'],
+  docs: [docs.trouble('outofmemoryerror-java-heap-space'), docs.setupTm('task-operator-heap-memory'), docs.setupJm('configure-jvm-heap')],
+  summary: (ctx) =>
+    ctx.variant === 'array'
+      ? `A single array was larger than the JVM allows, in ${whichProcess(ctx)}`
+      : `The JVM heap of ${whichProcess(ctx)} ran out`,
+  explain(ctx) {
+    const parts: string[] = [];
+    if (ctx.variant === 'array') {
+      return 'The code asked for one array larger than the JVM can create (about 2^31 elements). More heap does not help: find the operator or library that builds such a buffer (collecting a huge record, a giant list state value, serialising a very large object) and split the data.';
+    }
+    if (ctx.variant === 'generic') parts.push('The text only says "out of memory" without the kind; the heap is the most common case, but check the full error for "Java heap space", "Direct buffer memory", "Metaspace" or a container kill.');
+    if (ctx.seen.local) {
+      parts.push(LOCAL_RUN);
+      return parts.join(' ');
+    }
+    parts.push(heapRole(ctx));
+    parts.push('Give it more heap: raise the task heap (TaskManager) or the JobManager heap, directly or by raising the total process size. Framework heap is only worth raising when Flink itself, not the job, fills the heap.');
+    if (ctx.seen.leakWording || ctx.occurrences > 2) {
+      parts.push(`The failure shows ${ctx.occurrences > 1 ? `${ctx.occurrences} times` : 'with growth over time'}: if the heap fills up again after raising it, it is a leak rather than undersizing; take a heap dump (-XX:+HeapDumpOnOutOfMemoryError in env.java.opts.taskmanager or env.java.opts.jobmanager) and look for what keeps growing.`);
+    }
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (ctx.seen.local || ctx.variant === 'array') return [];
+    return growHeap(ctx, 'more heap for the job');
+  },
+});

@@ -1,0 +1,49 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { growHeap, WhichProcess } from '../suggest.js';
+import type { SuggestContext, Suggestion } from '../types.js';
+
+/** A stop-the-world pause this long makes a process miss heartbeats and look dead to its peers. */
+export const LONG_PAUSE_MS = 5000;
+
+const longPauses = (ctx: SuggestContext) => ctx.variant === 'gc-pause' || ctx.seen.longestGcPauseMs >= LONG_PAUSE_MS;
+
+export default defineSignature({
+  id: 'heartbeat-timeout',
+  title: 'Heartbeat timed out (or long GC pauses)',
+  rank: 50,
+  keywords: ['timed out', 'heartbeat timeout', 'full gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', '心跳'],
+  patterns: [
+    { re: /Heartbeat of TaskManager with id (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'taskmanager' },
+    { re: /heartbeat of JobManager with id (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'jobmanager' },
+    { re: /heartbeat of ResourceManager with (?:id|address) (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'jobmanager' },
+    { re: /(?:Full GC|GC pause)[^\n]*?\b(?<pauseSecs>(?:[5-9]|\d{2,})\.\d+) secs\]/i, variant: 'gc-pause' },
+    { re: /Pause (?:Full|Young|Remark|Cleanup|Mixed)\b[^\n]*?\s(?<pauseMs>(?:[5-9]\d{3}|\d{5,})(?:\.\d+)?)ms\b/i, variant: 'gc-pause' },
+    { re: /pause of approximately (?<pauseMs>(?:[5-9]\d{3}|\d{5,}))ms/i, variant: 'gc-pause' },
+    { re: /心跳.{0,4}超时|heartbeat (?:timeout|timed out)/i, strength: 'weak' },
+  ],
+  component: 'infer',
+  options: ['heartbeat.timeout', 'taskmanager.memory.task.heap.size', 'jobmanager.memory.heap.size'],
+  docs: [docs.option('heartbeat.timeout'), docs.trouble('outofmemoryerror-java-heap-space')],
+  summary(ctx) {
+    if (ctx.variant === 'gc-pause') return `${WhichProcess(ctx)} stopped for long garbage-collection pauses`;
+    return `${WhichProcess(ctx)} stopped answering heartbeats`;
+  },
+  explain(ctx) {
+    const parts = [
+      'A process that misses heartbeats for longer than heartbeat.timeout (50 s by default) is declared lost and its tasks fail. The usual causes are: the process died (check for OOMKilled, exit code 137 or an OutOfMemoryError at the same time), long stop-the-world garbage collection on a nearly full heap, or an overloaded host or network.',
+    ];
+    if (longPauses(ctx)) {
+      const secs = ctx.facts.pauseSecs ?? (ctx.facts.pauseMs ? String(Number(ctx.facts.pauseMs) / 1000) : String(ctx.seen.longestGcPauseMs / 1000));
+      parts.push(`The input shows a garbage-collection pause of ${secs} s: the heap is close to full, so more heap is the memory-side remedy.`);
+    } else {
+      parts.push('Nothing in the text points at memory directly; look at the log of the lost process just before the timeout.');
+    }
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    const out: Suggestion[] = longPauses(ctx) ? growHeap(ctx, 'shorter garbage-collection pauses on a heap with room to spare') : [];
+    out.push(ctx.plan.advise('heartbeat.timeout', 'default 50000 (ms)', '120000', 'tolerates longer pauses while the cause is fixed; treats the symptom, not the cause'));
+    return out;
+  },
+});

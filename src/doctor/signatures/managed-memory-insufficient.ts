@@ -1,0 +1,89 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { MIB } from '../../model/memory-size.js';
+import { ceilTo, fmt, stepUp } from '../quantities.js';
+import { growManaged } from '../suggest.js';
+import type { Facts, SuggestContext, Suggestion } from '../types.js';
+
+const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]!) : null);
+
+/**
+ * Managed memory the TaskManager needs, from the error's numbers. Each slot gets managed / slots;
+ * "could not allocate X bytes, only Y remaining" means a slot was X - Y short, so every slot needs
+ * that much more. A page count without bytes counts as that many pages short; a shared resource
+ * of size S needs S in every slot.
+ */
+export function managedNeed(facts: Facts, today: { managed: bigint; slots: number; pageSize: bigint }): bigint | null {
+  const slots = BigInt(Math.max(1, today.slots));
+  const requested = big(facts, 'bytesRequested');
+  const remaining = big(facts, 'bytesRemaining');
+  const pages = big(facts, 'pages');
+  const shared = big(facts, 'sharedSize');
+  let need: bigint | null = null;
+  if (requested !== null && remaining !== null) need = today.managed + (requested - remaining) * slots;
+  else if (pages !== null) need = today.managed + pages * today.pageSize * slots;
+  else if (shared !== null) need = today.managed / slots < shared ? shared * slots : today.managed + shared * slots;
+  return need === null ? null : ceilTo(need, MIB);
+}
+
+function weights(ctx: SuggestContext): Suggestion[] {
+  const key = 'taskmanager.memory.managed.consumer-weights';
+  if (!ctx.plan.isSet('taskmanager', key)) return [];
+  const current = ctx.plan.valueText('taskmanager', key) ?? '';
+  const defaults = 'OPERATOR:70,STATE_BACKEND:70,PYTHON:30';
+  const have = new Map(current.split(',').map((e) => e.split(':').map((x) => x.trim()) as [string, string]));
+  const merged = defaults.split(',').map((e) => {
+    const [k] = e.split(':') as [string, string];
+    const w = have.get(k);
+    return w !== undefined && w !== '0' ? `${k}:${w}` : e;
+  });
+  return [ctx.plan.advise(key, current, merged.join(','), 'every kind of consumer the job uses needs a weight above 0, or it gets no managed memory at all')];
+}
+
+export default defineSignature({
+  id: 'managed-memory-insufficient',
+  title: 'Not enough managed memory in a slot',
+  rank: 20,
+  keywords: ['could not allocate', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
+  patterns: [
+    { re: /Could not allocate (?<bytesRequested>\d+) bytes, only (?<bytesRemaining>\d+) bytes are remaining/i },
+    { re: /Could not created? the shared memory resource of size (?<sharedSize>\d+)/i, variant: 'shared' },
+    { re: /Could not allocate (?<pages>\d+) pages/i },
+    { re: /The fraction of memory to allocate should not be 0/i, variant: 'weights' },
+    { re: /Not enough memory left to reserve from the slot's managed memory/i, variant: 'shared' },
+    { re: /MemoryAllocationException/ },
+    { re: /托管内存.{0,6}(?:不足|不够)|managed memory (?:is )?(?:insufficient|not enough|exhausted)/i, strength: 'weak' },
+  ],
+  details: [
+    /Could not allocate (?<bytesRequested>\d+) bytes, only (?<bytesRemaining>\d+) bytes are remaining/i,
+    /Could not allocate (?<pages>\d+) pages/i,
+  ],
+  component: 'taskmanager',
+  options: ['taskmanager.memory.managed.size', 'taskmanager.memory.managed.fraction', 'taskmanager.memory.managed.consumer-weights'],
+  docs: [docs.setupTm('managed-memory'), docs.option('taskmanager.memory.managed.consumer-weights')],
+  summary: (ctx) =>
+    ctx.variant === 'weights' ? 'An operator got no managed memory because its kind of consumer has no weight' : 'An operator could not get the managed memory it needs in its slot',
+  explain(ctx) {
+    if (ctx.variant === 'weights') {
+      return 'Managed memory is shared between consumer kinds (operators, state backend, Python) by taskmanager.memory.managed.consumer-weights; a kind the job uses has weight 0 or is missing, so its share is 0.';
+    }
+    const managed = ctx.plan.size('taskmanager', 'managed');
+    const slots = ctx.plan.slots();
+    const parts = [
+      `Each slot gets an equal part of the TaskManager's managed memory${managed !== null ? ` (${fmt(managed)} over ${slots} slot${slots === 1 ? '' : 's'})` : ''}, used by batch sorting and hashing, RocksDB and Python workers. An operator (or a shared resource like RocksDB's cache) asked for more than its slot had left.`,
+    ];
+    if (ctx.facts.bytesRequested) parts.push(`It asked for ${fmt(BigInt(ctx.facts.bytesRequested))} with ${fmt(BigInt(ctx.facts.bytesRemaining ?? '0'))} remaining.`);
+    parts.push('Fewer slots per TaskManager also gives each slot more.');
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (ctx.variant === 'weights') return weights(ctx);
+    const managed = ctx.plan.size('taskmanager', 'managed');
+    if (managed === null) return [];
+    const page = ctx.plan.bytes('taskmanager', 'taskmanager.memory.segment-size') ?? 32768n;
+    const need = managedNeed(ctx.facts, { managed, slots: ctx.plan.slots(), pageSize: page });
+    const target = need !== null && need > managed ? need : stepUp(managed);
+    const reason = need !== null ? `covers what each slot was short by, from the error's numbers (${fmt(managed)} -> ${fmt(target)})` : `is a step up (${fmt(managed)} -> ${fmt(target)})`;
+    return growManaged(ctx, target, reason);
+  },
+});

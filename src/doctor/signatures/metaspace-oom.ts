@@ -1,0 +1,54 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { fmt, stepUp } from '../quantities.js';
+import { LOCAL_RUN, NAME, raise, whichProcess } from '../suggest.js';
+import type { Suggestion } from '../types.js';
+
+/** Submissions or job (re)starts in the input from which a growing metaspace looks like a leak. */
+export const LEAK_SUBMISSIONS = 3;
+
+export default defineSignature({
+  id: 'metaspace-oom',
+  title: 'JVM metaspace exhausted',
+  rank: 20,
+  keywords: ['metaspace', 'compressed class space', '元空间'],
+  patterns: [
+    { re: /OutOfMemoryError:?\s*Metaspace/i },
+    { re: /(?:^|\s)Metaspace\. The metaspace out-of-memory error/i },
+    { re: /OutOfMemoryError:?\s*Compressed class space/i, variant: 'class-space' },
+    { re: /元空间.{0,8}(?:不足|不够|溢出|OOM|满|泄漏)|metaspace (?:is )?(?:\bOOM\b|exhausted|full|out of memory|溢出|不足)/i, strength: 'weak' },
+  ],
+  component: 'infer',
+  options: ['taskmanager.memory.jvm-metaspace.size', 'jobmanager.memory.jvm-metaspace.size'],
+  docs: [docs.trouble('outofmemoryerror-metaspace'), docs.classloading()],
+  summary: (ctx) => `The JVM metaspace of ${whichProcess(ctx)} ran out`,
+  explain(ctx) {
+    if (ctx.seen.local) return LOCAL_RUN;
+    const parts = [
+      'Metaspace holds the classes the JVM has loaded, capped by -XX:MaxMetaspaceSize, which Flink sets from the JVM metaspace option (256m by default). Jobs with many or large dependencies (connectors, SQL with code generation, Scala) need more.',
+    ];
+    if (ctx.variant === 'class-space') parts.push('The compressed class space is the part of metaspace that holds class metadata; the same limit and the same remedies apply.');
+    if (ctx.seen.submissions >= LEAK_SUBMISSIONS) {
+      parts.push(
+        `The input shows ${ctx.seen.submissions} job submissions or (re)starts before the failure. Metaspace that runs out only after several submissions points to a class-loading leak: classes of finished jobs are never unloaded because something outside the job still references them (threads the job started, JDBC drivers, static caches, shutdown hooks). More metaspace only postpones the failure; fix the leak, or move the libraries into Flink's lib/ folder so they are loaded once.`,
+      );
+    } else if (ctx.seen.leakWording) {
+      parts.push('The text says the usage grows over time: if it grows with each job (re)submission, it is a class-loading leak and more metaspace only postpones the failure.');
+    }
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (ctx.seen.local) return [];
+    const out: Suggestion[] = [];
+    for (const p of ctx.processes) {
+      const key = `${p}.memory.jvm-metaspace.size`;
+      const now = ctx.plan.bytes(p, key);
+      if (now === null) continue;
+      const target = stepUp(now);
+      const who = ctx.component === 'unknown' ? `if it was the ${NAME[p]}: ` : '';
+      const leak = ctx.seen.submissions >= LEAK_SUBMISSIONS ? ' (buys time while the class-loading leak is fixed)' : '';
+      out.push(...raise(ctx, p, key, target, `${who}room for more classes: ${fmt(now)} -> ${fmt(target)}${leak}`, { processOnly: true }));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,22 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { WhichProcess } from '../suggest.js';
+
+export default defineSignature({
+  id: 'native-thread-limit',
+  title: 'No new native thread could be created',
+  rank: 20,
+  keywords: ['native thread', 'pthread_create', '线程'],
+  patterns: [
+    { re: /unable to create (?:a )?(?:new )?native thread/i },
+    { re: /pthread_create failed \(EAGAIN\)/i },
+    { re: /无法创建.{0,4}(?:本地)?线程|线程数.{0,6}(?:上限|超限|耗尽)/i, strength: 'weak' },
+  ],
+  component: 'infer',
+  options: ['taskmanager.memory.jvm-overhead.min'],
+  docs: [docs.tuning('configure-memory-for-containers')],
+  summary: (ctx) => `${WhichProcess(ctx)} could not start another thread`,
+  explain: () =>
+    'The operating system refused a new thread. This is almost never Flink memory: the limit on processes and threads was reached (ulimit -u of the user, the pids limit of the container or Kubernetes pod, kernel.threads-max), or user code leaks threads (a thread dump with jstack shows thousands of similar threads). No Flink memory option helps: raise the limit or fix the leak. Only if the container is also at its memory limit does JVM overhead matter, since every thread stack lives outside the heap.',
+  suggest: () => [],
+});

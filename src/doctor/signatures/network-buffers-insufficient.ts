@@ -1,0 +1,130 @@
+import { defineSignature } from '../signature.js';
+import { docs } from '../docs.js';
+import { MIB } from '../../model/memory-size.js';
+import { atLeast } from '../../options/version.js';
+import { ceilTo, fmt, fractionUp, stepUp } from '../quantities.js';
+import { LOCAL_RUN, raise, startingPoint } from '../suggest.js';
+import type { Facts, SuggestContext, Suggestion } from '../types.js';
+
+export interface NetworkNeed {
+  /** Buffers the TaskManager needs at least. */
+  readonly buffers: bigint;
+  readonly segment: bigint;
+  /** buffers x segment size. */
+  readonly bytes: bigint;
+  /** The same, rounded up to a whole MiB: the value to configure. */
+  readonly configured: bigint;
+}
+
+const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]!) : null);
+
+/**
+ * From "required R, but only A available ... set to T of S bytes each": the pool had T buffers and
+ * was R - A short, so it needs at least T + (R - A). Without T, today's network memory tells it.
+ */
+export function networkNeed(facts: Facts, today: { network: bigint | null; segment: bigint }): NetworkNeed | null {
+  const required = big(facts, 'required');
+  const available = big(facts, 'available');
+  const segment = big(facts, 'segment') ?? today.segment;
+  const total = big(facts, 'total') ?? (today.network !== null ? today.network / segment : null);
+  if (required === null || available === null || total === null || segment <= 0n) return null;
+  const buffers = total + (required > available ? required - available : required);
+  const bytes = buffers * segment;
+  return { buffers, segment, bytes, configured: ceilTo(bytes, MIB) };
+}
+
+function timeoutAdvice(ctx: SuggestContext): Suggestion {
+  const modern = atLeast(ctx.version, '1.20');
+  const key = modern ? 'taskmanager.network.memory.buffers-request-timeout' : 'taskmanager.network.memory.exclusive-buffers-request-timeout-ms';
+  const ms = ctx.facts.timeoutMs ? Number(ctx.facts.timeoutMs) : 30000;
+  const current = `${ctx.facts.timeoutMs ? '' : 'default '}${modern ? `${ms / 1000} s` : String(ms)}`;
+  return ctx.plan.advise(key, current, modern ? `${(ms * 2) / 1000} s` : String(ms * 2), 'tasks wait longer for buffers that other tasks are about to release; only helps when buffers free up over time');
+}
+
+export default defineSignature({
+  id: 'network-buffers-insufficient',
+  title: 'Not enough network buffers',
+  rank: 20,
+  keywords: ['network buffers', 'exclusive buffers', 'networkbufferpool', '网络缓冲', '网络内存'],
+  patterns: [
+    { re: /Insufficient number of network buffers: required (?<required>\d+), but only (?<available>\d+) available/i },
+    { re: /Insufficient number of network buffers/i },
+    { re: /Timeout triggered when requesting exclusive buffers/i, variant: 'timeout' },
+    {
+      re: /Could not allocate enough memory segments for NetworkBufferPool(?: \(required \(MB\): (?<poolRequired>\d+), allocated \(MB\): (?<poolAllocated>\d+), missing \(MB\): (?<poolMissing>\d+)\))?/i,
+      variant: 'pool',
+    },
+    { re: /网络缓冲.{0,6}(?:不足|不够)|网络内存.{0,4}(?:不足|不够)|network buffers? (?:are |is )?(?:insufficient|not enough|exhausted)/i, strength: 'weak' },
+  ],
+  details: [
+    /total number of network buffers is currently set to (?<total>\d+) of (?<segment>\d+) bytes each/i,
+    /required (?<required>\d+), but only (?<available>\d+) available/i,
+    /increase the timeout which is (?<timeoutMs>\d+)\s*ms/i,
+  ],
+  component: 'taskmanager',
+  options: ['taskmanager.memory.network.min', 'taskmanager.memory.network.max', 'taskmanager.memory.network.fraction'],
+  docs: [docs.trouble('ioexception-insufficient-number-of-network-buffers'), docs.network(), docs.setupTm('network-memory')],
+  summary: (ctx) =>
+    ctx.variant === 'pool' ? 'The TaskManager could not allocate its network buffer pool' : 'A TaskManager ran out of network buffers for its tasks',
+  explain(ctx) {
+    const parts: string[] = [];
+    if (ctx.variant === 'pool') {
+      parts.push('At start-up the TaskManager allocates all network buffers as direct memory at once, and the JVM refused part of it.');
+      parts.push(ctx.seen.local ? LOCAL_RUN : 'Flink counts network memory in -XX:MaxDirectMemorySize, so on a cluster this means the limit was overridden (look for -XX:MaxDirectMemorySize in env.java.opts) or the host itself is short of memory (see the cause after "Cause:").');
+      return parts.join(' ');
+    }
+    const need = networkNeed(ctx.facts, { network: ctx.plan.size('taskmanager', 'network'), segment: ctx.plan.bytes('taskmanager', 'taskmanager.memory.segment-size') ?? 32768n });
+    parts.push('Every input and output channel of a task needs network buffers, so the number needed grows with parallelism, slots per TaskManager, and the number of shuffles in the job.');
+    if (need) {
+      parts.push(`The pool has ${ctx.facts.total ?? 'its'} buffers of ${need.segment} bytes and a task asked for ${ctx.facts.required} with only ${ctx.facts.available} free, so it needs at least ${need.buffers} buffers: ${fmt(need.bytes)} of network memory.`);
+      const today = ctx.plan.size('taskmanager', 'network');
+      if (ctx.withConfig && today !== null && ctx.facts.total && BigInt(ctx.facts.total) !== today / need.segment) {
+        parts.push(`Your configuration gives ${today / need.segment} buffers, not the ${ctx.facts.total} the error reports: the process probably ran with other settings (dynamic properties, another file, another Flink version).`);
+      }
+    } else if (ctx.variant === 'timeout') {
+      parts.push('A task waited for its exclusive buffers until the request timed out: the pool was too small for all tasks at once.');
+    }
+    if (ctx.seen.local) parts.push('In a local run network memory is fixed: set taskmanager.memory.network.min and .max to the same value.');
+    else parts.push('Network memory is the fraction of total Flink memory clamped between its min and max; raising the min fixes it at the size needed, raising the fraction keeps it proportional to the TaskManager size.');
+    return parts.join(' ');
+  },
+  suggest(ctx) {
+    if (ctx.variant === 'pool') {
+      return ctx.seen.local ? [] : raise(ctx, 'taskmanager', 'taskmanager.memory.framework.off-heap.size', stepUp(ctx.plan.bytes('taskmanager', 'taskmanager.memory.framework.off-heap.size') ?? 128n * MIB), 'more direct memory next to the network buffers, for whatever allocates direct memory before them');
+    }
+    const today = ctx.plan.size('taskmanager', 'network');
+    if (today === null) return [];
+    const need = networkNeed(ctx.facts, { network: today, segment: ctx.plan.bytes('taskmanager', 'taskmanager.memory.segment-size') ?? 32768n });
+    const target = need ? need.configured : stepUp(today);
+    const enough = (bytes: bigint) => (s: Readonly<Record<string, bigint>>) => (s.network ?? 0n) >= bytes;
+    const out: Suggestion[] = [];
+    const reason = need ? `${need.buffers} buffers x ${need.segment} bytes = ${fmt(need.bytes)}, rounded up to a whole MiB` : `a step up from ${fmt(today)}`;
+    if (ctx.seen.local) {
+      const why = `in a local run network memory is fixed, so minimum and maximum move together: ${reason}`;
+      out.push(...ctx.plan.set('taskmanager', { 'taskmanager.memory.network.min': target, 'taskmanager.memory.network.max': target }, { why: { 'taskmanager.memory.network.min': why, 'taskmanager.memory.network.max': why } }));
+    } else {
+      out.push(...raise(ctx, 'taskmanager', 'taskmanager.memory.network.min', target, `network memory of at least ${fmt(target)}: ${reason}`, { alsoMax: 'taskmanager.memory.network.max' }));
+    }
+    const flink = ctx.plan.size('taskmanager', 'totalFlink');
+    if (!ctx.seen.local && flink !== null) {
+      const fraction = fractionUp(target, flink);
+      const changes: Record<string, string | bigint> = { 'taskmanager.memory.network.fraction': fraction };
+      const max = ctx.plan.bytes('taskmanager', 'taskmanager.memory.network.max');
+      if (max !== null && max < target) changes['taskmanager.memory.network.max'] = target;
+      out.push(
+        ...ctx.plan.set('taskmanager', changes, {
+          why: {
+            'taskmanager.memory.network.fraction': `alternative to the minimum above: ${fraction} of total Flink memory (${fmt(flink)}) gives at least ${fmt(target)} and grows with the TaskManager${startingPoint(ctx)}`,
+            'taskmanager.memory.network.max': 'the maximum must not cap the network memory below what is needed',
+          },
+          require: enough(need ? need.bytes : target),
+          // The alternative keeps the TaskManager's size; a larger fraction plus a larger total would grow everything.
+          keepTotal: true,
+          tolerance: 0.25,
+        }),
+      );
+    }
+    if (ctx.variant === 'timeout') out.push(timeoutAdvice(ctx));
+    return out;
+  },
+});

@@ -1,0 +1,131 @@
+/**
+ * The doctor's contract: what a symptom signature declares, what it may read when it explains
+ * and suggests, and the diagnosis it produces (the JSON shape of `flink-mem doctor`).
+ */
+import type { Target } from '../model/compute.js';
+import type { RawValue } from '../model/values.js';
+import type { FlinkVersion } from '../options/version.js';
+import type { Planner } from './plan.js';
+
+export type Component = 'taskmanager' | 'jobmanager' | 'unknown';
+export type Process = 'taskmanager' | 'jobmanager';
+export type Strength = 'strong' | 'weak' | 'vague';
+
+export interface Suggestion {
+  readonly key: string;
+  /** As configured, derived or defaulted, with bytes where it is a size. */
+  readonly current: string;
+  readonly suggested: string;
+  readonly why: string;
+  /** What the change does to the memory breakdown, computed with the model (only with a config). */
+  readonly effect?: string;
+}
+
+export interface Evidence {
+  /** 1-based line number in the input. */
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface Diagnosis {
+  readonly id: string;
+  readonly component: Component;
+  readonly summary: string;
+  readonly explanation: string;
+  readonly evidence: Evidence;
+  readonly suggestions: readonly Suggestion[];
+  readonly docs: readonly string[];
+}
+
+export interface DoctorResult {
+  /** Most likely first. */
+  readonly diagnoses: readonly Diagnosis[];
+  /** When nothing was recognised: what was looked at, in our words. */
+  readonly lookedAt?: string;
+  readonly linesRead: number;
+}
+
+export interface DoctorOptions {
+  /** The model input (the caller loads the file); without it, Flink's defaults are the starting point. */
+  readonly config?: ReadonlyMap<string, RawValue>;
+  readonly version?: FlinkVersion;
+  readonly target?: Target;
+}
+
+export interface DoctorInput extends DoctorOptions {
+  readonly text: string;
+}
+
+/** Named values captured from the input (named regex groups), per diagnosis. */
+export type Facts = Readonly<Record<string, string>>;
+
+/** Whole-input observations every signature may read. */
+export interface Observations {
+  /** An IDE or MiniCluster run: the JVM is the user's, Flink's process sizes do not apply. */
+  readonly local: boolean;
+  /** The Flink Kubernetes Operator's own pod. */
+  readonly operatorPod: boolean;
+  readonly rocksdb: boolean;
+  readonly python: boolean;
+  /** Lines saying memory grows over time or leaks, in someone's own words. */
+  readonly leakWording: boolean;
+  /** Job submissions or (re)starts seen before the end of the input. */
+  readonly submissions: number;
+  /** Longest GC pause seen, in milliseconds (0 when none). */
+  readonly longestGcPauseMs: number;
+}
+
+export interface SuggestContext {
+  readonly component: Component;
+  /** The processes to give suggestions for: the component, or both when it is unknown. */
+  readonly processes: readonly Process[];
+  readonly facts: Facts;
+  /** The pattern variant that matched (e.g. `vmem`, `timeout`), or '' for the main form. */
+  readonly variant: string;
+  /** How many separate times the failure shows in the input. */
+  readonly occurrences: number;
+  readonly seen: Observations;
+  readonly version: FlinkVersion;
+  /** True when suggestions start from the user's configuration, false for Flink's defaults. */
+  readonly withConfig: boolean;
+  readonly plan: Planner;
+}
+
+export interface SignaturePattern {
+  /** Tested against one line; named groups become facts. */
+  readonly re: RegExp;
+  /**
+   * 'strong': the failure's own text; 'weak': a description in someone's own words, dropped when
+   * any strong evidence exists; 'vague': a generic mention, dropped when anything else matched.
+   */
+  readonly strength?: Strength;
+  /** Names a form of the failure the signature treats differently. */
+  readonly variant?: string;
+  /** The process this form always concerns (e.g. a TaskManager heartbeat), overriding inference. */
+  readonly component?: Component;
+}
+
+export interface SignatureDefinition {
+  /** Kebab-case, names the failure; equals the file name. Stable forever. */
+  readonly id: string;
+  readonly title: string;
+  /** Lower ranks are listed first when several failures show (root causes before symptoms). */
+  readonly rank: number;
+  /** Lower-case substrings; a line is tried against the patterns only if it contains one. */
+  readonly keywords: readonly string[];
+  readonly patterns: readonly SignaturePattern[];
+  /** Lines that contain one of these are never evidence for this signature. */
+  readonly excludes?: readonly RegExp[];
+  /** Further facts read from the lines after a match, in the same error block (wrapped messages). */
+  readonly details?: readonly RegExp[];
+  /** Drop the match unless the whole input shows this (e.g. Python for a bare MemoryError). */
+  readonly requires?: keyof Pick<Observations, 'python'>;
+  /** Process when nothing in the text says: 'infer' uses the text, a fixed value always applies. */
+  readonly component: 'infer' | Process;
+  /** Options involved, for docs and the registry. */
+  readonly options: readonly string[];
+  readonly docs: readonly string[];
+  summary(ctx: SuggestContext): string;
+  explain(ctx: SuggestContext): string;
+  suggest(ctx: SuggestContext): readonly Suggestion[];
+}

@@ -1,0 +1,305 @@
+/**
+ * The smallest change that makes a configuration pass Flink's start-up checks, found with the
+ * model itself: every candidate is derived again, and only a change that passes is returned.
+ * Pure; shared by `explain`, the lint rules and the doctor.
+ */
+import type { JobManagerResult, MemoryFailure, ModelOptions, TaskManagerResult } from './compute.js';
+import { computeJobManager, computeTaskManager } from './compute.js';
+import { GIB, MIB, formatSizeForConfig, parseMemorySize } from './memory-size.js';
+import type { RawValue } from './values.js';
+import { rawToString, str } from './values.js';
+import { legacyHeapTarget } from './legacy.js';
+import { defaultFor, findOption } from '../options/catalogue.js';
+import { suggestSizeSpelling } from '../options/size-spelling.js';
+import { atLeast } from '../options/version.js';
+import type { FlinkVersion } from '../options/version.js';
+
+export type Process = 'taskmanager' | 'jobmanager';
+
+/** Keys set to a new value (as it would be written in a file) or removed (null). */
+export type Changes = Readonly<Record<string, string | null>>;
+
+export interface FixResult {
+  readonly changes: Changes;
+  /** The check the configuration failed first, then any check the fix had to get past. */
+  readonly checks: readonly string[];
+  /** What the fix does, one line, our words. */
+  readonly summary: string;
+}
+
+export type ProcessResult = TaskManagerResult | JobManagerResult;
+
+/** A copy of the configuration with the changes applied; removing a key also removes its fallback keys. */
+export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: Changes): Map<string, RawValue> {
+  const next = new Map(config);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) {
+      next.delete(key);
+      for (const f of findOption(key)?.fallbackKeys ?? []) next.delete(f.key);
+    } else next.set(key, str(value));
+  }
+  return next;
+}
+
+export function compute(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): ProcessResult {
+  return process === 'taskmanager' ? computeTaskManager(config, options) : computeJobManager(config, options);
+}
+
+/** What Flink's scripts ship in their default configuration file, per process and version. */
+export function shippedProcessSize(process: Process, version: FlinkVersion): bigint {
+  if (process === 'jobmanager') return 1600n * MIB;
+  return atLeast(version, '1.10.1') ? 1728n * MIB : 1568n * MIB;
+}
+
+/** Which way a total size has to move to get past a failed check: 'stuck' when size is not the problem. */
+export type Direction = 'ok' | 'up' | 'down' | 'stuck';
+
+const TOO_SMALL = new Set([
+  'no-total-memory',
+  'jvm-exceeds-process',
+  'components-exceed-flink',
+  'process-below-flink-and-metaspace',
+  'flink-not-above-off-heap',
+  'heap-exceeds-flink',
+]);
+
+export function failureDirection(failure: MemoryFailure): Direction {
+  if (TOO_SMALL.has(failure.check)) return 'up';
+  const d = failure.data ?? {};
+  const [value, min] = failure.check === 'overhead-out-of-range' ? [d.overhead, d.min] : [d.network, d.min];
+  if ((failure.check === 'overhead-out-of-range' || failure.check.startsWith('network-')) && value !== undefined && min !== undefined) {
+    return value < min ? 'up' : 'down';
+  }
+  if (failure.check === 'heap-and-off-heap-mismatch-flink' && d.heap !== undefined && d.offHeap !== undefined && d.flink !== undefined) {
+    return d.flink < d.heap + d.offHeap ? 'up' : 'down';
+  }
+  return 'stuck';
+}
+
+/** The total-size keys of a process that are set, primary first (flink size before process size); the process size when none is. */
+export function totalKeys(config: ReadonlyMap<string, RawValue>, process: Process): string[] {
+  const keys = [`${process}.memory.flink.size`, `${process}.memory.process.size`].filter((k) => config.has(k));
+  return keys.length > 0 ? keys : [`${process}.memory.process.size`];
+}
+
+function bytesOf(config: ReadonlyMap<string, RawValue>, key: string): bigint | null {
+  const raw = config.get(key);
+  if (!raw) return null;
+  try {
+    return parseMemorySize(rawToString(raw));
+  } catch {
+    return null;
+  }
+}
+
+const STEP = 64n * MIB;
+const CEILING = 8n * 1024n * GIB;
+
+const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / unit) * unit;
+
+/**
+ * The smallest value for `keys[0]` (at or above `from`) for which `evaluate` says 'ok', preferring
+ * a multiple of 64 MiB, then a whole MiB, then the exact byte count. Further keys move by the
+ * same amount (a process size set next to a flink size keeps its distance). Assumes that below
+ * the answer `evaluate` says 'up', as it does for every size check of the model.
+ */
+export function searchSize(
+  keys: readonly string[],
+  current: ReadonlyMap<string, bigint>,
+  from: bigint,
+  evaluate: (changes: Changes) => Direction,
+): { changes: Changes; bytes: bigint } | null {
+  const primary = keys[0]!;
+  const base = current.get(primary) ?? from;
+  const changesFor = (v: bigint): Changes => {
+    const out: Record<string, string> = { [primary]: formatSizeForConfig(v) };
+    for (const k of keys.slice(1)) {
+      const c = current.get(k);
+      if (c !== undefined) out[k] = formatSizeForConfig(c + (v - base));
+    }
+    return out;
+  };
+  const at = (v: bigint) => evaluate(changesFor(v));
+  let lo = from;
+  const first = at(lo);
+  if (first === 'ok') return { changes: changesFor(lo), bytes: lo };
+  if (first !== 'up') return null;
+  let step = STEP;
+  let hi = lo + step;
+  let d = at(hi);
+  while (d === 'up') {
+    lo = hi;
+    step *= 2n;
+    hi = lo + step;
+    if (hi > CEILING) return null;
+    d = at(hi);
+  }
+  if (d === 'stuck') return null;
+  // lo says 'up', hi does not: find the first value that does not.
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (at(mid) === 'up') lo = mid;
+    else hi = mid;
+  }
+  for (const v of [ceilTo(hi, STEP), ceilTo(hi, MIB), hi]) {
+    if (at(v) === 'ok') return { changes: changesFor(v), bytes: v };
+  }
+  return null;
+}
+
+/** A fraction people may have written as a percentage or with a comma: "40%", "0,4", "'0.4'". */
+function repairFraction(text: string): string | null {
+  const s = text.trim().replace(/^(['"])(.*)\1$/, '$2').trim().replace(',', '.');
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(s);
+  if (pct) return String(Number(pct[1]) / 100);
+  const n = Number(s);
+  if (s !== '' && Number.isInteger(n) && n >= 10 && n < 100) return String(n / 100);
+  return /^\d*\.\d+$/.test(s) && s !== text ? s : null;
+}
+
+interface Ctx {
+  readonly config: ReadonlyMap<string, RawValue>;
+  readonly process: Process;
+  readonly options: ModelOptions;
+}
+
+/** Raise a total: `keys` move together (flink and process size), or just the process size. */
+function sizeCandidates(ctx: Ctx, which: 'totals' | 'process' = 'totals'): Changes[] {
+  const keys = which === 'totals' ? totalKeys(ctx.config, ctx.process) : [`${ctx.process}.memory.process.size`];
+  const current = new Map<string, bigint>();
+  for (const k of keys) {
+    const b = bytesOf(ctx.config, k);
+    if (b !== null) current.set(k, b);
+  }
+  const from = current.get(keys[0]!) ?? shippedProcessSize(ctx.process, ctx.options.version);
+  const found = searchSize(keys, current, from, (changes) => {
+    const r = compute(applyChanges(ctx.config, changes), ctx.process, ctx.options);
+    return r.ok ? 'ok' : failureDirection(r.failure);
+  });
+  return found ? [found.changes] : [];
+}
+
+function pin(bytes: bigint, round: 'up' | 'down'): string {
+  const v = round === 'up' ? ceilTo(bytes, MIB) : (bytes / MIB) * MIB;
+  return formatSizeForConfig(v === 0n ? bytes : v);
+}
+
+/** Candidate changes for one failed check, most preferred first. */
+function candidates(ctx: Ctx, failure: MemoryFailure): Changes[] {
+  const key = failure.keys[0];
+  const raw = key ? ctx.config.get(key) : undefined;
+  const d = failure.data ?? {};
+  const p = ctx.process;
+  switch (failure.check) {
+    case 'unparsable-memory-size':
+    case 'unparsable-value':
+    case 'invalid-option-value':
+    case 'legacy-heap-negative':
+    case 'invalid-cpu-cores': {
+      if (!key) return [];
+      const text = raw ? rawToString(raw) : '';
+      const spelled = findOption(key)?.type === 'memory' || /\.(size|min|max)$/.test(key) ? suggestSizeSpelling(text) : repairFraction(text);
+      return [...(spelled ? [{ [key]: spelled }] : []), { [key]: null }];
+    }
+    case 'invalid-fraction-range': {
+      if (failure.keys.length >= 2) {
+        const [minKey, maxKey] = failure.keys as [string, string];
+        const min = d.min;
+        const max = d.max;
+        return [
+          ...(min !== undefined ? [{ [maxKey]: formatSizeForConfig(min) }] : []),
+          ...(max !== undefined ? [{ [minKey]: formatSizeForConfig(max) }] : []),
+          { [maxKey]: null },
+          { [minKey]: null },
+        ];
+      }
+      if (!key) return [];
+      const repaired = raw ? repairFraction(rawToString(raw)) : null;
+      return [...(repaired ? [{ [key]: repaired }] : []), { [key]: null }];
+    }
+    case 'network-remainder-out-of-range':
+    case 'network-out-of-range':
+    case 'overhead-out-of-range': {
+      const overhead = failure.check === 'overhead-out-of-range';
+      const value = overhead ? d.overhead : d.network;
+      const minKey = overhead ? `${p}.memory.jvm-overhead.min` : 'taskmanager.memory.network.min';
+      const maxKey = overhead ? `${p}.memory.jvm-overhead.max` : 'taskmanager.memory.network.max';
+      const which = overhead ? 'process' : 'totals';
+      // The legacy buffer count fixes network memory; the remainder can never match it by chance.
+      if (!overhead && d.configured !== undefined) return [{ 'taskmanager.network.numberOfBuffers': null }];
+      if (value === undefined || d.min === undefined) return sizeCandidates(ctx, which);
+      if (value < d.min) return [...sizeCandidates(ctx, which), { [minKey]: pin(value, 'down') }];
+      return [{ [maxKey]: pin(value, 'up') }, { [maxKey]: null }];
+    }
+    case 'network-remainder-mismatch':
+      return [{ 'taskmanager.network.numberOfBuffers': null }];
+    case 'heap-and-off-heap-mismatch-flink':
+      return [
+        { 'jobmanager.memory.flink.size': null },
+        ...(d.heap !== undefined && d.offHeap !== undefined ? [{ 'jobmanager.memory.flink.size': formatSizeForConfig(d.heap + d.offHeap) }] : []),
+      ];
+    case 'heap-exceeds-flink':
+      return [...sizeCandidates(ctx), { 'jobmanager.memory.flink.size': null }];
+    case 'process-below-flink-and-metaspace':
+      return [...sizeCandidates(ctx, 'process'), { [`${p}.memory.process.size`]: null }];
+    case 'invalid-segment-size':
+      return [{ 'taskmanager.memory.segment-size': null }];
+    case 'local-network-not-fixed': {
+      const min = ctx.config.get('taskmanager.memory.network.min') ?? ctx.config.get('taskmanager.network.memory.min');
+      const max = ctx.config.get('taskmanager.memory.network.max') ?? ctx.config.get('taskmanager.network.memory.max');
+      return [
+        ...(min ? [{ 'taskmanager.memory.network.max': rawToString(min) }] : []),
+        ...(max ? [{ 'taskmanager.memory.network.min': rawToString(max) }] : []),
+      ];
+    }
+    case 'legacy-heap-unparsable':
+      return ctx.options.target === 'local' ? [] : [{ [legacyHeapTarget(p, ctx.options.target)]: formatSizeForConfig(shippedProcessSize(p, ctx.options.version)) }];
+    default:
+      return TOO_SMALL.has(failure.check) ? sizeCandidates(ctx) : [];
+  }
+}
+
+function describe(config: ReadonlyMap<string, RawValue>, changes: Changes, version: FlinkVersion): string {
+  return Object.entries(changes)
+    .map(([k, v]) => {
+      const was = config.get(k);
+      if (v === null) {
+        const def = findOption(k) ? defaultFor(findOption(k)!, version) : null;
+        return `remove "${k}"${def !== null ? ` (back to the default ${def})` : ''}`;
+      }
+      return was ? `change "${k}" from ${rawToString(was)} to ${v}` : `set "${k}" to ${v}`;
+    })
+    .join('; ');
+}
+
+const MAX_ROUNDS = 6;
+
+/**
+ * Changes that make `process` pass the model for this configuration, re-checked with the
+ * model, or null when the configuration already passes or no such change was found.
+ * A fix may take several steps (a bad fraction first, then a total that is too small).
+ */
+export function findFix(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): FixResult | null {
+  if (process === 'jobmanager' && !atLeast(options.version, '1.11')) return null;
+  let first = compute(config, process, options);
+  if (first.ok) return null;
+  let changes: Record<string, string | null> = {};
+  const checks: string[] = [];
+  let failure: MemoryFailure = first.failure;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    checks.push(failure.check);
+    const current = applyChanges(config, changes);
+    let progress: { changes: Record<string, string | null>; failure: MemoryFailure } | null = null;
+    for (const candidate of candidates({ config: current, process, options }, failure)) {
+      const next = { ...changes, ...candidate };
+      const r = compute(applyChanges(config, next), process, options);
+      if (r.ok) return { changes: next, checks, summary: describe(config, next, options.version) };
+      if (!progress && r.failure.check !== failure.check) progress = { changes: next, failure: r.failure };
+    }
+    if (!progress) return null;
+    changes = progress.changes;
+    failure = progress.failure;
+  }
+  first = compute(applyChanges(config, changes), process, options);
+  return first.ok ? { changes, checks, summary: describe(config, changes, options.version) } : null;
+}

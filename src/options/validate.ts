@@ -1,0 +1,156 @@
+/**
+ * Option values checked the way Flink reads them: each value is first converted with Flink's own
+ * conversion rules (a legacy "4" is the integer 4, "TRUE" is true, "1g" is 1073741824 bytes), then
+ * the converted values are validated with ajv against the schema generated from the catalogue.
+ * A value Flink cannot convert at all is a `type` problem; a converted value outside the option's
+ * range, enum or grammar is a `range`, `enum` or `format` problem.
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ConfigDocument, ConfigEntry } from '../config/types.js';
+import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString } from '../model/values.js';
+import type { RawValue } from '../model/values.js';
+import { defaultFor, findOption, optionForFallbackKey } from './catalogue.js';
+import type { NumericRange, OptionSpec } from './catalogue.js';
+import { configSchema } from './schema.js';
+import type { JsonSchema } from './schema.js';
+import type { FlinkVersion } from './version.js';
+import { defaultVersion } from './version.js';
+
+export type OptionValueProblemKind = 'type' | 'range' | 'enum' | 'format';
+
+export interface OptionValueProblem {
+  /** The key as written (may be a deprecated spelling of `option.key`). */
+  readonly key: string;
+  /** The option whose rules apply. */
+  readonly option: OptionSpec;
+  readonly entry: ConfigEntry;
+  readonly kind: OptionValueProblemKind;
+  /** One line in the project's message style: `"key" (value as written) must be ...`. */
+  readonly message: string;
+}
+
+/** An ajv instance that also knows VS Code's `deprecationMessage` annotation (ajv knows `deprecated`). */
+export function schemaAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'deprecationMessage', schemaType: 'string' });
+  return ajv;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  return (compiled ??= schemaAjv().compile(configSchema() as JsonSchema));
+}
+
+function optionOf(key: string): OptionSpec | undefined {
+  return findOption(key) ?? optionForFallbackKey(key);
+}
+
+/** The value as Flink's typed getter returns it, as a JSON value; throws when Flink would throw. */
+function convert(option: OptionSpec, raw: RawValue): unknown {
+  switch (option.type) {
+    case 'memory':
+      return Number(convertMemory(raw));
+    case 'int':
+      return convertInt(raw);
+    case 'long':
+      return Number(convertLong(raw));
+    case 'float':
+      return convertFloat(raw);
+    case 'double':
+      return convertDouble(raw);
+    case 'boolean':
+      return convertBoolean(raw);
+    default:
+      return rawToString(raw);
+  }
+}
+
+function typeConstraint(option: OptionSpec, text: string): string {
+  switch (option.type) {
+    case 'memory':
+      return 'must be a memory size: a whole number with an optional unit b, k, m, g or t, such as 512m or 2g';
+    case 'int':
+    case 'long':
+      return /^\s*[+-]?\d+\s*$/.test(text) ? `is too large for a ${option.type === 'int' ? '32' : '64'}-bit integer` : 'must be a whole number';
+    case 'float':
+    case 'double':
+      return 'must be a number, such as 0.4';
+    case 'boolean':
+      return 'must be true or false';
+    default:
+      return 'cannot be read as text';
+  }
+}
+
+export function describeRange(range: NumericRange): string {
+  const low = range.min === undefined ? undefined : `${range.minExclusive ? 'greater than' : 'at least'} ${range.min}`;
+  const high = range.max === undefined ? undefined : `${range.maxExclusive ? 'less than' : 'at most'} ${range.max}`;
+  return `must be ${[low, high].filter(Boolean).join(' and ')}`;
+}
+
+function constraint(option: OptionSpec, kind: OptionValueProblemKind, version: FlinkVersion): string {
+  if (kind === 'range') return describeRange(option.range ?? (option.type === 'int' ? { min: -2147483648, max: 2147483647 } : { min: 0 }));
+  if (kind === 'enum') {
+    const extra = option.enumPattern ? ', or a fully qualified factory class name' : '';
+    return `must be one of ${(option.enumValues ?? []).join(', ')}${extra}`;
+  }
+  if (option.type === 'duration') return 'must be a duration: a whole number with an optional unit such as ms, s, min, h or d (30 s, 500 ms)';
+  if (option.type === 'map') {
+    const example = defaultFor(option, version) ?? 'OPERATOR:70,STATE_BACKEND:70,PYTHON:30';
+    return `must be comma-separated NAME:weight pairs with whole-number weights, such as ${example}`;
+  }
+  return typeConstraint(option, '');
+}
+
+function kindOf(errors: readonly ErrorObject[]): OptionValueProblemKind {
+  const keywords = new Set(errors.map((e) => e.keyword));
+  if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].some((k) => keywords.has(k))) return 'range';
+  if (keywords.has('anyOf') || keywords.has('enum')) return 'enum';
+  if (keywords.has('pattern')) return 'format';
+  return 'type';
+}
+
+/** The key of an ajv error on a top-level property (JSON pointer `/a.b` with ~0 and ~1 escapes). */
+function keyOfPath(path: string): string {
+  const first = path.split('/')[1] ?? '';
+  return first.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * Problems with the values of known options in a document (effective entries only: an overridden
+ * duplicate is not read by Flink). Unknown keys are not checked here.
+ */
+export function validateOptionValues(doc: ConfigDocument, version: FlinkVersion = defaultVersion()): OptionValueProblem[] {
+  const problems: OptionValueProblem[] = [];
+  const converted: Record<string, unknown> = {};
+  const entries = new Map<string, { entry: ConfigEntry; option: OptionSpec }>();
+  const say = (key: string, entry: ConfigEntry, text: string) => `"${key}" (${entry.text}) ${text}`;
+  for (const [key, entry] of doc.effective) {
+    const option = optionOf(key);
+    if (!option) continue;
+    try {
+      converted[key] = convert(option, entry.value);
+      entries.set(key, { entry, option });
+    } catch {
+      problems.push({ key, option, entry, kind: 'type', message: say(key, entry, typeConstraint(option, rawToString(entry.value))) });
+    }
+  }
+  const validate = validator();
+  if (!validate(converted)) {
+    const byKey = new Map<string, ErrorObject[]>();
+    for (const e of validate.errors ?? []) {
+      const key = keyOfPath(e.instancePath);
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
+    for (const [key, errors] of byKey) {
+      const hit = entries.get(key);
+      if (!hit) continue;
+      const kind = kindOf(errors);
+      problems.push({ key, option: hit.option, entry: hit.entry, kind, message: say(key, hit.entry, constraint(hit.option, kind, version)) });
+    }
+  }
+  const order = [...doc.effective.keys()];
+  return problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}

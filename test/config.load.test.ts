@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError, detectFormat, expandInputs, loadFile, loadText, parseSetArg, rawConfig } from '../src/config/index.js';
+
+describe('format detection', () => {
+  it('an explicit format wins, then the file name, then the content', () => {
+    expect(detectFormat('a: 1', 'flink-conf.yaml', 'config-yaml')).toBe('config-yaml');
+    expect(detectFormat('a:\n  b: 1\n', 'conf/flink-conf.yaml')).toBe('flink-conf');
+    expect(detectFormat('a: 1\n', 'conf\\config.yaml')).toBe('config-yaml');
+    // A Helm template named config.yaml is still a manifest.
+    expect(detectFormat('apiVersion: v1\nkind: ConfigMap\n', 'templates/config.yaml')).toBe('k8s');
+    expect(detectFormat('apiVersion: v1\nkind: ConfigMap\n', 'x.yaml')).toBe('k8s');
+    expect(detectFormat('a:\n  b: 1\n', 'x.yaml')).toBe('config-yaml');
+    expect(detectFormat('a: |\n  text\n', 'x.yaml')).toBe('config-yaml');
+    expect(detectFormat('- a\n', 'x.yaml')).toBe('config-yaml');
+    expect(detectFormat('a: 1\nb.c: 2 # note\n', 'x.yaml')).toBe('flink-conf');
+  });
+
+  it('standard input is judged by content only', () => {
+    expect(detectFormat('a:\n  b: 1\n', '-')).toBe('config-yaml');
+    expect(detectFormat('a: 1\n', '-')).toBe('flink-conf');
+    expect(loadText('a: 1\n', '-').file).toBe('<stdin>');
+  });
+});
+
+describe('--set overrides', () => {
+  it('parses key=value at the first =', () => {
+    expect(parseSetArg('a.b=1g')).toEqual(['a.b', '1g']);
+    expect(parseSetArg('k=x=y')).toEqual(['k', 'x=y']);
+    expect(parseSetArg('k=')).toEqual(['k', '']);
+  });
+
+  it('a malformed --set is a usage error', () => {
+    for (const bad of ['novalue', '=1g', ' =x']) {
+      let err: unknown;
+      try {
+        parseSetArg(bad);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(UsageError);
+      expect((err as UsageError).code).toBe('EINVAL');
+    }
+  });
+
+  it('applies last, as strings, overriding the file', () => {
+    const f = loadText("taskmanager.memory.process.size: 1g\nx: 0x10\n", 'config.yaml', {
+      set: [
+        ['taskmanager.memory.process.size', '2g'],
+        ['new.key', 'v'],
+      ],
+    });
+    const d = f.documents[0]!;
+    expect(d.entries.map((e) => [e.key, e.source, e.overridden === true])).toEqual([
+      ['taskmanager.memory.process.size', 'file', true],
+      ['x', 'file', false],
+      ['taskmanager.memory.process.size', 'set', false],
+      ['new.key', 'set', false],
+    ]);
+    const set = d.effective.get('taskmanager.memory.process.size')!;
+    expect(set.value).toEqual({ kind: 'string', text: '2g' });
+    expect(set.keySpan).toBeUndefined();
+    expect(rawConfig(d)).toEqual(
+      new Map([
+        ['taskmanager.memory.process.size', { kind: 'string', text: '2g' }],
+        ['x', { kind: 'int', value: 16n }],
+        ['new.key', { kind: 'string', text: 'v' }],
+      ]),
+    );
+  });
+
+  it('applies to every document of a manifest, after the operator', () => {
+    const text = ['jm', 'tm'].map((n) => `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: ${n}\nspec:\n  taskManager:\n    resource:\n      memory: 2g\n`).join('---\n');
+    const f = loadText(text, 'm.yaml', { set: [['taskmanager.memory.process.size', '3g']] });
+    expect(f.documents.map((d) => d.effective.get('taskmanager.memory.process.size')?.source)).toEqual(['set', 'set']);
+  });
+});
+
+describe('input that is not text', () => {
+  it('a NUL byte makes a not-flink-config problem at 1:1, never a throw', () => {
+    const f = loadText('a: 1\u0000\u0001\u0002', 'flink-conf.yaml');
+    expect(f.documents).toEqual([]);
+    expect(f.problems).toEqual([expect.objectContaining({ kind: 'not-flink-config', span: expect.objectContaining({ line: 1, column: 1 }) })]);
+  });
+});
+
+describe('loadFile and expandInputs on disk', () => {
+  const root = mkdtempSync(join(tmpdir(), 'flink-mem-config-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (rel: string, content: string | Buffer) => {
+    const p = join(root, rel);
+    mkdirSync(join(p, '..'), { recursive: true });
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('reads a file, keeping a BOM in the text', () => {
+    const p = write('conf/flink-conf.yaml', '\ufeffa: 1\n');
+    const f = loadFile(p);
+    expect(f.file).toBe(p);
+    expect(f.text.charCodeAt(0)).toBe(0xfeff);
+    expect(f.documents[0]!.entries[0]!.keySpan).toMatchObject({ line: 1, column: 1, offset: 1 });
+  });
+
+  it('invalid UTF-8 is a problem, not a throw', () => {
+    const p = write('bad/flink-conf.yaml', Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    const f = loadFile(p);
+    expect(f.documents).toEqual([]);
+    expect(f.problems[0]).toMatchObject({ kind: 'not-flink-config', span: { line: 1, column: 1 } });
+    expect(f.problems[0]!.message).toContain('UTF-8');
+  });
+
+  it('unreadable paths are typed usage errors', () => {
+    const code = (path: string) => {
+      try {
+        loadFile(path);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        return (e as UsageError).code;
+      }
+      return 'none';
+    };
+    expect(code(join(root, 'missing.yaml'))).toBe('ENOENT');
+    expect(code(root)).toBe('EISDIR');
+  });
+
+  it('expands folders into the Flink files inside, sorted, skipping node_modules, dot-folders and other tools\' config.yaml', () => {
+    write('tree/b/flink-conf.yaml', 'a: 1\n');
+    write('tree/a/config.yaml', 'taskmanager:\n  numberOfTaskSlots: 2\n');
+    write('tree/c/config.yaml', 'server:\n  port: 80\n');
+    write('tree/a/deploy.yml', 'apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\n');
+    write('tree/a/cm.yaml', 'kind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    a: 1\n');
+    write('tree/a/keys.yaml', 'taskmanager.memory.process.size: 1g\n');
+    write('tree/a/service.yaml', 'apiVersion: v1\nkind: Service\n');
+    write('tree/a/notes.txt', 'taskmanager.memory.process.size: 1g\n');
+    write('tree/node_modules/x/flink-conf.yaml', 'a: 1\n');
+    write('tree/.git/config.yaml', 'a: 1\n');
+    symlinkSync(join(root, 'tree'), join(root, 'tree/a/loop'));
+    const single = write('single.conf', 'a: 1\n');
+    const got = expandInputs([join(root, 'tree'), single, '-', join(root, 'nope.yaml')]);
+    const rel = (p: string) => (p.startsWith(root) ? p.slice(root.length + 1) : p);
+    expect(got.map(rel)).toEqual([
+      'tree/a/cm.yaml',
+      'tree/a/config.yaml',
+      'tree/a/deploy.yml',
+      'tree/a/keys.yaml',
+      'tree/b/flink-conf.yaml',
+      'single.conf',
+      '-',
+      'nope.yaml',
+    ]);
+  });
+});

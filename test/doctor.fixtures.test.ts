@@ -1,0 +1,140 @@
+/**
+ * Runs every `fixtures/doctor/*.txt` through the doctor. Each fixture starts with its
+ * expectations (stripped before diagnosis):
+ *   # expect: <id>@<component> [...] | none
+ *   # expect-keys: key, key | none        suggestion keys of the first diagnosis (as a set)
+ *   # expect-values: key=value, ...       suggested values of the first diagnosis
+ *   # expect-explain: text                a phrase the explanations contain
+ *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
+ *   # flink-version: 1.17                 # target: yarn
+ * With a configuration, every group of suggestions that comes with an effect must pass the model.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../src/doctor/advisor.js';
+import { formatJson, formatText } from '../src/doctor/format.js';
+import { SIGNATURES } from '../src/doctor/signatures/index.js';
+import type { Diagnosis } from '../src/doctor/types.js';
+import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
+import type { Target } from '../src/model/compute.js';
+import { applyChanges } from '../src/model/fix.js';
+import type { RawValue } from '../src/model/values.js';
+import { str } from '../src/model/values.js';
+import { findOption } from '../src/options/catalogue.js';
+import { defaultVersion, parseVersion } from '../src/options/version.js';
+
+const DIR = new URL('../fixtures/doctor/', import.meta.url);
+const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target): ?(.*)$/;
+
+interface Fixture {
+  readonly name: string;
+  readonly body: string;
+  readonly expect: readonly string[];
+  readonly keys?: readonly string[];
+  readonly values: readonly [string, string][];
+  readonly explain: readonly string[];
+  readonly config?: string;
+  readonly version?: string;
+  readonly target?: Target;
+}
+
+function parseFixture(name: string): Fixture {
+  const lines = readFileSync(new URL(name, DIR), 'utf8').split('\n');
+  const header = new Map<string, string[]>();
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const m = DIRECTIVE.exec(lines[i]!);
+    if (!m) break;
+    header.set(m[1]!, [...(header.get(m[1]!) ?? []), m[2]!.trim()]);
+  }
+  const list = (k: string) => (header.get(k)?.[0] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const expectText = header.get('expect')?.[0];
+  if (expectText === undefined) throw new Error(`${name}: no "# expect:" line`);
+  const keys = header.get('expect-keys')?.[0];
+  return {
+    name,
+    body: lines.slice(i).join('\n'),
+    expect: expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean),
+    ...(keys !== undefined ? { keys: keys === 'none' ? [] : list('expect-keys') } : {}),
+    values: (header.get('expect-values')?.[0] ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
+      const at = kv.indexOf('=');
+      return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
+    }),
+    explain: header.get('expect-explain') ?? [],
+    ...(header.has('config') ? { config: header.get('config')![0]! } : {}),
+    ...(header.has('flink-version') ? { version: header.get('flink-version')![0]! } : {}),
+    ...(header.has('target') ? { target: header.get('target')![0] as Target } : {}),
+  };
+}
+
+/** The fixture configs are plain `key: value` lines (flink-conf.yaml style). */
+function loadConfig(path: string): Map<string, RawValue> {
+  const m = new Map<string, RawValue>();
+  for (const raw of readFileSync(new URL(path, DIR), 'utf8').split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const at = line.indexOf(': ');
+    if (at > 0) m.set(line.slice(0, at).trim(), str(line.slice(at + 2).trim()));
+  }
+  return m;
+}
+
+const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map(parseFixture);
+
+function changesOf(group: readonly Diagnosis['suggestions'][number][]): Record<string, string | null> {
+  return Object.fromEntries(group.map((s) => [s.key, s.suggested === 'remove' ? null : s.suggested]));
+}
+
+describe('doctor fixtures', () => {
+  it('has at least 40 fixtures, and every signature is expected by at least one', () => {
+    expect(FIXTURES.length).toBeGreaterThanOrEqual(40);
+    const expected = new Set(FIXTURES.flatMap((f) => f.expect.map((e) => e.split('@')[0])));
+    for (const s of SIGNATURES) expect(expected, s.id).toContain(s.id);
+    expect(FIXTURES.filter((f) => f.expect.length === 0).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
+    const version = f.version ? parseVersion(f.version)! : defaultVersion();
+    const config = f.config ? loadConfig(f.config) : undefined;
+    const result = diagnose({ text: f.body, version, ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
+    expect(result.diagnoses.map((d) => `${d.id}@${d.component}`)).toEqual(f.expect);
+    if (f.expect.length === 0) expect(result.lookedAt).toMatch(/^Looked at \d+ line/);
+    const first = result.diagnoses[0];
+    if (f.keys !== undefined) expect(new Set(first?.suggestions.map((s) => s.key) ?? [])).toEqual(new Set(f.keys));
+    for (const [key, value] of f.values) {
+      expect(first?.suggestions.filter((s) => s.key === key).map((s) => s.suggested), key).toContain(value);
+    }
+    const explained = result.diagnoses.map((d) => d.explanation).join(' ');
+    for (const phrase of f.explain) expect(explained).toContain(phrase);
+    for (const d of result.diagnoses) {
+      expect(d.evidence.line).toBeGreaterThan(0);
+      expect(f.body.split('\n')[d.evidence.line - 1]?.trim().startsWith(d.evidence.text.replace(/\.\.\.$/, ''))).toBe(true);
+      expect(d.docs.length).toBeGreaterThan(0);
+    }
+    if (config) {
+      const options = { version, target: f.target ?? 'standalone' };
+      for (const d of result.diagnoses) {
+        const groups = new Map<string, Diagnosis['suggestions'][number][]>();
+        for (const s of d.suggestions) {
+          const option = findOption(s.key);
+          const sized = option !== undefined && /^(taskmanager|jobmanager)\.memory\./.test(s.key) && s.key !== 'taskmanager.memory.managed.consumer-weights';
+          if (sized) expect(s.effect, `${d.id}: ${s.key} has no effect`).toBeTruthy();
+          if (s.effect) groups.set(s.effect, [...(groups.get(s.effect) ?? []), s]);
+        }
+        for (const group of groups.values()) {
+          const changed = applyChanges(config, changesOf(group));
+          const touches = (p: string) => group.some((s) => s.key.startsWith(`${p}.`));
+          // A process that started before must still start; the process the change is for must start.
+          if (touches('taskmanager') || computeTaskManager(config, options).ok) {
+            expect(computeTaskManager(changed, options).ok, `${d.id}: ${JSON.stringify(changesOf(group))}`).toBe(true);
+          }
+          if (touches('jobmanager') || computeJobManager(config, options).ok) {
+            expect(computeJobManager(changed, options).ok, `${d.id}: ${JSON.stringify(changesOf(group))}`).toBe(true);
+          }
+        }
+      }
+    }
+    const json = JSON.parse(formatJson(result)) as { diagnoses: unknown[]; lookedAt?: string };
+    expect(json.diagnoses).toHaveLength(result.diagnoses.length);
+    expect(formatText(result).length).toBeGreaterThan(0);
+  });
+});

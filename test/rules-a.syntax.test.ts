@@ -1,0 +1,121 @@
+/**
+ * File-level rules: config-syntax, legacy-syntax (with its fixes) and unused-suppression.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../src/config/index.js';
+import type { ConfigDocument, InputFormat } from '../src/config/types.js';
+import { lintDocument, lintLoadedFile } from '../src/engine/runner.js';
+import type { EngineRule } from '../src/engine/runner.js';
+import { parseVersionOrThrow } from '../src/engine/settings.js';
+import { readSuppressions } from '../src/engine/suppressions.js';
+import type { Report, RuleContext } from '../src/engine/types.js';
+import configSyntax from '../rules/config-syntax.js';
+import legacySyntax from '../rules/legacy-syntax.js';
+import processAndFlinkSizeBothSet from '../rules/process-and-flink-size-both-set.js';
+import unusedSuppression from '../rules/unused-suppression.js';
+
+const SETTINGS_118 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.18', 'version') };
+
+function lint(rules: EngineRule[], text: string, format: InputFormat) {
+  return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, SETTINGS_118);
+}
+
+describe('config-syntax', () => {
+  it('reports document problems at their spans, in the loader\'s words', () => {
+    const found = lint([configSyntax], 'taskmanager.memory.process.size: 1728m\ntaskmanager.memory.jvm-metaspace.size: ~\n', 'config-yaml');
+    expect(found.map((f) => [f.line, f.key])).toEqual([[2, 'taskmanager.memory.jvm-metaspace.size']]);
+    expect(found[0]?.message).toMatch(/null/);
+  });
+
+  it('leaves legacy problems to legacy-syntax', () => {
+    expect(lint([configSyntax], 'taskmanager.numberOfTaskSlots:4\n', 'flink-conf')).toEqual([]);
+  });
+
+  it('does not repeat a problem of the whole file, which the runner reports under its id', () => {
+    const file = loadText('apiVersion: v1\nkind: Service\n', 'svc.yaml', { format: 'k8s' });
+    expect(file.documents).toEqual([]);
+    const found = lintLoadedFile(file, [configSyntax], SETTINGS_118);
+    expect(found.map((f) => f.ruleId)).toEqual(['config-syntax']);
+  });
+});
+
+describe('legacy-syntax', () => {
+  const legacy = (text: string) => lint([legacySyntax], text, 'flink-conf');
+
+  it('adds the missing space after the colon', () => {
+    const [f] = legacy('taskmanager.memory.process.size:1728m   # shipped default\n');
+    expect(f?.fix).toEqual({ 'taskmanager.memory.process.size': '1728m' });
+    expect(f?.message).toMatch(/skipped/);
+  });
+
+  it('drops the quotes of a quoted value, and of a quoted key', () => {
+    expect(legacy('taskmanager.memory.process.size: "1728m"\n')[0]?.fix).toEqual({ 'taskmanager.memory.process.size': '1728m' });
+    expect(legacy("'taskmanager.numberOfTaskSlots': 4\n")[0]?.fix).toEqual({ "'taskmanager.numberOfTaskSlots'": null, 'taskmanager.numberOfTaskSlots': '4' });
+  });
+
+  it.each([
+    ['taskmanager.memory.process.size:\n', /skips the line/],
+    ['taskmanager.memory.process.size: 1728m#comment\n', /cut at '#'/],
+    ['a: 1\na: 2\n', /keeps the later value/],
+    ['taskmanager:\n  numberOfTaskSlots: 4\n', /ignores indentation/],
+    ['- taskmanager.numberOfTaskSlots: 4\n', /does not support/],
+  ])('says what Flink does with %j, without guessing a fix', (text, message) => {
+    const [f, ...rest] = legacy(text);
+    expect(rest).toEqual([]);
+    expect(f?.message).toMatch(message);
+    expect(f?.fix).toBeUndefined();
+  });
+
+  it('is silent for config.yaml', () => {
+    expect(lint([legacySyntax], 'taskmanager.numberOfTaskSlots: "4"\n', 'config-yaml')).toEqual([]);
+  });
+});
+
+describe('unused-suppression', () => {
+  const doc = (text: string): ConfigDocument => loadText(text, 'config.yaml', { format: 'config-yaml' }).documents[0]!;
+  const BOTH = 'taskmanager.memory.process.size: 2g\ntaskmanager.memory.flink.size: 1536m\njobmanager.memory.process.size: 1600m\n';
+
+  it('is quiet when a suppression with a reason suppresses a finding', () => {
+    const text = BOTH.replace('taskmanager.memory.flink', '# flink-mem-disable-next-line process-and-flink-size-both-set -- pinned overhead\ntaskmanager.memory.flink');
+    expect(lintDocument(doc(text), [processAndFlinkSizeBothSet, unusedSuppression], SETTINGS_118)).toEqual([]);
+  });
+
+  it('reports a used suppression without a reason, at its comment', () => {
+    const text = BOTH.replace('taskmanager.memory.flink', '  # flink-mem-disable-next-line process-and-flink-size-both-set\ntaskmanager.memory.flink');
+    const found = lintDocument(doc(text), [processAndFlinkSizeBothSet, unusedSuppression], SETTINGS_118);
+    expect(found.map((f) => [f.ruleId, f.line, f.column])).toEqual([['unused-suppression', 2, 3]]);
+    expect(found[0]?.message).toMatch(/gives no reason/);
+  });
+
+  it('reports an unused suppression, for the next line and for the file', () => {
+    const text = '# flink-mem-disable memory-derivation-fails -- was too small once\n# flink-mem-disable-next-line process-and-flink-size-both-set -- old\n' + BOTH.replace('taskmanager.memory.flink.size: 1536m\n', '');
+    const found = lintDocument(doc(text), [processAndFlinkSizeBothSet, unusedSuppression], SETTINGS_118);
+    expect(found.map((f) => [f.line, f.message])).toEqual([
+      [1, 'the suppression of "memory-derivation-fails" for this file suppresses nothing: no such finding is reported in it'],
+      [2, 'the suppression of "process-and-flink-size-both-set" for the next line suppresses nothing: no such finding is reported there'],
+    ]);
+  });
+
+  it('is switched off for the whole file by a file-wide suppression of itself', () => {
+    const text = '# flink-mem-disable unused-suppression -- generated file\n# flink-mem-disable-next-line process-and-flink-size-both-set\n' + BOTH;
+    expect(lintDocument(doc(text), [unusedSuppression], SETTINGS_118)).toEqual([]);
+  });
+
+  /** The rule against a hand-made context, as the runner would call it with the registry's ids. */
+  function check(text: string, knownRuleIds: string[]) {
+    const d = doc(text);
+    const reports: Report<string>[] = [];
+    const ctx = { doc: d, unusedSuppressions: readSuppressions(d), knownRuleIds, report: (r: Report<string>) => reports.push(r) };
+    unusedSuppression.check(ctx as unknown as RuleContext<string>);
+    return reports;
+  }
+
+  it('names unknown rule ids when the runner provides the registered ids', () => {
+    const reports = check('# flink-mem-disable-next-line process-and-flink-size-set, memory-derivation-fails -- typo\na: 1\n', ['memory-derivation-fails']);
+    expect(reports.map((r) => [r.messageId, r.data?.ids, r.span?.line])).toEqual([['unknownRule', '"process-and-flink-size-set"', 1]]);
+  });
+
+  it('reports a suppression that names no rule', () => {
+    expect(check('a: 1 # flink-mem-disable-next-line  \nb: 2\n', []).map((r) => r.messageId)).toEqual(['noRule']);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../src/config/index.js';
+import { lintLoadedFile } from '../src/engine/runner.js';
+import type { LinterSettings } from '../src/engine/settings.js';
+import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
+import { ALL_RULES } from '../rules/index.js';
+import { loadFixtures } from './fixtures.js';
+import type { Fixture } from './fixtures.js';
+
+export function lintFixture(f: Fixture) {
+  const loaded = loadText(f.text, f.path, f.directives.format ? { format: f.directives.format } : {});
+  const settings: LinterSettings = {
+    rules: {},
+    knownRuleIds: ALL_RULES.map((r) => r.id),
+    target: f.directives.target ?? 'standalone',
+    ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
+    ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
+  };
+  return lintLoadedFile(loaded, ALL_RULES, settings);
+}
+
+describe('rule fixtures: valid files are clean, invalid files give exactly their # expect: markers', () => {
+  for (const f of loadFixtures()) {
+    it(`${f.ruleId}/${f.name}`, () => {
+      const findings = lintFixture(f);
+      const got = findings.map((x) => `${x.line}:${x.ruleId}`).sort();
+      const detail = findings.map((x) => `${x.line}:${x.column} ${x.ruleId}: ${x.message}`).join('\n');
+      if (f.valid) expect(got, detail).toEqual([]);
+      else {
+        expect(f.expected.length, 'an invalid fixture needs # expect: markers').toBeGreaterThan(0);
+        expect(got, detail).toEqual(f.expected);
+        expect(got.some((g) => g.endsWith(`:${f.ruleId}`)), `must report ${f.ruleId}`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('every rule has fixtures', () => {
+  const fixtures = loadFixtures();
+  for (const rule of ALL_RULES) {
+    it(rule.id, () => {
+      expect(fixtures.some((f) => f.ruleId === rule.id && f.valid), 'a valid-* fixture').toBe(true);
+      expect(fixtures.some((f) => f.ruleId === rule.id && !f.valid), 'an invalid-* fixture').toBe(true);
+    });
+  }
+});
