@@ -1,0 +1,83 @@
+/**
+ * The library's entry points: load a configuration, derive its memory exactly as Flink does,
+ * and lint it. The CLI is a thin shell over these.
+ */
+import { ALL_RULES } from '../rules/index.js';
+import { loadFile, loadText } from './config/index.js';
+import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
+import type { JobManagerResult, Target, TaskManagerResult } from './model/compute.js';
+import { computeJobManager, computeTaskManager } from './model/compute.js';
+import { lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/runner.js';
+import type { LinterSettings, RuleSetting } from './engine/settings.js';
+import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
+import type { Finding } from './engine/types.js';
+
+export interface LoadConfigOptions {
+  /** Force a format instead of detecting it from the name and content. */
+  readonly format?: InputFormat;
+  /** Overrides applied last, like `-D key=value`. */
+  readonly set?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Loads a Flink configuration: a path to a flink-conf.yaml, config.yaml or Kubernetes manifest,
+ * or `{ text, name }` for text you already have. Problems inside the file are data
+ * (`problems`); a file that cannot be read throws a `UsageError`.
+ */
+export function loadConfig(input: string | { readonly text: string; readonly name?: string }, options: LoadConfigOptions = {}): LoadedFile {
+  const opts = { ...(options.format ? { format: options.format } : {}), set: Object.entries(options.set ?? {}) };
+  return typeof input === 'string' ? loadFile(input, opts) : loadText(input.text, input.name ?? '<text>', opts);
+}
+
+export interface MemoryOptions {
+  /** "1.20", "2.0", ...; default: the document's spec.flinkVersion, 1.20 for flink-conf.yaml, else the newest. */
+  readonly flinkVersion?: string;
+  /** Decides how legacy heap keys map; default: kubernetes for manifests, else standalone. */
+  readonly target?: Target;
+  /** Environment variables Flink's scripts would see (FLINK_TM_HEAP, FLINK_JM_HEAP). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface MemoryResult {
+  readonly taskmanager: TaskManagerResult;
+  readonly jobmanager: JobManagerResult;
+}
+
+function settingsOf(options: MemoryOptions & { rules?: Readonly<Record<string, RuleSetting>>; containerMemory?: string }): LinterSettings {
+  return {
+    rules: options.rules ?? {},
+    target: options.target ?? 'standalone',
+    knownRuleIds: ALL_RULES.map((r) => r.id),
+    ...(options.flinkVersion ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') } : {}),
+    ...(options.containerMemory ? { containerMemory: parseLimitOrThrow(options.containerMemory, 'containerMemory') } : {}),
+  };
+}
+
+/**
+ * Derives TaskManager and JobManager memory for one configuration document, or for a plain
+ * `{ key: value }` object (values as they would appear in flink-conf.yaml).
+ */
+export function computeMemory(config: ConfigDocument | Readonly<Record<string, string>>, options: MemoryOptions = {}): MemoryResult {
+  const settings = settingsOf(options);
+  const isDoc = 'effective' in config && config.effective instanceof Map;
+  const doc = isDoc ? (config as ConfigDocument) : undefined;
+  const version = doc ? versionFor(doc, settings) : settings.flinkVersion ?? versionFor({ format: 'config-yaml' } as ConfigDocument, settings);
+  const target = doc ? targetFor(doc, settings) : settings.target;
+  const raw = doc ? rawConfigOf(doc) : (config as Readonly<Record<string, string>>);
+  const modelOptions = { version, target, ...(options.env ? { env: options.env } : {}) };
+  return { taskmanager: computeTaskManager(raw, modelOptions), jobmanager: computeJobManager(raw, modelOptions) };
+}
+
+export interface LintOptions extends MemoryOptions {
+  /** Rule id to severity (`error`, `warning`, `info`, `off`), or `[severity, options]`. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Memory limit of the container or pod ("4Gi", "4g"). */
+  readonly containerMemory?: string;
+}
+
+/** Lints a loaded file with every rule; findings are sorted by position. */
+export function lint(file: LoadedFile, options: LintOptions = {}): Finding[] {
+  return lintLoadedFile(file, ALL_RULES, settingsOf(options));
+}
+
+export { ALL_RULES as rules };
