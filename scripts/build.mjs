@@ -12,6 +12,8 @@ const common = {
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  minify: true,
+  legalComments: 'linked',
 };
 
 rmSync('dist', { recursive: true, force: true });

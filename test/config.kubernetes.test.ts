@@ -111,6 +111,18 @@ describe('FlinkDeployment: resources vs resource', () => {
   });
 });
 
+describe('FlinkDeployment: hostile input', () => {
+  it('an alias bomb in flinkConfiguration stops with a problem', () => {
+    const anchors = ['  a0: &a0 {x: 1, y: 2, z: 3, w: 4, v: 5, u: 6, t: 7, s: 8}'];
+    for (let i = 1; i < 9; i++) anchors.push(`  a${i}: &a${i} {${Array.from({ length: 8 }, (_, j) => `k${j}: *a${i - 1}`).join(', ')}}`);
+    const text = `x-anchors:\n${anchors.join('\n')}\n` + deployment('  flinkConfiguration:\n    bomb: *a8\n');
+    const t0 = Date.now();
+    const d = only(k8s(text));
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(d.problems.map((p) => p.kind)).toContain('yaml-syntax');
+  });
+});
+
 describe('operator memory parsing (parseResourceMemoryString)', () => {
   const cases: [string, string | null, bigint | null][] = [
     ['2g', '2 gb', 2n ** 31n],
@@ -189,6 +201,20 @@ describe('ConfigMap with an embedded Flink file', () => {
     const e = d.effective.get('taskmanager.memory.process.size')!;
     expect(text.slice(e.valueSpan!.offset, e.valueSpan!.endOffset)).toBe('0x10');
     expect(d.problems).toEqual([expect.objectContaining({ kind: 'null-value', key: 'jobmanager.memory.process.size', span: expect.objectContaining({ line: 10, column: 5 }) })]);
+  });
+
+  it('honours an explicit indentation indicator and maps rewrites back with the indentation', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |2-\n      extra.indent: 1\n    a: 2\n\n    b:c\n';
+    const d = only(k8s(text));
+    expect(d.effective.get('extra.indent')!.keySpan).toMatchObject({ line: 5, column: 7 });
+    expect(d.effective.get('a')!.keySpan).toMatchObject({ line: 6, column: 5 });
+    expect(d.problems).toEqual([expect.objectContaining({ kind: 'legacy-missing-space', span: expect.objectContaining({ line: 8, column: 5 }), replacementLine: '    b: c' })]);
+  });
+
+  it('a folded block is read as Flink gets it (one line)', () => {
+    const d = only(k8s('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: >\n    a: 1\n    b: 2\n'));
+    expect([...d.effective.entries()].map(([k, e]) => [k, e.text])).toEqual([['a', '1 b: 2']]);
+    expect(d.effective.get('a')!.keySpan).toMatchObject({ line: 4, column: 20 });
   });
 
   it('a quoted embedded file is read, its positions are the whole value', () => {

@@ -191,6 +191,12 @@ describe('legacy flink-conf.yaml: size and hostile input', () => {
     expect(d.problems.at(-1)).toMatchObject({ kind: 'not-flink-config', span: { line: 200_001 } });
   });
 
+  it('messages stay short whatever the value', () => {
+    const d = legacy(`k: '${'x'.repeat(1_000_000)}'\n`);
+    expect(d.problems[0]!.kind).toBe('legacy-quoted');
+    expect(d.problems[0]!.message.length).toBeLessThan(400);
+  });
+
   it('never touches prototypes', () => {
     const d = legacy('__proto__: x\nconstructor: y\n');
     expect(value(d, '__proto__')).toEqual({ kind: 'string', text: 'x' });

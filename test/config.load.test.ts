@@ -153,3 +153,26 @@ describe('loadFile and expandInputs on disk', () => {
     ]);
   });
 });
+
+describe('any input', () => {
+  it('never throws, and every span lies inside the text', async () => {
+    const fc = await import('fast-check');
+    const pieces = fc.constantFrom('a', 'b.c', ':', ': ', '#', ' ', '\t', '\n', '\r\n', '\r', "'", '"', '-', '[', ']', '{', '}', '|', '>', '&x', '*x', '!!str', '~', '0x10', '\ufeff', 'apiVersion: v1\nkind: ConfigMap\n', 'kind: FlinkDeployment\n', 'flink-conf.yaml: |\n', 'data:\n');
+    const text = fc.array(pieces, { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('flink-conf', 'config-yaml', 'k8s', undefined), (t, format) => {
+        const f = loadText(t, 'x.yaml', format ? { format } : {});
+        const spans = [...f.problems.map((p) => p.span), ...f.documents.flatMap((d) => [...d.problems.map((p) => p.span), ...d.entries.flatMap((e) => [e.keySpan, e.valueSpan, e.lineSpan])])];
+        for (const s of spans) {
+          if (!s) continue;
+          expect(s.offset).toBeGreaterThanOrEqual(0);
+          expect(s.endOffset).toBeLessThanOrEqual(t.length);
+          expect(s.offset).toBeLessThanOrEqual(s.endOffset);
+          expect(s.line).toBeGreaterThanOrEqual(1);
+          expect(s.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -4,7 +4,7 @@
  * the manifest: a literal block (`|`) keeps its lines, only shifted by the block's indentation.
  * Memory limits of Deployments and StatefulSets in the same file are attached to it.
  */
-import type { Document, Node } from 'yaml';
+import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { makeDocument } from './document.js';
 import { parseLegacy } from './legacy.js';
@@ -13,9 +13,7 @@ import { parseStandardYaml } from './standard-yaml.js';
 import type { ManifestReader } from './yaml-nav.js';
 import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, Span } from './types.js';
 
-
 export interface ConfigMapCandidate {
-  readonly doc: Document.Parsed;
   readonly root: Node;
   readonly docIndex: number;
   readonly reader: ManifestReader;

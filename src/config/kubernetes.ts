@@ -26,6 +26,7 @@ const COMPONENTS: readonly (readonly [Process, string])[] = [
   ['jobmanager', 'jobManager'],
   ['taskmanager', 'taskManager'],
 ];
+
 export interface ManifestResult {
   readonly documents: ConfigDocument[];
   readonly problems: ConfigProblem[];
@@ -60,9 +61,8 @@ function resourceMemory(r: ManifestReader, component: Node | null, process: Proc
   };
 }
 
-function flinkDeployment(doc: Document.Parsed, root: Node, docIndex: number, file: string, index: LineIndex, lines: readonly string[]): ConfigDocument {
-  const anchors = new AnchorIndex(doc);
-  const r = new ManifestReader(index, anchors);
+function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, docIndex: number, file: string, lines: readonly string[]): ConfigDocument {
+  const { index, anchors } = r;
   const spec = r.get(root, 'spec');
   const what = 'spec.flinkConfiguration';
   const problems: ConfigProblem[] = documentProblems(doc, index, 'the manifest');
@@ -136,12 +136,12 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     const kind = r.text(r.get(root, 'kind'));
     const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
     if (root !== null && kind === 'FlinkDeployment' && apiVersion.startsWith('flink.apache.org/')) {
-      documents.push(flinkDeployment(doc, root, docIndex, file, index, lines));
+      documents.push(flinkDeployment(doc, r, root, docIndex, file, lines));
       return;
     }
     problems.push(...documentProblems(doc, index, 'the manifest'));
     if (root === null) return;
-    if (kind === 'ConfigMap') configMaps.push({ doc, root, docIndex, reader: r });
+    if (kind === 'ConfigMap') configMaps.push({ root, docIndex, reader: r });
     else if (kind === 'Deployment' || kind === 'StatefulSet') workloads.push(...workloadLimits(r, root, kind));
   });
 

@@ -71,7 +71,11 @@ export class LineIndex {
     return { line: lo + 1, column: Math.max(1, offset - (this.starts[lo] ?? 0) + 1) };
   }
 
+  /** Offsets are clamped into the text (parsers may point one past the end at end of input). */
   span(offset: number, endOffset: number): Span {
+    const len = this.text.length;
+    offset = Math.min(Math.max(0, offset), len);
+    endOffset = Math.min(Math.max(offset, endOffset), len);
     const a = this.position(offset);
     const b = this.position(endOffset);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset, endOffset };

@@ -88,7 +88,7 @@ function normalizeBreaks(text: string): string {
 
 function firstLine(message: string): string {
   const nl = message.indexOf('\n');
-  return (nl < 0 ? message : message.slice(0, nl)).replace(/\s+at line \d+, column \d+:?$/, '');
+  return (nl < 0 ? message : message.slice(0, nl)).replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 export interface GuardedParse {

@@ -2,10 +2,11 @@
  * Linter settings: rule severities and options, Flink version, deployment target and container
  * limit, from `.flink-mem.yaml` (validated with ajv) merged with command-line flags.
  */
-import { Ajv } from 'ajv';
+import validateLinterConfig from './generated/linter-config-validator.js';
 import type { Target } from '../model/compute.js';
 import type { FlinkVersion } from '../options/version.js';
 import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
+export { LINTER_CONFIG_SCHEMA } from './settings-schema.js';
 import { parseMemorySize } from '../model/memory-size.js';
 import type { SeveritySetting } from './types.js';
 
@@ -23,27 +24,7 @@ export interface LinterSettings {
 
 export const DEFAULT_SETTINGS: LinterSettings = { rules: {}, target: 'standalone' };
 
-const SEVERITY = { enum: ['error', 'warning', 'info', 'off'] };
 
-/** JSON Schema of `.flink-mem.yaml`. */
-export const LINTER_CONFIG_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'flink-mem linter configuration (.flink-mem.yaml)',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    flinkVersion: { type: 'string', description: `Flink version to check against: ${KNOWN_VERSIONS.join(', ')}.` },
-    target: { enum: ['standalone', 'kubernetes', 'yarn', 'local'], description: 'Deployment target (decides how legacy heap keys map).' },
-    containerMemory: { type: 'string', description: 'Memory limit of the container or pod, e.g. 4g or 4Gi.' },
-    rules: {
-      type: 'object',
-      description: 'Rule id to severity, or [severity, options].',
-      additionalProperties: {
-        oneOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, { type: 'object' }] }],
-      },
-    },
-  },
-} as const;
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -52,14 +33,11 @@ export class SettingsError extends Error {
   }
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined;
-
 /** Validates a parsed `.flink-mem.yaml` and turns it into settings. `where` names the file for errors. */
 export function settingsFromObject(obj: unknown, where: string, knownRules: ReadonlySet<string>): Partial<LinterSettings> {
-  validate ??= new Ajv({ allErrors: true, strictTuples: false }).compile(LINTER_CONFIG_SCHEMA);
   if (obj === null || obj === undefined) return {};
-  if (!validate(obj)) {
-    const e = validate.errors?.[0];
+  if (!validateLinterConfig(obj)) {
+    const e = validateLinterConfig.errors?.[0];
     const path = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : '(root)';
     throw new SettingsError(`${where}: "${path}" ${e?.message ?? 'is invalid'}`);
   }

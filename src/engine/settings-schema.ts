@@ -1,0 +1,23 @@
+/** JSON Schema of `.flink-mem.yaml`, compiled to code at build time (scripts/gen-validators.mjs). */
+import { KNOWN_VERSIONS } from '../options/version.js';
+
+const SEVERITY = { enum: ['error', 'warning', 'info', 'off'] };
+
+export const LINTER_CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'flink-mem linter configuration (.flink-mem.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    flinkVersion: { type: 'string', description: `Flink version to check against: ${KNOWN_VERSIONS.join(', ')}.` },
+    target: { enum: ['standalone', 'kubernetes', 'yarn', 'local'], description: 'Deployment target (decides how legacy heap keys map).' },
+    containerMemory: { type: 'string', description: 'Memory limit of the container or pod, e.g. 4g or 4Gi.' },
+    rules: {
+      type: 'object',
+      description: 'Rule id to severity, or [severity, options].',
+      additionalProperties: {
+        oneOf: [SEVERITY, { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, { type: 'object' }] }],
+      },
+    },
+  },
+} as const;
