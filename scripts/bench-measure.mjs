@@ -1,6 +1,7 @@
-// Runs the CLI in this process, discards its output, and prints the peak resident memory.
+// Runs the bundled CLI in this process, discards its output, and prints the peak resident memory.
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-const { run } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
+const { run } = createRequire(import.meta.url)('../dist/cli/flink-mem.cjs');
 await run(process.argv.slice(2), {
   write: () => {},
   error: () => {},

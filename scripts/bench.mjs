@@ -6,9 +6,9 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
-const CLI = new URL('../bin/flink-mem.js', import.meta.url).pathname;
+const CLI = new URL('../bin/flink-mem.cjs', import.meta.url).pathname;
 const MEASURE = new URL('./bench-measure.mjs', import.meta.url).pathname;
-if (!existsSync(new URL('../dist/cli/node.js', import.meta.url))) {
+if (!existsSync(new URL('../dist/cli/flink-mem.cjs', import.meta.url))) {
   console.error('bench: dist/ is missing; run `npm ci` (or `npm run build`) first');
   process.exit(2);
 }
