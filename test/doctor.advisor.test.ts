@@ -6,6 +6,10 @@ import { diagnose, diagnoseStream } from '../src/doctor/advisor.js';
 import { formatJson, formatText } from '../src/doctor/format.js';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import { defineSignature } from '../src/doctor/signature.js';
+import fc from 'fast-check';
+import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
+import { applyChanges } from '../src/model/fix.js';
+import { defaultVersion } from '../src/options/version.js';
 
 const ids = (text: string) => diagnose({ text }).diagnoses.map((d) => `${d.id}@${d.component}`);
 
@@ -161,5 +165,54 @@ describe('signatures', () => {
     expect(() => defineSignature({ ...base, id: 'Not_Kebab' })).toThrow(/kebab-case/);
     expect(() => defineSignature({ ...base, keywords: ['Upper'] })).toThrow(/lower-case/);
     expect(() => defineSignature({ ...base, patterns: [{ re: /x/g }] })).toThrow(/global/);
+  });
+});
+
+describe('robustness (fast-check, fixed seed)', () => {
+  const num = fc.oneof(fc.constantFrom('0', '1', '4096', '32768', '999999999999999999999999'), fc.bigInt({ min: 0n, max: 1n << 40n }).map(String));
+  const fragment = fc.oneof(
+    fc.string(),
+    fc.tuple(num, num, num).map(([a, b, c]) => `java.lang.OutOfMemoryError: Cannot reserve ${a} bytes of direct buffer memory (allocated: ${b}, limit: ${c})`),
+    fc.tuple(num, num, num, num).map(([r, a, t, s]) => `java.io.IOException: Insufficient number of network buffers: required ${r}, but only ${a} available. The total number of network buffers is currently set to ${t} of ${s} bytes each.`),
+    fc.tuple(num, num).map(([r, a]) => `MemoryReservationException: Could not allocate ${r} bytes, only ${a} bytes are remaining`),
+    fc.tuple(num).map(([s]) => `Could not created the shared memory resource of size ${s}. Not enough memory left to reserve from the slot's managed memory.`),
+    fc.tuple(fc.double(), fc.double()).map(([u, l]) => `Container [pid=1,containerID=container_1_0001_01_000002] is running beyond virtual memory limits. Current usage: ${u} GB of ${l} GB physical memory used; ${u} GB of ${l} GB virtual memory used.`),
+    fc.constantFrom('java.lang.OutOfMemoryError: Java heap space', 'Caused by: java.lang.OutOfMemoryError: Metaspace', '\tat x.y.Z.run(Z.java:1)', 'Reason: OOMKilled', '```', '> quoted', 'MiniCluster', 'Traceback (most recent call last):', 'MemoryError'),
+  );
+  const configs = fc.constantFrom<Record<string, string>>({}, { 'taskmanager.memory.process.size': '600m' }, { 'taskmanager.memory.process.size': '64g', 'taskmanager.numberOfTaskSlots': '16' }, { 'taskmanager.memory.flink.size': '1g', 'taskmanager.memory.process.size': '1g' });
+
+  it('never throws, and every suggestion with an effect passes the model', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 12 }), configs, (parts, entries) => {
+        const config = new Map(Object.entries(entries).map(([k, v]) => [k, { kind: 'string' as const, text: v }]));
+        const withConfig = Object.keys(entries).length > 0;
+        const r = diagnose({ text: parts.join('\n'), target: 'standalone', ...(withConfig ? { config } : {}) });
+        formatText(r);
+        formatJson(r);
+        const groups = new Map<string, Record<string, string | null>>();
+        for (const s of r.diagnoses.flatMap((d) => d.suggestions)) {
+          if (s.effect) groups.set(s.effect, { ...(groups.get(s.effect) ?? {}), [s.key]: s.suggested === 'remove' ? null : s.suggested });
+        }
+        if (!withConfig) expect(groups.size).toBe(0);
+        for (const changes of groups.values()) {
+          const changed = applyChanges(config, changes);
+          const options = { version: defaultVersion(), target: 'standalone' as const };
+          if (Object.keys(changes).some((k) => k.startsWith('taskmanager.'))) expect(computeTaskManager(changed, options).ok).toBe(true);
+          if (Object.keys(changes).some((k) => k.startsWith('jobmanager.'))) expect(computeJobManager(changed, options).ok).toBe(true);
+        }
+        return true;
+      }),
+      { seed: 4242, numRuns: 400 },
+    );
+  });
+});
+
+describe('bounded state', () => {
+  it('keeps a block with thousands of matching lines small and still finds a deeper, different failure', () => {
+    const lines = ['Events:'];
+    for (let i = 0; i < 5000; i++) lines.push(`  Warning  OOMKilled  ${i}s  kubelet  container flink-main-container was OOMKilled`);
+    lines.push('  Caused by: java.lang.OutOfMemoryError: Metaspace');
+    const r = diagnose({ text: lines.join('\n') });
+    expect(r.diagnoses.map((d) => d.id)).toEqual(['metaspace-oom']);
   });
 });

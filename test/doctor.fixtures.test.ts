@@ -92,6 +92,18 @@ describe('doctor fixtures', () => {
     expect(FIXTURES.filter((f) => f.expect.length === 0).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('exercises every pattern of every signature, past its keyword filter', () => {
+    const lines = FIXTURES.flatMap((f) => f.body.split('\n'));
+    const missing: string[] = [];
+    for (const s of SIGNATURES) {
+      s.patterns.forEach((p, i) => {
+        const hit = lines.some((l) => p.re.test(l) && s.keywords.some((k) => l.toLowerCase().includes(k)));
+        if (!hit) missing.push(`${s.id} pattern ${i}: ${p.re.source.slice(0, 60)}`);
+      });
+    }
+    expect(missing).toEqual([]);
+  });
+
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
     const version = f.version ? parseVersion(f.version)! : defaultVersion();
     const config = f.config ? loadConfig(f.config) : undefined;

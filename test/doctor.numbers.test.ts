@@ -62,6 +62,16 @@ describe('direct memory: short by allocated + requested - limit', () => {
     expect(directShortfall({ request: '1024' })).toBeNull();
   });
 
+  it('tells the process from the limit in the error when the text does not name it', () => {
+    // 268435458 bytes is the direct memory limit of Flink's default 1728m TaskManager.
+    const tm = 'java.lang.OutOfMemoryError: Cannot reserve 8388608 bytes of direct buffer memory (allocated: 264241152, limit: 268435458)';
+    expect(diagnose({ text: tm }).diagnoses[0]!.component).toBe('taskmanager');
+    const config = conf({ 'taskmanager.memory.process.size': '4g', 'jobmanager.memory.process.size': '2g', 'jobmanager.memory.enable-jvm-direct-memory-limit': 'true', 'jobmanager.memory.off-heap.size': '256m' });
+    const jm = 'java.lang.OutOfMemoryError: Cannot reserve 8388608 bytes of direct buffer memory (allocated: 262144000, limit: 268435456)';
+    expect(diagnose({ text: jm, config }).diagnoses[0]!.component).toBe('jobmanager');
+    expect(diagnose({ text: jm }).diagnoses[0]!.component).toBe('unknown');
+  });
+
   it('raises task off-heap by a step when the shortfall is small', () => {
     const text = 'java.lang.OutOfMemoryError: Cannot reserve 8388608 bytes of direct buffer memory (allocated: 264241152, limit: 268435458)\n\tat org.apache.flink.runtime.taskmanager.Task.run(Task.java:568)';
     const d = diagnose({ text }).diagnoses[0]!;

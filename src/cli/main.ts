@@ -8,6 +8,7 @@ import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
 import { SettingsError } from '../engine/settings.js';
+import { UsageError } from '../config/errors.js';
 
 declare const FLINK_MEM_VERSION: string | undefined;
 const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
@@ -25,13 +26,21 @@ function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/**
+ * Commander's own errors in the shape of ours: one line starting `flink-mem: error:` (it puts a
+ * "Did you mean" suggestion on a second line, which would break scripts reading one line).
+ */
+function oneLineError(text: string): string {
+  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ')}\n`;
+}
+
 function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('flink-mem')
     .description('Lint Apache Flink memory configuration, derive it exactly as Flink does, and diagnose memory failures.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(s)) })
     .addHelpText('after', examples([
       'flink-mem explain conf/config.yaml',
       'flink-mem lint conf/ k8s/flink-deployment.yaml --format sarif > flink-mem.sarif',
@@ -153,6 +162,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     if (argv.length === 0) {
       program.outputHelp();
+      io.error('flink-mem: error: no command given; the commands are listed above\n');
       return EXIT.usage;
     }
     await program.parseAsync([...argv], { from: 'user' });
@@ -162,7 +172,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof CliUsageError || e instanceof SettingsError) {
+    if (e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError) {
       io.error(`flink-mem: error: ${e.message}\n`);
       return EXIT.usage;
     }

@@ -63,25 +63,29 @@ function usageError(path: string, err: unknown): UsageError {
   return new UsageError(c, `"${path}" ${why}`);
 }
 
-/** Reads a file (or `-` for standard input) and loads it; unreadable paths throw a UsageError. */
-export function loadFile(path: string, options: LoadOptions = {}): LoadedFile {
+/**
+ * Reads a file (or `-` for standard input) and loads it; unreadable paths throw a UsageError.
+ * `name` is how messages and documents call the file (a CLI resolves paths against its own
+ * working directory but shows them as the user typed them).
+ */
+export function loadFile(path: string, options: LoadOptions = {}, name: string = path): LoadedFile {
   let bytes: Buffer;
   try {
     if (path !== '-' && statSync(path).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     bytes = readFileSync(path === '-' ? 0 : path);
   } catch (err) {
-    throw usageError(path, err);
+    throw usageError(name, err);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (err) {
-    if (!(err instanceof TypeError)) throw usageError(path, err);
+    if (!(err instanceof TypeError)) throw usageError(name, err);
     const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const shown = path === '-' ? STDIN : path;
-    return notText(shown, detectFormat(lossy, path, options.format), lossy, 'is not valid UTF-8 text');
+    const shown = name === '-' ? STDIN : name;
+    return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
   }
-  return loadText(text, path, options);
+  return loadText(text, name, options);
 }
 
 /** The effective configuration as the memory model reads it. */

@@ -76,8 +76,10 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const target = options.target ?? (scan.observations.local ? 'local' : 'standalone');
   const plan = new Planner(options.config, version, target);
   const resolved = resolve(scan);
-  const diagnoses: Diagnosis[] = resolved.map((r) => {
-    const processes: Process[] = r.component === 'unknown' ? ['taskmanager', 'jobmanager'] : [r.component];
+  const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
+    const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
+    const r = refined ? { ...resolvedFinding, component: refined } : resolvedFinding;
+    const processes = processesFor(r.component, plan);
     const ctx: SuggestContext = {
       component: r.component,
       processes,
@@ -90,8 +92,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       plan,
     };
     const sig = r.finding.signature;
-    const fixFirst = sig.id === 'invalid-configuration' ? [] : processes.flatMap((p) => plan.basisFix(p));
-    const suggestions = [...fixFirst, ...sig.suggest(ctx)];
+    const suggestions = sig.suggest(ctx);
     let explanation = sig.explain(ctx);
     if (r.occurrences > 1) explanation += ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
@@ -107,6 +108,20 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   addConsequenceNotes(diagnoses);
   if (diagnoses.length > 0) return { diagnoses, linesRead: scan.lines };
   return { diagnoses, lookedAt: lookedAt(scan), linesRead: scan.lines };
+}
+
+/**
+ * The processes to suggest changes for. When the text does not say, both, except one the given
+ * configuration does not size at all (a TaskManager-only file says nothing about the JobManager).
+ */
+function processesFor(component: Component, plan: Planner): Process[] {
+  if (component !== 'unknown') return [component];
+  const both: Process[] = ['taskmanager', 'jobmanager'];
+  const sized = both.filter((p) => {
+    const check = plan.userCheck(p);
+    return !check || check.ok || check.failure.check !== 'no-total-memory';
+  });
+  return sized.length > 0 ? sized : both;
 }
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */

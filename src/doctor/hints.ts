@@ -42,6 +42,7 @@ const HINTS: readonly Hint[] = [
   { anchor: 'component', re: /\bcomponent[=:]\s*taskmanager\b/i, process: 'taskmanager', weight: 20, scopes: ALL },
   { anchor: 'taskmanager.memory.', re: /\btaskmanager\.memory\./i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'task executor has to be shutdown', re: /task executor has to be shutdown/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'error occurred in taskexecutor', re: /Fatal error occurred in TaskExecutor/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'executing the taskmanager', re: /while executing the TaskManager/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'executorrunner', re: /\b\w*TaskExecutorRunner\b/, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'taskmanagerrunner', re: /\bTaskManagerRunner\b/, process: 'taskmanager', weight: 10, scopes: ALL },
@@ -97,7 +98,7 @@ export function decide(score: Score): Process | null {
 }
 
 const LOGGER_CAP = 30;
-const LOGGER_LINES = 50_000;
+const LOGGER_LINES = 5_000;
 
 /** Counts hints line by line; keeps only numbers. */
 export class HintCounter {

@@ -12,7 +12,8 @@ import { rawToString, str } from '../model/values.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
 import { atLeast } from '../options/version.js';
-import { fmt, fmtDelta } from './quantities.js';
+import { breakdown, effectOf } from './effect.js';
+import { fmt } from './quantities.js';
 import type { Process, Suggestion } from './types.js';
 
 export type Sizes = Readonly<Record<string, bigint>>;
@@ -42,15 +43,6 @@ export interface PlanOptions {
   readonly keepTotal?: boolean;
 }
 
-const TM_ORDER: readonly [string, string][] = [
-  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap (-Xmx)'], ['jvmDirect', 'direct memory limit'],
-  ['frameworkHeap', 'framework heap'], ['taskHeap', 'task heap'], ['frameworkOffHeap', 'framework off-heap'], ['taskOffHeap', 'task off-heap'],
-  ['network', 'network'], ['managed', 'managed'], ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
-];
-const JM_ORDER: readonly [string, string][] = [
-  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap'], ['offHeap', 'off-heap'],
-  ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
-];
 const COMPONENTS = new Set(['frameworkHeap', 'taskHeap', 'frameworkOffHeap', 'taskOffHeap', 'network', 'managed', 'jvmMetaspace', 'jvmOverhead', 'jvmHeap', 'offHeap']);
 
 /** The component an option sizes. */
@@ -210,8 +202,9 @@ export class Planner {
   set(p: Process, changes: Readonly<Record<string, bigint | string | null>>, opts: PlanOptions): Suggestion[] {
     const b = this.basis(p);
     if (!b) return [];
-    const first = stringify(changes);
-    const grows = new Set(opts.grows ?? Object.keys(first).map(componentOf).filter((c): c is string => c !== null));
+    const grows = new Set(opts.grows ?? Object.keys(stringify(changes)).map(componentOf).filter((c): c is string => c !== null));
+    // When the user's configuration had to be fixed first, every suggestion carries the fix along.
+    const first = { ...(b.fix?.changes ?? {}), ...stringify(changes) };
     const tolerance = opts.tolerance ?? 0.1;
     const judge = (r: ProcessResult, tol: number): 'ok' | 'up' | 'down' | 'stuck' => {
       if (!r.ok) return failureDirection(r.failure);
@@ -245,15 +238,23 @@ export class Planner {
     if (b.legacy && b.legacy.to in final) final[b.legacy.from] = null;
     const after = run(final);
     if (!after.ok) return [];
-    const effect = this.withConfig ? this.effect(p, b.sizes, sizesOf(after)) : undefined;
+    const effect = this.withConfig ? effectOf(p, b.sizes, sizesOf(after)) : undefined;
     return Object.entries(final).map(([key, value]) => {
-      const why =
-        opts.why[key] ??
-        (b.legacy?.from === key
-          ? `deprecated; "${b.legacy.to}" above replaces it`
-          : opts.totalWhy ?? 'raise the total so that the change does not take memory from the other components');
-      return { key, current: this.current(p, key), suggested: value ?? 'remove', why, ...(effect ? { effect } : {}) };
+      const fixed = b.fix !== undefined && key in b.fix.changes && !(key in opts.why);
+      const why = fixed
+        ? `the configuration as given fails Flink's start-up check "${b.fix!.checks[0]}"; this is needed first`
+        : opts.why[key] ??
+          (b.legacy?.from === key
+            ? `deprecated; "${b.legacy.to}" above replaces it`
+            : opts.totalWhy ?? 'raise the total so that the change does not take memory from the other components');
+      const current = fixed ? this.userValue(key) : this.current(p, key);
+      return { key, current, suggested: value ?? 'remove', why, ...(effect ? { effect } : {}) };
     });
+  }
+
+  private userValue(key: string): string {
+    const raw = this.userConfig?.get(key);
+    return raw ? rawToString(raw) : 'not set';
   }
 
   /** Suggestions that make a derived component at least `bytes`: its own option when set, else a larger total. */
@@ -278,53 +279,26 @@ export class Planner {
     const found = findFix(this.userConfig, p, this.options());
     if (!found) return { ok: false, failure: r.failure, fix: [] };
     const fixed = compute(applyChanges(this.userConfig, found.changes), p, this.options());
-    const effect = fixed.ok ? this.breakdown(p, sizesOf(fixed)) : undefined;
+    const effect = fixed.ok ? breakdown(p, sizesOf(fixed)) : undefined;
     const fix = Object.entries(found.changes).map(([key, value]) => ({
       key,
       current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
       suggested: value ?? 'remove',
-      why: `makes the "${r.failure.check}" check pass${found.checks.length > 1 ? ` (and then ${found.checks.slice(1).map((c) => `"${c}"`).join(', ')})` : ''}`,
+      why: `makes the "${r.failure.check}" check pass${found.checks.length > 1 ? ` (and then ${found.checks.slice(1).map((c) => `"${c}"`).join(', ')})` : ''}${value === null ? this.backToDefault(key) : ''}`,
       ...(effect ? { effect } : {}),
     }));
     return { ok: false, failure: r.failure, fix };
   }
 
-  /** "the TaskManager starts with total process 1g: task heap 25.6m, ..." */
-  private breakdown(p: Process, sizes: Sizes): string {
-    const order = p === 'taskmanager' ? TM_ORDER : JM_ORDER;
-    const parts = order.filter(([c]) => c !== 'totalProcess' && sizes[c] !== undefined).map(([c, label]) => `${label} ${fmt(sizes[c]!)}`);
-    return `the ${p === 'taskmanager' ? 'TaskManager' : 'JobManager'} starts with total process memory ${fmt(sizes.totalProcess ?? 0n)}: ${parts.join(', ')}`;
+
+
+  private backToDefault(key: string): string {
+    const o = findOption(key);
+    const def = o ? defaultFor(o, this.version) : null;
+    return def === null ? '' : `; removing it brings back the default ${def}`;
   }
 
-  /** When the user's configuration had to be fixed before anything could be derived from it. */
-  basisFix(p: Process): Suggestion[] {
-    const b = this.basis(p);
-    if (!b?.fix || !this.userConfig) return [];
-    return Object.entries(b.fix.changes).map(([key, value]) => ({
-      key,
-      current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
-      suggested: value ?? 'remove',
-      why: `the configuration as given does not pass Flink's start-up checks (${b.fix!.checks[0]}); the values below assume this fix`,
-    }));
-  }
 
-  private effect(p: Process, before: Sizes, after: Sizes): string {
-    const order = p === 'taskmanager' ? TM_ORDER : JM_ORDER;
-    const parts: string[] = [];
-    const tpBefore = before.totalProcess ?? 0n;
-    const tpAfter = after.totalProcess ?? 0n;
-    const head =
-      tpBefore === tpAfter
-        ? `total process memory stays at ${fmt(tpAfter)}`
-        : `total process memory grows by ${fmt(tpAfter - tpBefore)} (${fmt(tpBefore)} -> ${fmt(tpAfter)})`;
-    for (const [c, label] of order) {
-      if (c === 'totalProcess') continue;
-      const x = before[c];
-      const y = after[c];
-      if (x === undefined || y === undefined || x === y) continue;
-      parts.push(`${label} ${fmt(x)} -> ${fmt(y)} (${fmtDelta(y - x)})`);
-    }
-    return parts.length > 0 ? `${head}; ${parts.join(', ')}` : head;
-  }
+
 }
 

@@ -56,12 +56,13 @@ interface Block {
 
 /** How far below a match its details are looked for (wrapped messages, `Caused by:` below it). */
 const DETAIL_LINES = 40;
+const MAX_BLOCK_MATCHES = 64;
 const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One test for many lower-case words, run on the lower-cased line (faster than a case-insensitive regex). */
-const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'));
+/** One case-insensitive test for many words: most lines pass none and cost nothing more. */
+const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
 const rank: Readonly<Record<Strength, number>> = { strong: 0, weak: 1, vague: 2 };
 
 export class Scanner {
@@ -71,13 +72,14 @@ export class Scanner {
   private readonly seen = emptyObservations();
   private readonly found = new Map<string, Finding>();
   private readonly exceptions = new Set<string>();
-  private readonly sigFilter: RegExp;
-  private hintFilter: RegExp;
+  private readonly sigWords: readonly string[];
+  /** Every word any signature, hint or observation looks for: most lines contain none. */
+  private anyFilter: RegExp;
   private hintFilterForLoggers = true;
 
   constructor(private readonly signatures: readonly SignatureDefinition[]) {
-    this.sigFilter = anyOf(signatures.flatMap((s) => s.keywords));
-    this.hintFilter = anyOf([...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+    this.sigWords = [...new Set(signatures.flatMap((s) => s.keywords))];
+    this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(), ...OBSERVER_ANCHORS]);
   }
 
   push(input: string): void {
@@ -104,20 +106,18 @@ export class Scanner {
     const block = (this.block ??= { size: 0, headerIsException: false, score: emptyScore(), matches: [], details: new Map() });
     block.size++;
 
-    const lower = line.toLowerCase();
     let own = emptyScore();
-    if (this.hintFilter.test(lower)) {
+    if (this.anyFilter.test(line)) {
+      const lower = line.toLowerCase();
       own = this.hints.scan(line, lower, this.lineNo, block.score);
       observe(this.seen, line, lower);
       if (this.hintFilterForLoggers && this.hints.loggerCountingDone) {
         this.hintFilterForLoggers = false;
-        this.hintFilter = anyOf([...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+        this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(), ...OBSERVER_ANCHORS]);
       }
-    }
-    if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
-    if (this.sigFilter.test(lower)) {
+      if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
       this.match(line, lower, own, block);
-    }
+    } else if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
     if (block.details.size > 0) this.readDetails(line, block);
     if (this.exceptions.size < MAX_EXCEPTIONS) {
       const name = exceptionName(line);
@@ -135,6 +135,11 @@ export class Scanner {
         if (!m) continue;
         const facts: Record<string, string> = {};
         for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) facts[k] = v;
+        if (block.matches.length >= MAX_BLOCK_MATCHES) {
+          // A huge block (thousands of indented lines) keeps one entry per signature at most.
+          if (block.matches.some((x) => x.signature === signature)) break;
+          block.matches.shift();
+        }
         block.matches.push({
           signature,
           patternIndex: i,

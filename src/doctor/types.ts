@@ -122,6 +122,11 @@ export interface SignatureDefinition {
   readonly requires?: keyof Pick<Observations, 'python'>;
   /** Process when nothing in the text says: 'infer' uses the text, a fixed value always applies. */
   readonly component: 'infer' | Process;
+  /**
+   * When the text does not name the process, the error's own numbers may: a direct-memory limit
+   * equal to the TaskManager's derived limit says TaskManager.
+   */
+  readonly refineComponent?: (facts: Facts, plan: Planner) => Process | null;
   /** Options involved, for docs and the registry. */
   readonly options: readonly string[];
   readonly docs: readonly string[];

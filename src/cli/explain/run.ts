@@ -2,8 +2,8 @@
  * Runs `flink-mem explain`: loads every input, explains each document, prints text or JSON.
  * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
  */
-import { readFile } from 'node:fs/promises';
-import { expandInputs, loadFile, loadText } from '../../config/index.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { expandInputs, loadFile, loadText, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../options/version.js';
@@ -64,20 +64,31 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     if (json) json.add(d);
     else io.write(explainText([d], textOptions) + '\n');
   };
-  let inputs: string[];
-  try {
-    inputs = expandInputs([...opts.files]);
-  } catch (e) {
-    throw new CliUsageError(e instanceof Error ? e.message : String(e));
+  const inputs: { shown: string; path: string }[] = [];
+  const seen = new Set<string>();
+  const inputError = (file: string, message: string) => {
+    errors.push({ file, message });
+    io.error(`flink-mem: error: ${message}\n`);
+  };
+  for (const file of opts.files) {
+    // Paths are the user's, relative to the CLI's working directory, and shown as typed.
+    const path = file === '-' ? '-' : resolve(io.cwd, file);
+    const found = path === '-' ? ['-'] : expandInputs([path]);
+    if (found.length === 0) inputError(file, `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+    for (const f of found) {
+      if (f !== '-' && seen.has(f)) continue;
+      seen.add(f);
+      inputs.push({ shown: f === '-' || isAbsolute(file) ? f : relative(io.cwd, f) || f, path: f });
+    }
   }
-  for (const input of inputs) {
+  for (const { shown, path } of inputs) {
     let loaded: LoadedFile;
     try {
-      loaded = input === '-' ? loadText(await readStdin(io), '<stdin>', loadOptions) : await loadFile(input, loadOptions);
+      loaded = path === '-' ? loadText(await readStdin(io), '<stdin>', loadOptions) : loadFile(path, loadOptions, shown);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      errors.push({ file: input, message });
-      io.error(`flink-mem: error: ${message}\n`);
+      // Only an unreadable input is the user's problem; anything else is a bug (exit 3).
+      if (!(e instanceof UsageError)) throw e;
+      inputError(shown, e.message);
       continue;
     }
     const fatal = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)].filter((p) => FATAL.has(p.kind));

@@ -57,6 +57,8 @@ export default defineSignature({
     { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
     { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
   ],
+  // A Python worker killed inside the TaskManager's container is its own diagnosis.
+  excludes: [/Python (?:worker|process|harness)/i],
   details: [
     /Current usage: (?<used>[\d.]+ ?[KMGT]?B) of (?<limit>[\d.]+ ?[KMGT]?B) physical memory used/i,
     /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,

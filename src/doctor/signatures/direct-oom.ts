@@ -37,6 +37,13 @@ export default defineSignature({
     /(?<netty>io\.netty|shaded\.netty|PooledByteBufAllocator)/,
   ],
   component: 'infer',
+  refineComponent(facts, plan) {
+    const limit = facts.limit;
+    if (limit === undefined) return null;
+    if (plan.size('taskmanager', 'jvmDirect') === BigInt(limit)) return 'taskmanager';
+    const jmLimit = plan.valueText('jobmanager', 'jobmanager.memory.enable-jvm-direct-memory-limit') === 'true' ? plan.size('jobmanager', 'offHeap') : null;
+    return jmLimit === BigInt(limit) ? 'jobmanager' : null;
+  },
   options: ['taskmanager.memory.task.off-heap.size', 'taskmanager.memory.framework.off-heap.size', 'jobmanager.memory.off-heap.size'],
   docs: [docs.trouble('outofmemoryerror-direct-buffer-memory'), docs.setupTm('configure-off-heap-memory-direct-or-native')],
   summary: (ctx) => `${WhichProcess(ctx)} ran out of JVM direct memory`,

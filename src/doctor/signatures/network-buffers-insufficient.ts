@@ -26,8 +26,9 @@ export function networkNeed(facts: Facts, today: { network: bigint | null; segme
   const required = big(facts, 'required');
   const available = big(facts, 'available');
   const segment = big(facts, 'segment') ?? today.segment;
+  if (segment <= 0n) return null;
   const total = big(facts, 'total') ?? (today.network !== null ? today.network / segment : null);
-  if (required === null || available === null || total === null || segment <= 0n) return null;
+  if (required === null || available === null || total === null) return null;
   const buffers = total + (required > available ? required - available : required);
   const bytes = buffers * segment;
   return { buffers, segment, bytes, configured: ceilTo(bytes, MIB) };
