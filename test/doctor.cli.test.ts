@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../src/cli/doctor.js';
 import type { DoctorCliOptions } from '../src/cli/doctor.js';
 import type { CliIO } from '../src/cli/io.js';
+import { cli } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flink-mem-doctor-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,5 +98,40 @@ describe('flink-mem doctor', () => {
     expect(r.err).toMatch(/^flink-mem: error: .+\n$/);
     expect(r.err.split('\n')).toHaveLength(2);
     expect(r.err).toContain(message);
+  });
+});
+
+describe('flink-mem doctor through the command line', () => {
+  it('is listed in the help and has its own help with examples', async () => {
+    const top = await cli(['--help']);
+    expect(top.stdout).toMatch(/\n\s+doctor\b/);
+    const help = await cli(['doctor', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--error <text>');
+    expect(help.stdout).toContain('$ flink-mem doctor --log taskmanager.log --config conf/config.yaml');
+  });
+
+  it('reads --log and --config relative to the working directory and names them as typed', async () => {
+    writeFileSync(join(dir, 'tm.log'), '2024-01-01 10:00:00,000 ERROR x - java.lang.OutOfMemoryError: Java heap space\n');
+    writeFileSync(join(dir, 'config.yaml'), 'taskmanager:\n  memory:\n    process:\n      size: 2g\n');
+    const r = await cli(['doctor', '--log', 'tm.log', '--config', 'config.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { diagnoses: { id: string; suggestions: { key: string; current: string }[] }[] };
+    expect(json.diagnoses[0]!.id).toBe('heap-oom');
+    expect(json.diagnoses[0]!.suggestions.length).toBeGreaterThan(0);
+    const missing = await cli(['doctor', '--log', 'nope.log'], { cwd: dir });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'flink-mem: error: log "nope.log" does not exist\n' });
+  });
+
+  it('reads standard input and exits 1 when nothing matches', async () => {
+    const r = await cli(['doctor'], { stdin: 'java.lang.ClassNotFoundException: com.example.Job\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no memory failure recognised');
+  });
+
+  it('rejects an unknown option with one line and exit 2', async () => {
+    const r = await cli(['doctor', '--eror', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^flink-mem: error: unknown option '--eror'.*--error.*\n$/);
   });
 });

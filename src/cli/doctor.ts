@@ -4,6 +4,7 @@
  * Exit codes: 0 at least one diagnosis, 1 none, 2 usage or input error.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { loadFile, rawConfig } from '../config/index.js';
@@ -35,21 +36,21 @@ function lines(stream: Readable): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
-function readableLog(path: string): void {
+function readableLog(path: string, shown: string): void {
   let isFolder = false;
   try {
     isFolder = statSync(path).isDirectory();
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new CliUsageError(code === 'ENOENT' ? `log "${path}" does not exist` : `log "${path}" cannot be read (${code ?? String(e)})`);
+    throw new CliUsageError(code === 'ENOENT' ? `log "${shown}" does not exist` : `log "${shown}" cannot be read (${code ?? String(e)})`);
   }
-  if (isFolder) throw new CliUsageError(`log "${path}" is a folder, not a file`);
+  if (isFolder) throw new CliUsageError(`log "${shown}" is a folder, not a file`);
 }
 
-function configDocument(path: string): ConfigDocument {
+function configDocument(path: string, cwd: string): ConfigDocument {
   let loaded;
   try {
-    loaded = loadFile(path, {});
+    loaded = loadFile(resolve(cwd, path), {}, path);
   } catch (e) {
     throw new CliUsageError(e instanceof Error ? e.message : String(e));
   }
@@ -60,7 +61,7 @@ function configDocument(path: string): ConfigDocument {
   return doc;
 }
 
-function settings(opts: DoctorCliOptions): DoctorOptions {
+function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
   let version: FlinkVersion | undefined;
   if (opts.flinkVersion !== undefined) {
     const v = parseVersion(opts.flinkVersion);
@@ -74,7 +75,7 @@ function settings(opts: DoctorCliOptions): DoctorOptions {
   }
   let config: ReadonlyMap<string, RawValue> | undefined;
   if (opts.config !== undefined) {
-    const doc = configDocument(opts.config);
+    const doc = configDocument(opts.config, cwd);
     config = rawConfig(doc);
     const manifestVersion = doc.kubernetes?.flinkVersion ? parseVersion(doc.kubernetes.flinkVersion.text) : null;
     version ??= manifestVersion ?? defaultVersion();
@@ -90,8 +91,9 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO): 
     return diagnose({ ...options, text: opts.error });
   }
   if (opts.log !== undefined) {
-    readableLog(opts.log);
-    const stream = createReadStream(opts.log, { encoding: 'utf8' });
+    const path = resolve(io.cwd, opts.log);
+    readableLog(path, opts.log);
+    const stream = createReadStream(path, { encoding: 'utf8' });
     try {
       return await diagnoseStream(lines(stream), options);
     } catch (e) {
@@ -107,7 +109,7 @@ export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<numb
   let result: DoctorResult;
   try {
     if (opts.format !== 'text' && opts.format !== 'json') throw new CliUsageError(`--format must be text or json, not "${String(opts.format)}"`);
-    result = await read(opts, settings(opts), io);
+    result = await read(opts, settings(opts, io.cwd), io);
   } catch (e) {
     if (!(e instanceof CliUsageError)) throw e;
     io.error(`flink-mem: error: ${e.message}\n`);

@@ -134,6 +134,36 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     });
 
   program
+    .command('doctor')
+    .description('Diagnose a memory failure from an error message, a stack trace or a whole log, and say which options to change to which values')
+    .option('--error <text>', 'the error message or stack trace (quote it)')
+    .option('--log <file>', 'a TaskManager or JobManager log, kubectl describe output or a YARN diagnostic, of any size')
+    .option('--config <file>', 'the configuration the process ran with (any input lint reads), for concrete values')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`)
+    .addOption(targetOption())
+    .addHelpText('after', examples([
+      'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
+      'flink-mem doctor --log taskmanager.log --config conf/config.yaml',
+      'kubectl describe pod flink-taskmanager-1-1 | flink-mem doctor --config k8s/deployment.yaml',
+      'flink-mem doctor --error "Insufficient number of network buffers: required 2049, but only 1024 available" --format json',
+    ]) + '\nExit codes: 0 at least one diagnosis, 1 no memory failure recognised, 2 usage or input error.\n')
+    .action(async (o: Record<string, unknown>) => {
+      const { runDoctor } = await import('./doctor.js');
+      result.code = await runDoctor(
+        {
+          format: o.format as 'text' | 'json',
+          ...(o.error !== undefined ? { error: String(o.error) } : {}),
+          ...(o.log !== undefined ? { log: String(o.log) } : {}),
+          ...(o.config !== undefined ? { config: String(o.config) } : {}),
+          ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
+          ...(o.target !== undefined ? { target: String(o.target) } : {}),
+        },
+        io,
+      );
+    });
+
+  program
     .command('rules')
     .description('List the lint rules (the reference in docs/rules.md is generated from this)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
