@@ -1,6 +1,6 @@
 /**
  * From findings to changes: each finding's fix (`{ key: value | null }`) becomes set, remove or
- * rename operations on one document, and the fixes of one pass are merged when they agree.
+ * rename operations on one document, and the next fix to apply is chosen.
  */
 import type { ConfigDocument } from '../config/types.js';
 import type { Finding, FixChanges } from '../engine/types.js';
@@ -11,10 +11,6 @@ export type Change =
   /** A key replaced by another in its place (a deprecated or misspelt key). */
   | { readonly kind: 'rename'; readonly from: string; readonly to: string; readonly value: string };
 
-/** The keys a change touches. */
-export function keysOf(c: Change): string[] {
-  return c.kind === 'rename' ? [c.from, c.to] : [c.key];
-}
 
 const FLINK_CONFIGURATION = 'spec.flinkConfiguration.';
 
@@ -40,38 +36,26 @@ export function changesOf(doc: ConfigDocument, fix: FixChanges): Change[] {
   return out;
 }
 
-export interface FixGroup {
+export interface NextFix {
+  /** The finding whose fix is applied in this pass. */
   readonly finding: Finding;
   readonly changes: readonly Change[];
+  /** Other findings whose fix is part of this one (two rules proposing the same change); they go with it. */
+  readonly covered: readonly Finding[];
 }
 
 /**
- * The findings of one document whose fixes agree with each other, in report order: a fix that
- * sets a key another accepted fix sets differently (or removes) waits for the next pass.
+ * The fix to apply next in a document. Fixes are computed against the configuration as it is, so
+ * two of them are not known to be right together (two rules may each fix the same derivation in
+ * their own way): one is applied per pass, and the rest are recomputed after a re-lint. Fixes that
+ * remove or rename keys go first, since they often make the value changes unnecessary.
  */
-export function consistentGroups(doc: ConfigDocument, findings: readonly Finding[]): FixGroup[] {
-  const merged = new Map<string, string | null>();
-  const out: FixGroup[] = [];
-  for (const finding of findings) {
-    if (!finding.fix || (finding.docIndex ?? 0) !== doc.docIndex) continue;
-    const pairs = normalize(doc, finding.fix);
-    if (pairs.length === 0 || pairs.some(([k, v]) => merged.has(k) && merged.get(k) !== v)) continue;
-    // The same change proposed twice (two rules agreeing) is applied once.
-    const fresh = pairs.some(([k]) => !merged.has(k));
-    for (const [k, v] of pairs) merged.set(k, v);
-    out.push({ finding, changes: fresh ? changesOf(doc, finding.fix) : [] });
-  }
-  return out;
-}
-
-/** Every change of the groups once. */
-export function uniqueChanges(groups: readonly FixGroup[]): Change[] {
-  const seen = new Set<string>();
-  const out: Change[] = [];
-  for (const c of groups.flatMap((g) => g.changes)) {
-    const id = JSON.stringify(c);
-    if (!seen.has(id)) out.push(c);
-    seen.add(id);
-  }
-  return out;
+export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip: ReadonlySet<Finding>): NextFix | null {
+  const candidates = findings.filter((f) => f.fix && (f.docIndex ?? 0) === doc.docIndex && !skip.has(f) && Object.keys(f.fix).length > 0);
+  const removes = (f: Finding) => Object.values(f.fix ?? {}).some((v) => v === null);
+  const finding = candidates.find(removes) ?? candidates[0];
+  if (!finding?.fix) return null;
+  const pairs = new Map(normalize(doc, finding.fix));
+  const covered = candidates.filter((f) => f !== finding && normalize(doc, f.fix ?? {}).every(([k, v]) => pairs.has(k) && pairs.get(k) === v));
+  return { finding, changes: changesOf(doc, finding.fix), covered };
 }

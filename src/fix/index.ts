@@ -1,7 +1,7 @@
 /**
  * `--fix` as a library: applies the fixes of a loaded file's findings to its original text and
- * re-checks the result. Passes repeat until nothing is left to apply (fixes that disagree on a key
- * wait for the next pass). The result is refused, and the text kept, when the edited file would
+ * re-checks the result. Each pass applies one fix per document and lints again, until nothing is
+ * left to apply (so a fix is always computed against the configuration it is applied to). The result is refused, and the text kept, when the edited file would
  * not load, when a process that started before would not start, or when a fix did not remove its
  * finding. Nothing here writes files: the CLI does that.
  */
@@ -14,8 +14,8 @@ import { rawConfigOf, targetFor, versionFor } from '../engine/runner.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { Finding } from '../engine/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
-import { consistentGroups, keysOf, uniqueChanges } from './changes.js';
-import type { Change, FixGroup } from './changes.js';
+import { nextFix } from './changes.js';
+import type { Change } from './changes.js';
 import { applyEdits } from './edits.js';
 import type { TextEdit } from './edits.js';
 import { planLegacy } from './legacy.js';
@@ -29,7 +29,8 @@ export type { TextEdit } from './edits.js';
 /** Problems after which the file is not what Flink would load, so it is not edited. */
 const FATAL: ReadonlySet<ProblemKind> = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
-export const MAX_PASSES = 5;
+/** Each pass applies one fix per document; no real file has more fixable findings than this. */
+export const MAX_PASSES = 50;
 
 export interface FixEnvironment {
   /** Lints a loaded file (the rules and settings of the run). */
@@ -45,7 +46,7 @@ export interface FixOutcome {
   /** The file as loaded from `text`, and its findings (what remains). */
   readonly loaded: LoadedFile;
   readonly findings: Finding[];
-  /** How many findings the applied fixes removed. */
+  /** How many findings of the original report are gone (matched by rule, document and key). */
   readonly fixed: number;
   /** Why the file was left as it was, or why some fixes were not applied (one line). */
   readonly note?: string;
@@ -72,30 +73,45 @@ function planner(file: LoadedFile, index: LineIndex): (doc: ConfigDocument, chan
   return (doc, changes) => planMapping(doc, { index, map, holder: null, mode: 'typed', ...(create ? { create } : {}) }, changes);
 }
 
+/** Findings of `before` without a counterpart in `after` (same rule, document and key). */
+function gone(before: readonly Finding[], after: readonly Finding[]): number {
+  const id = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${f.key ?? ''}`;
+  const left = new Map<string, number>();
+  for (const f of after) left.set(id(f), (left.get(id(f)) ?? 0) + 1);
+  let n = 0;
+  for (const f of before) {
+    const k = left.get(id(f)) ?? 0;
+    if (k > 0) left.set(id(f), k - 1);
+    else n++;
+  }
+  return n;
+}
+
 const identity = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${JSON.stringify(f.fix)}`;
 
-/** One pass: the edits of every document's consistent fixes, dropping fixes this format cannot write. */
-function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; skipped: string[] } {
+/** One pass: the next fix of every document, skipping fixes this format cannot write. */
+function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; fixed: number; skipped: string[] } {
   const index = new LineIndex(file.text);
   const plan = planner(file, index);
   const edits: TextEdit[] = [];
   const applied: Finding[] = [];
   const skipped: string[] = [];
+  let fixed = 0;
   for (const doc of file.documents) {
-    let groups: FixGroup[] = consistentGroups(doc, findings);
-    for (;;) {
-      if (groups.length === 0) break;
-      const p = plan(doc, uniqueChanges(groups));
+    const cannot = new Set<Finding>();
+    for (let next = nextFix(doc, findings, cannot); next; next = nextFix(doc, findings, cannot)) {
+      const p = plan(doc, next.changes);
       if (p.unsupported.size === 0) {
         edits.push(...p.edits);
-        applied.push(...groups.map((g) => g.finding));
+        applied.push(next.finding);
+        fixed += 1 + next.covered.length;
         break;
       }
       skipped.push(...p.unsupported.values());
-      groups = groups.filter((g) => !g.changes.some((c) => keysOf(c).some((k) => p.unsupported.has(k))));
+      cannot.add(next.finding);
     }
   }
-  return { edits, applied, skipped };
+  return { edits, applied, fixed, skipped };
 }
 
 export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOutcome {
@@ -127,10 +143,12 @@ export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOut
     for (const f of step.applied) done.add(identity(f));
     const stuck = nextFindings.find((f) => f.fix && done.has(identity(f)));
     if (stuck) return unchanged(`not fixed: the fix for ${stuck.ruleId} at line ${stuck.line} did not remove the finding`);
-    fixed += step.applied.length;
+    fixed += step.fixed;
     current = next;
     findings = nextFindings;
   }
-  const note = skipped.length > 0 ? `${skipped.length} fix${skipped.length === 1 ? '' : 'es'} not applied: ${skipped[0]}` : undefined;
+  fixed = fixed > 0 ? gone(originalFindings, findings) : 0;
+  const reasons = [...new Set(skipped)];
+  const note = reasons.length > 0 ? `${reasons.length} fix${reasons.length === 1 ? '' : 'es'} not applied: ${reasons[0]}` : undefined;
   return { text: current.text, loaded: current, findings, fixed, ...(note ? { note } : {}) };
 }
