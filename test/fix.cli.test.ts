@@ -151,3 +151,19 @@ describe('--fix usage errors', () => {
     expect(r.stdout).toContain('$ flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix');
   });
 });
+
+describe('fixes --fix leaves alone, with the reason on standard error', () => {
+  it('a key given with --set', async () => {
+    const dir = folder({ 'flink-conf.yaml': 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n' });
+    const r = await cli(['lint', 'flink-conf.yaml', '--fix', '--set', 'taskmanager.memory.managed.fraction=40'], { cwd: dir });
+    expect(r.stderr).toBe('flink-mem: flink-conf.yaml: 1 fix not applied: "taskmanager.memory.managed.fraction" is given with --set, which wins over the file\nflink-mem: nothing to fix\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('a Flink configuration embedded in a ConfigMap', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n  flink-conf.yaml: |\n    taskmanager.memory.process.size: 1728m\n    jobmanager.memory.process.size: 1600m\n    taskmanager.memory.managed.fraction: 40\n';
+    const dir = folder({ 'cm.yaml': text });
+    const r = await cli(['lint', 'cm.yaml', '--fix-dry-run'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: "flink-mem: cm.yaml: 1 fix not applied: the fix is inside a ConfigMap's embedded file, which --fix does not edit\nflink-mem: nothing to fix\n" });
+  });
+});

@@ -100,6 +100,13 @@ function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit
   for (const doc of file.documents) {
     const cannot = new Set<Finding>();
     for (let next = nextFix(doc, findings, cannot); next; next = nextFix(doc, findings, cannot)) {
+      // A value given with --set wins over the file, so editing the file would not change it.
+      const given = Object.keys(next.finding.fix ?? {}).find((k) => doc.effective.get(k)?.source === 'set');
+      if (given !== undefined) {
+        skipped.push(`"${given}" is given with --set, which wins over the file`);
+        cannot.add(next.finding);
+        continue;
+      }
       const p = plan(doc, next.changes);
       if (p.unsupported.size === 0) {
         edits.push(...p.edits);
