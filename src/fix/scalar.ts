@@ -31,9 +31,13 @@ export function singleQuoted(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** `value` written the way `written` (the source text it replaces) is written. */
+/**
+ * `value` written the way `written` (the source text it replaces) is written. A block scalar
+ * (`|`, `>`) becomes a plain or quoted one, keeping the line break its source text ends with.
+ */
 export function scalarLike(value: string, written: string, mode: ScalarMode): string {
   if (written.startsWith('"')) return doubleQuoted(value);
   if (written.startsWith("'")) return singleQuoted(value);
-  return plainOk(value, mode) ? value : doubleQuoted(value);
+  const text = plainOk(value, mode) ? value : doubleQuoted(value);
+  return /^[|>]/.test(written) ? text + (/(\r\n|\r|\n)$/.exec(written)?.[0] ?? '') : text;
 }
