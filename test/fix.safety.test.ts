@@ -20,7 +20,7 @@ describe('fixLoadedFile refuses results that are not safe', () => {
     const out = fixLoadedFile(load(GOOD), { lint: (f) => (f.text === GOOD ? [extra({ 'taskmanager.memory.process.size': '100m' })] : lint(f)), reload: load, settings });
     expect(out.text).toBe(GOOD);
     expect(out.fixed).toBe(0);
-    expect(out.note).toBe('not fixed: with the fixes, a process that starts now would fail to start');
+    expect(out.note).toBe('not fixed: with the fixes, the TaskManager would no longer start');
   });
 
   it('keeps the text when a fix does not remove its finding', () => {

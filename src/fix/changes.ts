@@ -40,8 +40,6 @@ export interface NextFix {
   /** The finding whose fix is applied in this pass. */
   readonly finding: Finding;
   readonly changes: readonly Change[];
-  /** Other findings whose fix is part of this one (two rules proposing the same change); they go with it. */
-  readonly covered: readonly Finding[];
 }
 
 /**
@@ -55,7 +53,5 @@ export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip:
   const removes = (f: Finding) => Object.values(f.fix ?? {}).some((v) => v === null);
   const finding = candidates.find(removes) ?? candidates[0];
   if (!finding?.fix) return null;
-  const pairs = new Map(normalize(doc, finding.fix));
-  const covered = candidates.filter((f) => f !== finding && normalize(doc, f.fix ?? {}).every(([k, v]) => pairs.has(k) && pairs.get(k) === v));
-  return { finding, changes: changesOf(doc, finding.fix), covered };
+  return { finding, changes: changesOf(doc, finding.fix) };
 }

@@ -63,6 +63,17 @@ function starts(doc: ConfigDocument, settings: LinterSettings): [boolean, boolea
   return [computeTaskManager(raw, options).ok, computeJobManager(raw, options).ok];
 }
 
+/** The process (of any document) that started before and would not start in `next`, if any. */
+function stopsStarting(next: LoadedFile, before: readonly [boolean, boolean][], settings: LinterSettings): string | null {
+  for (const [i, doc] of next.documents.entries()) {
+    const [tm, jm] = starts(doc, settings);
+    const [tmBefore, jmBefore] = before[i] ?? [false, false];
+    if (tmBefore && !tm) return 'TaskManager';
+    if (jmBefore && !jm) return 'JobManager';
+  }
+  return null;
+}
+
 function planner(file: LoadedFile, index: LineIndex): (doc: ConfigDocument, changes: readonly Change[]) => EditPlan {
   if (file.format === 'flink-conf') return planLegacy;
   const yamlDocs: Document.Parsed[] = parseYaml(file.text, index, 'the file', file.format === 'k8s').docs;
@@ -90,20 +101,19 @@ function gone(before: readonly Finding[], after: readonly Finding[]): number {
 const identity = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${JSON.stringify(f.fix)}`;
 
 /** One pass: the next fix of every document, skipping fixes this format cannot write. */
-function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; fixed: number; skipped: string[] } {
+function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; skipped: [string, string][] } {
   const index = new LineIndex(file.text);
   const plan = planner(file, index);
   const edits: TextEdit[] = [];
   const applied: Finding[] = [];
-  const skipped: string[] = [];
-  let fixed = 0;
+  const skipped: [string, string][] = [];
   for (const doc of file.documents) {
     const cannot = new Set<Finding>();
     for (let next = nextFix(doc, findings, cannot); next; next = nextFix(doc, findings, cannot)) {
       // A value given with --set wins over the file, so editing the file would not change it.
       const given = Object.keys(next.finding.fix ?? {}).find((k) => doc.effective.get(k)?.source === 'set');
       if (given !== undefined) {
-        skipped.push(`"${given}" is given with --set, which wins over the file`);
+        skipped.push([identity(next.finding), `"${given}" is given with --set, which wins over the file`]);
         cannot.add(next.finding);
         continue;
       }
@@ -111,14 +121,13 @@ function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit
       if (p.unsupported.size === 0) {
         edits.push(...p.edits);
         applied.push(next.finding);
-        fixed += 1 + next.covered.length;
         break;
       }
-      skipped.push(...p.unsupported.values());
+      skipped.push([identity(next.finding), [...p.unsupported.values()].join('; ')]);
       cannot.add(next.finding);
     }
   }
-  return { edits, applied, fixed, skipped };
+  return { edits, applied, skipped };
 }
 
 export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOutcome {
@@ -131,12 +140,11 @@ export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOut
 
   let current = original;
   let findings = originalFindings;
-  let fixed = 0;
-  const skipped: string[] = [];
+  const skipped = new Map<string, string>();
   const done = new Set<string>();
   for (let n = 0; n < MAX_PASSES; n++) {
     const step = pass(current, findings);
-    skipped.push(...step.skipped);
+    for (const [id, why] of step.skipped) skipped.set(id, why);
     if (step.edits.length === 0) break;
     const text = applyEdits(current.text, step.edits);
     if (text === current.text) break;
@@ -144,18 +152,18 @@ export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOut
     const broken = fatalProblem(next);
     if (broken) return unchanged(`not fixed: the fixed file would not load (${broken})`);
     if (next.documents.length !== original.documents.length) return unchanged('not fixed: the fixed file would not hold the same configurations');
-    const failing = next.documents.map((d, i) => [d, starts(d, env.settings), before[i]] as const).find(([, a, b]) => !b || (b[0] && !a[0]) || (b[1] && !a[1]));
-    if (failing) return unchanged(`not fixed: with the fixes, a process that starts now would fail to start`);
+    const failing = stopsStarting(next, before, env.settings);
+    if (failing) return unchanged(`not fixed: with the fixes, the ${failing} would no longer start`);
     const nextFindings = env.lint(next);
     for (const f of step.applied) done.add(identity(f));
     const stuck = nextFindings.find((f) => f.fix && done.has(identity(f)));
     if (stuck) return unchanged(`not fixed: the fix for ${stuck.ruleId} at line ${stuck.line} did not remove the finding`);
-    fixed += step.fixed;
     current = next;
     findings = nextFindings;
   }
-  fixed = fixed > 0 ? gone(originalFindings, findings) : 0;
-  const reasons = [...new Set(skipped)];
+  // Counted by what the report no longer shows; a changed file fixed at least one problem.
+  const fixed = current.text === original.text ? 0 : Math.max(1, gone(originalFindings, findings));
+  const reasons = [...skipped.values()];
   const note = reasons.length > 0 ? `${reasons.length} fix${reasons.length === 1 ? '' : 'es'} not applied: ${reasons[0]}` : undefined;
   return { text: current.text, loaded: current, findings, fixed, ...(note ? { note } : {}) };
 }
