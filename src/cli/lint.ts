@@ -13,7 +13,6 @@ import { detectFormat, expandInputs, loadText, parseSetArg, UsageError } from '.
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
-import { fixLoadedFile } from '../fix/index.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
@@ -25,7 +24,6 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { unifiedDiff, writeAtomically } from './fix-output.js';
 import { readStdin } from './util.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
@@ -283,6 +281,8 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     }
   };
   try {
+    // Loaded only for --fix and --fix-dry-run, so plain lint starts without them.
+    const fixer = plan.fix ? { ...(await import('../fix/index.js')), ...(await import('./fix-output.js')) } : null;
     const seen = new Set<string>();
     for (const input of opts.inputs) {
       for (const [shown, abs] of (await orSkip(() => filesOf(input, io.cwd))) ?? []) {
@@ -293,15 +293,15 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         if (!settings || !loaded) continue;
         let file = loaded;
         let findings: Finding[];
-        if (plan.fix) {
-          const outcome = fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, plan.load), settings });
+        if (plan.fix && fixer) {
+          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, plan.load), settings });
           if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
           if (plan.fix === 'diff') {
-            if (outcome.text !== loaded.text) io.write(unifiedDiff(shown, loaded.text, outcome.text));
+            if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
             count(fixes, outcome);
             continue;
           }
-          if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome)))) {
+          if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome, fixer.writeAtomically)))) {
             findings = lintLoadedFile(loaded, ALL_RULES, settings);
           } else {
             count(fixes, outcome);
@@ -346,10 +346,10 @@ function fixSummary(mode: 'write' | 'diff', fixes: { problems: number; files: nu
 }
 
 /** Writes a fixed file; true when there was nothing to write or it was written. A failed write is a usage error. */
-function writeFixed(shown: string, abs: string, before: string, outcome: FixOutcome): true {
+function writeFixed(shown: string, abs: string, before: string, outcome: FixOutcome, write: (path: string, text: string) => void): true {
   if (outcome.text === before) return true;
   try {
-    writeAtomically(abs, outcome.text);
+    write(abs, outcome.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     throw new CliUsageError(`cannot write the fixes to "${shown}"${code ? ` (${code})` : ''}; the file is unchanged`);
