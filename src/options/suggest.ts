@@ -254,6 +254,15 @@ export function binaryQuantity(bytes: bigint): string {
 }
 
 /**
+ * How to write `bytes` into a FlinkDeployment resource memory field: in the operator's own
+ * documented MiB spelling (`1792m`) when the field is already written that way, else as a binary
+ * Kubernetes quantity (`1792Mi`), which the operator, Flink and Kubernetes all read alike.
+ */
+export function resourceQuantity(bytes: bigint, written: string): string {
+  return /^\s*\d+m\s*$/.test(written) && bytes > 0n && bytes % MIB === 0n ? `${bytes / MIB}m` : binaryQuantity(bytes);
+}
+
+/**
  * The bytes a resource memory text most likely means when the operator cannot use it, reading
  * every unit as binary like the operator does for whole numbers (`1.5g`, `1.5G`, `1.5Gi` are
  * 1.5 GiB). A fraction of a byte is rounded down to whole MiB. Null when the text is no number.
