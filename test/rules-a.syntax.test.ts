@@ -40,6 +40,17 @@ describe('config-syntax', () => {
 });
 
 describe('legacy-syntax', () => {
+  it('reports a flink-conf.yaml used with Flink 2, which reads only config.yaml, once at the top of the file', () => {
+    const text = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('2.1'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"flink-conf\.yaml" is not read by Flink 2\.1, which reads only conf\/config\.yaml.*bin\/migrate-config-file\.sh/);
+    const detected = lintLoadedFile(loadText(text, 'prod.conf', { format: 'flink-conf' }), [legacySyntax], settings('2.0'));
+    expect(detected[0]?.message).toContain('--input-format config-yaml');
+    expect(lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('1.20'))).toEqual([]);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [legacySyntax], settings('2.0'))).toEqual([]);
+  });
   const legacy = (text: string) => lint([legacySyntax], text, 'flink-conf');
 
   it('adds the missing space after the colon', () => {
