@@ -1,7 +1,8 @@
 import type { FixChanges, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { findFix } from '../src/model/fix.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
+import type { MemoryFailure } from '../src/model/compute.js';
+import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
 import { resourceQuantity } from '../src/options/suggest.js';
 
@@ -39,6 +40,18 @@ function inManifest(ctx: RuleContext<string>, changes: FixChanges): FixChanges |
   return out;
 }
 
+/**
+ * When an explicit managed fraction makes the components overflow, says what it is a share of:
+ * articles often call it a share of the JVM heap, and a value picked that way is far too large.
+ */
+function managedShareNote(ctx: RuleContext<string>, failure: MemoryFailure): string {
+  const fraction = ctx.entry('taskmanager.memory.managed.fraction');
+  const { managed, flink } = failure.data;
+  if (failure.check !== 'components-exceed-flink' || !fraction || ctx.entry('taskmanager.memory.managed.size')) return '';
+  if (managed === undefined || flink === undefined || managed === 0n) return '';
+  return `; managed memory alone takes ${formatSizeShort(managed)}, because "${fraction.key}" (${fraction.text}) is a share of total Flink memory (${formatSizeShort(flink)}), not of the JVM heap`;
+}
+
 export default defineRule({
   id: 'memory-derivation-fails',
   severity: 'error',
@@ -71,7 +84,7 @@ export default defineRule({
         if (entry?.source === 'operator-resource') return `${entry.text} from "${entry.path}"`;
         return entry?.text ?? (from && key === mapped?.to ? `${from.text} from "${from.key}"` : undefined);
       };
-      const reason = explainFailure(failure, value, process);
+      const reason = explainFailure(failure, value, process) + (process === 'taskmanager' ? managedShareNote(ctx, failure) : '');
       // The keys the check compared; when none is set (a remainder between defaults), the totals it was derived from.
       const keys = [...failure.keys, ...TOTALS[process]].map((k) => (from && k === mapped?.to ? from.key : k));
       const key = keys.find((k) => ctx.entry(k) !== undefined);
