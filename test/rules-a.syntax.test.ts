@@ -15,9 +15,12 @@ import processAndFlinkSizeBothSet from '../rules/process-and-flink-size-both-set
 import unusedSuppression from '../rules/unused-suppression.js';
 
 const SETTINGS_118 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.18', 'version') };
+const SETTINGS_120 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.20', 'version') };
 
 function lint(rules: EngineRule[], text: string, format: InputFormat) {
-  return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, SETTINGS_118);
+  // Flink reads config.yaml from 1.19 on.
+  const settings = format === 'config-yaml' ? SETTINGS_120 : SETTINGS_118;
+  return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, settings);
 }
 
 describe('config-syntax', () => {
@@ -25,6 +28,17 @@ describe('config-syntax', () => {
     const found = lint([configSyntax], 'taskmanager.memory.process.size: 1728m\ntaskmanager.memory.jvm-metaspace.size: ~\n', 'config-yaml');
     expect(found.map((f) => [f.line, f.key])).toEqual([[2, 'taskmanager.memory.jvm-metaspace.size']]);
     expect(found[0]?.message).toMatch(/null/);
+  });
+
+  it('reports a config.yaml linted for Flink before 1.19, which reads only flink-conf.yaml, once at the top of the file', () => {
+    const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.18'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"config\.yaml" is not read by Flink 1\.18, which reads only conf\/flink-conf\.yaml/);
+    const other = lintLoadedFile(loadText(text, 'prod.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.17'));
+    expect(other[0]?.message).toMatch(/^this file is in the standard YAML format of config\.yaml, which Flink 1\.17 does not read/);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.19'))).toEqual([]);
   });
 
   it('leaves legacy problems to legacy-syntax', () => {
@@ -40,6 +54,17 @@ describe('config-syntax', () => {
 });
 
 describe('legacy-syntax', () => {
+  it('reports a flink-conf.yaml used with Flink 2, which reads only config.yaml, once at the top of the file', () => {
+    const text = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('2.1'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"flink-conf\.yaml" is not read by Flink 2\.1, which reads only conf\/config\.yaml.*bin\/migrate-config-file\.sh/);
+    const detected = lintLoadedFile(loadText(text, 'prod.conf', { format: 'flink-conf' }), [legacySyntax], settings('2.0'));
+    expect(detected[0]?.message).toContain('--input-format config-yaml');
+    expect(lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('1.20'))).toEqual([]);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [legacySyntax], settings('2.0'))).toEqual([]);
+  });
   const legacy = (text: string) => lint([legacySyntax], text, 'flink-conf');
 
   it('adds the missing space after the colon', () => {

@@ -46,6 +46,35 @@ export function isKnownKey(key: string): boolean {
   return OPTIONS.some((o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1);
 }
 
+/** A catalogue option the chosen version does not read yet, and the older key it reads instead, if any. */
+export interface NewerOption {
+  readonly option: OptionSpec;
+  /** An option of this version that the newer one replaced. */
+  readonly older?: OptionSpec;
+  /** Whether the value carries over to `older` unchanged (same type, no conversion). */
+  readonly sameValue: boolean;
+  /** What comes closest in the older version when no key replaces it one to one. */
+  readonly note?: string;
+}
+
+/** The nearest thing an older version offers for options without a one-to-one predecessor. */
+const NEWER_NOTES: Readonly<Record<string, string>> = {
+  'state.backend.rocksdb.memory.fixed-per-tm': 'size RocksDB memory per slot with "state.backend.rocksdb.memory.fixed-per-slot" instead',
+};
+
+/**
+ * Whether the key is an option (or an entry of a map option) added after `version`, which that
+ * version therefore ignores. Null for keys the version reads and for keys no version knows.
+ */
+export function newerOption(key: string, version: FlinkVersion): NewerOption | null {
+  const option = findOption(key) ?? OPTIONS.find((o) => o.type === 'map' && key.startsWith(`${o.key}.`));
+  if (!option || atLeast(version, option.since)) return null;
+  const older = OPTIONS.find((o) => o.replacedBy === option.key && isActive(o, version));
+  const note = NEWER_NOTES[option.key];
+  const sameValue = older !== undefined && older.type === option.type && !older.conversion;
+  return { option, sameValue, ...(older ? { older } : {}), ...(note ? { note } : {}) };
+}
+
 export type KeySuggestion =
   /** Known invention: set these keys to the value instead. */
   | { readonly kind: 'alias'; readonly keys: readonly string[]; readonly note?: string }
@@ -222,6 +251,15 @@ const BINARY_UNITS: readonly [string, bigint][] = [['Ti', 1n << 40n], ['Gi', 1n 
 export function binaryQuantity(bytes: bigint): string {
   for (const [unit, mult] of BINARY_UNITS) if (bytes > 0n && bytes % mult === 0n) return `${bytes / mult}${unit}`;
   return bytes.toString();
+}
+
+/**
+ * How to write `bytes` into a FlinkDeployment resource memory field: in the operator's own
+ * documented MiB spelling (`1792m`) when the field is already written that way, else as a binary
+ * Kubernetes quantity (`1792Mi`), which the operator, Flink and Kubernetes all read alike.
+ */
+export function resourceQuantity(bytes: bigint, written: string): string {
+  return /^\s*\d+m\s*$/.test(written) && bytes > 0n && bytes % MIB === 0n ? `${bytes / MIB}m` : binaryQuantity(bytes);
 }
 
 /**
