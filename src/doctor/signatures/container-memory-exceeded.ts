@@ -86,7 +86,9 @@ export default defineSignature({
       "The JVM stayed inside its own limits (heap, direct, metaspace) but the process as a whole did not: native memory that Flink does not cap grew past what was reserved for it. Typical sources: RocksDB when it does not use managed memory, native libraries in user code, glibc malloc arenas, many threads. JVM overhead is the reserve for that; raising it keeps the container size and takes the memory from the other components (or grows the container if they cannot spare it).",
     );
     if (ctx.seen.rocksdb) parts.push('The text mentions RocksDB: keep state.backend.rocksdb.memory.managed at true (the default) so RocksDB stays inside managed memory.');
-    parts.push('If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (containerized.taskmanager.env.MALLOC_ARENA_MAX: 1 on YARN and Kubernetes) often stops it; native memory of user code belongs in task off-heap memory.');
+    const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
+    parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
+    if (ctx.component !== 'jobmanager') parts.push('Native memory of user code belongs in task off-heap memory.');
     if (ctx.component === 'unknown') parts.push('The suggestions are for a TaskManager, the usual case; for the JobManager the same options exist under jobmanager.memory.*.');
     return parts.join(' ');
   },

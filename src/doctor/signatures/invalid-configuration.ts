@@ -66,7 +66,7 @@ export default defineSignature({
       const check = ctx.plan.userCheck(p);
       if (!check || check.ok) continue;
       failing++;
-      parts.push(`With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.valueText(p, k) ?? undefined, p)}.`);
+      parts.push(`With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.userText(k) ?? undefined, p)}.`);
     }
     if (failing === 0) {
       const which = ctx.processes.map((p) => NAME[p]).join(' and the ');
