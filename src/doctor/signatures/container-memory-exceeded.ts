@@ -45,6 +45,14 @@ function overhead(ctx: SuggestContext, p: Process): Suggestion[] {
 export default defineSignature({
   id: 'container-memory-exceeded',
   title: 'Container killed for exceeding its memory limit',
+  recognises: [
+    "Kubernetes `OOMKilled` and exit code 137 (`kubectl describe pod`, `kubectl get pods`, Flink's own pod-terminated message, `docker compose`)",
+    "YARN `is running beyond physical memory limits` and `Container killed ... exceeding memory limits`, with the usage and limit it reports",
+    "YARN `is running beyond virtual memory limits`: no Flink memory option helps, the remedy is YARN's virtual-memory check",
+    "the kernel's `Memory cgroup out of memory: Killed process`",
+    "the Flink Kubernetes Operator's own pod killed: no Flink memory option helps",
+    "descriptions in English or Chinese (容器被杀, 超出内存限制)",
+  ],
   rank: 30,
   keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制'],
   patterns: [

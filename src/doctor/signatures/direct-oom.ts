@@ -21,6 +21,13 @@ function keyFor(ctx: SuggestContext, p: Process): string {
 export default defineSignature({
   id: 'direct-oom',
   title: 'JVM direct memory exhausted',
+  recognises: [
+    "`OutOfMemoryError: Direct buffer memory` and Flink's enriched text for a TaskManager or the Flink Master",
+    "`Cannot reserve N bytes of direct buffer memory (allocated: A, limit: L)`: the shortfall A + N - L sizes the change, and L tells the process",
+    "Netty in the stack: framework off-heap instead of task off-heap",
+    "direct memory growing over days (a leak, not undersizing)",
+    "descriptions in English or Chinese (直接内存)",
+  ],
   rank: 20,
   keywords: ['direct buffer memory', '直接内存', 'direct memory'],
   patterns: [

@@ -23,6 +23,13 @@ function giveMore(ctx: SuggestContext): string {
 export default defineSignature({
   id: 'heap-oom',
   title: 'JVM heap exhausted',
+  recognises: [
+    "`OutOfMemoryError: Java heap space`, also when another exception carries it (`java.sql.SQLException: Java heap space`) and in Flink's enriched text",
+    "the TaskManager's task heap, or the JobManager heap when the log is a JobManager's or names the Flink Master",
+    "`Requested array size exceeds VM limit`: more heap does not help",
+    "IDE and MiniCluster runs: no Flink memory option helps, the JVM's own flags do",
+    "descriptions in English or Chinese (堆内存溢出, 内存溢出)",
+  ],
   rank: 20,
   keywords: ['heap space', 'requested array size', '堆', '内存溢出', 'out of heap', 'heap is full', 'heap full', 'outofmemory'],
   patterns: [

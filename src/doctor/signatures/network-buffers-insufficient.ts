@@ -45,6 +45,12 @@ function timeoutAdvice(ctx: SuggestContext): Suggestion {
 export default defineSignature({
   id: 'network-buffers-insufficient',
   title: 'Not enough network buffers',
+  recognises: [
+    "`Insufficient number of network buffers: required R, but only A available ... set to T of S bytes each`: T + (R - A) buffers of S bytes size the network memory exactly",
+    "`Timeout triggered when requesting exclusive buffers` (the buffer-request timeout)",
+    "`Could not allocate enough memory segments for NetworkBufferPool`",
+    "descriptions in English or Chinese (网络缓冲不足)",
+  ],
   rank: 20,
   keywords: ['network buffers', 'exclusive buffers', 'networkbufferpool', '网络缓冲', '网络内存'],
   patterns: [
