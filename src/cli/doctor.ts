@@ -5,7 +5,6 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { loadFile, rawConfig } from '../config/index.js';
 import type { ConfigDocument } from '../config/types.js';
@@ -32,8 +31,59 @@ const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local']
 /** Loader problems that mean the file was not read the way Flink reads it. */
 const FATAL = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
-function lines(stream: Readable): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Infinity });
+/** Input that is not a text log; the message completes "<name> ...". */
+class NotText extends Error {}
+
+/** Longest line kept whole; the doctor only looks at the first 8 KB of a line, so the rest is dropped as it streams. */
+const LONG_LINE = 64 * 1024;
+/** How much of the start is checked for NUL bytes, the mark of a binary file. */
+const SNIFF = 8192;
+
+function decoderFor(head: Buffer): TextDecoder {
+  if (head[0] === 0x1f && head[1] === 0x8b) throw new NotText('is gzip-compressed, not a text log: decompress it first (gunzip, or zcat FILE | flink-mem doctor)');
+  // Windows tools (PowerShell's > among them) write UTF-16 with a byte-order mark.
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  if (head.subarray(0, SNIFF).includes(0)) throw new NotText('is a binary file, not a text log');
+  // Not fatal: a stray byte in another encoding becomes U+FFFD and the rest of the log is still read.
+  return new TextDecoder('utf-8');
+}
+
+/**
+ * The lines of a text stream, decoded as it arrives: UTF-8 (invalid bytes read as U+FFFD) or
+ * UTF-16 with a byte-order mark; binary and gzip input is refused. Memory stays bounded even for
+ * a file without line breaks.
+ */
+async function* lines(stream: Readable): AsyncGenerator<readonly string[]> {
+  let decoder: TextDecoder | null = null;
+  let rest = '';
+  let overlong = false;
+  /** The complete lines of one decoded chunk; the unfinished last line waits in `rest`. */
+  const split = (text: string): string[] => {
+    const out: string[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      out.push(overlong ? rest : rest + text.slice(start, nl));
+      overlong = false;
+      rest = '';
+      start = nl + 1;
+    }
+    if (!overlong) {
+      rest += text.slice(start);
+      if (rest.length > LONG_LINE) {
+        rest = rest.slice(0, LONG_LINE);
+        overlong = true;
+      }
+    }
+    return out;
+  };
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    decoder ??= decoderFor(buf);
+    yield split(decoder.decode(buf, { stream: true }));
+  }
+  if (decoder) yield split(decoder.decode());
+  if (rest !== '' || overlong) yield [rest];
 }
 
 function readableLog(path: string, shown: string): void {
@@ -93,16 +143,22 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO): 
   if (opts.log !== undefined) {
     const path = resolve(io.cwd, opts.log);
     readableLog(path, opts.log);
-    const stream = createReadStream(path, { encoding: 'utf8' });
+    const stream = createReadStream(path);
     try {
       return await diagnoseStream(lines(stream), options);
     } catch (e) {
+      if (e instanceof NotText) throw new CliUsageError(`log "${opts.log}" ${e.message}`);
       const code = (e as { code?: string }).code;
       throw new CliUsageError(`log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
     }
   }
   if (io.stdinIsTTY) throw new CliUsageError('nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input');
-  return diagnoseStream(lines(io.stdin), options);
+  try {
+    return await diagnoseStream(lines(io.stdin), options);
+  } catch (e) {
+    if (e instanceof NotText) throw new CliUsageError(`standard input ${e.message}`);
+    throw e;
+  }
 }
 
 export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<number> {

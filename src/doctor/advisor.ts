@@ -30,10 +30,16 @@ export function diagnose(input: DoctorInput): DoctorResult {
   return advise(scanner.finish(), input);
 }
 
-/** Diagnoses from lines read one by one (a log of any size): memory stays flat. */
-export async function diagnoseStream(lines: AsyncIterable<string>, options: DoctorOptions = {}): Promise<DoctorResult> {
+/**
+ * Diagnoses from lines read one by one, or in batches (a log of any size): memory stays flat.
+ * Batches save one await per line on long logs.
+ */
+export async function diagnoseStream(lines: AsyncIterable<string | readonly string[]>, options: DoctorOptions = {}): Promise<DoctorResult> {
   const scanner = new Scanner(SIGNATURES);
-  for await (const line of lines) scanner.push(line);
+  for await (const item of lines) {
+    if (typeof item === 'string') scanner.push(item);
+    else for (const line of item) scanner.push(line);
+  }
   return advise(scanner.finish(), options);
 }
 

@@ -143,6 +143,14 @@ export class Planner {
     return o ? defaultFor(o, this.version) : null;
   }
 
+  /** The value as the user's configuration has it (configured, else the version's default), before any fix. */
+  userText(key: string): string | null {
+    const raw = this.userConfig?.get(key);
+    if (raw) return rawToString(raw);
+    const o = findOption(key);
+    return o ? defaultFor(o, this.version) : null;
+  }
+
   /** Bytes of a size option as the starting configuration has it, configured or default. */
   bytes(p: Process, key: string): bigint | null {
     const t = this.valueText(p, key);

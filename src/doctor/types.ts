@@ -109,6 +109,8 @@ export interface SignatureDefinition {
   /** Kebab-case, names the failure; equals the file name. Stable forever. */
   readonly id: string;
   readonly title: string;
+  /** What it recognises, in our words (Flink's texts quoted in backticks): rendered into docs/doctor.md. */
+  readonly recognises: readonly string[];
   /** Lower ranks are listed first when several failures show (root causes before symptoms). */
   readonly rank: number;
   /** Lower-case substrings; a line is tried against the patterns only if it contains one. */

@@ -43,6 +43,12 @@ function weights(ctx: SuggestContext): Suggestion[] {
 export default defineSignature({
   id: 'managed-memory-insufficient',
   title: 'Not enough managed memory in a slot',
+  recognises: [
+    "`MemoryAllocationException: Could not allocate N pages` and `Could not allocate N bytes, only M bytes are remaining`",
+    "`Could not created the shared memory resource of size N` (RocksDB's shared cache in a slot)",
+    "`The fraction of memory to allocate should not be 0`: a RocksDB or Python consumer with no weight in `taskmanager.memory.managed.consumer-weights`",
+    "descriptions in English or Chinese (托管内存不足)",
+  ],
   rank: 20,
   keywords: ['could not allocate', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
   patterns: [
