@@ -53,6 +53,8 @@ export interface NewerOption {
   readonly older?: OptionSpec;
   /** Whether the value carries over to `older` unchanged (same type, no conversion). */
   readonly sameValue: boolean;
+  /** How the value is written for `older` when it does not carry over unchanged. */
+  readonly valueNote?: string;
   /** What comes closest in the older version when no key replaces it one to one. */
   readonly note?: string;
 }
@@ -72,7 +74,9 @@ export function newerOption(key: string, version: FlinkVersion): NewerOption | n
   const older = OPTIONS.find((o) => o.replacedBy === option.key && isActive(o, version));
   const note = NEWER_NOTES[option.key];
   const sameValue = older !== undefined && older.type === option.type && !older.conversion;
-  return { option, sameValue, ...(older ? { older } : {}), ...(note ? { note } : {}) };
+  // Durations replaced plain millisecond counts (see replacementFor).
+  const valueNote = !older || sameValue ? undefined : older.type === 'long' && option.type === 'duration' ? 'as a number of milliseconds' : `as a ${older.type}`;
+  return { option, sameValue, ...(older ? { older } : {}), ...(note ? { note } : {}), ...(valueNote ? { valueNote } : {}) };
 }
 
 export type KeySuggestion =
