@@ -4,7 +4,7 @@ import { findFix } from '../src/model/fix.js';
 import type { MemoryFailure } from '../src/model/compute.js';
 import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
-import { resourceQuantity } from '../src/options/suggest.js';
+import { resourceQuantity } from '../src/options/resource-memory.js';
 
 /**
  * Failures other rules report more precisely, at the offending value: reporting them here as
