@@ -3,7 +3,7 @@ import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
 import { rawToString } from '../src/model/values.js';
-import { resourceQuantity } from '../src/options/suggest.js';
+import { resourceQuantity } from '../src/options/resource-memory.js';
 
 type Process = 'taskmanager' | 'jobmanager';
 const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };

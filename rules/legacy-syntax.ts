@@ -1,7 +1,6 @@
 import type { ConfigDocument, ConfigProblem, ProblemKind } from '../src/config/types.js';
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { atLeast, versionLabel } from '../src/options/version.js';
 
 type LegacyKind = Extract<ProblemKind, `legacy-${string}`>;
 
@@ -36,18 +35,15 @@ function fixFor(doc: ConfigDocument, p: ConfigProblem): FixChanges | undefined {
   return undefined;
 }
 
-const isNamedFlinkConf = (file: string) => /(^|[\\/])flink-conf\.yaml$/.test(file);
-
 export default defineRule({
   id: 'legacy-syntax',
   severity: 'error',
-  description: 'flink-conf.yaml lines that Flink skips or reads differently than they look, and flink-conf.yaml used with Flink 2',
+  description: 'flink-conf.yaml lines that Flink skips or reads differently than they look',
   rationale:
     'The legacy flink-conf.yaml reader is not YAML: it cuts each line at the first "#", splits it at the first ": " and keeps ' +
     'everything else literally. Lines without that separator or with an empty side are skipped with only a log warning, quotes ' +
     'stay part of the value, indentation is ignored, and a later line silently overrides an earlier one. The option then keeps ' +
-    'its default or fails to parse, and nothing in the file shows it. Flink 2.0 removed that reader altogether: it reads only ' +
-    'conf/config.yaml (standard YAML), so a flink-conf.yaml left in place configures nothing.',
+    'its default or fails to parse, and nothing in the file shows it.',
   messages: {
     missingSpace: '{detail}',
     emptyKeyOrValue: '{detail}',
@@ -56,22 +52,10 @@ export default defineRule({
     commentCut: '{detail}',
     duplicate: '{detail}',
     yamlOnly: '{detail}',
-    notReadByFlink2:
-      '"flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of the settings in this file take effect: ' +
-      'convert it with Flink\'s bin/migrate-config-file.sh (it reads conf/flink-conf.yaml and writes conf/config.yaml)',
-    legacyFormatWithFlink2:
-      'this file is in the legacy flink-conf.yaml format, which Flink {version} no longer reads (only conf/config.yaml, standard YAML): ' +
-      'convert it with Flink\'s bin/migrate-config-file.sh, or, if it is already meant as a config.yaml, lint it with --input-format config-yaml',
   },
-  remediation:
-    'For Flink 2, move the configuration to config.yaml; for Flink 1.x, write each option on its own unindented line as ' +
-    '"key: value" with a space after the colon, no quotes, and no "#" inside the value.',
+  remediation: 'Write each option on its own unindented line as "key: value" with a space after the colon, no quotes, and no "#" inside the value.',
   fixable: true,
   check(ctx) {
-    if (ctx.doc.format === 'flink-conf' && atLeast(ctx.version, '2.0')) {
-      // Reported at the top of the file: the file as a whole is not read.
-      ctx.report({ messageId: isNamedFlinkConf(ctx.doc.file) ? 'notReadByFlink2' : 'legacyFormatWithFlink2', data: { version: versionLabel(ctx.version) } });
-    }
     for (const p of ctx.doc.problems) {
       if (!isLegacy(p)) continue;
       const fix = fixFor(ctx.doc, p);

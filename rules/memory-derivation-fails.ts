@@ -4,7 +4,7 @@ import { findFix } from '../src/model/fix.js';
 import type { MemoryFailure } from '../src/model/compute.js';
 import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
-import { resourceQuantity } from '../src/options/suggest.js';
+import { resourceQuantity } from '../src/options/resource-memory.js';
 
 /**
  * Failures other rules report more precisely, at the offending value: reporting them here as
@@ -26,7 +26,8 @@ const TOTALS = {
 
 /**
  * The fix as the user has to write it: in a FlinkDeployment the operator writes the process size
- * from the resource field (overwriting flinkConfiguration), so a new process size goes there.
+ * from the resource field (overwriting flinkConfiguration), so a new process size goes there, and
+ * a memory limit of that component below the new size goes up with it.
  * Undefined when the change cannot be written that way (removing the resource size).
  */
 function inManifest(ctx: RuleContext<string>, changes: FixChanges): FixChanges | undefined {
@@ -35,7 +36,17 @@ function inManifest(ctx: RuleContext<string>, changes: FixChanges): FixChanges |
     const entry = ctx.doc.effective.get(key);
     if (entry?.source !== 'operator-resource' || !entry.path) out[key] = value;
     else if (value === null) return undefined;
-    else out[entry.path] = resourceQuantity(parseMemorySize(value), entry.text);
+    else {
+      const bytes = parseMemorySize(value);
+      out[entry.path] = resourceQuantity(bytes, entry.text);
+      // A limit of the same component below the new size would kill the pod: raise it with it.
+      const process = key.startsWith('taskmanager.') ? 'taskmanager' : 'jobmanager';
+      for (const limit of ctx.doc.kubernetes?.limits ?? []) {
+        if (limit.process === process && limit.field !== entry.path && !limit.field.includes('podTemplate') && limit.bytes < bytes) {
+          out[limit.field] = resourceQuantity(bytes, limit.text);
+        }
+      }
+    }
   }
   return out;
 }

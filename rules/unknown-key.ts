@@ -33,7 +33,7 @@ export default defineRule({
       const newer = entry.source === 'operator-resource' ? null : newerOption(key, ctx.version);
       if (newer) {
         const older = newer.older?.key;
-        const converted = newer.sameValue ? '' : newer.older?.type === 'long' ? ' (a number of milliseconds)' : ` (a ${newer.older?.type})`;
+        const converted = newer.valueNote ? ` (${newer.valueNote})` : '';
         const instead = older ? `: this version reads "${older}" instead${converted}` : newer.note ? `: ${newer.note}` : ' (that version has no equivalent option)';
         const data = { key, value: entry.text, since: newer.option.since, version, instead };
         // Renaming is exact only when the older key is not set already (it would win or be overwritten).

@@ -9,6 +9,7 @@ import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
 import { readSuppressions } from '../src/engine/suppressions.js';
 import type { Report, RuleContext } from '../src/engine/types.js';
+import configFileNotRead from '../rules/config-file-not-read.js';
 import configSyntax from '../rules/config-syntax.js';
 import legacySyntax from '../rules/legacy-syntax.js';
 import processAndFlinkSizeBothSet from '../rules/process-and-flink-size-both-set.js';
@@ -30,16 +31,6 @@ describe('config-syntax', () => {
     expect(found[0]?.message).toMatch(/null/);
   });
 
-  it('reports a config.yaml linted for Flink before 1.19, which reads only flink-conf.yaml, once at the top of the file', () => {
-    const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
-    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
-    const named = lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.18'));
-    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
-    expect(named[0]?.message).toMatch(/^"config\.yaml" is not read by Flink 1\.18, which reads only conf\/flink-conf\.yaml/);
-    const other = lintLoadedFile(loadText(text, 'prod.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.17'));
-    expect(other[0]?.message).toMatch(/^this file is in the standard YAML format of config\.yaml, which Flink 1\.17 does not read/);
-    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configSyntax], settings('1.19'))).toEqual([]);
-  });
 
   it('leaves legacy problems to legacy-syntax', () => {
     expect(lint([configSyntax], 'taskmanager.numberOfTaskSlots:4\n', 'flink-conf')).toEqual([]);
@@ -53,18 +44,37 @@ describe('config-syntax', () => {
   });
 });
 
-describe('legacy-syntax', () => {
+describe('config-file-not-read', () => {
   it('reports a flink-conf.yaml used with Flink 2, which reads only config.yaml, once at the top of the file', () => {
     const text = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
     const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
-    const named = lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('2.1'));
+    const named = lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [configFileNotRead], settings('2.1'));
     expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
     expect(named[0]?.message).toMatch(/^"flink-conf\.yaml" is not read by Flink 2\.1, which reads only conf\/config\.yaml.*bin\/migrate-config-file\.sh/);
-    const detected = lintLoadedFile(loadText(text, 'prod.conf', { format: 'flink-conf' }), [legacySyntax], settings('2.0'));
+    const detected = lintLoadedFile(loadText(text, 'prod.conf', { format: 'flink-conf' }), [configFileNotRead], settings('2.0'));
     expect(detected[0]?.message).toContain('--input-format config-yaml');
-    expect(lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [legacySyntax], settings('1.20'))).toEqual([]);
-    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [legacySyntax], settings('2.0'))).toEqual([]);
+    expect(lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [configFileNotRead], settings('1.20'))).toEqual([]);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('2.0'))).toEqual([]);
   });
+
+  it('reports a config.yaml linted for Flink before 1.19, which reads only flink-conf.yaml, once at the top of the file', () => {
+    const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.18'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"config\.yaml" is not read by Flink 1\.18, which reads only conf\/flink-conf\.yaml/);
+    const other = lintLoadedFile(loadText(text, 'prod.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.17'));
+    expect(other[0]?.message).toMatch(/^this file is in the standard YAML format of config\.yaml, which Flink 1\.17 does not read/);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.19'))).toEqual([]);
+  });
+
+  it('leaves syntax problems to config-syntax and legacy-syntax', () => {
+    expect(lint([configFileNotRead], 'taskmanager.numberOfTaskSlots:4\n', 'flink-conf')).toEqual([]);
+    expect(lint([configFileNotRead], 'a: 1\na: 2\n', 'config-yaml')).toEqual([]);
+  });
+});
+
+describe('legacy-syntax', () => {
   const legacy = (text: string) => lint([legacySyntax], text, 'flink-conf');
 
   it('adds the missing space after the colon', () => {

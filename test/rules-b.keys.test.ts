@@ -50,7 +50,7 @@ describe('unknown-key', () => {
     const text = `${TOTALS}taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.buffers-request-timeout: 30 s\nstate.backend.rocksdb.memory.fixed-per-tm: 1g\n`;
     const found = lint(unknownKey, text, { version: '1.16' });
     expect(found.map((f) => [f.line, f.fix])).toEqual([[3, undefined], [4, undefined]]);
-    expect(found[0]?.message).toContain('"taskmanager.network.memory.exclusive-buffers-request-timeout-ms" instead (a number of milliseconds)');
+    expect(found[0]?.message).toContain('"taskmanager.network.memory.exclusive-buffers-request-timeout-ms" instead (as a number of milliseconds)');
     expect(found[1]?.message).toContain('"state.backend.rocksdb.memory.fixed-per-slot"');
   });
 
