@@ -85,7 +85,9 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
     const r = refined ? { ...resolvedFinding, component: refined } : resolvedFinding;
-    const processes = processesFor(r.component, plan);
+    const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
+    const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
+    const processes = processesFor(r.component, own);
     const ctx: SuggestContext = {
       component: r.component,
       processes,
@@ -95,7 +97,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       seen: scan.observations,
       version,
       withConfig: options.config !== undefined,
-      plan,
+      plan: own,
     };
     const sig = r.finding.signature;
     const suggestions = sig.suggest(ctx);

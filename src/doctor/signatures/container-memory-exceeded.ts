@@ -72,6 +72,8 @@ export default defineSignature({
     /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,
   ],
   component: 'infer',
+  // YARN sizes a Flink container at exactly the process size, so its limit is the process size.
+  processSize: (facts) => (facts.limit ? parseLooseSize(facts.limit) : null),
   options: ['taskmanager.memory.jvm-overhead.min', 'taskmanager.memory.jvm-overhead.max', 'taskmanager.memory.jvm-overhead.fraction', 'state.backend.rocksdb.memory.managed', 'taskmanager.memory.task.off-heap.size', 'jobmanager.memory.jvm-overhead.min'],
   docs: [docs.trouble('container-memory-exceeded'), docs.tuning('configure-memory-for-containers'), docs.k8sMemory()],
   summary(ctx) {
