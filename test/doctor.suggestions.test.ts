@@ -5,6 +5,8 @@
  * failing component larger.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import type { Diagnosis, Process, Suggestion } from '../src/doctor/types.js';
@@ -12,7 +14,8 @@ import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/fix.js';
 import type { RawValue } from '../src/model/values.js';
 import { str } from '../src/model/values.js';
-import { defaultVersion } from '../src/options/version.js';
+import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { cli } from './cli-harness.js';
 
 const VERSION = defaultVersion();
 const OPTIONS = { version: VERSION, target: 'standalone' as const };
@@ -213,5 +216,43 @@ describe('every suggestion works on the configuration it was made for', () => {
       for (const s of d.suggestions) expect(s.current).not.toBe('');
       expect(derive(applyChanges(c, changesOf(d.suggestions)), 'taskmanager')).not.toBeNull();
     }
+  });
+});
+
+describe('a configuration Flink rejects gets the fix lint gives', () => {
+  const dir = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
+  const cases = readdirSync(dir)
+    .filter((f) => f.startsWith('invalid-config-') && f.endsWith('.txt'))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const)
+    .filter(([, text]) => /^# config: /m.test(text));
+
+  it.each(cases)('%s', async (name, text) => {
+    const header = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1]?.trim();
+    const flags = [...(header('flink-version') ? ['--flink-version', header('flink-version')!] : []), ...(header('target') ? ['--target', header('target')!] : [])];
+    const configPath = join(dir, header('config')!);
+    const lint = await cli(['lint', configPath, '--format', 'json', ...flags]);
+    const findings = (JSON.parse(lint.stdout) as { results: { findings: { ruleId: string; fix?: Record<string, string | null> }[] }[] }).results.flatMap((r) => r.findings);
+    const doctor = await cli(['doctor', '--log', join(dir, name), '--config', configPath, '--format', 'json', ...flags]);
+    expect(doctor.code).toBe(0);
+    const d = (JSON.parse(doctor.stdout) as { diagnoses: Diagnosis[] }).diagnoses.find((x) => x.id === 'invalid-configuration')!;
+    const derivation = findings.filter((x) => x.ruleId === 'memory-derivation-fails');
+    if (derivation.length > 0 || d.suggestions.length === 0) {
+      // The model's own check failed: the same change, key for key.
+      expect(changesOf(d.suggestions)).toEqual(Object.assign({}, ...derivation.map((x) => x.fix ?? {})));
+      return;
+    }
+    // A rule of its own caught it first (a fraction out of range): lint's fixes for that process give the same memory.
+    const p = processOf(d.suggestions[0]!)!;
+    const lintFix = Object.assign({}, ...findings.map((x) => x.fix ?? {})) as Record<string, string | null>;
+    const forP = Object.fromEntries(Object.entries(lintFix).filter(([k]) => k.startsWith(`${p}.`)));
+    const base = fixtureConfigs().find(([f]) => `configs/${f}` === header('config'))![1];
+    const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
+    const after = (changes: Record<string, string | null>) => {
+      const c = applyChanges(base, changes);
+      const r = p === 'taskmanager' ? computeTaskManager(c, { ...OPTIONS, version }) : computeJobManager(c, { ...OPTIONS, version });
+      return r.ok ? r.sizes : null;
+    };
+    expect(after(changesOf(d.suggestions))).not.toBeNull();
+    expect(after(changesOf(d.suggestions))).toEqual(after(forP));
   });
 });
