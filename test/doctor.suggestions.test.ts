@@ -190,6 +190,13 @@ describe('every suggestion works on the configuration it was made for', () => {
     expect(derive(applyChanges(config({ 'taskmanager.memory.process.size': '4g' }), changesOf([s])), 'taskmanager')?.jvmOverhead).toBe(820n * 1024n * 1024n);
   });
 
+  it('starts from the memory limit of a pod that `kubectl describe pod` shows', () => {
+    const text = ['Name:         orders-taskmanager-1-3', '    Last State:     Terminated', '      Reason:       OOMKilled', '      Exit Code:    137', '    Limits:', '      cpu:     2', '      memory:  4Gi', '    Requests:', '      memory:  4Gi'].join('\n');
+    const s = diagnose({ text, version: VERSION }).diagnoses[0]!.suggestions;
+    expect(s.map((x) => [x.key, x.suggested])).toEqual([['taskmanager.memory.jvm-overhead.min', '820m']]);
+    expect(s[0]!.why).toContain('for a process of 4g, the container size the error shows');
+  });
+
   it('fixes a configuration that fails the model along with the change for the failure', () => {
     const broken = config({ 'taskmanager.memory.process.size': '700m', 'taskmanager.memory.task.heap.size': '256m', 'taskmanager.memory.managed.size': '512m' });
     expect(derive(broken, 'taskmanager')).toBeNull();
