@@ -3,7 +3,7 @@
  * read (stray invalid bytes become U+FFFD, UTF-16 with a byte-order mark is decoded), binary and
  * gzip input is refused with one line and exit 2, the same for --log and standard input.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -68,5 +68,29 @@ describe('logs that are not plain UTF-8', () => {
     const r = await doctorLog('long.log', Buffer.from(`${long}${'y'.repeat(200_000)}\n${LOG}`));
     expect(r.code).toBe(0);
     expect(ids(r.stdout).map((d) => `${d.id}@${d.evidence.line}`)).toEqual(['metaspace-oom@1', 'heap-oom@4']);
+  });
+});
+
+describe('--config takes what lint takes', () => {
+  it("reads a folder such as Flink's conf/ when it holds one Flink configuration", async () => {
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(join(dir, 'conf', 'config.yaml'), 'taskmanager:\n  memory:\n    process:\n      size: 4g\n');
+    writeFileSync(join(dir, 'conf', 'log4j.properties'), 'rootLogger.level = INFO\n');
+    const r = await cli(['doctor', '--error', LOG, '--config', 'conf', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const s = (JSON.parse(r.stdout) as { diagnoses: { suggestions: { key: string; current: string }[] }[] }).diagnoses[0]!.suggestions;
+    expect(s.find((x) => x.key === 'taskmanager.memory.process.size')?.current).toBe('4g (4294967296 bytes)');
+  });
+
+  it('refuses a folder with several configurations, naming them, in one line', async () => {
+    mkdirSync(join(dir, 'two'));
+    writeFileSync(join(dir, 'two', 'a.yaml'), 'taskmanager.memory.process.size: 2g\n');
+    writeFileSync(join(dir, 'two', 'b.yaml'), 'taskmanager.memory.process.size: 3g\n');
+    const r = await cli(['doctor', '--error', LOG, '--config', 'two'], { cwd: dir });
+    expect(r).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'flink-mem: error: folder "two" holds 2 Flink configurations (two/a.yaml, two/b.yaml): give one of them with --config\n',
+    });
   });
 });

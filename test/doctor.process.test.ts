@@ -30,6 +30,16 @@ describe('which process failed', () => {
     expect(json.diagnoses[0]?.component).toBe(component);
   });
 
+  it("links the set-up page of the process that failed, not the other one's", () => {
+    const jm = diagnose({ text: CASES[0]![1] }).diagnoses[0]!;
+    expect(jm.docs.some((u) => u.includes('/mem_setup_tm/'))).toBe(false);
+    const tm = diagnose({ text: CASES[7]![1] }).diagnoses[0]!;
+    expect(tm.docs).toContain('https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/#task-operator-heap-memory');
+    expect(tm.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
+    const unknown = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(unknown.docs.filter((u) => u.includes('/mem_setup_'))).toHaveLength(2);
+  });
+
   it('gives suggestions for both processes when the text does not say', () => {
     const keys = diagnose({ text: OOM }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
     expect(new Set(keys)).toEqual(new Set(['taskmanager', 'jobmanager']));

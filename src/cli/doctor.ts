@@ -4,9 +4,9 @@
  * Exit codes: 0 at least one diagnosis, 1 none, 2 usage or input error.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { loadFile, rawConfig } from '../config/index.js';
+import { expandInputs, loadFile, rawConfig } from '../config/index.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
@@ -98,9 +98,17 @@ function readableLog(path: string, shown: string): void {
 }
 
 function configDocument(path: string, cwd: string): ConfigDocument {
+  const full = resolve(cwd, path);
+  let isFolder = false;
+  try {
+    isFolder = statSync(full).isDirectory();
+  } catch {
+    // A missing file is reported by the loader below, in the words lint uses.
+  }
+  if (isFolder) return folderDocument(full, path);
   let loaded;
   try {
-    loaded = loadFile(resolve(cwd, path), {}, path);
+    loaded = loadFile(full, {}, path);
   } catch (e) {
     throw new CliUsageError(e instanceof Error ? e.message : String(e));
   }
@@ -109,6 +117,28 @@ function configDocument(path: string, cwd: string): ConfigDocument {
   const doc = loaded.documents[0];
   if (!doc) throw new CliUsageError(`"${path}" holds no Flink configuration`);
   return doc;
+}
+
+/** A folder (Flink's conf/, a deployment folder): the one Flink configuration in it, as lint finds it. */
+function folderDocument(full: string, shown: string): ConfigDocument {
+  const found: { name: string; doc: ConfigDocument }[] = [];
+  for (const file of expandInputs([full])) {
+    const name = join(shown, relative(full, file));
+    let loaded;
+    try {
+      loaded = loadFile(file, {}, name);
+    } catch {
+      continue;
+    }
+    const problems = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)];
+    if (problems.some((p) => FATAL.has(p.kind))) continue;
+    for (const doc of loaded.documents) found.push({ name, doc });
+  }
+  if (found.length === 0) throw new CliUsageError(`folder "${shown}" holds no Flink configuration`);
+  if (found.length > 1) {
+    throw new CliUsageError(`folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`);
+  }
+  return found[0]!.doc;
 }
 
 function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {

@@ -129,6 +129,11 @@ export interface SignatureDefinition {
    * equal to the TaskManager's derived limit says TaskManager.
    */
   readonly refineComponent?: (facts: Facts, plan: Planner) => Process | null;
+  /**
+   * The process size the failure text itself shows (a YARN container's limit): without a
+   * configuration, suggestions start from it instead of the size Flink ships.
+   */
+  readonly processSize?: (facts: Facts) => bigint | null;
   /** Options involved, for docs and the registry. */
   readonly options: readonly string[];
   readonly docs: readonly string[];

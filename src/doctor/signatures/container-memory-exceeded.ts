@@ -70,8 +70,12 @@ export default defineSignature({
   details: [
     /Current usage: (?<used>[\d.]+ ?[KMGT]?B) of (?<limit>[\d.]+ ?[KMGT]?B) physical memory used/i,
     /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,
+    // `kubectl describe pod`: the container's memory limit (listed before its request).
+    /^\s+memory:\s+(?<podLimit>\d+(?:\.\d+)?[KMGT]i?)\s*$/,
   ],
   component: 'infer',
+  // YARN and Flink's native Kubernetes integration size a Flink container at exactly the process size.
+  processSize: (facts) => (facts.limit ? parseLooseSize(facts.limit) : facts.podLimit ? parseLooseSize(facts.podLimit) : null),
   options: ['taskmanager.memory.jvm-overhead.min', 'taskmanager.memory.jvm-overhead.max', 'taskmanager.memory.jvm-overhead.fraction', 'state.backend.rocksdb.memory.managed', 'taskmanager.memory.task.off-heap.size', 'jobmanager.memory.jvm-overhead.min'],
   docs: [docs.trouble('container-memory-exceeded'), docs.tuning('configure-memory-for-containers'), docs.k8sMemory()],
   summary(ctx) {

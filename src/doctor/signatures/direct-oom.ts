@@ -67,7 +67,11 @@ export default defineSignature({
       );
     }
     if (ctx.facts.netty && ctx.component !== 'jobmanager') parts.push('The stack shows Netty, which Flink counts as framework off-heap memory (high parallelism needs more of it).');
-    else if (ctx.component !== 'jobmanager') parts.push('User code and its libraries are budgeted in task off-heap memory, which is 0 by default.');
+    else if (ctx.component !== 'jobmanager') {
+      const key = 'taskmanager.memory.task.off-heap.size';
+      const set = ctx.withConfig && ctx.plan.isSet('taskmanager', key) ? ctx.plan.bytes('taskmanager', key) : null;
+      parts.push(`User code and its libraries are budgeted in task off-heap memory, which is ${set !== null ? `${fmt(set)} in your configuration` : '0 by default'}.`);
+    }
     if (ctx.component !== 'taskmanager') {
       parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size (128m by default), used by Flink itself (RPC, Netty) and by user code that runs there (sources being split, REST handlers, coordinators); the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at about its heap size.');
     }
