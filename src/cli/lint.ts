@@ -13,9 +13,11 @@ import { detectFormat, expandInputs, loadText, parseSetArg, UsageError } from '.
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
+import { fixLoadedFile } from '../fix/index.js';
+import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
-import type { Severity, SeveritySetting } from '../engine/types.js';
+import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
 import { openReports } from './format/index.js';
 import type { OpenReport, ReportRequest } from './format/index.js';
@@ -23,6 +25,7 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
+import { unifiedDiff, writeAtomically } from './fix-output.js';
 import { readStdin } from './util.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
@@ -51,6 +54,10 @@ export interface LintOptions {
   readonly inputFormat?: string;
   /** `rule-id=severity` overrides (repeatable), severity `error`, `warning`, `info` or `off`. */
   readonly rule?: readonly string[];
+  /** Apply the fixes to the files, then report what remains. */
+  readonly fix?: boolean;
+  /** Print the fixes as a unified diff and write nothing. */
+  readonly fixDryRun?: boolean;
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
@@ -198,6 +205,8 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
 }
 
 interface Plan {
+  /** `write` for --fix, `diff` for --fix-dry-run. */
+  readonly fix: 'write' | 'diff' | null;
   readonly reports: readonly OpenReport[];
   readonly failOn: Severity;
   readonly maxWarnings: number | undefined;
@@ -209,6 +218,7 @@ interface Plan {
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
 function prepare(opts: LintOptions, io: CliIO): Plan {
   if (opts.inputs.length === 0) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
+  const fix = fixMode(opts);
   const failOn = oneOf(opts.failOn ?? 'error', FAIL_ON, '--fail-on');
   const maxWarnings = maxWarningsOf(opts.maxWarnings);
   const fromFlags = flagSettings(opts);
@@ -227,7 +237,17 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     const found = explicit ? null : configs.locate(abs === '-' ? io.cwd : dirname(abs));
     return mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags);
   };
-  return { reports: openReports(opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }], io, RULES), failOn, maxWarnings, load, settingsFor };
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, settingsFor };
+  return { fix, reports: openReports(opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }], io, RULES), failOn, maxWarnings, load, settingsFor };
+}
+
+function fixMode(opts: LintOptions): Plan['fix'] {
+  if (opts.fix && opts.fixDryRun) throw new CliUsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
+  if (opts.fix && opts.inputs.includes('-')) throw new CliUsageError('--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
+  if (opts.fixDryRun && ((opts.reports?.length ?? 0) > 0 || opts.output !== undefined || (opts.format ?? 'text') !== 'text')) {
+    throw new CliUsageError('--fix-dry-run prints a unified diff; it takes no --format or --output');
+  }
+  return opts.fix ? 'write' : opts.fixDryRun ? 'diff' : null;
 }
 
 const isUsage = (e: unknown): e is Error => e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError;
@@ -249,6 +269,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   }
 
   const totals = { files: 0, error: 0, warning: 0, info: 0 };
+  const fixes = { problems: 0, files: 0 };
   let exit: number = EXIT.ok;
   /** Runs one step for one input; a usage problem skips that input and makes the exit code 2. */
   const orSkip = async <T>(step: () => T | Promise<T>): Promise<T | undefined> => {
@@ -270,10 +291,27 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         const settings = await orSkip(() => plan.settingsFor(abs));
         const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load)));
         if (!settings || !loaded) continue;
-        const findings = lintLoadedFile(loaded, ALL_RULES, settings);
+        let file = loaded;
+        let findings: Finding[];
+        if (plan.fix) {
+          const outcome = fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, plan.load), settings });
+          if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
+          if (plan.fix === 'diff') {
+            if (outcome.text !== loaded.text) io.write(unifiedDiff(shown, loaded.text, outcome.text));
+            count(fixes, outcome);
+            continue;
+          }
+          if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome)))) {
+            findings = lintLoadedFile(loaded, ALL_RULES, settings);
+          } else {
+            count(fixes, outcome);
+            file = outcome.loaded;
+            findings = outcome.findings;
+          }
+        } else findings = lintLoadedFile(loaded, ALL_RULES, settings);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
-        const lines = loaded.documents[0]?.lines ?? loaded.text.split(/\r?\n/);
+        const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);
         for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
       }
     }
@@ -286,8 +324,35 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     return EXIT.internal;
   }
 
+  if (plan.fix) io.error(`flink-mem: ${fixSummary(plan.fix, fixes)}\n`);
+  if (plan.fix === 'diff') return Math.max(exit, fixes.files > 0 ? EXIT.findings : EXIT.ok);
   const failing = FAIL_ON.filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK[plan.failOn]).some((s) => totals[s] > 0);
   const tooManyWarnings = plan.maxWarnings !== undefined && totals.warning > plan.maxWarnings;
   if (tooManyWarnings) io.error(`flink-mem: ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, more than --max-warnings ${plan.maxWarnings} allows\n`);
   return Math.max(exit, failing || tooManyWarnings ? EXIT.findings : EXIT.ok);
+}
+
+function count(fixes: { problems: number; files: number }, outcome: FixOutcome): void {
+  if (outcome.fixed === 0) return;
+  fixes.problems += outcome.fixed;
+  fixes.files++;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function fixSummary(mode: 'write' | 'diff', fixes: { problems: number; files: number }): string {
+  if (fixes.problems === 0) return 'nothing to fix';
+  return `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes.problems, 'problem')} in ${plural(fixes.files, 'file')}`;
+}
+
+/** Writes a fixed file; true when there was nothing to write or it was written. A failed write is a usage error. */
+function writeFixed(shown: string, abs: string, before: string, outcome: FixOutcome): true {
+  if (outcome.text === before) return true;
+  try {
+    writeAtomically(abs, outcome.text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    throw new CliUsageError(`cannot write the fixes to "${shown}"${code ? ` (${code})` : ''}; the file is unchanged`);
+  }
+  return true;
 }

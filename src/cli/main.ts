@@ -101,8 +101,12 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--set <key=value>', 'override an option, applied last like -D (repeatable)', collect, [])
     .option('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)', collect, [])
     .addOption(inputFormatOption())
+    .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
+    .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
     .addHelpText('after', examples([
       'flink-mem lint conf/flink-conf.yaml',
+      'flink-mem lint conf/ --fix-dry-run',
+      'flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix',
       'flink-mem lint . --format github',
       'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
       'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
@@ -128,6 +132,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           set: o.set as string[],
           rule: o.rule as string[],
           ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
+          ...(o.fix ? { fix: true } : {}),
+          ...(o.fixDryRun ? { fixDryRun: true } : {}),
         },
         io,
       );

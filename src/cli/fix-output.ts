@@ -1,0 +1,42 @@
+/**
+ * What `lint --fix` and `--fix-dry-run` do with a fixed text: write it over the file atomically
+ * (a temporary file in the same folder, flushed to disk, with the file's mode, renamed over it),
+ * or show it as a unified diff with git-style `a/` and `b/` paths, which `git apply` takes.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+
+/** Replaces the file's content in one step: readers see the old file or the new one, never a mix. */
+export function writeAtomically(path: string, text: string): void {
+  // Through a symbolic link, the file it points to is replaced, not the link.
+  const target = realpathSync(path);
+  const mode = statSync(target).mode & 0o7777;
+  const temp = join(dirname(target), `.${basename(target)}.flink-mem-${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    fchmodSync(fd, mode);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, target);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Not created, or already renamed.
+    }
+    throw e;
+  }
+}
+
+/** A unified diff of one file, `--- a/<path>` / `+++ b/<path>`, with the path as the user typed it. */
+export function unifiedDiff(shown: string, before: string, after: string): string {
+  const patch = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, { context: 3 });
+  // jsdiff starts with a line of "=" that is not part of the unified format.
+  return patch.replace(/^=+\n/, '');
+}

@@ -1,0 +1,61 @@
+/**
+ * From findings to changes: each finding's fix (`{ key: value | null }`) becomes set, remove or
+ * rename operations on one document, and the next fix to apply is chosen.
+ */
+import type { ConfigDocument } from '../config/types.js';
+import type { Finding, FixChanges } from '../engine/types.js';
+
+export type Change =
+  | { readonly kind: 'set'; readonly key: string; readonly value: string }
+  | { readonly kind: 'remove'; readonly key: string }
+  /** A key replaced by another in its place (a deprecated or misspelt key). */
+  | { readonly kind: 'rename'; readonly from: string; readonly to: string; readonly value: string };
+
+
+const FLINK_CONFIGURATION = 'spec.flinkConfiguration.';
+
+/** A manifest's fix may name a flinkConfiguration entry by its YAML path; it is the same Flink key. */
+function normalize(doc: ConfigDocument, fix: FixChanges): [string, string | null][] {
+  return Object.entries(fix).map(([k, v]) => [doc.format === 'k8s' && k.startsWith(FLINK_CONFIGURATION) ? k.slice(FLINK_CONFIGURATION.length) : k, v]);
+}
+
+const written = (doc: ConfigDocument, key: string) => doc.entries.some((e) => e.key === key && e.source === 'file');
+
+/** The changes of one fix; a removed key written in the file and a new key that is not pair up as a rename. */
+export function changesOf(doc: ConfigDocument, fix: FixChanges): Change[] {
+  const pairs = normalize(doc, fix);
+  const from = pairs.find(([k, v]) => v === null && written(doc, k))?.[0];
+  const to = pairs.find(([k, v]) => v !== null && !written(doc, k));
+  const out: Change[] = [];
+  const rename = from !== undefined && to !== undefined;
+  if (rename) out.push({ kind: 'rename', from, to: to[0], value: to[1]! });
+  for (const [key, value] of pairs) {
+    if (rename && (key === from || key === to[0])) continue;
+    out.push(value === null ? { kind: 'remove', key } : { kind: 'set', key, value });
+  }
+  return out;
+}
+
+export interface NextFix {
+  /** The finding whose fix is applied in this pass. */
+  readonly finding: Finding;
+  readonly changes: readonly Change[];
+  /** Other findings whose fix is part of this one (two rules proposing the same change); they go with it. */
+  readonly covered: readonly Finding[];
+}
+
+/**
+ * The fix to apply next in a document. Fixes are computed against the configuration as it is, so
+ * two of them are not known to be right together (two rules may each fix the same derivation in
+ * their own way): one is applied per pass, and the rest are recomputed after a re-lint. Fixes that
+ * remove or rename keys go first, since they often make the value changes unnecessary.
+ */
+export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip: ReadonlySet<Finding>): NextFix | null {
+  const candidates = findings.filter((f) => f.fix && (f.docIndex ?? 0) === doc.docIndex && !skip.has(f) && Object.keys(f.fix).length > 0);
+  const removes = (f: Finding) => Object.values(f.fix ?? {}).some((v) => v === null);
+  const finding = candidates.find(removes) ?? candidates[0];
+  if (!finding?.fix) return null;
+  const pairs = new Map(normalize(doc, finding.fix));
+  const covered = candidates.filter((f) => f !== finding && normalize(doc, f.fix ?? {}).every(([k, v]) => pairs.has(k) && pairs.get(k) === v));
+  return { finding, changes: changesOf(doc, finding.fix), covered };
+}

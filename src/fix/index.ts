@@ -1,0 +1,161 @@
+/**
+ * `--fix` as a library: applies the fixes of a loaded file's findings to its original text and
+ * re-checks the result. Each pass applies one fix per document and lints again, until nothing is
+ * left to apply (so a fix is always computed against the configuration it is applied to). The result is refused, and the text kept, when the edited file would
+ * not load, when a process that started before would not start, or when a fix did not remove its
+ * finding. Nothing here writes files: the CLI does that.
+ */
+import { LineIndex } from '../config/positions.js';
+import type { ConfigDocument, LoadedFile, ProblemKind } from '../config/types.js';
+import { parseYaml } from '../config/yaml-guard.js';
+import type { Document } from 'yaml';
+import { isMap } from 'yaml';
+import { rawConfigOf, targetFor, versionFor } from '../engine/runner.js';
+import type { LinterSettings } from '../engine/settings.js';
+import type { Finding } from '../engine/types.js';
+import { computeJobManager, computeTaskManager } from '../model/compute.js';
+import { nextFix } from './changes.js';
+import type { Change } from './changes.js';
+import { applyEdits } from './edits.js';
+import type { TextEdit } from './edits.js';
+import { planLegacy } from './legacy.js';
+import { planManifest } from './kubernetes.js';
+import type { EditPlan } from './plan.js';
+import { planMapping } from './yaml-map.js';
+
+export { applyEdits } from './edits.js';
+export type { TextEdit } from './edits.js';
+
+/** Problems after which the file is not what Flink would load, so it is not edited. */
+const FATAL: ReadonlySet<ProblemKind> = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
+
+/** Each pass applies one fix per document; no real file has more fixable findings than this. */
+export const MAX_PASSES = 50;
+
+export interface FixEnvironment {
+  /** Lints a loaded file (the rules and settings of the run). */
+  lint(file: LoadedFile): Finding[];
+  /** Loads edited text the way the original was loaded. */
+  reload(text: string): LoadedFile;
+  readonly settings: LinterSettings;
+}
+
+export interface FixOutcome {
+  /** The fixed text, or the original when nothing was applied or the result was refused. */
+  readonly text: string;
+  /** The file as loaded from `text`, and its findings (what remains). */
+  readonly loaded: LoadedFile;
+  readonly findings: Finding[];
+  /** How many findings of the original report are gone (matched by rule, document and key). */
+  readonly fixed: number;
+  /** Why the file was left as it was, or why some fixes were not applied (one line). */
+  readonly note?: string;
+}
+
+export function fatalProblem(file: LoadedFile): string | null {
+  const p = file.problems[0] ?? file.documents.flatMap((d) => d.problems).find((x) => FATAL.has(x.kind));
+  return p ? `${p.span.line}:${p.span.column}: ${p.message}` : null;
+}
+
+function starts(doc: ConfigDocument, settings: LinterSettings): [boolean, boolean] {
+  const options = { version: versionFor(doc, settings), target: targetFor(doc, settings) };
+  const raw = rawConfigOf(doc);
+  return [computeTaskManager(raw, options).ok, computeJobManager(raw, options).ok];
+}
+
+function planner(file: LoadedFile, index: LineIndex): (doc: ConfigDocument, changes: readonly Change[]) => EditPlan {
+  if (file.format === 'flink-conf') return planLegacy;
+  const yamlDocs: Document.Parsed[] = parseYaml(file.text, index, 'the file', file.format === 'k8s').docs;
+  if (file.format === 'k8s') return (doc, changes) => planManifest(doc, yamlDocs[doc.docIndex], index, changes);
+  const root = yamlDocs[0]?.contents;
+  const map = root && isMap(root) ? root : null;
+  const create = map ? undefined : { afterLine: index.lineCount, header: null, indent: 0, unit: 2 };
+  return (doc, changes) => planMapping(doc, { index, map, holder: null, mode: 'typed', ...(create ? { create } : {}) }, changes);
+}
+
+/** Findings of `before` without a counterpart in `after` (same rule, document and key). */
+function gone(before: readonly Finding[], after: readonly Finding[]): number {
+  const id = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${f.key ?? ''}`;
+  const left = new Map<string, number>();
+  for (const f of after) left.set(id(f), (left.get(id(f)) ?? 0) + 1);
+  let n = 0;
+  for (const f of before) {
+    const k = left.get(id(f)) ?? 0;
+    if (k > 0) left.set(id(f), k - 1);
+    else n++;
+  }
+  return n;
+}
+
+const identity = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${JSON.stringify(f.fix)}`;
+
+/** One pass: the next fix of every document, skipping fixes this format cannot write. */
+function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; fixed: number; skipped: string[] } {
+  const index = new LineIndex(file.text);
+  const plan = planner(file, index);
+  const edits: TextEdit[] = [];
+  const applied: Finding[] = [];
+  const skipped: string[] = [];
+  let fixed = 0;
+  for (const doc of file.documents) {
+    const cannot = new Set<Finding>();
+    for (let next = nextFix(doc, findings, cannot); next; next = nextFix(doc, findings, cannot)) {
+      // A value given with --set wins over the file, so editing the file would not change it.
+      const given = Object.keys(next.finding.fix ?? {}).find((k) => doc.effective.get(k)?.source === 'set');
+      if (given !== undefined) {
+        skipped.push(`"${given}" is given with --set, which wins over the file`);
+        cannot.add(next.finding);
+        continue;
+      }
+      const p = plan(doc, next.changes);
+      if (p.unsupported.size === 0) {
+        edits.push(...p.edits);
+        applied.push(next.finding);
+        fixed += 1 + next.covered.length;
+        break;
+      }
+      skipped.push(...p.unsupported.values());
+      cannot.add(next.finding);
+    }
+  }
+  return { edits, applied, fixed, skipped };
+}
+
+export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOutcome {
+  const originalFindings = env.lint(original);
+  const unchanged = (note?: string): FixOutcome => ({ text: original.text, loaded: original, findings: originalFindings, fixed: 0, ...(note ? { note } : {}) });
+  if (!originalFindings.some((f) => f.fix)) return unchanged();
+  const fatal = fatalProblem(original);
+  if (fatal) return unchanged(`not fixed: the file does not load as it is (${fatal})`);
+  const before = original.documents.map((d) => starts(d, env.settings));
+
+  let current = original;
+  let findings = originalFindings;
+  let fixed = 0;
+  const skipped: string[] = [];
+  const done = new Set<string>();
+  for (let n = 0; n < MAX_PASSES; n++) {
+    const step = pass(current, findings);
+    skipped.push(...step.skipped);
+    if (step.edits.length === 0) break;
+    const text = applyEdits(current.text, step.edits);
+    if (text === current.text) break;
+    const next = env.reload(text);
+    const broken = fatalProblem(next);
+    if (broken) return unchanged(`not fixed: the fixed file would not load (${broken})`);
+    if (next.documents.length !== original.documents.length) return unchanged('not fixed: the fixed file would not hold the same configurations');
+    const failing = next.documents.map((d, i) => [d, starts(d, env.settings), before[i]] as const).find(([, a, b]) => !b || (b[0] && !a[0]) || (b[1] && !a[1]));
+    if (failing) return unchanged(`not fixed: with the fixes, a process that starts now would fail to start`);
+    const nextFindings = env.lint(next);
+    for (const f of step.applied) done.add(identity(f));
+    const stuck = nextFindings.find((f) => f.fix && done.has(identity(f)));
+    if (stuck) return unchanged(`not fixed: the fix for ${stuck.ruleId} at line ${stuck.line} did not remove the finding`);
+    fixed += step.fixed;
+    current = next;
+    findings = nextFindings;
+  }
+  fixed = fixed > 0 ? gone(originalFindings, findings) : 0;
+  const reasons = [...new Set(skipped)];
+  const note = reasons.length > 0 ? `${reasons.length} fix${reasons.length === 1 ? '' : 'es'} not applied: ${reasons[0]}` : undefined;
+  return { text: current.text, loaded: current, findings, fixed, ...(note ? { note } : {}) };
+}

@@ -1,0 +1,88 @@
+/**
+ * Fixes in Kubernetes manifests, one FlinkDeployment document at a time: resource memory fields
+ * (`spec.taskManager.resource.memory`) are replaced in place; Flink keys are edited in
+ * `spec.flinkConfiguration`, which is created under `spec` when a new key needs it. A process size
+ * the operator sets from the resource memory is changed there, as a binary Kubernetes quantity.
+ */
+import { isMap, isScalar } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { LineIndex } from '../config/positions.js';
+import type { ConfigDocument } from '../config/types.js';
+import { parseMemorySize } from '../model/memory-size.js';
+import { binaryQuantity } from '../options/suggest.js';
+import type { Change } from './changes.js';
+import { replaceSpan } from './edits.js';
+import type { EditPlan } from './plan.js';
+import { emptyPlan } from './plan.js';
+import { scalarLike } from './scalar.js';
+import { lastLine, planMapping } from './yaml-map.js';
+
+type AnyPair = Pair<Node | null, Node | null>;
+
+function pairOf(map: Node | null | undefined, key: string): AnyPair | undefined {
+  if (!map || !isMap(map)) return undefined;
+  let found: AnyPair | undefined;
+  for (const p of (map as YAMLMap).items as AnyPair[]) if (p.key !== null && isScalar(p.key) && String(p.key.value) === key) found = p;
+  return found;
+}
+
+function quantityOf(value: string): string | null {
+  try {
+    return binaryQuantity(parseMemorySize(value));
+  } catch {
+    return null;
+  }
+}
+
+export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | undefined, index: LineIndex, changes: readonly Change[]): EditPlan {
+  const plan = emptyPlan();
+  const k8s = doc.kubernetes;
+  if (!k8s || k8s.kind !== 'FlinkDeployment' || !yamlDoc) {
+    for (const c of changes) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the fix is inside a ConfigMap\'s embedded file, which --fix does not edit');
+    return plan;
+  }
+  const rest: Change[] = [];
+  for (const c of changes) {
+    const key = c.kind === 'rename' ? c.from : c.key;
+    const resource = k8s.resources.find((r) => r.field === key);
+    const fromSpec = doc.effective.get(key);
+    if (resource) {
+      if (c.kind !== 'set') plan.unsupported.set(key, `"${key}" can only be changed, not removed`);
+      else plan.edits.push(replaceSpan(resource.span, scalarLike(c.value, index.text.slice(resource.span.offset, resource.span.endOffset), 'text')));
+    } else if (c.kind === 'set' && fromSpec?.source === 'operator-resource' && fromSpec.valueSpan) {
+      const q = quantityOf(c.value);
+      if (q === null) plan.unsupported.set(key, `"${c.value}" is not a memory size`);
+      else plan.edits.push(replaceSpan(fromSpec.valueSpan, scalarLike(q, index.text.slice(fromSpec.valueSpan.offset, fromSpec.valueSpan.endOffset), 'text')));
+    } else if (key.startsWith('spec.')) {
+      plan.unsupported.set(key, `"${key}" is not in this manifest`);
+    } else rest.push(c);
+  }
+  if (rest.length === 0) return plan;
+
+  const specPair = pairOf(yamlDoc.contents as Node | null, 'spec');
+  const spec = specPair?.value;
+  if (!spec || !isMap(spec) || spec.flow || spec.items.length === 0) {
+    for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the manifest has no block "spec" mapping to hold flinkConfiguration');
+    return plan;
+  }
+  const holder = pairOf(spec, 'flinkConfiguration') ?? null;
+  const map = holder?.value && isMap(holder.value) ? holder.value : null;
+  if (holder && !map) {
+    for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'spec.flinkConfiguration is not a mapping');
+    return plan;
+  }
+  const firstKey = (spec.items[0] as AnyPair).key;
+  const specIndent = index.position(firstKey?.range?.[0] ?? 0).column - 1;
+  const specUnit = specIndent - (index.position(specPair?.key?.range?.[0] ?? 0).column - 1);
+  const unit = specUnit > 0 ? specUnit : 2;
+  const inner = planMapping(doc, {
+    index,
+    map,
+    holder,
+    mode: 'text',
+    ...(map ? {} : { create: { afterLine: lastLine(index, spec), header: `${' '.repeat(specIndent)}flinkConfiguration:`, indent: specIndent + unit, unit } }),
+  }, rest);
+  plan.edits.push(...inner.edits);
+  for (const [k, v] of inner.unsupported) plan.unsupported.set(k, v);
+  return plan;
+}

@@ -1,0 +1,225 @@
+/**
+ * Fixes inside one YAML mapping of Flink keys: a config.yaml's root, or a FlinkDeployment's
+ * `spec.flinkConfiguration`. Keys may be flat (`a.b.c: 1`) or nested (`a: {b: {c: 1}}` as block
+ * mappings). A value is replaced in place in its quoting style; a flat key is renamed in place;
+ * a nested key is removed with every parent it leaves empty (an empty mapping is a null value,
+ * which Flink refuses) and a new key goes under its deepest existing parent, nested like the file.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { LineIndex } from '../config/positions.js';
+import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
+import { findOption } from '../options/catalogue.js';
+import type { Change } from './changes.js';
+import { insertLines, removeLineRanges, replaceSpan } from './edits.js';
+import type { EditPlan } from './plan.js';
+import { emptyPlan } from './plan.js';
+import { doubleQuoted, plainOk, scalarLike } from './scalar.js';
+import type { ScalarMode } from './scalar.js';
+
+type AnyPair = Pair<Node | null, Node | null>;
+
+export interface MappingTarget {
+  readonly index: LineIndex;
+  /** The mapping holding the Flink keys; null when there is none yet. */
+  readonly map: YAMLMap | null;
+  /** The pair holding `map` (`flinkConfiguration: ...`), removed when the mapping ends up empty. */
+  readonly holder: AnyPair | null;
+  readonly mode: ScalarMode;
+  /** Where a missing mapping is created: after this line, with this header line (none for a root), children at `indent`. */
+  readonly create?: { readonly afterLine: number; readonly header: string | null; readonly indent: number; readonly unit: number };
+}
+
+const blockMap = (n: Node | null | undefined): n is YAMLMap => !!n && isMap(n) && !n.flow;
+const keyOf = (p: AnyPair) => (p.key && isScalar(p.key) ? String(p.key.value) : null);
+
+/** The last line holding content of a node (not the trailing blank or comment lines). */
+export function lastLine(index: LineIndex, node: Node | AnyPair): number {
+  if ('key' in node && !('range' in node && node.range)) {
+    const p = node as AnyPair;
+    return p.value ? lastLine(index, p.value) : lastLine(index, p.key as Node);
+  }
+  const n = node as Node;
+  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0) return lastLine(index, n.items[n.items.length - 1] as Node);
+  const r = n.range ?? [0, 0, 0];
+  return index.position(Math.max(r[0], r[1] - 1)).line;
+}
+
+/** Column (0-based) of a node's first character, counted in characters of its line. */
+function columnOf(index: LineIndex, node: Node): number {
+  return index.position(node.range?.[0] ?? 0).column - 1;
+}
+
+/** The indentation step the file uses for nested mappings (2 when it has none). */
+function indentUnit(index: LineIndex, map: YAMLMap | null): number {
+  const visit = (m: YAMLMap): number | null => {
+    for (const p of m.items as AnyPair[]) {
+      if (blockMap(p.value) && p.key && p.value.items[0]) {
+        const child = (p.value.items[0] as AnyPair).key;
+        if (child) return columnOf(index, child) - columnOf(index, p.key);
+      }
+    }
+    return null;
+  };
+  const found = map ? visit(map) : null;
+  return found && found > 0 ? found : 2;
+}
+
+interface Node2 {
+  readonly map: YAMLMap;
+  readonly pair: AnyPair | null;
+  readonly children: Node2[];
+}
+
+function tree(map: YAMLMap, pair: AnyPair | null): Node2 {
+  const children = (map.items as AnyPair[]).filter((p) => blockMap(p.value)).map((p) => tree(p.value as YAMLMap, p));
+  return { map, pair, children };
+}
+
+/** New keys below one mapping, as a tree of key segments. */
+interface Trie {
+  readonly children: Map<string, Trie>;
+  value?: string;
+}
+
+function renderTrie(t: Trie, indent: number, unit: number, out: string[]): void {
+  for (const [seg, child] of t.children) {
+    const key = plainOk(seg, 'text') ? seg : doubleQuoted(seg);
+    if (child.value !== undefined) out.push(`${' '.repeat(indent)}${key}: ${child.value}`);
+    else {
+      out.push(`${' '.repeat(indent)}${key}:`);
+      renderTrie(child, indent + unit, unit, out);
+    }
+  }
+}
+
+function removedKeys(key: string): string[] {
+  return [key, ...(findOption(key)?.fallbackKeys ?? []).map((f) => f.key)];
+}
+
+export function planMapping(doc: ConfigDocument, target: MappingTarget, changes: readonly Change[]): EditPlan {
+  const { index, map, mode } = target;
+  const plan = emptyPlan();
+  const entries = doc.entries.filter((e) => e.source === 'file');
+  const entriesOf = (key: string) => entries.filter((e) => e.key === key);
+  // New values are written like the existing ones; a manifest quotes them when any is quoted.
+  const sample = (mode === 'text' ? entries.find((e) => isQuotedText(e.text)) : undefined)?.text ?? entries[0]?.text ?? '';
+  const newValue = (v: string) => scalarLike(v, sample, mode);
+  const nested = map !== null && (map.items as AnyPair[]).some((p) => blockMap(p.value));
+
+  const pairByKeyOffset = new Map<number, { pair: AnyPair; parent: YAMLMap }>();
+  const walk = (m: YAMLMap) => {
+    for (const p of m.items as AnyPair[]) {
+      if (blockMap(p.value)) walk(p.value);
+      else if (p.key?.range) pairByKeyOffset.set(p.key.range[0], { pair: p, parent: m });
+    }
+  };
+  if (map && !map.flow) walk(map);
+
+  const removedPairs = new Set<AnyPair>();
+  const inserts: { key: string; value: string }[] = [];
+
+  const remove = (key: string, entry: ConfigEntry): boolean => {
+    const leaf = entry.keySpan ? pairByKeyOffset.get(entry.keySpan.offset) : undefined;
+    if (!leaf || !entry.lineSpan) {
+      plan.unsupported.set(key, `"${key}" is written in a flow mapping or through an alias, which --fix does not rewrite`);
+      return false;
+    }
+    removedPairs.add(leaf.pair);
+    return true;
+  };
+
+  for (const c of changes) {
+    if (c.kind === 'set') {
+      const last = entriesOf(c.key).at(-1);
+      if (last?.valueSpan) plan.edits.push(replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
+      else inserts.push({ key: c.key, value: c.value });
+    } else if (c.kind === 'remove') {
+      for (const k of removedKeys(c.key)) for (const e of entriesOf(k)) remove(c.key, e);
+    } else {
+      const all = entriesOf(c.from);
+      const last = all.at(-1);
+      const flat = last?.keySpan && index.text.slice(last.keySpan.offset, last.keySpan.endOffset).replace(/^(["'])(.*)\1$/, '$2') === c.from;
+      if (last?.keySpan && last.valueSpan && flat) {
+        const written = index.text.slice(last.keySpan.offset, last.keySpan.endOffset);
+        plan.edits.push(replaceSpan(last.keySpan, scalarLike(c.to, written, 'text')), replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
+        for (const e of all.slice(0, -1)) remove(c.from, e);
+      } else {
+        if (all.every((e) => remove(c.from, e))) inserts.push({ key: c.to, value: c.value });
+      }
+    }
+  }
+
+  // Where each new key goes: under its deepest existing block parent.
+  const root = map && !map.flow ? tree(map, target.holder) : null;
+  if (map && map.flow && inserts.length > 0) {
+    for (const i of inserts) plan.unsupported.set(i.key, `"${i.key}" would go into a flow mapping ({...}), which --fix does not rewrite`);
+    inserts.length = 0;
+  }
+  const unit = target.create?.unit ?? indentUnit(index, map);
+  const targets = new Map<Node2 | null, Trie>();
+  for (const ins of inserts) {
+    let at = root;
+    let rest = ins.key;
+    for (;;) {
+      const next: Node2 | undefined = at?.children.find((c) => c.pair && rest.startsWith(`${keyOf(c.pair)}.`));
+      if (!next || !next.pair) break;
+      rest = rest.slice((keyOf(next.pair) ?? '').length + 1);
+      at = next;
+    }
+    let trie = targets.get(at);
+    if (!trie) targets.set(at, (trie = { children: new Map() }));
+    const segs = nested ? rest.split('.') : [rest];
+    let t = trie;
+    for (const s of segs) {
+      let c = t.children.get(s);
+      if (!c) t.children.set(s, (c = { children: new Map() }));
+      t = c;
+    }
+    t.value = newValue(ins.value);
+  }
+
+  // A mapping is emptied when all its pairs go and nothing new goes into it.
+  const receives = (n: Node2): boolean => targets.has(n) || n.children.some(receives);
+  const removals: Span[] = [];
+  const emptied = (n: Node2): boolean => {
+    const childGone = new Set(n.children.filter(emptied).map((c) => c.pair));
+    const all = (n.map.items as AnyPair[]).every((p) => removedPairs.has(p) || childGone.has(p));
+    return all && !receives(n);
+  };
+  const collect = (n: Node2) => {
+    for (const p of n.map.items as AnyPair[]) {
+      if (removedPairs.has(p)) {
+        const e = entries.find((x) => x.keySpan?.offset === p.key?.range?.[0]);
+        if (e?.lineSpan) removals.push(e.lineSpan);
+      }
+    }
+    for (const c of n.children) {
+      if (emptied(c) && c.pair?.key) removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
+      else collect(c);
+    }
+  };
+  if (root) {
+    if (target.holder?.key && emptied(root)) removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
+    else collect(root);
+  }
+  plan.edits.push(...removeLineRanges(index, removals));
+
+  for (const [at, trie] of targets) {
+    const lines: string[] = [];
+    if (at) {
+      const first = (at.map.items[0] as AnyPair | undefined)?.key;
+      renderTrie(trie, first ? columnOf(index, first) : 0, unit, lines);
+      plan.edits.push(insertLines(index, lastLine(index, at.map), lines));
+    } else if (target.create) {
+      if (target.create.header !== null) lines.push(target.create.header);
+      renderTrie(trie, target.create.indent, unit, lines);
+      plan.edits.push(insertLines(index, target.create.afterLine, lines));
+    } else for (const k of trie.children.keys()) plan.unsupported.set(k, `there is no mapping to add "${k}" to`);
+  }
+  return plan;
+}
+
+function isQuotedText(text: string): boolean {
+  return text.startsWith('"') || text.startsWith("'");
+}

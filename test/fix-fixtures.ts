@@ -1,0 +1,56 @@
+/**
+ * Fix fixtures: `fixtures/fix/<rule-id>/<case>.before.<ext>` and the whole file `--fix` must leave,
+ * `<case>.after.<ext>`. A `.conf` case is linted as `flink-conf.yaml`, a `.yaml` case as
+ * `config.yaml` (a manifest is recognised by its content). A first-line directive
+ * `# flink-mem-fixture: version=1.20 target=kubernetes container-memory=3Gi` becomes CLI flags.
+ */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const FIX_FIXTURES = new URL('../fixtures/fix/', import.meta.url).pathname;
+
+export interface FixCase {
+  readonly ruleId: string;
+  readonly name: string;
+  readonly before: string;
+  readonly after: string;
+  /** The file name the case is linted under. */
+  readonly fileName: string;
+  readonly flags: string[];
+}
+
+const FLAGS: Readonly<Record<string, string>> = { version: '--flink-version', target: '--target', 'container-memory': '--container-memory', format: '--input-format' };
+
+export function flagsOf(text: string): string[] {
+  const m = /^\uFEFF?# flink-mem-fixture: (.*?)\r?$/m.exec(text);
+  return (m?.[1] ?? '').split(/\s+/).filter(Boolean).flatMap((kv) => {
+    const [k = '', v = ''] = kv.split('=');
+    const flag = FLAGS[k];
+    if (!flag) throw new Error(`unknown fixture directive "${k}"`);
+    return [flag, v];
+  });
+}
+
+export function loadFixCases(): FixCase[] {
+  const out: FixCase[] = [];
+  for (const ruleId of readdirSync(FIX_FIXTURES).sort()) {
+    for (const f of readdirSync(join(FIX_FIXTURES, ruleId)).sort()) {
+      const m = /^(.*)\.before\.(conf|yaml)$/.exec(f);
+      if (!m) continue;
+      const [, name = '', ext = ''] = m;
+      const before = readFileSync(join(FIX_FIXTURES, ruleId, f), 'utf8');
+      const after = readFileSync(join(FIX_FIXTURES, ruleId, `${name}.after.${ext}`), 'utf8');
+      out.push({ ruleId, name, before, after, fileName: ext === 'conf' ? 'flink-conf.yaml' : 'config.yaml', flags: flagsOf(before) });
+    }
+  }
+  return out;
+}
+
+/** A fresh folder holding the case's before file (with the given mode). */
+export function stage(c: FixCase, mode = 0o644): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flink-mem-fix-'));
+  writeFileSync(join(dir, c.fileName), c.before);
+  chmodSync(join(dir, c.fileName), mode);
+  return dir;
+}

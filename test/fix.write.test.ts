@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeAtomically } from '../src/cli/fix-output.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flink-mem-write-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeAtomically', () => {
+  it('replaces the content and keeps the mode', () => {
+    const file = join(dir, 'flink-conf.yaml');
+    writeFileSync(file, 'old\n', { mode: 0o600 });
+    writeAtomically(file, 'new\r\n');
+    expect(readFileSync(file, 'utf8')).toBe('new\r\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['flink-conf.yaml']);
+  });
+
+  it('removes its temporary file when the final rename fails', () => {
+    const sub = join(dir, 'sub');
+    mkdirSync(join(sub, 'target'), { recursive: true });
+    writeFileSync(join(sub, 'target', 'inside'), 'x');
+    // A non-empty folder cannot be replaced by a file, so the rename fails after the temporary file is written.
+    expect(() => writeAtomically(join(sub, 'target'), 'new\n')).toThrow();
+    expect(readdirSync(sub)).toEqual(['target']);
+  });
+});
