@@ -26,7 +26,7 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
     mkdirSync(join(cwd, 'empty'));
     s.file('empty-notes.txt', 'hello');
     for (const cmd of ['lint', 'explain']) expectUsageError(await cli([cmd, 'empty'], { cwd }), /"empty" holds no Flink configuration files/);
-    expectUsageError(await cli(['doctor', '--error', HEAP_OOM, '--config', 'empty'], { cwd }), /"empty" is a folder, not a file$/);
+    expectUsageError(await cli(['doctor', '--error', HEAP_OOM, '--config', 'empty'], { cwd }), /folder "empty" holds no Flink configuration$/);
     expectUsageError(await cli(['doctor', '--log', 'empty'], { cwd }), /log "empty" is a folder, not a file$/);
   });
 
@@ -72,12 +72,13 @@ describe('bytes that are not a text configuration', () => {
     expectUsageError(await cli(['explain', '-'], { cwd, stdin: notUtf8 }), /^flink-mem: error: <stdin>:1:1: <stdin> is not valid UTF-8 text/);
   });
 
-  it('binary, empty and huge logs are no memory failure (exit 1), never a crash', async () => {
+  it('a binary log is refused in one line (exit 2); an empty one is no memory failure (exit 1); never a crash', async () => {
     s.file('junk.log', junk);
-    for (const r of [await cli(['doctor', '--log', 'junk.log'], { cwd }), await cli(['doctor'], { cwd, stdin: junk }), await cli(['doctor'], { cwd, stdin: '' })]) {
-      expectNoCrash(r, [1]);
-      expect(r.stdout).toMatch(/^flink-mem doctor: no memory failure recognised\./);
-    }
+    expectUsageError(await cli(['doctor', '--log', 'junk.log'], { cwd }), /log "junk\.log" is a binary file, not a text log$/);
+    expectUsageError(await cli(['doctor'], { cwd, stdin: junk }), /is a binary file, not a text log$/);
+    const empty = await cli(['doctor'], { cwd, stdin: '' });
+    expectNoCrash(empty, [1]);
+    expect(empty.stdout).toMatch(/^flink-mem doctor: no memory failure recognised\./);
     const huge = await cli(['doctor'], { cwd, stdin: `${'x'.repeat(20 * MB)}\n${HEAP_OOM}\n` });
     expectNoCrash(huge, [0]);
     expect(huge.stdout).toMatch(/line 2: java\.lang\.OutOfMemoryError: Java heap space/);
