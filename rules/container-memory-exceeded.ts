@@ -3,7 +3,7 @@ import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
 import { rawToString } from '../src/model/values.js';
-import { binaryQuantity } from '../src/options/suggest.js';
+import { resourceQuantity } from '../src/options/resource-memory.js';
 
 type Process = 'taskmanager' | 'jobmanager';
 const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };
@@ -70,7 +70,7 @@ export default defineRule({
         // The operator writes the process size from the resource field, so that field is what to change.
         what = `"${entry.path}" (${entry.text})`;
         at = entry.valueSpan ? { span: entry.valueSpan } : at;
-        if (derives) fix = { [entry.path]: binaryQuantity(limit.bytes) };
+        if (derives) fix = { [entry.path]: resourceQuantity(limit.bytes, entry.text) };
       } else if (entry) {
         what = `"${key}" (${entry.text})`;
         at = { entry, key };

@@ -3,6 +3,7 @@
  * is missing here, or a rule has no fixtures.
  */
 import type { EngineRule } from '../src/engine/runner.js';
+import configFileNotRead from './config-file-not-read.js';
 import configSyntax from './config-syntax.js';
 import containerMemoryExceeded from './container-memory-exceeded.js';
 import deprecatedKey from './deprecated-key.js';
@@ -25,6 +26,7 @@ import unknownKey from './unknown-key.js';
 import unusedSuppression from './unused-suppression.js';
 
 export const ALL_RULES: readonly EngineRule[] = [
+  configFileNotRead,
   configSyntax,
   containerMemoryExceeded,
   deprecatedKey,

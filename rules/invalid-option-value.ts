@@ -1,148 +1,26 @@
-import { closest, distance } from 'fastest-levenshtein';
 import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, parseMemorySize } from '../src/model/memory-size.js';
-import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, rawToString } from '../src/model/values.js';
-import type { NumericRange, OptionSpec } from '../src/options/catalogue.js';
-import { OPTIONS, defaultFor, getOption, isActive } from '../src/options/catalogue.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { atLeast, versionLabel } from '../src/options/version.js';
+import { rawToString } from '../src/model/values.js';
+import { OPTIONS, getOption, isActive } from '../src/options/catalogue.js';
+import type { ValueIssueKind } from '../src/options/value-checks.js';
+import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weights } from '../src/options/value-checks.js';
 import { isFractionOption } from './fraction-out-of-range.js';
 
-type Id =
-  | 'notAnInteger' | 'notANumber' | 'outOfRange' | 'notABoolean' | 'notADuration' | 'unknownBackend'
-  | 'badWeight' | 'negativeWeight' | 'unknownConsumer' | 'segmentTooSmall' | 'segmentNotPowerOfTwo' | 'segmentTooLarge' | 'rocksdbRatios';
-interface Issue { readonly id: Id; readonly data?: Record<string, string>; readonly fix?: string }
-
-const SEGMENT_SIZE = 'taskmanager.memory.segment-size';
-const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
-const BOOLEAN_MEANT: Readonly<Record<string, string>> = { yes: 'true', y: 'true', on: 'true', '1': 'true', no: 'false', n: 'false', off: 'false', '0': 'false' };
-// Flink's TimeUtils labels (plural forms too); ISO-8601 text is left alone.
-const DURATION = /^\d+\s*(d|days?|h|hours?|m|min|mins|minutes?|s|secs?|seconds?|ms|millis?|milliseconds?|µs|micros?|microseconds?|ns|nanos?|nanoseconds?)?$/i;
-
-function describe(r: NumericRange): string {
-  const low = r.min === undefined ? null : r.minExclusive ? `greater than ${r.min}` : `at least ${r.min}`;
-  const high = r.max === undefined ? null : r.maxExclusive ? `below ${r.max}` : `at most ${r.max}`;
-  return [low, high].filter(Boolean).join(' and ');
-}
-
-function inRange(v: number, r: NumericRange): boolean {
-  const low = r.min === undefined || (r.minExclusive ? v > r.min : v >= r.min);
-  const high = r.max === undefined || (r.maxExclusive ? v < r.max : v <= r.max);
-  return low && high;
-}
-
-const CONVERT: Readonly<Record<string, (v: ConfigEntry['value']) => number>> = {
-  int: convertInt,
-  long: (v) => Number(convertLong(v)),
-  float: convertFloat,
-  double: convertDouble,
-};
-
-function numeric(o: OptionSpec, entry: ConfigEntry, version: FlinkVersion): Issue | null {
-  let v: number;
-  try {
-    v = CONVERT[o.type]!(entry.value);
-  } catch {
-    return { id: o.type === 'int' || o.type === 'long' ? 'notAnInteger' : 'notANumber' };
-  }
-  if (!o.range || inRange(v, o.range)) return null;
-  const def = defaultFor(o, version);
-  return { id: 'outOfRange', data: { constraint: describe(o.range) }, ...(def !== null ? { fix: def } : {}) };
-}
-
-/** State backend shortcuts per version: hashmap since 1.13, forst since 2.0, jobmanager and filesystem gone in 2.0. */
-function backends(version: FlinkVersion): string[] {
-  if (atLeast(version, '2.0')) return ['hashmap', 'rocksdb', 'forst'];
-  return atLeast(version, '1.13') ? ['hashmap', 'rocksdb', 'jobmanager', 'filesystem'] : ['rocksdb', 'jobmanager', 'filesystem'];
-}
-
-function enumValue(o: OptionSpec, text: string, version: FlinkVersion): Issue | null {
-  const allowed = backends(version).filter((b) => o.enumValues?.includes(b));
-  const value = text.trim().toLowerCase();
-  if (allowed.includes(value) || (o.enumPattern && new RegExp(o.enumPattern).test(text.trim()))) return null;
-  const near = closest(value, allowed);
-  return { id: 'unknownBackend', data: { allowed: allowed.join(', '), version: versionLabel(version) }, ...(distance(value, near) <= 2 ? { fix: near } : {}) };
-}
-
-function consumerNames(version: FlinkVersion): string[] {
-  if (atLeast(version, '2.0')) return ['OPERATOR', 'STATE_BACKEND', 'PYTHON'];
-  return atLeast(version, '1.13') ? ['OPERATOR', 'STATE_BACKEND', 'PYTHON', 'DATAPROC'] : ['DATAPROC', 'PYTHON'];
-}
-
-/** Flink parses each weight with Integer.parseInt and switches on the exact (case-sensitive) consumer name. */
-function weights(pairs: readonly (readonly [string, string])[], version: FlinkVersion): Issue | null {
-  const names = consumerNames(version);
-  for (const [name, weight] of pairs) {
-    if (!/^[+-]?\d+$/.test(weight) || Math.abs(Number(weight)) > 2147483647) return { id: 'badWeight', data: { item: `${name}:${weight}` } };
-    if (Number(weight) < 0) return { id: 'negativeWeight', data: { name, weight } };
-    if (!names.includes(name)) return { id: 'unknownConsumer', data: { name, allowed: names.join(', '), version: versionLabel(version) } };
-  }
-  return null;
-}
-
-function weightPairs(text: string): [string, string][] {
-  return text.split(',').filter((s) => s.trim() !== '').map((item) => {
-    const at = item.indexOf(':');
-    return at < 0 ? [item.trim(), ''] : [item.slice(0, at).trim(), item.slice(at + 1).trim()];
-  });
-}
-
-function segmentSize(text: string): Issue | null {
-  let bytes: bigint;
-  try {
-    bytes = parseMemorySize(text);
-  } catch {
-    return null; // invalid-memory-size reports sizes that do not parse
-  }
-  if (bytes > 2147483647n) return { id: 'segmentTooLarge' };
-  let pow = 4096n;
-  while (pow < bytes) pow *= 2n;
-  if (bytes < 4096n) return { id: 'segmentTooSmall', fix: '4k' };
-  return pow === bytes ? null : { id: 'segmentNotPowerOfTwo', fix: formatSizeForConfig(pow) };
-}
-
-function issueFor(o: OptionSpec, entry: ConfigEntry, version: FlinkVersion): Issue | null {
-  const text = rawToString(entry.value);
-  if (o.key === SEGMENT_SIZE) return segmentSize(text);
-  if (o.key === WEIGHTS) return weights(weightPairs(text), version);
-  switch (o.type) {
-    case 'int': case 'long': case 'float': case 'double':
-      return numeric(o, entry, version);
-    case 'boolean':
-      try {
-        convertBoolean(entry.value);
-        return null;
-      } catch {
-        const meant = BOOLEAN_MEANT[text.trim().toLowerCase()];
-        return { id: 'notABoolean', ...(meant ? { fix: meant } : {}) };
-      }
-    case 'enum':
-      return enumValue(o, text, version);
-    case 'duration':
-      return DURATION.test(text.trim()) || /^P/i.test(text.trim()) ? null : { id: 'notADuration' };
-    default:
-      return null;
-  }
-}
-
-/** RocksDB (and ForSt) need 2w/(3-w) + h < 1 of the effective ratios (defaults filled in), else the shared cache cannot be built. */
-function ratios(entry: (key: string) => ConfigEntry | undefined, prefix: string, version: FlinkVersion) {
-  const read = (key: string) => {
-    const e = entry(key);
-    const text = e ? rawToString(e.value) : defaultFor(getOption(key), version) ?? '';
-    let v = NaN;
-    try {
-      v = e ? convertDouble(e.value) : Number(text);
-    } catch { /* reported as notANumber */ }
-    return { key, entry: e, v, text: e?.text ?? text };
-  };
-  const w = read(`${prefix}.write-buffer-ratio`);
-  const h = read(`${prefix}.high-prio-pool-ratio`);
-  if ((!w.entry && !h.entry) || !(w.v > 0 && w.v < 1 && h.v > 0 && h.v < 1)) return null;
-  const sum = (2 * w.v) / (3 - w.v) + h.v;
-  return sum < 1 ? null : { at: (w.entry ?? h.entry)!, data: { wKey: w.key, w: w.text, hKey: h.key, h: h.text, sum: sum.toFixed(3) } };
-}
+/** The message that words each kind of value problem. */
+const MESSAGE_OF = {
+  'not-an-integer': 'notAnInteger',
+  'not-a-number': 'notANumber',
+  'out-of-range': 'outOfRange',
+  'not-a-boolean': 'notABoolean',
+  'not-a-duration': 'notADuration',
+  'unknown-backend': 'unknownBackend',
+  'bad-weight': 'badWeight',
+  'negative-weight': 'negativeWeight',
+  'unknown-consumer': 'unknownConsumer',
+  'segment-too-small': 'segmentTooSmall',
+  'segment-not-power-of-two': 'segmentNotPowerOfTwo',
+  'segment-too-large': 'segmentTooLarge',
+} as const satisfies Readonly<Record<ValueIssueKind, string>>;
 
 export default defineRule({
   id: 'invalid-option-value',
@@ -180,14 +58,14 @@ export default defineRule({
       const issue = issueFor(option, entry, ctx.version);
       if (!issue) continue;
       const fix = issue.fix !== undefined && issue.fix !== rawToString(entry.value) ? { [entry.key]: issue.fix } : undefined;
-      ctx.report({ messageId: issue.id, entry, key: entry.key, data: { key: entry.key, value: entry.text, ...issue.data }, ...(fix ? { fix } : {}) });
+      ctx.report({ messageId: MESSAGE_OF[issue.kind], entry, key: entry.key, data: { key: entry.key, value: entry.text, ...issue.data }, ...(fix ? { fix } : {}) });
     }
     // A YAML mapping under consumer-weights becomes prefixed keys, which Flink reads as the map when the key itself is unset.
     if (!ctx.entry(WEIGHTS) && isActive(getOption(WEIGHTS), ctx.version)) {
       for (const e of ctx.doc.effective.values()) {
         if (!e.key.startsWith(`${WEIGHTS}.`)) continue;
         const issue = weights([[e.key.slice(WEIGHTS.length + 1), rawToString(e.value).trim()]], ctx.version);
-        if (issue) ctx.report({ messageId: issue.id, entry: e, key: e.key, data: { key: e.key, value: e.text, ...issue.data } });
+        if (issue) ctx.report({ messageId: MESSAGE_OF[issue.kind], entry: e, key: e.key, data: { key: e.key, value: e.text, ...issue.data } });
       }
     }
     for (const prefix of ['state.backend.rocksdb.memory', 'state.backend.forst.memory']) {

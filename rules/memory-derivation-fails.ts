@@ -1,6 +1,10 @@
+import type { FixChanges, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { findFix } from '../src/model/fix.js';
+import type { MemoryFailure } from '../src/model/compute.js';
+import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
+import { resourceQuantity } from '../src/options/resource-memory.js';
 
 /**
  * Failures other rules report more precisely, at the offending value: reporting them here as
@@ -19,6 +23,45 @@ const TOTALS = {
   taskmanager: ['taskmanager.memory.flink.size', 'taskmanager.memory.process.size'],
   jobmanager: ['jobmanager.memory.flink.size', 'jobmanager.memory.process.size'],
 } as const;
+
+/**
+ * The fix as the user has to write it: in a FlinkDeployment the operator writes the process size
+ * from the resource field (overwriting flinkConfiguration), so a new process size goes there, and
+ * a memory limit of that component below the new size goes up with it.
+ * Undefined when the change cannot be written that way (removing the resource size).
+ */
+function inManifest(ctx: RuleContext<string>, changes: FixChanges): FixChanges | undefined {
+  const out: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    const entry = ctx.doc.effective.get(key);
+    if (entry?.source !== 'operator-resource' || !entry.path) out[key] = value;
+    else if (value === null) return undefined;
+    else {
+      const bytes = parseMemorySize(value);
+      out[entry.path] = resourceQuantity(bytes, entry.text);
+      // A limit of the same component below the new size would kill the pod: raise it with it.
+      const process = key.startsWith('taskmanager.') ? 'taskmanager' : 'jobmanager';
+      for (const limit of ctx.doc.kubernetes?.limits ?? []) {
+        if (limit.process === process && limit.field !== entry.path && !limit.field.includes('podTemplate') && limit.bytes < bytes) {
+          out[limit.field] = resourceQuantity(bytes, limit.text);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * When an explicit managed fraction makes the components overflow, says what it is a share of:
+ * articles often call it a share of the JVM heap, and a value picked that way is far too large.
+ */
+function managedShareNote(ctx: RuleContext<string>, failure: MemoryFailure): string {
+  const fraction = ctx.entry('taskmanager.memory.managed.fraction');
+  const { managed, flink } = failure.data;
+  if (failure.check !== 'components-exceed-flink' || !fraction || ctx.entry('taskmanager.memory.managed.size')) return '';
+  if (managed === undefined || flink === undefined || managed === 0n) return '';
+  return `; managed memory alone takes ${formatSizeShort(managed)}, because "${fraction.key}" (${fraction.text}) is a share of total Flink memory (${formatSizeShort(flink)}), not of the JVM heap`;
+}
 
 export default defineRule({
   id: 'memory-derivation-fails',
@@ -47,13 +90,17 @@ export default defineRule({
       // A legacy heap key copied into a total is the line the user wrote.
       const mapped = result.legacyMapping;
       const from = mapped ? ctx.entry(mapped.from) : undefined;
-      const value = (key: string) => ctx.entry(key)?.text ?? (from && key === mapped?.to ? `${from.text} from "${from.key}"` : undefined);
-      const reason = explainFailure(failure, value, process);
+      const value = (key: string) => {
+        const entry = ctx.entry(key);
+        if (entry?.source === 'operator-resource') return `${entry.text} from "${entry.path}"`;
+        return entry?.text ?? (from && key === mapped?.to ? `${from.text} from "${from.key}"` : undefined);
+      };
+      const reason = explainFailure(failure, value, process) + (process === 'taskmanager' ? managedShareNote(ctx, failure) : '');
       // The keys the check compared; when none is set (a remainder between defaults), the totals it was derived from.
       const keys = [...failure.keys, ...TOTALS[process]].map((k) => (from && k === mapped?.to ? from.key : k));
       const key = keys.find((k) => ctx.entry(k) !== undefined);
       const found = findFix(ctx.rawConfig(), process, { version: ctx.version, target: ctx.target });
-      const fix = found && ctx.deriveWith(found.changes)[process].ok ? found.changes : undefined;
+      const fix = found && ctx.deriveWith(found.changes)[process].ok ? inManifest(ctx, found.changes) : undefined;
       ctx.report({
         messageId: process,
         data: { reason, flinkMessage: failure.flinkMessage },

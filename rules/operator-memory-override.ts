@@ -1,10 +1,21 @@
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeShort } from '../src/model/memory-size.js';
+import type { ConfigEntry } from '../src/config/types.js';
+import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
+import { rawToString } from '../src/model/values.js';
 
 const PROCESSES = [
   { process: 'taskmanager', processKey: 'taskmanager.memory.process.size', flinkKey: 'taskmanager.memory.flink.size' },
   { process: 'jobmanager', processKey: 'jobmanager.memory.process.size', flinkKey: 'jobmanager.memory.flink.size' },
 ] as const;
+
+/** Bytes of a size entry, or null when it does not parse (invalid-memory-size reports that). */
+function bytesOf(entry: ConfigEntry): bigint | null {
+  try {
+    return parseMemorySize(rawToString(entry.value));
+  } catch {
+    return null;
+  }
+}
 
 export default defineRule({
   id: 'operator-memory-override',
@@ -31,6 +42,9 @@ export default defineRule({
       const result = ctx.memory[p.process];
       for (const entry of ctx.doc.entries) {
         if (entry.key !== p.processKey || entry.source !== 'file' || !entry.overridden) continue;
+        // The same size as the resource (the operator's autotuner writes it so) changes nothing.
+        const same = bytesOf(entry);
+        if (same !== null && same === bytesOf(fromSpec)) continue;
         const size = result.ok ? formatSizeShort(result.sizes.totalProcess) : `"${fromSpec.text}"`;
         const data = { key: p.processKey, value: entry.text, field, resource: fromSpec.text, name, size };
         // The overridden line is not in the effective configuration, so it is removed by its YAML path.

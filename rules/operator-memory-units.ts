@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/types.js';
 import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
-import { binaryQuantity, intendedResourceBytes } from '../src/options/suggest.js';
+import { binaryQuantity, intendedResourceBytes } from '../src/options/resource-memory.js';
 
 const human = (bytes: bigint) => `${formatSizeShort(bytes)} (${bytes} bytes)`;
 

@@ -29,6 +29,22 @@ function configuredWeights(doc: RuleContext<string>['doc'], v: FlinkVersion): { 
   return { entry: own ?? children[0]!, weights, perKey: true };
 }
 
+/**
+ * The entry that leaves the TaskManager no managed memory. From the derivation when it succeeds;
+ * when it fails for another reason, from the configuration itself, as Flink reads it: an explicit
+ * size wins, otherwise the fraction (0 times any total is 0).
+ */
+function zeroManagedEntry(ctx: RuleContext<string>, conf: Conf): ConfigEntry | undefined {
+  const tm = ctx.memory.taskmanager;
+  if (tm.ok) return tm.sizes.managed === 0n ? (ctx.entry(MANAGED_SIZE) ?? ctx.entry(MANAGED_FRACTION)) : undefined;
+  try {
+    if (conf.contains(MANAGED_SIZE)) return conf.memory(MANAGED_SIZE) === 0n ? ctx.entry(MANAGED_SIZE) : undefined;
+    return ctx.entry(MANAGED_FRACTION) && conf.float(MANAGED_FRACTION) === 0 ? ctx.entry(MANAGED_FRACTION) : undefined;
+  } catch {
+    return undefined; // an unreadable size or fraction: invalid-memory-size and fraction-out-of-range report it
+  }
+}
+
 /** Weight of the state backend; 1.13-1.20 still read DATAPROC when STATE_BACKEND is missing. */
 function stateWeight(weights: Map<string, string>, v: FlinkVersion): string | undefined {
   const own = weights.get(stateConsumer(v));
@@ -68,13 +84,16 @@ export default defineRule({
       ctx.report({ messageId: 'unbounded', entry: managedEntry, key: managedEntry.key, data, fix: { [managedEntry.key]: 'true' } });
       return;
     }
-    const tm = ctx.memory.taskmanager;
-    if (tm.ok && tm.sizes.managed === 0n) {
-      const cause = ctx.entry(MANAGED_SIZE) ?? ctx.entry(MANAGED_FRACTION) ?? backendEntry;
+    const zero = zeroManagedEntry(ctx, conf);
+    if (zero !== undefined || (ctx.memory.taskmanager.ok && ctx.memory.taskmanager.sizes.managed === 0n)) {
+      const cause = zero ?? backendEntry;
       const fix: FixChanges = { [MANAGED_FRACTION]: '0.4', ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) };
+      const before = ctx.memory.taskmanager;
       const after = ctx.deriveWith(fix).taskmanager;
+      // When the rest of the configuration fails anyway, the fix is sound if it adds no new failure.
+      const sound = after.ok ? after.sizes.managed > 0n : !before.ok && after.failure.check === before.failure.check;
       const data = { key: cause.key, value: cause.text, backend, backendKey: backendEntry.key };
-      ctx.report({ messageId: 'zero', entry: cause, key: cause.key, data, ...(after.ok && after.sizes.managed > 0n ? { fix } : {}) });
+      ctx.report({ messageId: 'zero', entry: cause, key: cause.key, data, ...(sound ? { fix } : {}) });
       return;
     }
     const configured = atLeast(ctx.version, '1.12') ? configuredWeights(ctx.doc, ctx.version) : null;

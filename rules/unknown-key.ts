@@ -1,29 +1,46 @@
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { rawToString } from '../src/model/values.js';
-import { isKnownKey, looksMemoryRelated, suggestKey } from '../src/options/suggest.js';
+import { isKnownKey, looksMemoryRelated, newerOption, suggestKey } from '../src/options/suggest.js';
+import { versionLabel } from '../src/options/version.js';
 
 const quoteAll = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(' and ');
 
 export default defineRule({
   id: 'unknown-key',
   severity: 'warning',
-  description: 'Memory-looking keys that no Flink version knows',
+  description: 'Memory-looking keys that no Flink version knows, and memory options newer than the chosen Flink version',
   rationale:
     'Flink ignores keys it does not know without a word, so an invented or misspelt memory key (often copied from an article) ' +
-    'leaves the memory it was meant to size at its default.',
+    'leaves the memory it was meant to size at its default. The same happens to an option from a newer Flink release than the ' +
+    'one deployed: the documentation of the latest release shows it, the older cluster never reads it.',
   messages: {
     alias: '"{key}" ({value}) is not a Flink option in any version, so Flink ignores it: use {suggestion} instead{note}{already}',
     spelling: '"{key}" ({value}) is not a Flink option in any version, so Flink ignores it: did you mean {suggestion}{already}?',
     ambiguous: '"{key}" ({value}) is not a Flink option in any version, so Flink ignores it: did you mean one of {suggestion}?',
     noEquivalent: '"{key}" ({value}) is not a Flink option in any version, so Flink ignores it: {note}',
     unknown: '"{key}" ({value}) is not a Flink option in any version, so Flink ignores it',
+    newer: '"{key}" ({value}) was added in Flink {since}, so Flink {version} ignores it{instead}',
   },
-  remediation: 'Rename the key to the Flink option it was meant to be, or delete it.',
+  remediation:
+    'Rename the key to the Flink option it was meant to be, or delete it; for an option of a newer Flink, lint with the version ' +
+    'you deploy (--flink-version or spec.flinkVersion) and use the key that version reads.',
   fixable: true,
   check(ctx) {
+    const version = versionLabel(ctx.version);
     for (const entry of ctx.doc.effective.values()) {
       const key = entry.key;
+      const newer = entry.source === 'operator-resource' ? null : newerOption(key, ctx.version);
+      if (newer) {
+        const older = newer.older?.key;
+        const converted = newer.valueNote ? ` (${newer.valueNote})` : '';
+        const instead = older ? `: this version reads "${older}" instead${converted}` : newer.note ? `: ${newer.note}` : ' (that version has no equivalent option)';
+        const data = { key, value: entry.text, since: newer.option.since, version, instead };
+        // Renaming is exact only when the older key is not set already (it would win or be overwritten).
+        const fix: FixChanges | undefined = older && newer.sameValue && !ctx.doc.effective.has(older) ? { [older]: rawToString(entry.value), [key]: null } : undefined;
+        ctx.report({ messageId: 'newer', entry, key, data, ...(fix ? { fix } : {}) });
+        continue;
+      }
       if (entry.source === 'operator-resource' || isKnownKey(key) || !looksMemoryRelated(key)) continue;
       const value = entry.text;
       const s = suggestKey(key, ctx.version);

@@ -1,14 +1,10 @@
-// Runs the bundled CLI in this process, discards its output, and prints the peak resident memory.
+// Runs the installed CLI (bin/flink-mem.cjs) in this process exactly as a user's shell would,
+// with its real standard output, and reports the process's peak resident memory on stderr.
 import { createRequire } from 'node:module';
-import { Readable } from 'node:stream';
-const { run } = createRequire(import.meta.url)('../dist/cli/flink-mem.cjs');
-await run(process.argv.slice(2), {
-  write: () => {},
-  error: () => {},
-  stdin: Readable.from([]),
-  stdinIsTTY: true,
-  stdoutIsTTY: false,
-  env: { NO_COLOR: '1' },
-  cwd: process.cwd(),
+
+const CLI = new URL('../bin/flink-mem.cjs', import.meta.url).pathname;
+process.argv = [process.argv[0], CLI, ...process.argv.slice(2)];
+process.on('exit', () => {
+  process.stderr.write(`\nMAXRSS ${process.resourceUsage().maxRSS}\n`);
 });
-console.log(`MAXRSS ${process.resourceUsage().maxRSS}`);
+createRequire(import.meta.url)(CLI);

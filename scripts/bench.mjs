@@ -1,51 +1,78 @@
-// `npm run bench`: start-up and throughput of the built CLI next to `node -e 0` on this machine.
-// Start-up is the median of alternating runs; throughput runs report wall time and peak memory.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+// `npm run bench`: the speed figures of issue 5 for the built CLI, next to `node -e 0` on this
+// machine, each with its target and a pass/fail mark. `--json <file>` also writes them as JSON
+// (the README quotes a real run).
+//   start-up:   median of alternating runs of `node -e 0` and the CLI on one small file
+//   throughput: median wall time of 3 runs and the highest peak resident memory (RSS) of the
+//               process; "flat" memory means the 10,000-file (or 200 MB) run peaks at most 25%
+//               above the 1,000-file (or 20 MB) run
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
 const CLI = new URL('../bin/flink-mem.cjs', import.meta.url).pathname;
 const MEASURE = new URL('./bench-measure.mjs', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+if (jsonAt >= 0 && !jsonFile) {
+  console.error('bench: --json needs a file name');
+  process.exit(2);
+}
 if (!existsSync(new URL('../dist/cli/flink-mem.cjs', import.meta.url))) {
   console.error('bench: dist/ is missing; run `npm ci` (or `npm run build`) first');
   process.exit(2);
 }
+
+const STARTUP_RATIO = 1.3;
+const MANY_FILES_SECONDS = 5;
+const DOCTOR_SECONDS = 5;
+const FLAT = 1.25;
+const RUNS = 3;
+
 const work = join(tmpdir(), `flink-mem-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function timeOnce(cmd, args) {
+function timeOnce(cmd, argv) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  const r = spawnSync(cmd, argv, { stdio: 'ignore' });
   if (r.error) throw r.error;
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 /** Alternates baseline and candidate runs so machine noise hits both alike. */
-function startup(label, args, runs = 21) {
+function nextToNode(label, argv, runs) {
   const base = [];
   const cand = [];
   timeOnce(process.execPath, ['-e', '0']);
-  timeOnce(process.execPath, [CLI, ...args]);
+  timeOnce(process.execPath, [CLI, ...argv]);
   for (let i = 0; i < runs; i++) {
     base.push(timeOnce(process.execPath, ['-e', '0']));
-    cand.push(timeOnce(process.execPath, [CLI, ...args]));
+    cand.push(timeOnce(process.execPath, [CLI, ...argv]));
   }
-  const b = median(base);
-  const c = median(cand);
-  return { label, baselineMs: b, ms: c, ratio: c / b };
+  const baselineMs = median(base);
+  const ms = median(cand);
+  return { label, ms, baselineMs, ratio: ms / baselineMs };
 }
 
-/** One run in a child that reports its own peak RSS. */
-function throughput(label, args) {
-  const t0 = process.hrtime.bigint();
-  const out = execFileSync(process.execPath, [MEASURE, ...args], { maxBuffer: 1 << 30 }).toString();
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rss = Number(/MAXRSS (\d+)/.exec(out)?.[1] ?? 0) / 1024;
-  return { label, ms, peakMiB: rss };
+/** Runs of the CLI with its output going to a file, as in `flink-mem lint . > report.txt`. */
+function throughput(label, argv) {
+  const times = [];
+  let peak = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const out = openSync(join(work, 'out.txt'), 'w');
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [MEASURE, ...argv], { stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 26 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    closeSync(out);
+    if (r.error) throw r.error;
+    const rss = /MAXRSS (\d+)/.exec(r.stderr.toString());
+    if (!rss || r.status === null || r.status > 2) throw new Error(`bench: ${label} failed (exit ${r.status}): ${r.stderr.toString().slice(-500)}`);
+    peak = Math.max(peak, Number(rss[1]) / 1024);
+  }
+  return { label, seconds: median(times), peakMiB: peak };
 }
 
 const CONFIGS = [
@@ -82,25 +109,89 @@ async function makeLog(mb) {
   return file;
 }
 
-const one = makeFiles(1);
-const oneFile = join(one, 'c0/flink-conf.yaml');
-const rows = [];
-rows.push(startup('explain one file', ['explain', oneFile]));
-rows.push(startup('lint one file', ['lint', oneFile]));
+const cpu = cpus();
+const machine = {
+  cpus: cpu.length,
+  cpu: cpu[0]?.model?.trim() ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+};
+console.log(`machine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}`);
+console.log('(timings vary with other load on the machine; start-up compares alternating runs)');
+
+const oneFile = join(makeFiles(1), 'c0/flink-conf.yaml');
 const thousand = makeFiles(1000);
 const tenThousand = makeFiles(10000);
-const heavy = [
-  throughput('explain 1,000 files', ['explain', thousand, '--format', 'json']),
-  throughput('lint 1,000 files', ['lint', thousand]),
-  throughput('explain 10,000 files', ['explain', tenThousand]),
-  throughput('lint 10,000 files', ['lint', tenThousand]),
-];
-const log = await makeLog(200);
-heavy.push(throughput('doctor 200 MB log', ['doctor', '--log', log]));
 
-console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log('\nstart-up (median of 21 alternating runs)');
-for (const r of rows) console.log(`  ${r.label.padEnd(22)} ${r.ms.toFixed(1).padStart(7)} ms   node -e 0: ${r.baselineMs.toFixed(1)} ms   ratio ${r.ratio.toFixed(2)}x`);
-console.log('\nthroughput (one run each; peak resident memory of the process)');
-for (const r of heavy) console.log(`  ${r.label.padEnd(22)} ${(r.ms / 1000).toFixed(2).padStart(7)} s    peak ${r.peakMiB.toFixed(0)} MiB`);
+const startup = [
+  nextToNode('explain one file', ['explain', oneFile], 21),
+  nextToNode('lint one file', ['lint', oneFile], 21),
+].map((r) => ({ ...r, target: `<= ${STARTUP_RATIO}x`, pass: r.ratio <= STARTUP_RATIO }));
+const lintThousand = nextToNode('lint 1,000 files', ['lint', thousand], 7);
+
+const runs = {
+  explain1k: throughput('explain 1,000 files', ['explain', thousand]),
+  explain10k: throughput('explain 10,000 files', ['explain', tenThousand]),
+  explainJson1k: throughput('explain 1,000 files --format json', ['explain', thousand, '--format', 'json']),
+  explainJson10k: throughput('explain 10,000 files --format json', ['explain', tenThousand, '--format', 'json']),
+  lint1k: throughput('lint 1,000 files', ['lint', thousand]),
+  lint10k: throughput('lint 10,000 files', ['lint', tenThousand]),
+  lintSarif1k: throughput('lint 1,000 files --format sarif', ['lint', thousand, '--format', 'sarif']),
+  lintSarif10k: throughput('lint 10,000 files --format sarif', ['lint', tenThousand, '--format', 'sarif']),
+};
+const log20 = await makeLog(20);
+runs.doctor20 = throughput('doctor 20 MB log', ['doctor', '--log', log20]);
+rmSync(log20);
+const log200 = await makeLog(200);
+runs.doctor200 = throughput('doctor 200 MB log', ['doctor', '--log', log200]);
+
+/** The large run against its target time, and its memory against the small run's. */
+function judged(small, large, seconds) {
+  const growth = large.peakMiB / small.peakMiB;
+  return [
+    { ...small, target: null, pass: null },
+    { ...large, target: `< ${seconds} s, peak <= ${FLAT}x of the run above`, memoryGrowth: growth, pass: large.seconds < seconds && growth <= FLAT },
+  ];
+}
+const table = [
+  ...judged(runs.explain1k, runs.explain10k, MANY_FILES_SECONDS),
+  ...judged(runs.explainJson1k, runs.explainJson10k, MANY_FILES_SECONDS),
+  ...judged(runs.lint1k, runs.lint10k, MANY_FILES_SECONDS),
+  ...judged(runs.lintSarif1k, runs.lintSarif10k, MANY_FILES_SECONDS),
+  ...judged(runs.doctor20, runs.doctor200, DOCTOR_SECONDS),
+];
+
+const mark = (pass) => (pass === null ? '' : pass ? 'PASS' : 'FAIL');
+console.log('\nstart-up (median of 21 alternating runs with node -e 0)');
+for (const r of startup) {
+  console.log(`  ${r.label.padEnd(36)} ${r.ms.toFixed(1).padStart(7)} ms  node -e 0 ${r.baselineMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}x  target ${r.target}  ${mark(r.pass)}`);
+}
+console.log(`  ${lintThousand.label.padEnd(36)} ${lintThousand.ms.toFixed(1).padStart(7)} ms  node -e 0 ${lintThousand.baselineMs.toFixed(1).padStart(6)} ms  ${lintThousand.ratio.toFixed(2)}x  (median of 7)`);
+console.log(`\nthroughput (median wall time of ${RUNS} runs, output to a file; highest peak RSS)`);
+for (const r of table) {
+  const growth = r.memoryGrowth === undefined ? '' : ` (${r.memoryGrowth.toFixed(2)}x)`;
+  console.log(`  ${r.label.padEnd(36)} ${r.seconds.toFixed(2).padStart(6)} s  peak ${r.peakMiB.toFixed(0).padStart(4)} MiB${growth.padEnd(8)}${r.target ? `  target ${r.target}  ${mark(r.pass)}` : ''}`);
+}
+const all = [...startup, ...table].filter((r) => r.pass !== null);
+const failed = all.filter((r) => !r.pass).length;
+console.log(`\n${failed === 0 ? 'all targets met' : `${failed} of ${all.length} targets missed`}`);
+
+if (jsonFile) {
+  const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+  writeFileSync(
+    jsonFile,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        startup: [...startup, { ...lintThousand, target: null, pass: null }].map((r) => ({ label: r.label, ms: round(r.ms, 1), nodeMs: round(r.baselineMs, 1), ratio: round(r.ratio, 3), target: r.target, pass: r.pass })),
+        throughput: table.map((r) => ({ label: r.label, seconds: round(r.seconds, 3), peakMiB: round(r.peakMiB, 1), ...(r.memoryGrowth !== undefined ? { memoryGrowth: round(r.memoryGrowth, 3) } : {}), target: r.target, pass: r.pass })),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`figures written to ${jsonFile}`);
+}
 rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 // Builds dist/ (run by `npm ci` through `prepare`): the library bundle with its type declarations,
-// and the CLI as one CommonJS file plus a V8 code cache of it, produced by a warm-up run of the
-// common commands, so that `flink-mem` starts close to a bare `node`.
+// and the CLI as one CommonJS file plus V8 code caches of it, so that `flink-mem` starts close to
+// a bare `node`. Each command gets its own cache, made by a warm-up run of that command alone in
+// a fresh process: a cache holds only the code its command runs, so `lint` does not deserialize
+// the doctor's code and the other way round.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +10,42 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+
+const cli = resolve('dist/cli/flink-mem.cjs');
+
+/**
+ * commander requires `node:child_process` at its top level, for executable subcommands we do not
+ * have; loading it (with net and stream) costs more start-up than the rest of the CLI. Commander
+ * gets a stand-in that loads the real module only if it is ever used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'flink-mem' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'flink-mem' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
+async function warmUp(cacheFile, work, runs) {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
+  const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
+  for (const args of runs) await bundle.exports.run(args, io);
+  writeFileSync(cacheFile, script.createCachedData());
+}
+
+if (process.argv[2] === '--warm-up') {
+  const [cacheFile, work, json] = process.argv.slice(3);
+  await warmUp(cacheFile, work, JSON.parse(json));
+  process.exit(0);
+}
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { FLINK_MEM_VERSION: JSON.stringify(pkg.version) };
@@ -16,7 +53,6 @@ const define = { FLINK_MEM_VERSION: JSON.stringify(pkg.version) };
 rmSync('dist', { recursive: true, force: true });
 await build({ entryPoints: ['src/index.ts'], outfile: 'dist/index.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', define, logLevel: 'warning' });
 
-const cli = resolve('dist/cli/flink-mem.cjs');
 await build({
   entryPoints: ['src/cli/entry.ts'],
   outfile: cli,
@@ -29,22 +65,26 @@ await build({
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__flink_mem_url' },
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [lazyChildProcess],
 });
 
-// Warm-up: run the common commands in-process, then save the code V8 compiled for them.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli });
-const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
+// Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
+// cache by the first argument (`flink-mem.cache` for the other commands, help and version).
 const work = mkdtempSync(join(tmpdir(), 'flink-mem-build-'));
 const conf = join(work, 'flink-conf.yaml');
 const yaml = join(work, 'config.yaml');
 writeFileSync(conf, 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.fraction: 1.5\nflink.memory.managed.fraction: 0.6\n');
 writeFileSync(yaml, 'taskmanager:\n  memory:\n    flink:\n      size: 2g\njobmanager.memory.heap.size: 1g\n');
-const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
-for (const args of [['lint', conf, yaml], ['explain', conf, yaml], ['explain', yaml, '--format', 'json'], ['doctor', '--error', 'java.lang.OutOfMemoryError: Direct buffer memory'], ['--help']]) {
-  await bundle.exports.run(args, io);
+const caches = {
+  lint: [['lint', conf, yaml]],
+  explain: [['explain', conf, yaml], ['explain', yaml, '--format', 'json']],
+  doctor: [['doctor', '--error', 'java.lang.OutOfMemoryError: Direct buffer memory']],
+  '': [['--help'], ['rules']],
+};
+for (const [command, runs] of Object.entries(caches)) {
+  const file = resolve('dist/cli', command ? `flink-mem.${command}.cache` : 'flink-mem.cache');
+  execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
-writeFileSync('dist/cli/flink-mem.cache', script.createCachedData());
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

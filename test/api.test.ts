@@ -21,6 +21,6 @@ describe('library API', () => {
     const findings = lint(file);
     expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['fraction-out-of-range', 3, 1]]);
     expect(findings[0]!.fix).toEqual({ 'taskmanager.memory.network.fraction': '0.1' });
-    expect(rules.length).toBe(20);
+    expect(rules.length).toBe(21);
   });
 });

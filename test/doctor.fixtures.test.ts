@@ -145,8 +145,28 @@ describe('doctor fixtures', () => {
         }
       }
     }
-    const json = JSON.parse(formatJson(result)) as { diagnoses: unknown[]; lookedAt?: string };
+    // The JSON shape of the issue, field by field (extra fields such as `effect` are allowed).
+    const json = JSON.parse(formatJson(result)) as { diagnoses: Record<string, unknown>[]; lookedAt?: string };
     expect(json.diagnoses).toHaveLength(result.diagnoses.length);
+    const ids = SIGNATURES.map((s) => s.id);
+    for (const d of json.diagnoses) {
+      expect(d).toMatchObject({
+        id: expect.any(String),
+        component: expect.stringMatching(/^(taskmanager|jobmanager|unknown)$/),
+        summary: expect.stringMatching(/\S/),
+        explanation: expect.stringMatching(/\S/),
+        evidence: { line: expect.any(Number), text: expect.stringMatching(/\S/) },
+        suggestions: expect.any(Array),
+        docs: expect.any(Array),
+      });
+      expect(ids).toContain(d.id);
+      expect(Number.isInteger((d.evidence as { line: number }).line)).toBe(true);
+      for (const s of d.suggestions as Record<string, unknown>[]) {
+        expect(s).toMatchObject({ key: expect.stringMatching(/^[a-z][\w.-]*$/), current: expect.stringMatching(/\S/), suggested: expect.stringMatching(/\S/), why: expect.stringMatching(/\S/) });
+      }
+      for (const u of d.docs as unknown[]) expect(u).toMatch(/^https:\/\//);
+    }
+    if (result.diagnoses.length === 0) expect(json.lookedAt).toMatch(/^Looked at/);
     expect(formatText(result).length).toBeGreaterThan(0);
   });
 });

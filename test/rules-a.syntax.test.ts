@@ -9,15 +9,19 @@ import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
 import { readSuppressions } from '../src/engine/suppressions.js';
 import type { Report, RuleContext } from '../src/engine/types.js';
+import configFileNotRead from '../rules/config-file-not-read.js';
 import configSyntax from '../rules/config-syntax.js';
 import legacySyntax from '../rules/legacy-syntax.js';
 import processAndFlinkSizeBothSet from '../rules/process-and-flink-size-both-set.js';
 import unusedSuppression from '../rules/unused-suppression.js';
 
 const SETTINGS_118 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.18', 'version') };
+const SETTINGS_120 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.20', 'version') };
 
 function lint(rules: EngineRule[], text: string, format: InputFormat) {
-  return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, SETTINGS_118);
+  // Flink reads config.yaml from 1.19 on.
+  const settings = format === 'config-yaml' ? SETTINGS_120 : SETTINGS_118;
+  return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, settings);
 }
 
 describe('config-syntax', () => {
@@ -26,6 +30,7 @@ describe('config-syntax', () => {
     expect(found.map((f) => [f.line, f.key])).toEqual([[2, 'taskmanager.memory.jvm-metaspace.size']]);
     expect(found[0]?.message).toMatch(/null/);
   });
+
 
   it('leaves legacy problems to legacy-syntax', () => {
     expect(lint([configSyntax], 'taskmanager.numberOfTaskSlots:4\n', 'flink-conf')).toEqual([]);
@@ -36,6 +41,36 @@ describe('config-syntax', () => {
     expect(file.documents).toEqual([]);
     const found = lintLoadedFile(file, [configSyntax], SETTINGS_118);
     expect(found.map((f) => f.ruleId)).toEqual(['config-syntax']);
+  });
+});
+
+describe('config-file-not-read', () => {
+  it('reports a flink-conf.yaml used with Flink 2, which reads only config.yaml, once at the top of the file', () => {
+    const text = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [configFileNotRead], settings('2.1'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"flink-conf\.yaml" is not read by Flink 2\.1, which reads only conf\/config\.yaml.*bin\/migrate-config-file\.sh/);
+    const detected = lintLoadedFile(loadText(text, 'prod.conf', { format: 'flink-conf' }), [configFileNotRead], settings('2.0'));
+    expect(detected[0]?.message).toContain('--input-format config-yaml');
+    expect(lintLoadedFile(loadText(text, 'conf/flink-conf.yaml', { format: 'flink-conf' }), [configFileNotRead], settings('1.20'))).toEqual([]);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('2.0'))).toEqual([]);
+  });
+
+  it('reports a config.yaml linted for Flink before 1.19, which reads only flink-conf.yaml, once at the top of the file', () => {
+    const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const named = lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.18'));
+    expect(named.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+    expect(named[0]?.message).toMatch(/^"config\.yaml" is not read by Flink 1\.18, which reads only conf\/flink-conf\.yaml/);
+    const other = lintLoadedFile(loadText(text, 'prod.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.17'));
+    expect(other[0]?.message).toMatch(/^this file is in the standard YAML format of config\.yaml, which Flink 1\.17 does not read/);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.19'))).toEqual([]);
+  });
+
+  it('leaves syntax problems to config-syntax and legacy-syntax', () => {
+    expect(lint([configFileNotRead], 'taskmanager.numberOfTaskSlots:4\n', 'flink-conf')).toEqual([]);
+    expect(lint([configFileNotRead], 'a: 1\na: 2\n', 'config-yaml')).toEqual([]);
   });
 });
 

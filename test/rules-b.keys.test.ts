@@ -35,6 +35,25 @@ describe('unknown-key', () => {
     expect(g?.message).toContain('"taskmanager.memory.process.size", "jobmanager.memory.process.size"');
   });
 
+  it('reports an option newer than the chosen version with the version that added it, and renames it to the key that version reads', () => {
+    const text = `${TOTALS}taskmanager.memory.process.size: 4g\nstate.backend.type: rocksdb\n`;
+    const [f, ...rest] = lint(unknownKey, text, { version: '1.16' });
+    expect(rest).toEqual([]);
+    expect(f?.message).toBe('"state.backend.type" (rocksdb) was added in Flink 1.17, so Flink 1.16 ignores it: this version reads "state.backend" instead');
+    expect(f?.message).not.toContain('did you mean');
+    expect(f?.fix).toEqual({ 'state.backend': 'rocksdb', 'state.backend.type': null });
+    expect(lint(unknownKey, applyToFlatFile(text, f!.fix!), { version: '1.16' })).toEqual([]);
+    expect(lint(unknownKey, text, { version: '1.17' })).toEqual([]);
+  });
+
+  it('offers no rename for a newer option whose older key needs another value, or that has no older key', () => {
+    const text = `${TOTALS}taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.buffers-request-timeout: 30 s\nstate.backend.rocksdb.memory.fixed-per-tm: 1g\n`;
+    const found = lint(unknownKey, text, { version: '1.16' });
+    expect(found.map((f) => [f.line, f.fix])).toEqual([[3, undefined], [4, undefined]]);
+    expect(found[0]?.message).toContain('"taskmanager.network.memory.exclusive-buffers-request-timeout-ms" instead (as a number of milliseconds)');
+    expect(found[1]?.message).toContain('"state.backend.rocksdb.memory.fixed-per-slot"');
+  });
+
   it('removes a JobManager managed-memory key, since nothing reads it', () => {
     const [f] = lint(unknownKey, `${TOTALS}taskmanager.memory.process.size: 4g\njobmanager.memory.managed.size: 512m\n`, { version: '1.20' });
     expect(f?.fix).toEqual({ 'jobmanager.memory.managed.size': null });

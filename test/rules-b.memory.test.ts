@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import containerMemoryExceeded from '../rules/container-memory-exceeded.js';
+import memoryDerivationFails from '../rules/memory-derivation-fails.js';
 import managedMemoryUnused from '../rules/managed-memory-unused.js';
 import operatorMemoryOverride from '../rules/operator-memory-override.js';
 import operatorMemoryUnits from '../rules/operator-memory-units.js';
@@ -46,6 +47,19 @@ describe('rocksdb-without-managed-memory', () => {
     expect(lint(rocksdbWithoutManagedMemory, fixed, { version: '1.20' })).toEqual([]);
     const tm = derive(fixed, { version: '1.20' }).tm;
     expect(tm.ok && tm.sizes.managed > 0n).toBe(true);
+  });
+
+  it.each([
+    ['managed size 0', 'taskmanager.memory.managed.size: 0\n', 'taskmanager.memory.managed.size'],
+    ['managed fraction 0', 'taskmanager.memory.managed.fraction: 0\n', 'taskmanager.memory.managed.fraction'],
+  ])('reports %s even when the rest of the memory does not derive', (_name, line, key) => {
+    // 3g of task heap does not fit into 2g of process memory: the derivation fails on its own.
+    const text = `jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 2g\ntaskmanager.memory.task.heap.size: 3g\nstate.backend.type: rocksdb\n${line}`;
+    expect(derive(text, { version: '1.20' }).tm.ok).toBe(false);
+    const [f, ...rest] = lint(rocksdbWithoutManagedMemory, text, { version: '1.20' });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ line: 5, key, severity: 'error' });
+    expect(lint(rocksdbWithoutManagedMemory, text.replace(/: 0\n$/, ': 0.3\n'), { version: '1.20' })).toEqual([]);
   });
 
   it('accepts the DATAPROC weight that 1.13-1.20 still read for the state backend, not in 2.0', () => {
@@ -149,6 +163,19 @@ describe('container-memory-exceeded', () => {
   });
 });
 
+describe('memory-derivation-fails in a FlinkDeployment', () => {
+  it('fixes the resource field the operator sizes the process from, spelt as it is spelt there', () => {
+    const lines = ['  flinkConfiguration:', '    taskmanager.memory.process.size: "8g"', '    taskmanager.memory.jvm-metaspace.size: 1g'];
+    const found = lint(memoryDerivationFails, deployment(lines, '1024m'), { format: 'k8s' });
+    expect(found.map((f) => f.fix)).toEqual([{ 'spec.taskManager.resource.memory': '1792m' }]);
+    expect(found[0]?.message).toContain('"taskmanager.memory.process.size" (1024m from "spec.taskManager.resource.memory") is too small');
+    const tm = derive(deployment(lines, '1024m'), { format: 'k8s', version: '1.20' }, { 'taskmanager.memory.process.size': '1792m' }).tm;
+    expect(tm.ok).toBe(true);
+    const [binary] = lint(memoryDerivationFails, deployment(lines, '1Gi'), { format: 'k8s' });
+    expect(binary?.fix).toEqual({ 'spec.taskManager.resource.memory': '1792Mi' });
+  });
+});
+
 describe('operator-memory-override', () => {
   it('removes the overridden line by its YAML path, leaving the process size the operator sets', () => {
     const text = deployment(['  flinkConfiguration:', '    taskmanager.memory.process.size: "8g"']);
@@ -157,6 +184,11 @@ describe('operator-memory-override', () => {
     expect(f?.message).toContain('so the TaskManager runs with 2 GiB');
     const tm = derive(text, { format: 'k8s', version: '1.20' }, f!.fix!).tm;
     expect(tm.ok && tm.sizes.totalProcess).toBe(2n ** 31n);
+  });
+
+  it('says nothing when the overridden process size is the resource memory itself, as the autotuner writes it', () => {
+    expect(lint(operatorMemoryOverride, deployment(['  flinkConfiguration:', '    taskmanager.memory.process.size: 2048 mb']), { format: 'k8s' })).toEqual([]);
+    expect(lint(operatorMemoryOverride, deployment(['  flinkConfiguration:', '    taskmanager.memory.process.size: 2049 mb']), { format: 'k8s' })).toHaveLength(1);
   });
 
   it('says nothing without resource memory in the spec, or outside a FlinkDeployment', () => {

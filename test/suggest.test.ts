@@ -8,10 +8,9 @@ import { parseQuantity } from '../src/config/quantity.js';
 import { Conf } from '../src/model/conf.js';
 import { str } from '../src/model/values.js';
 import type { RawValue } from '../src/model/values.js';
+import { binaryQuantity, intendedResourceBytes } from '../src/options/resource-memory.js';
 import {
   backendKind,
-  binaryQuantity,
-  intendedResourceBytes,
   isKnownKey,
   looksMemoryRelated,
   replacementFor,

@@ -4,10 +4,9 @@
  * Exit codes: 0 at least one diagnosis, 1 none, 2 usage or input error.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { loadFile, rawConfig } from '../config/index.js';
+import { expandInputs, loadFile, rawConfig } from '../config/index.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
@@ -32,8 +31,59 @@ const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local']
 /** Loader problems that mean the file was not read the way Flink reads it. */
 const FATAL = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
-function lines(stream: Readable): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Infinity });
+/** Input that is not a text log; the message completes "<name> ...". */
+class NotText extends Error {}
+
+/** Longest line kept whole; the doctor only looks at the first 8 KB of a line, so the rest is dropped as it streams. */
+const LONG_LINE = 64 * 1024;
+/** How much of the start is checked for NUL bytes, the mark of a binary file. */
+const SNIFF = 8192;
+
+function decoderFor(head: Buffer): TextDecoder {
+  if (head[0] === 0x1f && head[1] === 0x8b) throw new NotText('is gzip-compressed, not a text log: decompress it first (gunzip, or zcat FILE | flink-mem doctor)');
+  // Windows tools (PowerShell's > among them) write UTF-16 with a byte-order mark.
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  if (head.subarray(0, SNIFF).includes(0)) throw new NotText('is a binary file, not a text log');
+  // Not fatal: a stray byte in another encoding becomes U+FFFD and the rest of the log is still read.
+  return new TextDecoder('utf-8');
+}
+
+/**
+ * The lines of a text stream, decoded as it arrives: UTF-8 (invalid bytes read as U+FFFD) or
+ * UTF-16 with a byte-order mark; binary and gzip input is refused. Memory stays bounded even for
+ * a file without line breaks.
+ */
+async function* lines(stream: Readable): AsyncGenerator<readonly string[]> {
+  let decoder: TextDecoder | null = null;
+  let rest = '';
+  let overlong = false;
+  /** The complete lines of one decoded chunk; the unfinished last line waits in `rest`. */
+  const split = (text: string): string[] => {
+    const out: string[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      out.push(overlong ? rest : rest + text.slice(start, nl));
+      overlong = false;
+      rest = '';
+      start = nl + 1;
+    }
+    if (!overlong) {
+      rest += text.slice(start);
+      if (rest.length > LONG_LINE) {
+        rest = rest.slice(0, LONG_LINE);
+        overlong = true;
+      }
+    }
+    return out;
+  };
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    decoder ??= decoderFor(buf);
+    yield split(decoder.decode(buf, { stream: true }));
+  }
+  if (decoder) yield split(decoder.decode());
+  if (rest !== '' || overlong) yield [rest];
 }
 
 function readableLog(path: string, shown: string): void {
@@ -48,9 +98,17 @@ function readableLog(path: string, shown: string): void {
 }
 
 function configDocument(path: string, cwd: string): ConfigDocument {
+  const full = resolve(cwd, path);
+  let isFolder = false;
+  try {
+    isFolder = statSync(full).isDirectory();
+  } catch {
+    // A missing file is reported by the loader below, in the words lint uses.
+  }
+  if (isFolder) return folderDocument(full, path);
   let loaded;
   try {
-    loaded = loadFile(resolve(cwd, path), {}, path);
+    loaded = loadFile(full, {}, path);
   } catch (e) {
     throw new CliUsageError(e instanceof Error ? e.message : String(e));
   }
@@ -59,6 +117,28 @@ function configDocument(path: string, cwd: string): ConfigDocument {
   const doc = loaded.documents[0];
   if (!doc) throw new CliUsageError(`"${path}" holds no Flink configuration`);
   return doc;
+}
+
+/** A folder (Flink's conf/, a deployment folder): the one Flink configuration in it, as lint finds it. */
+function folderDocument(full: string, shown: string): ConfigDocument {
+  const found: { name: string; doc: ConfigDocument }[] = [];
+  for (const file of expandInputs([full])) {
+    const name = join(shown, relative(full, file));
+    let loaded;
+    try {
+      loaded = loadFile(file, {}, name);
+    } catch {
+      continue;
+    }
+    const problems = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)];
+    if (problems.some((p) => FATAL.has(p.kind))) continue;
+    for (const doc of loaded.documents) found.push({ name, doc });
+  }
+  if (found.length === 0) throw new CliUsageError(`folder "${shown}" holds no Flink configuration`);
+  if (found.length > 1) {
+    throw new CliUsageError(`folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`);
+  }
+  return found[0]!.doc;
 }
 
 function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
@@ -93,16 +173,22 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO): 
   if (opts.log !== undefined) {
     const path = resolve(io.cwd, opts.log);
     readableLog(path, opts.log);
-    const stream = createReadStream(path, { encoding: 'utf8' });
+    const stream = createReadStream(path);
     try {
       return await diagnoseStream(lines(stream), options);
     } catch (e) {
+      if (e instanceof NotText) throw new CliUsageError(`log "${opts.log}" ${e.message}`);
       const code = (e as { code?: string }).code;
       throw new CliUsageError(`log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
     }
   }
   if (io.stdinIsTTY) throw new CliUsageError('nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input');
-  return diagnoseStream(lines(io.stdin), options);
+  try {
+    return await diagnoseStream(lines(io.stdin), options);
+  } catch (e) {
+    if (e instanceof NotText) throw new CliUsageError(`standard input ${e.message}`);
+    throw e;
+  }
 }
 
 export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<number> {

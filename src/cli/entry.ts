@@ -2,18 +2,57 @@
  * The bundled CLI's entry (dist/cli/flink-mem.cjs): `main()` runs the command line against the
  * real process; `run` is exported for the build's warm-up and for the benchmark.
  */
+import type { CliIO } from './io.js';
 import { run } from './main.js';
 
 export { run };
 
+/**
+ * A reader that goes away (`flink-mem lint . | head`) is not an error: stop quietly, as Unix tools
+ * do, instead of letting Node report the broken pipe with a stack trace.
+ */
+function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+}
+
+/** Output is gathered into chunks of this size: one write per result would be one system call each. */
+const CHUNK = 64 * 1024;
+
 export function main(): Promise<number> {
-  return run(process.argv.slice(2), {
-    write: (s) => void process.stdout.write(s),
-    error: (s) => void process.stderr.write(s),
-    stdin: process.stdin,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+  exitQuietlyOnBrokenPipe(process.stdout);
+  exitQuietlyOnBrokenPipe(process.stderr);
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    process.stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const io: CliIO = {
+    write: (s) => {
+      pending.push(s);
+      size += s.length;
+      if (size >= CHUNK) flush();
+    },
+    // Errors keep their place among the results when both go to one terminal.
+    error: (s) => {
+      flush();
+      process.stderr.write(s);
+    },
+    // Standard input is opened only by the commands that read it (it costs start-up time).
+    get stdin() {
+      return process.stdin;
+    },
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
-  });
+  };
+  return run(process.argv.slice(2), io).finally(flush);
 }

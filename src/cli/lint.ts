@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { detectFormat, expandInputs, loadText, parseSetArg, UsageError } from '../config/index.js';
+import { detectFormat, expandInputs, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
@@ -184,7 +184,7 @@ function filesOf(input: string, cwd: string): [string, string][] {
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
 async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions): Promise<LoadedFile> {
-  if (abs === '-') return loadText(await readStdin(io), STDIN_NAME, options);
+  if (abs === '-') return loadBytes(await readStdin(io), STDIN_NAME, options);
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);

@@ -8,9 +8,9 @@ export function useColor(io: CliIO): boolean {
   return io.stdoutIsTTY;
 }
 
-/** Reads all of standard input as UTF-8 text. */
-export async function readStdin(io: CliIO): Promise<string> {
+/** Reads all of standard input as bytes (the loaders decide whether they are UTF-8 text). */
+export async function readStdin(io: CliIO): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

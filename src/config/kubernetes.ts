@@ -79,8 +79,9 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
       nullRefusal: 'the operator cannot hand a null value to Flink',
       pathPrefix: `${what}.`,
     });
-    entries.push(...read.entries);
-    problems.push(...flat.problems, ...read.problems);
+    // Loops, not spreads: a huge flinkConfiguration has more entries than a call has room for arguments.
+    for (const e of read.entries) entries.push(e);
+    for (const p of [flat.problems, read.problems].flat()) problems.push(p);
   }
 
   const resources: ResourceMemory[] = [];

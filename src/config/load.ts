@@ -64,6 +64,23 @@ function usageError(path: string, err: unknown): UsageError {
 }
 
 /**
+ * Loads bytes as read from a file or standard input: text that is not UTF-8 is a problem of the
+ * file (like Flink, which could not read it as configuration), not a crash or mojibake.
+ */
+export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions = {}): LoadedFile {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw usageError(name, err);
+    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const shown = name === '-' ? STDIN : name;
+    return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
+  }
+  return loadText(text, name, options);
+}
+
+/**
  * Reads a file (or `-` for standard input) and loads it; unreadable paths throw a UsageError.
  * `name` is how messages and documents call the file (a CLI resolves paths against its own
  * working directory but shows them as the user typed them).
@@ -76,16 +93,7 @@ export function loadFile(path: string, options: LoadOptions = {}, name: string =
   } catch (err) {
     throw usageError(name, err);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch (err) {
-    if (!(err instanceof TypeError)) throw usageError(name, err);
-    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const shown = name === '-' ? STDIN : name;
-    return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
-  }
-  return loadText(text, name, options);
+  return loadBytes(bytes, name, options);
 }
 
 /** The effective configuration as the memory model reads it. */

@@ -6,10 +6,30 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Scalar } from 'yaml';
 import { javaDoubleToString } from '../model/java.js';
+import { rawToString } from '../model/values.js';
 import type { RawValue } from '../model/values.js';
 
 const INT_TAG = 'tag:yaml.org,2002:int';
 const FLOAT_TAG = 'tag:yaml.org,2002:float';
+
+/** Integers longer than this are kept as text: no memory size or count comes close. */
+const MAX_INT_CHARS = 1000;
+
+/**
+ * A Core-schema integer as stored: exact when it is of a sane length, else its decimal text
+ * (as Java prints it) with a value that is merely out of every range. A hex or octal integer of
+ * thousands of digits keeps its source text: converting it to decimal would take seconds.
+ */
+function intValue(src: string): RawValue | null {
+  if (src.length <= MAX_INT_CHARS) {
+    const v = coreInt(src);
+    return v === null ? null : { kind: 'int', value: v };
+  }
+  if (!/^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/.test(src)) return null;
+  const decimal = /^[-+]?[0-9]/.test(src) ? src.replace(/^[-+]?0*(?=\d)/, '') : src;
+  const neg = src[0] === '-' && decimal !== '0';
+  return { kind: 'int', value: neg ? -(1n << 64n) : 1n << 64n, text: neg ? `-${decimal}` : decimal };
+}
 
 /** Core-schema integer text (`12`, `-3`, `+4`, `0o17`, `0x1F`) to an exact bigint; null if it is not one. */
 export function coreInt(text: string): bigint | null {
@@ -42,8 +62,8 @@ export function typedScalar(node: Scalar): RawValue | null {
   if (typeof v === 'bigint') return { kind: 'int', value: v };
   if (typeof v === 'number') {
     const src = typeof node.source === 'string' ? node.source : '';
-    const asInt = node.tag === FLOAT_TAG ? null : coreInt(src);
-    if (asInt !== null) return { kind: 'int', value: asInt };
+    const asInt = node.tag === FLOAT_TAG ? null : intValue(src);
+    if (asInt !== null) return asInt;
     if (node.tag === INT_TAG && Number.isInteger(v)) return { kind: 'int', value: BigInt(v) };
     return { kind: 'float', value: v };
   }
@@ -75,7 +95,7 @@ function renderScalar(node: Scalar): string {
     case 'list':
       return quoteFlow(raw.text);
     case 'int':
-      return raw.value.toString();
+      return rawToString(raw);
     case 'bool':
       return raw.value ? 'true' : 'false';
     case 'float':

@@ -30,10 +30,16 @@ export function diagnose(input: DoctorInput): DoctorResult {
   return advise(scanner.finish(), input);
 }
 
-/** Diagnoses from lines read one by one (a log of any size): memory stays flat. */
-export async function diagnoseStream(lines: AsyncIterable<string>, options: DoctorOptions = {}): Promise<DoctorResult> {
+/**
+ * Diagnoses from lines read one by one, or in batches (a log of any size): memory stays flat.
+ * Batches save one await per line on long logs.
+ */
+export async function diagnoseStream(lines: AsyncIterable<string | readonly string[]>, options: DoctorOptions = {}): Promise<DoctorResult> {
   const scanner = new Scanner(SIGNATURES);
-  for await (const line of lines) scanner.push(line);
+  for await (const item of lines) {
+    if (typeof item === 'string') scanner.push(item);
+    else for (const line of item) scanner.push(line);
+  }
   return advise(scanner.finish(), options);
 }
 
@@ -79,7 +85,9 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
     const r = refined ? { ...resolvedFinding, component: refined } : resolvedFinding;
-    const processes = processesFor(r.component, plan);
+    const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
+    const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
+    const processes = processesFor(r.component, own);
     const ctx: SuggestContext = {
       component: r.component,
       processes,
@@ -89,7 +97,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       seen: scan.observations,
       version,
       withConfig: options.config !== undefined,
-      plan,
+      plan: own,
     };
     const sig = r.finding.signature;
     const suggestions = sig.suggest(ctx);
@@ -102,7 +110,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       explanation,
       evidence: { line: r.finding.line, text: r.finding.text },
       suggestions,
-      docs: sig.docs,
+      docs: docsFor(sig.docs, r.component),
     };
   });
   addConsequenceNotes(diagnoses);
@@ -122,6 +130,13 @@ function processesFor(component: Component, plan: Planner): Process[] {
     return !check || check.ok || check.failure.check !== 'no-total-memory';
   });
   return sized.length > 0 ? sized : both;
+}
+
+/** The links of a signature, without the set-up page of the other process when the process is known. */
+function docsFor(links: readonly string[], component: Component): readonly string[] {
+  const other = component === 'taskmanager' ? '/mem_setup_jobmanager/' : component === 'jobmanager' ? '/mem_setup_tm/' : null;
+  const kept = other ? links.filter((u) => !u.includes(other)) : links;
+  return kept.length > 0 ? kept : links;
 }
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */

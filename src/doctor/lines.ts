@@ -31,7 +31,8 @@ export function stripDecorations(line: string): string {
   return s;
 }
 
-const CONTINUATION = /^(?:\s+\S|at\s|Caused by:|Suppressed:|\.\.\.\s*\d+\s+(?:more|common frames omitted))/;
+// `#` lines are the JVM's fatal-error banner (hs_err), which belongs to the warning above it.
+const CONTINUATION = /^(?:\s+\S|at\s|Caused by:|Suppressed:|\.\.\.\s*\d+\s+(?:more|common frames omitted)|#(?:\s|$))/;
 const EXCEPTION_START = /^(?:(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*|[A-Z][\w$]*)(?:Exception|Error|Throwable)\b/;
 
 /** Stack frames, `Caused by:` and indented lines belong to the error block above them. */

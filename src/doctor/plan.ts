@@ -84,7 +84,14 @@ export class Planner {
     private readonly userConfig: ReadonlyMap<string, RawValue> | undefined,
     readonly version: FlinkVersion,
     readonly target: Target,
+    /** Process sizes the failure text showed, used instead of Flink's shipped sizes (no configuration only). */
+    private readonly shown: Partial<Record<Process, bigint>> = {},
   ) {}
+
+  /** The process size the failure text showed, when suggestions start from it. */
+  shownSize(p: Process): bigint | null {
+    return this.shown[p] ?? null;
+  }
 
   get withConfig(): boolean {
     return this.userConfig !== undefined;
@@ -120,8 +127,10 @@ export class Planner {
   private defaults(): Map<string, RawValue> {
     if (this.target === 'local') return new Map();
     const m = new Map<string, RawValue>();
-    m.set('taskmanager.memory.process.size', str(formatSizeForConfig(shippedProcessSize('taskmanager', this.version))));
-    if (atLeast(this.version, '1.11')) m.set('jobmanager.memory.process.size', str(formatSizeForConfig(shippedProcessSize('jobmanager', this.version))));
+    m.set('taskmanager.memory.process.size', str(formatSizeForConfig(this.shown.taskmanager ?? shippedProcessSize('taskmanager', this.version))));
+    if (atLeast(this.version, '1.11')) {
+      m.set('jobmanager.memory.process.size', str(formatSizeForConfig(this.shown.jobmanager ?? shippedProcessSize('jobmanager', this.version))));
+    }
     return m;
   }
 
@@ -138,6 +147,14 @@ export class Planner {
   /** The value as the starting configuration has it (configured, else the version's default), as text. */
   valueText(p: Process, key: string): string | null {
     const raw = this.basis(p)?.config.get(key);
+    if (raw) return rawToString(raw);
+    const o = findOption(key);
+    return o ? defaultFor(o, this.version) : null;
+  }
+
+  /** The value as the user's configuration has it (configured, else the version's default), before any fix. */
+  userText(key: string): string | null {
+    const raw = this.userConfig?.get(key);
     if (raw) return rawToString(raw);
     const o = findOption(key);
     return o ? defaultFor(o, this.version) : null;
@@ -174,7 +191,8 @@ export class Planner {
     };
     if (raw) {
       const text = rawToString(raw);
-      return this.withConfig ? withBytes(text) : `${text} (Flink's shipped configuration)`;
+      if (this.withConfig) return withBytes(text);
+      return key === `${p}.memory.process.size` && this.shown[p] !== undefined ? `${text} (the container size the error shows)` : `${text} (Flink's shipped configuration)`;
     }
     const o = findOption(key);
     const def = o ? defaultFor(o, this.version) : null;

@@ -20,7 +20,9 @@ export function WhichProcess(ctx: SuggestContext): string {
 
 /** Said at the end of every suggestion made without a configuration. */
 export function startingPoint(ctx: SuggestContext): string {
-  return ctx.withConfig ? '' : "; a starting point from Flink's defaults";
+  if (ctx.withConfig) return '';
+  const shown = ctx.processes.map((p) => ctx.plan.shownSize(p)).find((x) => x !== null);
+  return shown ? `; a starting point from Flink's defaults for a process of ${fmt(shown)}, the container size the error shows` : "; a starting point from Flink's defaults";
 }
 
 /** More JVM heap: task heap for a TaskManager, heap for the JobManager, a step up from today's size. */

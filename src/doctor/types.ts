@@ -109,6 +109,8 @@ export interface SignatureDefinition {
   /** Kebab-case, names the failure; equals the file name. Stable forever. */
   readonly id: string;
   readonly title: string;
+  /** What it recognises, in our words (Flink's texts quoted in backticks): rendered into docs/doctor.md. */
+  readonly recognises: readonly string[];
   /** Lower ranks are listed first when several failures show (root causes before symptoms). */
   readonly rank: number;
   /** Lower-case substrings; a line is tried against the patterns only if it contains one. */
@@ -127,6 +129,11 @@ export interface SignatureDefinition {
    * equal to the TaskManager's derived limit says TaskManager.
    */
   readonly refineComponent?: (facts: Facts, plan: Planner) => Process | null;
+  /**
+   * The process size the failure text itself shows (a YARN container's limit): without a
+   * configuration, suggestions start from it instead of the size Flink ships.
+   */
+  readonly processSize?: (facts: Facts) => bigint | null;
   /** Options involved, for docs and the registry. */
   readonly options: readonly string[];
   readonly docs: readonly string[];

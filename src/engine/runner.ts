@@ -63,9 +63,19 @@ function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { s
   return { severity: sev, configured: setting !== undefined, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
 }
 
+/** Longest placeholder value kept whole: Flink's own messages fit; a pasted megabyte does not. */
+const MAX_DATA = 500;
+
+/** A value for a message: folded onto one line, a huge one cut in the middle. */
+function dataText(value: unknown): string {
+  let text = String(value);
+  if (text.length > MAX_DATA) text = `${text.slice(0, MAX_DATA - 100)}…${text.slice(-99)}`;
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
 /** Fills `{name}` placeholders; values are folded onto one line so a message stays one line. */
 function render(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? String(data[name]).replace(/\s*[\r\n]+\s*/g, ' ') : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? dataText(data[name]) : all));
 }
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
@@ -176,8 +186,9 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
 
   for (const rule of rules) if (!rule.afterSuppressions) run(rule, {});
   const kept = applySuppressions(findings, suppressions);
-  findings.length = 0;
-  findings.push(...kept);
+  // Not push(...kept): spreading 200,000 findings of a huge file overflows the stack.
+  findings.splice(0, findings.length);
+  for (const f of kept) findings.push(f);
   const unused = suppressions.filter((s) => !s.used);
   const known = settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {};
   for (const rule of rules) if (rule.afterSuppressions) run(rule, { unusedSuppressions: unused, ...known });
@@ -198,6 +209,6 @@ export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], s
       out.push({ ruleId: 'config-syntax', severity: sev as Severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
     }
   }
-  for (const doc of file.documents) out.push(...lintDocument(doc, rules, settings));
+  for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings)) out.push(f);
   return out;
 }

@@ -9,7 +9,7 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument } from '../config/types.js';
 import { parseMemorySize } from '../model/memory-size.js';
-import { binaryQuantity } from '../options/suggest.js';
+import { binaryQuantity } from '../options/resource-memory.js';
 import type { Change } from './changes.js';
 import { replaceSpan } from './edits.js';
 import type { EditPlan } from './plan.js';

@@ -26,6 +26,18 @@ export class JavaError extends Error {
   }
 }
 
+/**
+ * Whether a string of ASCII digits has more significant digits (leading zeros do not count)
+ * than `max`. Lets parsers reject a megabyte of digits as an overflow without handing it to
+ * `BigInt`, whose decimal parsing is quadratic in the length.
+ */
+export function tooManyDigits(digits: string, max: number): boolean {
+  if (digits.length <= max) return false;
+  let i = 0;
+  while (i < digits.length && digits.charCodeAt(i) === 48) i++;
+  return digits.length - i > max;
+}
+
 /** Java `String.trim()`: strips every char <= U+0020 at both ends (not Unicode spaces). */
 export function javaTrim(s: string): string {
   let start = 0;

@@ -2,7 +2,7 @@
  * Flink's memory-size grammar (`MemorySize.parse`) and its two pretty printers, byte for byte.
  * All sizes are bigint byte counts: Flink's sizes are signed 64-bit longs.
  */
-import { JavaError, LONG_MAX, javaFormat3, javaTrim } from './java.js';
+import { JavaError, LONG_MAX, javaFormat3, javaTrim, tooManyDigits } from './java.js';
 
 export const KIB = 1024n;
 export const MIB = 1024n * KIB;
@@ -38,7 +38,8 @@ export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g
   const digits = trimmed.slice(0, pos);
   const unitText = javaTrim(trimmed.slice(pos)).toLowerCase();
   if (digits.length === 0) throw new JavaError('NumberFormatException', 'text does not start with a number');
-  const value = BigInt(digits);
+  // 2^63-1 has 19 digits; more significant digits than that overflow whatever they are.
+  const value = tooManyDigits(digits, 19) ? LONG_MAX + 1n : BigInt(digits);
   if (value > LONG_MAX) {
     throw new JavaError('IllegalArgumentException', `The value '${digits}' cannot be re represented as 64bit number (numeric overflow).`);
   }

@@ -3,12 +3,17 @@
  * `flink-conf.yaml`, `--set` or the operator are strings; values from `config.yaml` keep their
  * YAML type, which changes how they convert (`0x10` is 16 bytes, a YAML float narrows to float).
  */
-import { JavaError, javaDoubleToString, parseJavaDouble, parseJavaFloat } from './java.js';
+import { JavaError, javaDoubleToString, parseJavaDouble, parseJavaFloat, tooManyDigits } from './java.js';
 import { parseMemorySize } from './memory-size.js';
 
 export type RawValue =
   | { readonly kind: 'string'; readonly text: string }
-  | { readonly kind: 'int'; readonly value: bigint }
+  /**
+   * `text` is Java's `toString()` of an integer too long to convert cheaply (thousands of
+   * digits; bigint conversions are quadratic): then `value` only stands for its sign and for
+   * being out of every numeric range.
+   */
+  | { readonly kind: 'int'; readonly value: bigint; readonly text?: string }
   | { readonly kind: 'float'; readonly value: number }
   | { readonly kind: 'bool'; readonly value: boolean }
   /** A YAML sequence, rendered back to flow style (`[a, b]`) the way Flink does. */
@@ -23,7 +28,7 @@ export function rawToString(v: RawValue): string {
     case 'list':
       return v.text;
     case 'int':
-      return v.value.toString();
+      return v.text ?? v.value.toString();
     case 'float':
       return javaDoubleToString(v.value);
     case 'bool':
@@ -55,13 +60,13 @@ export function convertDouble(v: RawValue): number {
 export function convertInt(v: RawValue): number {
   if (v.kind === 'int') {
     if (v.value > 2147483647n || v.value < -2147483648n) {
-      throw new JavaError('IllegalArgumentException', `Configuration value ${v.value} overflows/underflows the integer type.`);
+      throw new JavaError('IllegalArgumentException', `Configuration value ${rawToString(v)} overflows/underflows the integer type.`);
     }
     return Number(v.value);
   }
   const s = rawToString(v);
   if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  const n = BigInt(s);
+  const n = tooManyDigits(s.replace(/^[+-]/, ''), 10) ? 1n << 63n : BigInt(s);
   if (n > 2147483647n || n < -2147483648n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   return Number(n);
 }
@@ -70,7 +75,7 @@ export function convertLong(v: RawValue): bigint {
   if (v.kind === 'int') return v.value;
   const s = rawToString(v);
   if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  const n = BigInt(s);
+  const n = tooManyDigits(s.replace(/^[+-]/, ''), 19) ? 1n << 64n : BigInt(s);
   if (n > 9223372036854775807n || n < -9223372036854775808n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   return n;
 }

@@ -39,6 +39,8 @@ const UNITS: Readonly<Record<string, bigint>> = {
   tebibytes: TIB,
 };
 
+const MAX_SPELLING = 200;
+
 /** A non-negative decimal in plain or exponent notation, then an optional unit. */
 const SIZE = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?\s*([a-z]*)$/;
 
@@ -48,6 +50,8 @@ const SIZE = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?\s*([a-z]*)$/;
  * unknown unit, above 2^63-1 bytes).
  */
 export function suggestSizeSpelling(text: string): string | null {
+  // No size anyone means is this long; a huge value would only cost time (BigInt is quadratic).
+  if (text.length > MAX_SPELLING) return null;
   if (readsAsIs(text)) return null;
   // Unicode spaces (U+00A0 and others) are not trimmed by Flink but carry no meaning.
   const s = text.replace(/\s+/gu, ' ').trim().replace(/^(['"])(.*)\1$/, '$2').trim().toLowerCase();

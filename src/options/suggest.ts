@@ -46,6 +46,39 @@ export function isKnownKey(key: string): boolean {
   return OPTIONS.some((o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1);
 }
 
+/** A catalogue option the chosen version does not read yet, and the older key it reads instead, if any. */
+export interface NewerOption {
+  readonly option: OptionSpec;
+  /** An option of this version that the newer one replaced. */
+  readonly older?: OptionSpec;
+  /** Whether the value carries over to `older` unchanged (same type, no conversion). */
+  readonly sameValue: boolean;
+  /** How the value is written for `older` when it does not carry over unchanged. */
+  readonly valueNote?: string;
+  /** What comes closest in the older version when no key replaces it one to one. */
+  readonly note?: string;
+}
+
+/** The nearest thing an older version offers for options without a one-to-one predecessor. */
+const NEWER_NOTES: Readonly<Record<string, string>> = {
+  'state.backend.rocksdb.memory.fixed-per-tm': 'size RocksDB memory per slot with "state.backend.rocksdb.memory.fixed-per-slot" instead',
+};
+
+/**
+ * Whether the key is an option (or an entry of a map option) added after `version`, which that
+ * version therefore ignores. Null for keys the version reads and for keys no version knows.
+ */
+export function newerOption(key: string, version: FlinkVersion): NewerOption | null {
+  const option = findOption(key) ?? OPTIONS.find((o) => o.type === 'map' && key.startsWith(`${o.key}.`));
+  if (!option || atLeast(version, option.since)) return null;
+  const older = OPTIONS.find((o) => o.replacedBy === option.key && isActive(o, version));
+  const note = NEWER_NOTES[option.key];
+  const sameValue = older !== undefined && older.type === option.type && !older.conversion;
+  // Durations replaced plain millisecond counts (see replacementFor).
+  const valueNote = !older || sameValue ? undefined : older.type === 'long' && option.type === 'duration' ? 'as a number of milliseconds' : `as a ${older.type}`;
+  return { option, sameValue, ...(older ? { older } : {}), ...(note ? { note } : {}), ...(valueNote ? { valueNote } : {}) };
+}
+
 export type KeySuggestion =
   /** Known invention: set these keys to the value instead. */
   | { readonly kind: 'alias'; readonly keys: readonly string[]; readonly note?: string }
@@ -210,34 +243,6 @@ export function replacementFor(key: string, conf: Conf, target: Target): Replace
     return /^\d+$/.test(text) ? { kind: 'convert', values: { [to]: `${text} ms` } } : null;
   }
   return { kind: 'convert', values: { [to]: text } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Kubernetes resource memory
-// ---------------------------------------------------------------------------------------------
-
-const BINARY_UNITS: readonly [string, bigint][] = [['Ti', 1n << 40n], ['Gi', 1n << 30n], ['Mi', MIB], ['Ki', 1n << 10n]];
-
-/** A Kubernetes quantity that every reader takes as exactly `bytes`: `2Gi`, `1536Mi`, `1000`. */
-export function binaryQuantity(bytes: bigint): string {
-  for (const [unit, mult] of BINARY_UNITS) if (bytes > 0n && bytes % mult === 0n) return `${bytes / mult}${unit}`;
-  return bytes.toString();
-}
-
-/**
- * The bytes a resource memory text most likely means when the operator cannot use it, reading
- * every unit as binary like the operator does for whole numbers (`1.5g`, `1.5G`, `1.5Gi` are
- * 1.5 GiB). A fraction of a byte is rounded down to whole MiB. Null when the text is no number.
- */
-export function intendedResourceBytes(text: string): bigint | null {
-  const m = /^\s*(\d*)(?:\.(\d*))?\s*(?:([kmgt])i?b?|b)?\s*$/i.exec(text);
-  if (!m || (m[1] === '' && !m[2])) return null;
-  const unit = m[3] ? 1n << BigInt(10 * ' kmgt'.indexOf(m[3].toLowerCase())) : 1n;
-  const frac = m[2] ?? '';
-  const scaled = BigInt(`${m[1] || '0'}${frac}`) * unit;
-  const denominator = 10n ** BigInt(frac.length);
-  if (scaled % denominator === 0n) return scaled / denominator;
-  return ((scaled / denominator) / MIB) * MIB;
 }
 
 // ---------------------------------------------------------------------------------------------

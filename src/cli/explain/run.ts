@@ -3,7 +3,7 @@
  * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { expandInputs, loadFile, loadText, UsageError } from '../../config/index.js';
+import { expandInputs, loadBytes, loadFile, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../options/version.js';
@@ -84,7 +84,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   for (const { shown, path } of inputs) {
     let loaded: LoadedFile;
     try {
-      loaded = path === '-' ? loadText(await readStdin(io), '<stdin>', loadOptions) : loadFile(path, loadOptions, shown);
+      loaded = path === '-' ? loadBytes(await readStdin(io), '<stdin>', loadOptions) : loadFile(path, loadOptions, shown);
     } catch (e) {
       // Only an unreadable input is the user's problem; anything else is a bug (exit 3).
       if (!(e instanceof UsageError)) throw e;

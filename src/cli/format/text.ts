@@ -25,6 +25,8 @@ export interface Excerpt {
 
 /** Expands tabs to stops of TAB_WIDTH and maps a 0-based string index to its display column. */
 function expandTabs(line: string): { text: string; at: (index: number) => number } {
+  // Nothing to expand (the usual case): skip the per-character walk, which costs seconds on a 10 MB line.
+  if (!/[\u0000-\u001f]/.test(line)) return { text: line, at: (i) => i };
   const cols: number[] = [];
   let text = '';
   for (const ch of line) {

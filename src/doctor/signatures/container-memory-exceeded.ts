@@ -45,6 +45,14 @@ function overhead(ctx: SuggestContext, p: Process): Suggestion[] {
 export default defineSignature({
   id: 'container-memory-exceeded',
   title: 'Container killed for exceeding its memory limit',
+  recognises: [
+    "Kubernetes `OOMKilled` and exit code 137 (`kubectl describe pod`, `kubectl get pods`, Flink's own pod-terminated message, `docker compose`)",
+    "YARN `is running beyond physical memory limits` and `Container killed ... exceeding memory limits`, with the usage and limit it reports",
+    "YARN `is running beyond virtual memory limits`: no Flink memory option helps, the remedy is YARN's virtual-memory check",
+    "the kernel's `Memory cgroup out of memory: Killed process`",
+    "the Flink Kubernetes Operator's own pod killed: no Flink memory option helps",
+    "descriptions in English or Chinese (容器被杀, 超出内存限制)",
+  ],
   rank: 30,
   keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制'],
   patterns: [
@@ -62,8 +70,12 @@ export default defineSignature({
   details: [
     /Current usage: (?<used>[\d.]+ ?[KMGT]?B) of (?<limit>[\d.]+ ?[KMGT]?B) physical memory used/i,
     /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,
+    // `kubectl describe pod`: the container's memory limit (listed before its request).
+    /^\s+memory:\s+(?<podLimit>\d+(?:\.\d+)?[KMGT]i?)\s*$/,
   ],
   component: 'infer',
+  // YARN and Flink's native Kubernetes integration size a Flink container at exactly the process size.
+  processSize: (facts) => (facts.limit ? parseLooseSize(facts.limit) : facts.podLimit ? parseLooseSize(facts.podLimit) : null),
   options: ['taskmanager.memory.jvm-overhead.min', 'taskmanager.memory.jvm-overhead.max', 'taskmanager.memory.jvm-overhead.fraction', 'state.backend.rocksdb.memory.managed', 'taskmanager.memory.task.off-heap.size', 'jobmanager.memory.jvm-overhead.min'],
   docs: [docs.trouble('container-memory-exceeded'), docs.tuning('configure-memory-for-containers'), docs.k8sMemory()],
   summary(ctx) {
@@ -86,7 +98,9 @@ export default defineSignature({
       "The JVM stayed inside its own limits (heap, direct, metaspace) but the process as a whole did not: native memory that Flink does not cap grew past what was reserved for it. Typical sources: RocksDB when it does not use managed memory, native libraries in user code, glibc malloc arenas, many threads. JVM overhead is the reserve for that; raising it keeps the container size and takes the memory from the other components (or grows the container if they cannot spare it).",
     );
     if (ctx.seen.rocksdb) parts.push('The text mentions RocksDB: keep state.backend.rocksdb.memory.managed at true (the default) so RocksDB stays inside managed memory.');
-    parts.push('If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (containerized.taskmanager.env.MALLOC_ARENA_MAX: 1 on YARN and Kubernetes) often stops it; native memory of user code belongs in task off-heap memory.');
+    const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
+    parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
+    if (ctx.component !== 'jobmanager') parts.push('Native memory of user code belongs in task off-heap memory.');
     if (ctx.component === 'unknown') parts.push('The suggestions are for a TaskManager, the usual case; for the JobManager the same options exist under jobmanager.memory.*.');
     return parts.join(' ');
   },

@@ -21,6 +21,13 @@ function keyFor(ctx: SuggestContext, p: Process): string {
 export default defineSignature({
   id: 'direct-oom',
   title: 'JVM direct memory exhausted',
+  recognises: [
+    "`OutOfMemoryError: Direct buffer memory` and Flink's enriched text for a TaskManager or the Flink Master",
+    "`Cannot reserve N bytes of direct buffer memory (allocated: A, limit: L)`: the shortfall A + N - L sizes the change, and L tells the process",
+    "Netty in the stack: framework off-heap instead of task off-heap",
+    "direct memory growing over days (a leak, not undersizing)",
+    "descriptions in English or Chinese (直接内存)",
+  ],
   rank: 20,
   keywords: ['direct buffer memory', '直接内存', 'direct memory'],
   patterns: [
@@ -45,7 +52,7 @@ export default defineSignature({
     return jmLimit === BigInt(limit) ? 'jobmanager' : null;
   },
   options: ['taskmanager.memory.task.off-heap.size', 'taskmanager.memory.framework.off-heap.size', 'jobmanager.memory.off-heap.size'],
-  docs: [docs.trouble('outofmemoryerror-direct-buffer-memory'), docs.setupTm('configure-off-heap-memory-direct-or-native')],
+  docs: [docs.trouble('outofmemoryerror-direct-buffer-memory'), docs.setupTm('configure-off-heap-memory-direct-or-native'), docs.setupJm('configure-off-heap-memory')],
   summary: (ctx) => `${WhichProcess(ctx)} ran out of JVM direct memory`,
   explain(ctx) {
     if (ctx.seen.local) return LOCAL_RUN;
@@ -54,13 +61,19 @@ export default defineSignature({
     if (missing !== null) {
       parts.push(`A direct buffer of ${fmt(num(ctx, 'request')!)} did not fit: ${fmt(num(ctx, 'allocated')!)} were in use under a limit of ${fmt(num(ctx, 'limit')!)}.`);
     }
-    parts.push(
-      'Direct memory is capped by -XX:MaxDirectMemorySize, which Flink sets for a TaskManager to framework off-heap + task off-heap + network memory. Network buffers are allocated up front, so this means user code or a library (Kafka, Netty, compression, file system clients) used more direct memory than the off-heap budget allows.',
-    );
+    if (ctx.component !== 'jobmanager') {
+      parts.push(
+        'Direct memory is capped by -XX:MaxDirectMemorySize, which Flink sets for a TaskManager to framework off-heap + task off-heap + network memory. Network buffers are allocated up front, so this means user code or a library (Kafka, Netty, compression, file system clients) used more direct memory than the off-heap budget allows.',
+      );
+    }
     if (ctx.facts.netty && ctx.component !== 'jobmanager') parts.push('The stack shows Netty, which Flink counts as framework off-heap memory (high parallelism needs more of it).');
-    else if (ctx.component !== 'jobmanager') parts.push('User code and its libraries are budgeted in task off-heap memory, which is 0 by default.');
+    else if (ctx.component !== 'jobmanager') {
+      const key = 'taskmanager.memory.task.off-heap.size';
+      const set = ctx.withConfig && ctx.plan.isSet('taskmanager', key) ? ctx.plan.bytes('taskmanager', key) : null;
+      parts.push(`User code and its libraries are budgeted in task off-heap memory, which is ${set !== null ? `${fmt(set)} in your configuration` : '0 by default'}.`);
+    }
     if (ctx.component !== 'taskmanager') {
-      parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size; the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at about its heap size.');
+      parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size (128m by default), used by Flink itself (RPC, Netty) and by user code that runs there (sources being split, REST handlers, coordinators); the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at about its heap size.');
     }
     if (ctx.seen.leakWording) {
       parts.push('The text says the memory grows over time: that is a leak (buffers that are never released), not undersizing. A larger budget only buys time; find the code that keeps direct buffers alive.');

@@ -5,6 +5,10 @@ import { LOCAL_RUN, growHeap, whichProcess } from '../suggest.js';
 export default defineSignature({
   id: 'gc-overhead',
   title: 'Garbage collection overhead limit exceeded',
+  recognises: [
+    "`OutOfMemoryError: GC overhead limit exceeded`",
+    "descriptions of frequent full GCs (频繁 Full GC)",
+  ],
   rank: 20,
   keywords: ['gc overhead', 'full gc', '频繁'],
   patterns: [

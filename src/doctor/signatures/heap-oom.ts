@@ -13,9 +13,23 @@ function heapRole(ctx: SuggestContext): string {
   return 'For a TaskManager the heap is task heap (user code, operators, heap state) plus framework heap; for the JobManager it is its heap (job and execution graphs, checkpoint metadata, REST).';
 }
 
+function giveMore(ctx: SuggestContext): string {
+  if (ctx.component === 'jobmanager') return 'Give it more heap: raise jobmanager.memory.heap.size, or the total process size so that the heap grows with it.';
+  const tm = 'raise taskmanager.memory.task.heap.size, or the total process size so that the task heap grows with it. Framework heap is only worth raising when Flink itself, not the job, fills the heap.';
+  if (ctx.component === 'taskmanager') return `Give it more heap: ${tm}`;
+  return `Give it more heap. For a TaskManager: ${tm} For the JobManager: raise jobmanager.memory.heap.size or its total process size.`;
+}
+
 export default defineSignature({
   id: 'heap-oom',
   title: 'JVM heap exhausted',
+  recognises: [
+    "`OutOfMemoryError: Java heap space`, also when another exception carries it (`java.sql.SQLException: Java heap space`) and in Flink's enriched text",
+    "the TaskManager's task heap, or the JobManager heap when the log is a JobManager's or names the Flink Master",
+    "`Requested array size exceeds VM limit`: more heap does not help",
+    "IDE and MiniCluster runs: no Flink memory option helps, the JVM's own flags do",
+    "descriptions in English or Chinese (堆内存溢出, 内存溢出)",
+  ],
   rank: 20,
   keywords: ['heap space', 'requested array size', '堆', '内存溢出', 'out of heap', 'heap is full', 'heap full', 'outofmemory'],
   patterns: [
@@ -43,7 +57,7 @@ export default defineSignature({
       return parts.join(' ');
     }
     parts.push(heapRole(ctx));
-    parts.push('Give it more heap: raise the task heap (TaskManager) or the JobManager heap, directly or by raising the total process size. Framework heap is only worth raising when Flink itself, not the job, fills the heap.');
+    parts.push(giveMore(ctx));
     if (ctx.seen.leakWording || ctx.occurrences > 2) {
       parts.push(`The failure shows ${ctx.occurrences > 1 ? `${ctx.occurrences} times` : 'with growth over time'}: if the heap fills up again after raising it, it is a leak rather than undersizing; take a heap dump (-XX:+HeapDumpOnOutOfMemoryError in env.java.opts.taskmanager or env.java.opts.jobmanager) and look for what keeps growing.`);
     }

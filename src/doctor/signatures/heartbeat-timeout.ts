@@ -11,6 +11,11 @@ const longPauses = (ctx: SuggestContext) => ctx.variant === 'gc-pause' || ctx.se
 export default defineSignature({
   id: 'heartbeat-timeout',
   title: 'Heartbeat timed out (or long GC pauses)',
+  recognises: [
+    "heartbeat timeouts of a TaskManager, the JobManager or the ResourceManager",
+    "garbage-collection pauses of 5 s or more (G1 and unified GC logs, older GC logs, Flink's JVM pause monitor)",
+    "a heartbeat timeout listed after the failure that caused it",
+  ],
   rank: 50,
   keywords: ['timed out', 'heartbeat timeout', 'full gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', '心跳'],
   patterns: [

@@ -6,6 +6,11 @@ import { num, whichProcess } from '../suggest.js';
 export default defineSignature({
   id: 'host-memory-insufficient',
   title: 'The host has no memory left for the JVM',
+  recognises: [
+    "`There is insufficient memory for the Java Runtime Environment to continue`",
+    "`Native memory allocation (mmap) failed to map N bytes`, `os::commit_memory ... 'Cannot allocate memory'`",
+    "no Flink memory option helps: the machine has no free memory",
+  ],
   rank: 15,
   keywords: ['insufficient memory for the java runtime', 'native memory allocation', 'commit_memory', 'cannot allocate memory', '内存不足', 'out of memory'],
   patterns: [

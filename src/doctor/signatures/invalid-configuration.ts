@@ -47,6 +47,11 @@ function withoutConfig(ctx: SuggestContext): Suggestion[] {
 export default defineSignature({
   id: 'invalid-configuration',
   title: 'Memory configuration rejected at start-up',
+  recognises: [
+    "`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)",
+    "`Could not parse value '...' for key '...'` and unknown memory units",
+    "with --config: the failed check explained with your values and the exact fix `lint` gives",
+  ],
   rank: 10,
   keywords: ['fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
   patterns: CHECKS.map(({ says: _says, ...p }) => p),
@@ -66,7 +71,7 @@ export default defineSignature({
       const check = ctx.plan.userCheck(p);
       if (!check || check.ok) continue;
       failing++;
-      parts.push(`With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.valueText(p, k) ?? undefined, p)}.`);
+      parts.push(`With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.userText(k) ?? undefined, p)}.`);
     }
     if (failing === 0) {
       const which = ctx.processes.map((p) => NAME[p]).join(' and the ');

@@ -26,11 +26,17 @@ export function managedNeed(facts: Facts, today: { managed: bigint; slots: numbe
   return need === null ? null : ceilTo(need, MIB);
 }
 
+const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
+const DEFAULT_WEIGHTS = 'OPERATOR:70,STATE_BACKEND:70,PYTHON:30';
+
 function weights(ctx: SuggestContext): Suggestion[] {
-  const key = 'taskmanager.memory.managed.consumer-weights';
+  const key = WEIGHTS;
+  // Without a configuration the weights the process ran with are unknown: every kind needs one.
+  if (!ctx.withConfig) return [ctx.plan.advise(key, 'not in the text', DEFAULT_WEIGHTS, "Flink's default, which gives every kind of consumer a share; keep any kind the job uses above 0")];
+  // The configuration leaves Flink's default, which has every kind: the process read other weights.
   if (!ctx.plan.isSet('taskmanager', key)) return [];
   const current = ctx.plan.valueText('taskmanager', key) ?? '';
-  const defaults = 'OPERATOR:70,STATE_BACKEND:70,PYTHON:30';
+  const defaults = DEFAULT_WEIGHTS;
   const have = new Map(current.split(',').map((e) => e.split(':').map((x) => x.trim()) as [string, string]));
   const merged = defaults.split(',').map((e) => {
     const [k] = e.split(':') as [string, string];
@@ -43,6 +49,12 @@ function weights(ctx: SuggestContext): Suggestion[] {
 export default defineSignature({
   id: 'managed-memory-insufficient',
   title: 'Not enough managed memory in a slot',
+  recognises: [
+    "`MemoryAllocationException: Could not allocate N pages` and `Could not allocate N bytes, only M bytes are remaining`",
+    "`Could not created the shared memory resource of size N` (RocksDB's shared cache in a slot)",
+    "`The fraction of memory to allocate should not be 0`: a RocksDB or Python consumer with no weight in `taskmanager.memory.managed.consumer-weights`",
+    "descriptions in English or Chinese (托管内存不足)",
+  ],
   rank: 20,
   keywords: ['could not allocate', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
   patterns: [
@@ -65,7 +77,15 @@ export default defineSignature({
     ctx.variant === 'weights' ? 'An operator got no managed memory because its kind of consumer has no weight' : 'An operator could not get the managed memory it needs in its slot',
   explain(ctx) {
     if (ctx.variant === 'weights') {
-      return 'Managed memory is shared between consumer kinds (operators, state backend, Python) by taskmanager.memory.managed.consumer-weights; a kind the job uses has weight 0 or is missing, so its share is 0.';
+      const parts = [
+        'Managed memory is shared between consumer kinds by taskmanager.memory.managed.consumer-weights: OPERATOR (batch sorting, hashing, joins), STATE_BACKEND (RocksDB) and PYTHON (Python workers). A kind the job uses has weight 0 or is missing, so its share is 0 and the operator cannot start.',
+      ];
+      if (ctx.seen.python) parts.push('The text shows Python: the PYTHON weight is the likely one.');
+      else if (ctx.seen.rocksdb) parts.push('The text shows RocksDB: the STATE_BACKEND weight is the likely one.');
+      if (ctx.withConfig && !ctx.plan.isSet('taskmanager', WEIGHTS)) {
+        parts.push(`Your configuration does not set the weights, and Flink's default (${DEFAULT_WEIGHTS}) gives every kind a share: the failing process read other weights (dynamic properties, another file, the job's own configuration).`);
+      }
+      return parts.join(' ');
     }
     const managed = ctx.plan.size('taskmanager', 'managed');
     const slots = ctx.plan.slots();

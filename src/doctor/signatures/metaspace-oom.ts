@@ -10,6 +10,12 @@ export const LEAK_SUBMISSIONS = 3;
 export default defineSignature({
   id: 'metaspace-oom',
   title: 'JVM metaspace exhausted',
+  recognises: [
+    "`OutOfMemoryError: Metaspace` and Flink's enriched text, for a TaskManager or the Flink Master",
+    "`OutOfMemoryError: Compressed class space`",
+    "repeated job submissions before the failure: the class-loading-leak caveat",
+    "not a `Metaspace` figure in a GC log line",
+  ],
   rank: 20,
   keywords: ['metaspace', 'compressed class space', '元空间'],
   patterns: [

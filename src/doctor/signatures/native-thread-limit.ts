@@ -5,6 +5,11 @@ import { WhichProcess } from '../suggest.js';
 export default defineSignature({
   id: 'native-thread-limit',
   title: 'No new native thread could be created',
+  recognises: [
+    "`OutOfMemoryError: unable to create new native thread` and `unable to create native thread: possibly out of memory or process/resource limits reached`",
+    "`pthread_create failed (EAGAIN)`",
+    "no Flink memory option helps: the host's or container's thread limit, or a thread leak",
+  ],
   rank: 20,
   keywords: ['native thread', 'pthread_create', '线程'],
   patterns: [

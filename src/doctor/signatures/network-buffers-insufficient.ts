@@ -45,6 +45,12 @@ function timeoutAdvice(ctx: SuggestContext): Suggestion {
 export default defineSignature({
   id: 'network-buffers-insufficient',
   title: 'Not enough network buffers',
+  recognises: [
+    "`Insufficient number of network buffers: required R, but only A available ... set to T of S bytes each`: T + (R - A) buffers of S bytes size the network memory exactly",
+    "`Timeout triggered when requesting exclusive buffers` (the buffer-request timeout)",
+    "`Could not allocate enough memory segments for NetworkBufferPool`",
+    "descriptions in English or Chinese (网络缓冲不足)",
+  ],
   rank: 20,
   keywords: ['network buffers', 'exclusive buffers', 'networkbufferpool', '网络缓冲', '网络内存'],
   patterns: [
@@ -79,7 +85,9 @@ export default defineSignature({
     if (need) {
       parts.push(`The pool has ${ctx.facts.total ?? 'its'} buffers of ${need.segment} bytes and a task asked for ${ctx.facts.required} with only ${ctx.facts.available} free, so it needs at least ${need.buffers} buffers: ${fmt(need.bytes)} of network memory.`);
       const today = ctx.plan.size('taskmanager', 'network');
-      if (ctx.withConfig && today !== null && ctx.facts.total && BigInt(ctx.facts.total) !== today / need.segment) {
+      if (ctx.withConfig && today !== null && today >= need.bytes) {
+        parts.push(`Your configuration already gives ${fmt(today)} of network memory (${today / need.segment} buffers), enough for that: the failing TaskManager did not run with it (dynamic properties, another file, another Flink version), so no network option needs to change in this file; find the settings the process really used.`);
+      } else if (ctx.withConfig && today !== null && ctx.facts.total && BigInt(ctx.facts.total) !== today / need.segment) {
         parts.push(`Your configuration gives ${today / need.segment} buffers, not the ${ctx.facts.total} the error reports: the process probably ran with other settings (dynamic properties, another file, another Flink version).`);
       }
     } else if (ctx.variant === 'timeout') {
@@ -96,6 +104,8 @@ export default defineSignature({
     const today = ctx.plan.size('taskmanager', 'network');
     if (today === null) return [];
     const need = networkNeed(ctx.facts, { network: today, segment: ctx.plan.bytes('taskmanager', 'taskmanager.memory.segment-size') ?? 32768n });
+    // The configuration already holds what the error asked for: the process ran with other settings.
+    if (need && ctx.withConfig && today >= need.bytes) return ctx.variant === 'timeout' ? [timeoutAdvice(ctx)] : [];
     const target = need ? need.configured : stepUp(today);
     const enough = (bytes: bigint) => (s: Readonly<Record<string, bigint>>) => (s.network ?? 0n) >= bytes;
     const out: Suggestion[] = [];
@@ -107,8 +117,9 @@ export default defineSignature({
       out.push(...raise(ctx, 'taskmanager', 'taskmanager.memory.network.min', target, `network memory of at least ${fmt(target)}: ${reason}`, { alsoMax: 'taskmanager.memory.network.max' }));
     }
     const flink = ctx.plan.size('taskmanager', 'totalFlink');
-    if (!ctx.seen.local && flink !== null) {
-      const fraction = fractionUp(target, flink);
+    const fraction = flink !== null ? fractionUp(target, flink) : null;
+    const fractionNow = ctx.plan.valueText('taskmanager', 'taskmanager.memory.network.fraction');
+    if (!ctx.seen.local && flink !== null && fraction !== null && (fractionNow === null || Number(fraction) > Number(fractionNow))) {
       const changes: Record<string, string | bigint> = { 'taskmanager.memory.network.fraction': fraction };
       const max = ctx.plan.bytes('taskmanager', 'taskmanager.memory.network.max');
       if (max !== null && max < target) changes['taskmanager.memory.network.max'] = target;

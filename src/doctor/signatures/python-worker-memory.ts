@@ -13,6 +13,11 @@ const managedByFlink = (ctx: SuggestContext): boolean => {
 export default defineSignature({
   id: 'python-worker-memory',
   title: 'A Python worker ran out of memory',
+  recognises: [
+    "a Python `MemoryError` when the text shows a PyFlink job",
+    "a Python worker or harness killed or out of memory",
+    "descriptions in English or Chinese (Python UDF 内存不足)",
+  ],
   rank: 20,
   keywords: ['memoryerror', 'python', 'pyflink'],
   patterns: [

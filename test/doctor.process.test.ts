@@ -1,0 +1,61 @@
+/**
+ * Which process failed: users rarely say, so the doctor reads it from the text, and JSON output
+ * carries it as `component`.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../src/doctor/advisor.js';
+import { formatJson } from '../src/doctor/format.js';
+
+const OOM = 'java.lang.OutOfMemoryError: Java heap space';
+
+const CASES: readonly [string, string, 'taskmanager' | 'jobmanager' | 'unknown'][] = [
+  ['the Flink Master wording', 'java.lang.OutOfMemoryError: Metaspace. The metaspace out-of-memory error has occurred. This can mean two things: either Flink Master requires a larger size of JVM metaspace to load classes or there is a class loading leak.', 'jobmanager'],
+  ['a jobmanager thread', `Exception in thread "jobmanager-io-thread-3" ${OOM}`, 'jobmanager'],
+  ['a jobmanager future thread', `2024-01-01 00:00:00,000 ERROR org.apache.flink.util.FatalExitExceptionHandler [] - FATAL: Thread 'jobmanager-future-thread-1' produced an uncaught exception. Stopping the process...\n${OOM}`, 'jobmanager'],
+  ['the application master container on YARN', "Container [pid=4242,containerID=container_e18_1700000000000_0042_01_000001] is running beyond physical memory limits. Current usage: 2.1 GB of 2 GB physical memory used; 3.9 GB of 4.2 GB virtual memory used. Killing container.", 'jobmanager'],
+  ['a TaskManager container on YARN', "Container [pid=4243,containerID=container_e18_1700000000000_0042_01_000003] is running beyond physical memory limits. Current usage: 4.1 GB of 4 GB physical memory used; 5.9 GB of 8.4 GB virtual memory used. Killing container.", 'taskmanager'],
+  ['the JobManager entry point', `2024-01-01 00:00:00,000 INFO  org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Starting KubernetesApplicationClusterEntrypoint (Version: 1.18.1)\n2024-01-01 01:00:00,000 ERROR org.apache.flink.runtime.util.ClusterUncaughtExceptionHandler [] - WARNING: Thread 'flink-pekko.actor.default-dispatcher-4' produced an uncaught exception.\n${OOM}`, 'jobmanager'],
+  ['an error in the cluster entry point', `org.apache.flink.runtime.entrypoint.ClusterEntrypointException: Fatal error occurred in the cluster entrypoint.\nCaused by: ${OOM}`, 'jobmanager'],
+  ['a TaskManager log', `2024-01-01 00:00:00,000 INFO  org.apache.flink.runtime.taskexecutor.TaskManagerRunner [] - Starting TaskManager (Version: 1.18.1)\n${OOM}`, 'taskmanager'],
+  ['a task failure in a JobManager log (the task ran on a TaskManager)', `2024-01-01 00:00:00,000 INFO  org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Starting StandaloneSessionClusterEntrypoint (Version: 1.18.1)\n2024-01-01 01:00:00,000 INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph [] - Map (1/2) (aa_bb_0_0) switched from RUNNING to FAILED on 10.0.0.7:41211-77a0c1 @ worker-2 (dataPort=43575).\n${OOM}`, 'taskmanager'],
+  ['a pod named after the JobManager', 'Name:         orders-jobmanager-6c9d8f7b5-abcde\n    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    137', 'jobmanager'],
+  ['nothing that tells', OOM, 'unknown'],
+];
+
+describe('which process failed', () => {
+  it.each(CASES)('%s', (_name, text, component) => {
+    const result = diagnose({ text });
+    expect(result.diagnoses[0]?.component).toBe(component);
+    const json = JSON.parse(formatJson(result)) as { diagnoses: { component: string }[] };
+    expect(json.diagnoses[0]?.component).toBe(component);
+  });
+
+  it("links the set-up page of the process that failed, not the other one's", () => {
+    const jm = diagnose({ text: CASES[0]![1] }).diagnoses[0]!;
+    expect(jm.docs.some((u) => u.includes('/mem_setup_tm/'))).toBe(false);
+    const tm = diagnose({ text: CASES[7]![1] }).diagnoses[0]!;
+    expect(tm.docs).toContain('https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/#task-operator-heap-memory');
+    expect(tm.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
+    const unknown = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(unknown.docs.filter((u) => u.includes('/mem_setup_'))).toHaveLength(2);
+  });
+
+  it('gives suggestions for both processes when the text does not say', () => {
+    const keys = diagnose({ text: OOM }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
+    expect(new Set(keys)).toEqual(new Set(['taskmanager', 'jobmanager']));
+  });
+
+  it("reads the JVM's fatal-error banner as one event, with the size it failed to map", () => {
+    const text = [
+      "OpenJDK 64-Bit Server VM warning: INFO: os::commit_memory(0x00000006c0000000, 4294967296, 0) failed; error='Cannot allocate memory' (errno=12)",
+      '#',
+      '# There is insufficient memory for the Java Runtime Environment to continue.',
+      '# Native memory allocation (mmap) failed to map 4294967296 bytes for committing reserved memory.',
+    ].join('\n');
+    const d = diagnose({ text }).diagnoses;
+    expect(d.map((x) => x.id)).toEqual(['host-memory-insufficient']);
+    expect(d[0]!.explanation).toContain('(a request of 4g failed)');
+    expect(d[0]!.explanation).not.toContain('Seen');
+    expect(d[0]!.suggestions).toEqual([]);
+  });
+});

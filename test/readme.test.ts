@@ -1,0 +1,85 @@
+/**
+ * The README's console examples are real: each ```console block that starts with
+ * `$ npx flink-mem ...` is run from the repository root and its printed output compared.
+ * A line `...` in the README stands for any number of omitted lines; every other line must
+ * appear, in order, exactly as printed. A block ending in `# exit N` states the exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+interface Example {
+  readonly line: number;
+  readonly args: string[];
+  readonly expected: string[];
+  readonly exit?: number;
+}
+
+/** Splits a command line the way a POSIX shell would for the simple quoting the README uses. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(command); m; m = re.exec(command)) words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3] ?? ''));
+  return words;
+}
+
+function examples(): Example[] {
+  const found: Example[] = [];
+  const lines = readme.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '```console') continue;
+    const command = lines[i + 1] ?? '';
+    const end = lines.indexOf('```', i + 1);
+    if (!command.startsWith('$ npx flink-mem ')) continue;
+    let expected = lines.slice(i + 2, end);
+    let exit: number | undefined;
+    const last = expected.at(-1);
+    const m = last !== undefined ? /^# exit (\d+)$/.exec(last) : null;
+    if (m) {
+      exit = Number(m[1]);
+      expected = expected.slice(0, -1);
+    }
+    found.push({ line: i + 2, args: shellWords(command.slice('$ npx flink-mem '.length)), expected, ...(exit !== undefined ? { exit } : {}) });
+    i = end;
+  }
+  return found;
+}
+
+/** Whether `expected` (with `...` gaps) matches `actual` line by line. Returns the first mismatch. */
+function mismatch(expected: readonly string[], actual: readonly string[]): string | null {
+  let a = 0;
+  let gap = false;
+  for (const want of expected) {
+    if (want === '...') {
+      gap = true;
+      continue;
+    }
+    if (gap) {
+      while (a < actual.length && actual[a] !== want) a++;
+      if (a === actual.length) return `missing line: ${want}`;
+    } else if (actual[a] !== want) {
+      return `line ${a + 1}: expected\n  ${want}\nbut got\n  ${actual[a] ?? '(end of output)'}`;
+    }
+    a++;
+    gap = false;
+  }
+  if (!gap && a < actual.length) return `unexpected extra line ${a + 1}: ${actual[a]}`;
+  return null;
+}
+
+describe('README console examples', () => {
+  const all = examples();
+  it('has examples to check', () => {
+    expect(all.length).toBeGreaterThanOrEqual(3);
+  });
+  it.each(all.map((e) => [`README.md:${e.line} flink-mem ${e.args.join(' ')}`, e] as const))('%s', async (_, e) => {
+    const r = await cli(e.args, { cwd: root });
+    const printed = (r.stdout + r.stderr).replace(/\s+$/, '').split('\n');
+    expect(mismatch(e.expected, printed)).toBeNull();
+    if (e.exit !== undefined) expect(r.code).toBe(e.exit);
+  });
+});
