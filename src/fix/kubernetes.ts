@@ -1,6 +1,7 @@
 /**
  * Fixes in Kubernetes manifests, one FlinkDeployment document at a time: resource memory fields
- * (`spec.taskManager.resource.memory`) are replaced in place; Flink keys are edited in
+ * (`spec.taskManager.resource.memory`) and container limits (`...resources.limits.memory`) are
+ * replaced in place; Flink keys are edited in
  * `spec.flinkConfiguration`, which is created under `spec` when a new key needs it. A process size
  * the operator sets from the resource memory is changed there, as a binary Kubernetes quantity.
  */
@@ -44,11 +45,12 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
   const rest: Change[] = [];
   for (const c of changes) {
     const key = c.kind === 'rename' ? c.from : c.key;
-    const resource = k8s.resources.find((r) => r.field === key);
+    // A resource memory field, or a container memory limit, is a scalar replaced in place.
+    const field = k8s.resources.find((r) => r.field === key)?.span ?? k8s.limits.find((l) => l.field === key)?.span;
     const fromSpec = doc.effective.get(key);
-    if (resource) {
+    if (field) {
       if (c.kind !== 'set') plan.unsupported.set(key, `"${key}" can only be changed, not removed`);
-      else plan.edits.push(replaceSpan(resource.span, scalarLike(c.value, index.text.slice(resource.span.offset, resource.span.endOffset), 'text')));
+      else plan.edits.push(replaceSpan(field, scalarLike(c.value, index.text.slice(field.offset, field.endOffset), 'text')));
     } else if (c.kind === 'set' && fromSpec?.source === 'operator-resource' && fromSpec.valueSpan) {
       const q = quantityOf(c.value);
       if (q === null) plan.unsupported.set(key, `"${c.value}" is not a memory size`);
