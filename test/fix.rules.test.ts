@@ -1,0 +1,37 @@
+/**
+ * Every fix a rule proposes in its own fixtures is one --fix can write: a new fix shape (a field
+ * the fix planners do not know) fails here. Only fixes inside a ConfigMap's embedded file are left
+ * by design. A second run changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../src/config/index.js';
+import type { LoadedFile } from '../src/config/types.js';
+import { lintLoadedFile } from '../src/engine/runner.js';
+import type { LinterSettings } from '../src/engine/settings.js';
+import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
+import { fixLoadedFile } from '../src/fix/index.js';
+import { ALL_RULES } from '../rules/index.js';
+import { loadFixtures } from './fixtures.js';
+
+describe('--fix writes every fix the rule fixtures propose', () => {
+  for (const f of loadFixtures().filter((x) => !x.valid)) {
+    it(`${f.ruleId}/${f.name}`, () => {
+      const options = f.directives.format ? { format: f.directives.format } : {};
+      const settings: LinterSettings = {
+        rules: {},
+        knownRuleIds: ALL_RULES.map((r) => r.id),
+        target: f.directives.target ?? 'standalone',
+        ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
+        ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
+      };
+      const env = { lint: (l: LoadedFile) => lintLoadedFile(l, ALL_RULES, settings), reload: (t: string) => loadText(t, f.path, options), settings };
+      const original = loadText(f.text, f.path, options);
+      const fixable = env.lint(original).filter((x) => x.fix);
+      const out = fixLoadedFile(original, env);
+      const embedded = original.documents.some((d) => d.kubernetes?.kind === 'ConfigMap');
+      if (out.note !== undefined) expect(embedded && /ConfigMap/.test(out.note), out.note).toBe(true);
+      if (fixable.length > 0 && !embedded) expect(out.text).not.toBe(f.text);
+      expect(fixLoadedFile(loadText(out.text, f.path, options), env).text).toBe(out.text);
+    });
+  }
+});
