@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,14 @@ describe('writeAtomically', () => {
     expect(readFileSync(file, 'utf8')).toBe('new\r\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['flink-conf.yaml']);
+  });
+
+  it.runIf(process.getuid?.() === 0)('keeps the owner of a file it replaces as root', () => {
+    const file = join(dir, 'owned.yaml');
+    writeFileSync(file, 'old\n');
+    chownSync(file, 4242, 4343);
+    writeAtomically(file, 'new\n');
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([4242, 4343]);
   });
 
   it('removes its temporary file when the final rename fails', () => {

@@ -1,10 +1,10 @@
 /**
  * What `lint --fix` and `--fix-dry-run` do with a fixed text: write it over the file atomically
- * (a temporary file in the same folder, flushed to disk, with the file's mode, renamed over it),
+ * (a temporary file in the same folder, flushed to disk, with the file's mode and owner, renamed over it),
  * or show it as a unified diff with git-style `a/` and `b/` paths, which `git apply` takes.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
@@ -12,12 +12,19 @@ import { createTwoFilesPatch } from 'diff';
 export function writeAtomically(path: string, text: string): void {
   // Through a symbolic link, the file it points to is replaced, not the link.
   const target = realpathSync(path);
-  const mode = statSync(target).mode & 0o7777;
+  const stat = statSync(target);
+  const mode = stat.mode & 0o7777;
   const temp = join(dirname(target), `.${basename(target)}.flink-mem-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
     fchmodSync(fd, mode);
+    try {
+      // Keeps the owner when run as root on someone else's file; others cannot give files away.
+      if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.()) fchownSync(fd, stat.uid, stat.gid);
+    } catch {
+      // Not permitted: the file then belongs to whoever ran the fix, as with any editor.
+    }
     writeSync(fd, text);
     fsyncSync(fd);
     closeSync(fd);
