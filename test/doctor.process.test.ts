@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
-import { formatJson } from '../src/doctor/format.js';
+import { formatJson, formatText } from '../src/doctor/format.js';
 
 const OOM = 'java.lang.OutOfMemoryError: Java heap space';
 
@@ -57,5 +57,6 @@ describe('which process failed', () => {
     expect(d[0]!.explanation).toContain('(a request of 4g failed)');
     expect(d[0]!.explanation).not.toContain('Seen');
     expect(d[0]!.suggestions).toEqual([]);
+    expect(formatText(diagnose({ text }))).toContain('\n   change: no option change to suggest from this text; see above.\n');
   });
 });

@@ -20,6 +20,8 @@ export interface Finding {
   readonly facts: Facts;
   /** The process, decided as far as the line and its block allow; null leaves it to the whole input. */
   readonly process: Component | null;
+  /** The pattern itself names the process (e.g. a TaskManager heartbeat). */
+  readonly fixed: boolean;
   occurrences: number;
 }
 
@@ -224,6 +226,7 @@ export class Scanner {
       text: m.text,
       facts: m.facts,
       process,
+      fixed: m.fixed !== undefined,
       occurrences: 1,
     };
   }
