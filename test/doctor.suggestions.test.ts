@@ -64,6 +64,7 @@ const GENERATED: [string, Map<string, RawValue>][] = [
       'jobmanager.memory.jvm-overhead.max': '512m',
     }),
   ],
+  ['legacy heap keys', config({ 'taskmanager.heap.size': '4g', 'jobmanager.heap.size': '2g', 'taskmanager.numberOfTaskSlots': '2' })],
   ['fractions', config({ 'taskmanager.memory.process.size': '6g', 'taskmanager.memory.managed.fraction': '0.6', 'taskmanager.memory.network.fraction': '0.15', 'jobmanager.memory.process.size': '3g' })],
 ];
 
@@ -218,6 +219,11 @@ describe('every suggestion works on the configuration it was made for', () => {
       expect(sized.length, f.name).toBeGreaterThan(0);
       expect(derive(applyChanges(broken, changesOf(sized)), 'taskmanager'), f.name).not.toBeNull();
     }
+    // When the value goes past what only makes it start, the why says both.
+    const heap = diagnose({ text: FAILURES[0]!.text, config: broken, version: VERSION }).diagnoses[0]!.suggestions;
+    const total = heap.find((x) => x.key === 'taskmanager.memory.process.size')!;
+    expect(total.current).toBe('700m');
+    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); raised further so that the change does not take memory from the other components$/);
   });
 
   it('turns a configuration Flink rejects into one it accepts, with the exact fix lint gives', () => {
