@@ -72,12 +72,13 @@ const TM_LOG = '2024-05-01 10:00:00,000 INFO  org.apache.flink.runtime.taskexecu
 const JM_LOG = '2024-05-01 10:00:00,000 INFO  org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Starting StandaloneSessionClusterEntrypoint (Version: 1.18.1)\n';
 
 /** Failure texts with the process they concern and the component the suggestions must grow. */
-const FAILURES: { name: string; text: string; id: string; process: Process; grows: string | readonly string[] | null }[] = [
+const FAILURES: { name: string; text: string; id: string; process: Process; grows: string | readonly string[] | null; extra?: Record<string, string> }[] = [
   { name: 'TaskManager heap', text: `${TM_LOG}java.lang.OutOfMemoryError: Java heap space`, id: 'heap-oom', process: 'taskmanager', grows: 'taskHeap' },
   { name: 'JobManager heap (Flink Master)', text: "java.lang.OutOfMemoryError: Java heap space. A heap space-related out-of-memory error has occurred. This can mean two things: either Flink Master requires a larger size of JVM heap space or there is a memory leak.", id: 'heap-oom', process: 'jobmanager', grows: 'jvmHeap' },
   { name: 'TaskManager direct', text: `${TM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'taskmanager', grows: 'jvmDirect' },
   { name: 'TaskManager direct reservation', text: `${TM_LOG}java.lang.OutOfMemoryError: Cannot reserve 268435456 bytes of direct buffer memory (allocated: 300000000, limit: 310000000)`, id: 'direct-oom', process: 'taskmanager', grows: 'jvmDirect' },
-  { name: 'JobManager direct', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'offHeap' },
+  { name: 'JobManager direct', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'jvmHeap' },
+  { name: 'JobManager direct, limit on', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'offHeap', extra: { 'jobmanager.memory.enable-jvm-direct-memory-limit': 'true' } },
   { name: 'TaskManager metaspace', text: `${TM_LOG}java.lang.OutOfMemoryError: Metaspace`, id: 'metaspace-oom', process: 'taskmanager', grows: 'jvmMetaspace' },
   { name: 'JobManager metaspace', text: `${JM_LOG}java.lang.OutOfMemoryError: Metaspace`, id: 'metaspace-oom', process: 'jobmanager', grows: 'jvmMetaspace' },
   {
@@ -159,7 +160,8 @@ describe('every suggestion works on the configuration it was made for', () => {
     const problems: string[] = [];
     let suggested = 0;
     for (const version of VERSIONS) {
-      for (const [name, base] of CONFIGS) {
+      for (const [name, given] of CONFIGS) {
+        const base = applyChanges(given, f.extra ?? {});
         const configName = `${name} (Flink ${version.major}.${version.minor})`;
         const result = diagnose({ text: f.text, config: base, version });
         const d = result.diagnoses[0];
@@ -179,7 +181,7 @@ describe('every suggestion works on the configuration it was made for', () => {
   });
 
   it('without a configuration, suggests options and a direction from Flink\'s defaults', () => {
-    for (const f of FAILURES) {
+    for (const f of FAILURES.filter((x) => x.extra === undefined)) {
       const d = diagnose({ text: f.text, version: VERSION }).diagnoses[0]!;
       const sized = d.suggestions.filter((s) => processOf(s) === f.process);
       expect(sized.length, f.name).toBeGreaterThan(0);
