@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
-import { formatJson } from '../src/doctor/format.js';
+import { formatJson, formatText } from '../src/doctor/format.js';
 
 const OOM = 'java.lang.OutOfMemoryError: Java heap space';
 
@@ -57,5 +57,13 @@ describe('which process failed', () => {
     expect(d[0]!.explanation).toContain('(a request of 4g failed)');
     expect(d[0]!.explanation).not.toContain('Seen');
     expect(d[0]!.suggestions).toEqual([]);
+    expect(formatText(diagnose({ text }))).toContain('\n   change: no option change to suggest from this text; see above.\n');
+  });
+
+  it('tells a class-loading leak from undersizing by what the text says about submissions', () => {
+    const caveat = 'submitted again and again';
+    expect(diagnose({ text: 'We submitted the job once and the TaskManager failed at start with java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.explanation).not.toContain(caveat);
+    expect(diagnose({ text: 'JobManager metaspace OOM after every job submission: java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.explanation).toContain(caveat);
+    expect(diagnose({ text: 'session 集群反复提交 SQL 作业，过几天 JobManager 就元空间不足挂掉。' }).diagnoses[0]!.explanation).toContain(caveat);
   });
 });
