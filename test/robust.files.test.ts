@@ -2,7 +2,9 @@
  * Files and standard input a user might hand any command by mistake: missing, unreadable,
  * folders, binary junk, other encodings, other line endings, and very large ones.
  */
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.js';
@@ -181,5 +183,24 @@ describe('standard input that is empty, binary or huge', () => {
     const results = (JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] }).runs[0]!.results;
     expect(results.filter((f) => /is set again on line 50000/.test(f.message.text))).toHaveLength(49_999);
     expectUsageError(await cli(['explain', '-'], { cwd, stdin: line.repeat(201_000) }), /^flink-mem: error: <stdin>:200001:1: the file has more than 200000 settings/);
+  });
+});
+
+describe('the real process', () => {
+  it('a reader that closes the pipe early (`| head -1`) ends the run quietly, without a stack trace', async () => {
+    // The in-process harness has no pipe to break: bundle the real entry and run it as a process.
+    const bundle = join(cwd, 'cli.cjs');
+    await build({ entryPoints: ['src/cli/entry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+    s.file('main.cjs', `require(${JSON.stringify(bundle)}).main().then((c) => { process.exitCode = c; });`);
+    s.file('many.yaml', 'taskmanager.memory.process.size: 1728m\n'.repeat(20_000));
+    const child = spawn(process.execPath, [join(cwd, 'main.cjs'), 'lint', 'many.yaml'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((done) => child.stdout.once('data', (d: Buffer) => done(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(first).toMatch(/^many\.yaml:1:1: error: /);
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
   });
 });
