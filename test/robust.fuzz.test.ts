@@ -91,7 +91,7 @@ describe('loaders and linter never throw', () => {
         for (const p of [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)]) expect(p.span.line).toBeGreaterThanOrEqual(1);
         lintsCleanly(loaded);
       }),
-      runs(1200),
+      runs(700),
     );
   });
 
@@ -117,7 +117,7 @@ describe('loaders and linter never throw', () => {
         }
         lintsCleanly(loadText(text, file.name));
       }),
-      runs(600),
+      runs(300),
     );
   });
 });
@@ -163,7 +163,7 @@ describe('the doctor diagnoses or finds nothing, never throws', () => {
         const result = diagnose({ text, version, target, ...(doc ? { config: rawConfig(doc) } : {}) });
         expect(Array.isArray(result.diagnoses)).toBe(true);
       }),
-      runs(500),
+      runs(250),
     );
   });
 });
@@ -196,7 +196,7 @@ describe('random command lines: a result, findings, or one line with exit 2', ()
         const r = await cli([command, ...safe].filter((a, i) => i > 0 || a !== ''), { cwd: FIXTURES, ...(stdin !== undefined ? { stdin } : {}) });
         expectNoCrash(r);
       }),
-      runs(400),
+      runs(200),
     );
   });
 });
