@@ -3,10 +3,10 @@
  * folders, binary junk, other encodings, other line endings, and very large ones.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.js';
 import { IS_ROOT, expectFinding, expectNoCrash, expectUsageError, scratch } from './robust.helpers.js';
 
@@ -187,11 +187,26 @@ describe('standard input that is empty, binary or huge', () => {
 });
 
 describe('the real process', () => {
-  it('a reader that closes the pipe early (`| head -1`) ends the run quietly, without a stack trace', async () => {
-    // The in-process harness has no pipe to break: bundle the real entry and run it as a process.
+  // The in-process harness has no pipe to break and runs in a worker with a larger stack than a
+  // CLI process: bundle the real entry and run it as a process.
+  beforeAll(async () => {
     const bundle = join(cwd, 'cli.cjs');
     await build({ entryPoints: ['src/cli/entry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
     s.file('main.cjs', `require(${JSON.stringify(bundle)}).main().then((c) => { process.exitCode = c; });`);
+  });
+
+  it('160,000 findings in one file (spreading them into one push() overflowed the stack: exit 3)', async () => {
+    s.file('dups.yaml', 'taskmanager.memory.process.size: 1728m\n'.repeat(160_000));
+    const child = spawn(process.execPath, [join(cwd, 'main.cjs'), 'lint', 'dups.yaml', '--format', 'sarif', '--output', 'dups.sarif', '--format', 'github'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(readFileSync(join(cwd, 'dups.sarif'), 'utf8')).toContain('is set again on line 160000');
+  });
+
+  it('a reader that closes the pipe early (`| head -1`) ends the run quietly, without a stack trace', async () => {
     s.file('many.yaml', 'taskmanager.memory.process.size: 1728m\n'.repeat(20_000));
     const child = spawn(process.execPath, [join(cwd, 'main.cjs'), 'lint', 'many.yaml'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
