@@ -29,7 +29,11 @@ describe('malformed YAML is a finding at its position', () => {
   it('a tab used for indentation, a duplicate key, an undefined alias', async () => {
     expectFinding(await lintYaml('tab.yaml', `${OK}taskmanager:\n\tmemory: 1\n`), 'tab.yaml:4:1', 'config-syntax', /not valid YAML/);
     expectFinding(await lintYaml('dup.yaml', `${OK}taskmanager.memory.process.size: 2g\n`), 'dup.yaml:3:1', 'config-syntax');
-    expectFinding(await lintYaml('alias.yaml', `${OK}a: *nope\n`), 'alias.yaml:3:4', 'config-syntax', /"a" is \*nope/);
+    // An alias without an anchor before it is a YAML error, not a null.
+    const alias = await lintYaml('alias.yaml', `${OK}a: *nope\nb: *later\nc: &later 1\n`);
+    expectFinding(alias, 'alias.yaml:3:4', 'config-syntax', /"a" is the alias \*nope, but no anchor &nope comes before it, so config\.yaml cannot be read as YAML/);
+    expectFinding(alias, 'alias.yaml:4:4', 'config-syntax', /"b" is the alias \*later, but no anchor &later comes before it/);
+    expect(alias.stdout).not.toMatch(/reads as null/);
   });
 });
 
@@ -80,6 +84,14 @@ describe('alias bombs are bounded with a clear finding', () => {
       const run = await cli(args, { cwd });
       expectNoCrash(run);
     }
+  });
+
+  it('an anchor name used again: each alias takes the latest anchor before it (a binary search; a scan per alias was quadratic)', () => {
+    const interleaved = Array.from({ length: 5000 }, (_, i) => `k${i}: &a ${i}\nm${i}: *a`).join('\n');
+    const doc = loadText(`${interleaved}\nlast: *a\n`, 'config.yaml').documents[0]!;
+    for (const i of [0, 1, 2, 2500, 4999]) expect(doc.effective.get(`m${i}`)?.value).toEqual({ kind: 'int', value: BigInt(i) });
+    expect(doc.effective.get('last')?.value).toEqual({ kind: 'int', value: 4999n });
+    expect(doc.problems).toEqual([]);
   });
 
   it('a list that contains itself', async () => {
