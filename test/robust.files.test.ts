@@ -176,13 +176,14 @@ describe('standard input that is empty, binary or huge', () => {
     expectUsageError(await cli(['explain', '-'], { cwd, stdin: bin }), /^flink-mem: error: <stdin>:1:1: /);
   });
 
-  it('huge: lint reports every repeated setting, explain refuses more than 200,000 settings in one line', async () => {
+  it('huge: lint reports every repeated setting, explain refuses a 20 MB config.yaml in one line', async () => {
     const line = 'taskmanager.memory.process.size: 1728m\n';
     const r = await cli(['lint', '-', '--format', 'sarif'], { cwd, stdin: line.repeat(20_000) });
     expectNoCrash(r, [1]);
     const results = (JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] }).runs[0]!.results;
     expect(results.filter((f) => /is set again on line 20000/.test(f.message.text))).toHaveLength(19_999);
-    expectUsageError(await cli(['explain', '-'], { cwd, stdin: line.repeat(201_000) }), /^flink-mem: error: <stdin>:200001:1: the file has more than 200000 settings/);
+    const huge = `${OK}${'# comment\n'.repeat(2 * MB)}`;
+    expectUsageError(await cli(['explain', '-', '--input-format', 'config-yaml'], { cwd, stdin: huge }), /^flink-mem: error: <stdin>:1:1: config\.yaml is larger than 16 MB/);
   });
 });
 
