@@ -66,4 +66,15 @@ describe('which process failed', () => {
     expect(diagnose({ text: 'JobManager metaspace OOM after every job submission: java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.explanation).toContain(caveat);
     expect(diagnose({ text: 'session 集群反复提交 SQL 作业，过几天 JobManager 就元空间不足挂掉。' }).diagnoses[0]!.explanation).toContain(caveat);
   });
+
+  it("blames a long pause on the process that wrote the log, not on the peer whose heartbeat it then missed", () => {
+    const text = [
+      '2024-02-02 07:15:44,812 INFO  org.apache.hadoop.util.JvmPauseMonitor [] - Detected pause in JVM or host machine (eg GC): pause of approximately 21354ms',
+      '2024-02-02 07:15:45,002 WARN  org.apache.flink.runtime.taskexecutor.TaskExecutor [] - The heartbeat of JobManager with id 7f6e5d4c3b2a19080706f5e4d3c2b1a0 timed out.',
+    ].join('\n');
+    const d = diagnose({ text }).diagnoses;
+    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['heartbeat-timeout@taskmanager', 'heartbeat-timeout@jobmanager']);
+    expect(d[0]!.suggestions.map((s) => s.key)).toContain('taskmanager.memory.process.size');
+    expect(d[1]!.suggestions.map((s) => s.key)).toEqual(['heartbeat.timeout']);
+  });
 });

@@ -121,6 +121,9 @@ const changesOf = (group: readonly Suggestion[]): Record<string, string | null> 
   Object.fromEntries(group.map((s) => [s.key, s.suggested === 'remove' ? null : s.suggested]));
 const processOf = (s: Suggestion): Process | null => (s.key.startsWith('taskmanager.') ? 'taskmanager' : s.key.startsWith('jobmanager.') ? 'jobmanager' : null);
 
+/** Keys that size a component (not the consumer weights, which only share managed memory out). */
+const SIZES = /^(?:taskmanager|jobmanager)\.memory\.(?!managed\.consumer-weights$)/;
+
 /** Problems with one diagnosis's suggestions on one configuration; empty when they all work. */
 function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, grows: string | readonly string[] | null, version: FlinkVersion = VERSION): string[] {
   const derive = (c: ReadonlyMap<string, RawValue>, q: Process) => deriveIn(c, q, version);
@@ -143,7 +146,7 @@ function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, gr
   for (const set of [sized, ...groups.values()]) {
     const after = derive(applyChanges(base, changesOf(set)), p);
     if (!after) problems.push(`${JSON.stringify(changesOf(set))} together fail the model`);
-    else if (before && set.some((s) => /^(taskmanager|jobmanager)\.memory\./.test(s.key)) && !components.some((c) => after[c]! > before[c]!)) {
+    else if (before && set.some((s) => SIZES.test(s.key)) && !components.some((c) => after[c]! > before[c]!)) {
       problems.push(`${JSON.stringify(changesOf(set))} grows none of ${components.join(', ')}`);
     }
   }
@@ -281,5 +284,55 @@ describe('a configuration Flink rejects gets the fix lint gives', () => {
     };
     expect(after(changesOf(d.suggestions))).not.toBeNull();
     expect(after(changesOf(d.suggestions))).toEqual(after(forP));
+  });
+});
+
+/** The component each failure's suggestions must grow, per process (null: acceptance by the model is enough). */
+const GROWS: Readonly<Record<string, Readonly<Record<Process, readonly string[]>> | null>> = {
+  'heap-oom': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'gc-overhead': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'heartbeat-timeout': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'direct-oom': { taskmanager: ['jvmDirect'], jobmanager: ['offHeap', 'jvmHeap'] },
+  'metaspace-oom': { taskmanager: ['jvmMetaspace'], jobmanager: ['jvmMetaspace'] },
+  'network-buffers-insufficient': { taskmanager: ['network', 'jvmDirect'], jobmanager: [] },
+  'container-memory-exceeded': { taskmanager: ['jvmOverhead'], jobmanager: ['jvmOverhead'] },
+  'managed-memory-insufficient': { taskmanager: ['managed'], jobmanager: [] },
+  'python-worker-memory': { taskmanager: ['managed', 'taskOffHeap'], jobmanager: [] },
+  'invalid-configuration': null,
+};
+
+describe('every fixture with a configuration: its suggestions pass the model and grow the failing component', () => {
+  const dir = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
+  const configs = new Map(fixtureConfigs().map(([f, c]) => [`configs/${f}`, c]));
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const)
+    .filter(([, text]) => /^# config: /m.test(text));
+
+  it('covers the fixtures that come with a configuration', () => expect(cases.length).toBeGreaterThanOrEqual(12));
+
+  it.each(cases)('%s', (_name, text) => {
+    const header = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1]?.trim();
+    const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
+    const target = (header('target') ?? 'standalone') as 'standalone';
+    const base = configs.get(header('config')!)!;
+    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example):/.test(l)).join('\n');
+    const problems: string[] = [];
+    for (const d of diagnose({ text: body, config: base, version, target }).diagnoses) {
+      for (const p of ['taskmanager', 'jobmanager'] as const) {
+        if (!d.suggestions.some((s) => processOf(s) === p)) continue;
+        const grows = GROWS[d.id];
+        const components = grows === null || grows === undefined ? null : grows[p];
+        if (target !== 'standalone' || !deriveIn(base, p, version)) {
+          // The process fails as configured (or another target): all suggestions together must make it start.
+          const sized = d.suggestions.filter((s) => processOf(s) === p);
+          if (!derive(applyChanges(base, changesOf(sized)), p) && target === 'standalone') problems.push(`${d.id}: ${JSON.stringify(changesOf(sized))} fails`);
+          continue;
+        }
+        problems.push(...check(d, base, p, components && components.length > 0 ? components : null, version).map((x) => `${d.id}@${p}: ${x}`));
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
