@@ -74,7 +74,7 @@ function mismatch(expected: readonly string[], actual: readonly string[]): strin
 describe('README console examples', () => {
   const all = examples();
   it('has examples to check', () => {
-    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.length).toBeGreaterThanOrEqual(5);
   });
   it.each(all.map((e) => [`README.md:${e.line} flink-mem ${e.args.join(' ')}`, e] as const))('%s', async (_, e) => {
     const r = await cli(e.args, { cwd: root });

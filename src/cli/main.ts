@@ -144,7 +144,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .description('Diagnose a memory failure from an error message, a stack trace or a whole log, and say which options to change to which values')
     .option('--error <text>', 'the error message or stack trace (quote it)')
     .option('--log <file>', 'a TaskManager or JobManager log, kubectl describe output or a YARN diagnostic, of any size')
-    .option('--config <file>', 'the configuration the process ran with (any input lint reads), for concrete values')
+    .option('--config <file>', 'the configuration the process ran with (any file lint reads, or Flink\'s conf/ folder), for concrete values')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`)
     .addOption(targetOption())
