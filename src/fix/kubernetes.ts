@@ -78,8 +78,8 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
     for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the manifest has no block "spec" mapping to hold flinkConfiguration');
     return plan;
   }
-  const holder = pairOf(spec, 'flinkConfiguration') ?? null;
-  const map = holder?.value && isMap(holder.value) ? holder.value : null;
+  let holder = pairOf(spec, 'flinkConfiguration') ?? null;
+  let map = holder?.value && isMap(holder.value) ? holder.value : null;
   if (holder && !map) {
     for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'spec.flinkConfiguration is not a mapping');
     return plan;
@@ -88,13 +88,14 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
   const specIndent = index.position(firstKey?.range?.[0] ?? 0).column - 1;
   const specUnit = specIndent - (index.position(specPair?.key?.range?.[0] ?? 0).column - 1);
   const unit = specUnit > 0 ? specUnit : 2;
-  const inner = planMapping(doc, {
-    index,
-    map,
-    holder,
-    mode: 'text',
-    ...(map ? {} : { create: { afterLine: lastLine(index, spec), header: `${' '.repeat(specIndent)}flinkConfiguration:`, indent: specIndent + unit, unit } }),
-  }, rest);
+  let create = { afterLine: lastLine(index, spec), header: `${' '.repeat(specIndent)}flinkConfiguration:` as string | null, indent: specIndent + unit, unit };
+  // `flinkConfiguration: {}` becomes `flinkConfiguration:` with the new keys below it.
+  if (map?.flow && map.items.length === 0 && holder?.key?.range && map.range) {
+    plan.edits.push({ start: holder.key.range[1], end: map.range[1], text: ':' });
+    create = { ...create, afterLine: index.position(holder.key.range[0]).line, header: null };
+    [holder, map] = [null, null];
+  }
+  const inner = planMapping(doc, { index, map, holder, mode: 'text', ...(map ? {} : { create }) }, rest);
   plan.edits.push(...inner.edits);
   for (const [k, v] of inner.unsupported) plan.unsupported.set(k, v);
   return plan;
