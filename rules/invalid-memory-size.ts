@@ -1,6 +1,6 @@
 import type { ConfigEntry, ConfigProblem } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { JavaError } from '../src/model/java.js';
+import { JavaError, javaTrim } from '../src/model/java.js';
 import { parseMemorySize } from '../src/model/memory-size.js';
 import { rawToString } from '../src/model/values.js';
 import { OPTIONS, isActive } from '../src/options/catalogue.js';
@@ -10,10 +10,11 @@ type Problem = 'empty' | 'negative' | 'notANumber' | 'fractional' | 'yamlFloat' 
 
 /** Sorts Flink's parse failure into the reasons we explain; `unit` is the part Flink took for a unit. */
 function classify(entry: ConfigEntry, text: string, e: JavaError): { problem: Problem; unit: string; digits: string } {
-  const trimmed = text.trim();
+  // Java's trim, as Flink's: a no-break space (U+00A0) stays, before the digits and in the unit.
+  const trimmed = javaTrim(text);
   const digits = /^\d*/.exec(trimmed)?.[0] ?? '';
   // Flink's message lower-cases the unit; the user's own spelling is clearer.
-  const unit = /^Memory size unit '(.*)' does not match/s.test(e.message) ? trimmed.slice(digits.length).trim() : '';
+  const unit = /^Memory size unit '(.*)' does not match/s.test(e.message) ? javaTrim(trimmed.slice(digits.length)) : '';
   if (e.message.startsWith('argument is an empty')) return { problem: 'empty', unit, digits };
   if (e.message.includes('numeric overflow')) return { problem: 'tooLarge', unit, digits };
   if (trimmed.startsWith('-')) return { problem: 'negative', unit, digits };

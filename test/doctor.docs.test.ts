@@ -3,7 +3,7 @@
  * this fails when it is stale, when a signature has no example, or names a memory option
  * flink-mem does not know.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDoctorExamples, renderDoctorMarkdown } from '../src/doctor/reference.js';
@@ -26,6 +26,17 @@ describe('docs/doctor.md', () => {
       expect(s.recognises.length, s.id).toBeGreaterThan(0);
       expect(examples.get(s.id)?.fixture, s.id).toMatch(/\.txt$/);
     }
+  });
+
+  it('marks at most one fixture per signature as its docs example, one without a configuration', () => {
+    const marked = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'))
+      .filter((t) => /^# docs-example: yes$/m.test(t.split('\n').filter((l) => l.startsWith('# ')).join('\n')));
+    const ids = marked.map((t) => /^# expect: (\S+)@/.exec(t)?.[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const t of marked) expect(t).not.toMatch(/^# config: /m);
+    for (const id of ids) expect(examples.get(id!)).toBeDefined();
   });
 
   it('names only memory options flink-mem knows', () => {

@@ -7,6 +7,7 @@
  *   # expect-explain: text                a phrase the explanations contain
  *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
  *   # flink-version: 1.17                 # target: yarn
+ *   # docs-example: yes                   the signature's example in docs/doctor.md
  * With a configuration, every group of suggestions that comes with an effect must pass the model.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { findOption } from '../src/options/catalogue.js';
 import { defaultVersion, parseVersion } from '../src/options/version.js';
 
 const DIR = new URL('../fixtures/doctor/', import.meta.url);
-const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target): ?(.*)$/;
+const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example): ?(.*)$/;
 
 interface Fixture {
   readonly name: string;

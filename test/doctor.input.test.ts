@@ -6,8 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDoctor } from '../src/cli/doctor.js';
+import type { CliIO } from '../src/cli/io.js';
 import { cli } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flink-mem-doctor-input-'));
@@ -18,6 +21,29 @@ const LOG = '2024-01-01 10:00:00,000 INFO  org.apache.flink.runtime.taskexecutor
 async function doctorLog(name: string, bytes: Buffer) {
   writeFileSync(join(dir, name), bytes);
   return cli(['doctor', '--log', name, '--format', 'json'], { cwd: dir });
+}
+
+/** Runs the doctor in-process on a standard input stream (chunks as a pipe would deliver them). */
+async function piped(chunks: readonly Buffer[]) {
+  const c = io(Readable.from(chunks));
+  const code = await runDoctor({ format: 'json' }, c);
+  return { code, out: c.out, err: c.err };
+}
+
+/** In-process IO with a given standard input stream. */
+function io(stdin: Readable): CliIO & { out: string; err: string } {
+  const c = {
+    out: '',
+    err: '',
+    write: (t: string) => void (c.out += t),
+    error: (t: string) => void (c.err += t),
+    stdin,
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    env: {},
+    cwd: dir,
+  };
+  return c;
 }
 
 const ids = (stdout: string) => (JSON.parse(stdout) as { diagnoses: { id: string; component: string; evidence: { line: number } }[] }).diagnoses;
@@ -54,6 +80,19 @@ describe('logs that are not plain UTF-8', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('flink-mem: error: log "taskmanager.log.gz" is gzip-compressed, not a text log: decompress it first (gunzip, or zcat FILE | flink-mem doctor)\n');
+  });
+
+  it('recognises gzip and UTF-16 even when a pipe delivers the first bytes one by one', async () => {
+    const gz = gzipSync(LOG);
+    const r = await piped([...[...gz.subarray(0, 3)].map((b) => Buffer.from([b])), gz.subarray(3)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('standard input is gzip-compressed');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG, 'utf16le')]);
+    const ok = await piped([utf16.subarray(0, 1), utf16.subarray(1, 3), utf16.subarray(3)]);
+    expect(ok.code).toBe(0);
+    expect(ids(ok.out)[0]).toMatchObject({ id: 'heap-oom', evidence: { line: 2 } });
+    const tiny = await piped([Buffer.from('ab')]);
+    expect(tiny.code).toBe(1);
   });
 
   it('treats standard input the same way', async () => {

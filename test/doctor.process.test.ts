@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
-import { formatJson } from '../src/doctor/format.js';
+import { formatJson, formatText } from '../src/doctor/format.js';
 
 const OOM = 'java.lang.OutOfMemoryError: Java heap space';
 
@@ -57,5 +57,24 @@ describe('which process failed', () => {
     expect(d[0]!.explanation).toContain('(a request of 4g failed)');
     expect(d[0]!.explanation).not.toContain('Seen');
     expect(d[0]!.suggestions).toEqual([]);
+    expect(formatText(diagnose({ text }))).toContain('\n   change: no option change to suggest from this text; see above.\n');
+  });
+
+  it('tells a class-loading leak from undersizing by what the text says about submissions', () => {
+    const caveat = 'submitted again and again';
+    expect(diagnose({ text: 'We submitted the job once and the TaskManager failed at start with java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.explanation).not.toContain(caveat);
+    expect(diagnose({ text: 'JobManager metaspace OOM after every job submission: java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.explanation).toContain(caveat);
+    expect(diagnose({ text: 'session 集群反复提交 SQL 作业，过几天 JobManager 就元空间不足挂掉。' }).diagnoses[0]!.explanation).toContain(caveat);
+  });
+
+  it("blames a long pause on the process that wrote the log, not on the peer whose heartbeat it then missed", () => {
+    const text = [
+      '2024-02-02 07:15:44,812 INFO  org.apache.hadoop.util.JvmPauseMonitor [] - Detected pause in JVM or host machine (eg GC): pause of approximately 21354ms',
+      '2024-02-02 07:15:45,002 WARN  org.apache.flink.runtime.taskexecutor.TaskExecutor [] - The heartbeat of JobManager with id 7f6e5d4c3b2a19080706f5e4d3c2b1a0 timed out.',
+    ].join('\n');
+    const d = diagnose({ text }).diagnoses;
+    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['heartbeat-timeout@taskmanager', 'heartbeat-timeout@jobmanager']);
+    expect(d[0]!.suggestions.map((s) => s.key)).toContain('taskmanager.memory.process.size');
+    expect(d[1]!.suggestions.map((s) => s.key)).toEqual(['heartbeat.timeout']);
   });
 });

@@ -13,6 +13,7 @@ import type { Diagnosis, Process, Suggestion } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/fix.js';
 import type { RawValue } from '../src/model/values.js';
+import type { FlinkVersion } from '../src/options/version.js';
 import { str } from '../src/model/values.js';
 import { defaultVersion, parseVersion } from '../src/options/version.js';
 import { cli } from './cli-harness.js';
@@ -63,6 +64,7 @@ const GENERATED: [string, Map<string, RawValue>][] = [
       'jobmanager.memory.jvm-overhead.max': '512m',
     }),
   ],
+  ['legacy heap keys', config({ 'taskmanager.heap.size': '4g', 'jobmanager.heap.size': '2g', 'taskmanager.numberOfTaskSlots': '2' })],
   ['fractions', config({ 'taskmanager.memory.process.size': '6g', 'taskmanager.memory.managed.fraction': '0.6', 'taskmanager.memory.network.fraction': '0.15', 'jobmanager.memory.process.size': '3g' })],
 ];
 
@@ -70,12 +72,13 @@ const TM_LOG = '2024-05-01 10:00:00,000 INFO  org.apache.flink.runtime.taskexecu
 const JM_LOG = '2024-05-01 10:00:00,000 INFO  org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Starting StandaloneSessionClusterEntrypoint (Version: 1.18.1)\n';
 
 /** Failure texts with the process they concern and the component the suggestions must grow. */
-const FAILURES: { name: string; text: string; id: string; process: Process; grows: string | null }[] = [
+const FAILURES: { name: string; text: string; id: string; process: Process; grows: string | readonly string[] | null; extra?: Record<string, string> }[] = [
   { name: 'TaskManager heap', text: `${TM_LOG}java.lang.OutOfMemoryError: Java heap space`, id: 'heap-oom', process: 'taskmanager', grows: 'taskHeap' },
   { name: 'JobManager heap (Flink Master)', text: "java.lang.OutOfMemoryError: Java heap space. A heap space-related out-of-memory error has occurred. This can mean two things: either Flink Master requires a larger size of JVM heap space or there is a memory leak.", id: 'heap-oom', process: 'jobmanager', grows: 'jvmHeap' },
   { name: 'TaskManager direct', text: `${TM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'taskmanager', grows: 'jvmDirect' },
   { name: 'TaskManager direct reservation', text: `${TM_LOG}java.lang.OutOfMemoryError: Cannot reserve 268435456 bytes of direct buffer memory (allocated: 300000000, limit: 310000000)`, id: 'direct-oom', process: 'taskmanager', grows: 'jvmDirect' },
-  { name: 'JobManager direct', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'offHeap' },
+  { name: 'JobManager direct', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'jvmHeap' },
+  { name: 'JobManager direct, limit on', text: `${JM_LOG}java.lang.OutOfMemoryError: Direct buffer memory`, id: 'direct-oom', process: 'jobmanager', grows: 'offHeap', extra: { 'jobmanager.memory.enable-jvm-direct-memory-limit': 'true' } },
   { name: 'TaskManager metaspace', text: `${TM_LOG}java.lang.OutOfMemoryError: Metaspace`, id: 'metaspace-oom', process: 'taskmanager', grows: 'jvmMetaspace' },
   { name: 'JobManager metaspace', text: `${JM_LOG}java.lang.OutOfMemoryError: Metaspace`, id: 'metaspace-oom', process: 'jobmanager', grows: 'jvmMetaspace' },
   {
@@ -98,17 +101,19 @@ const FAILURES: { name: string; text: string; id: string; process: Process; grow
   { name: 'managed shared resource', text: 'org.apache.flink.runtime.memory.MemoryAllocationException: Could not created the shared memory resource of size 536870912.', id: 'managed-memory-insufficient', process: 'taskmanager', grows: 'managed' },
   { name: 'GC overhead', text: `${TM_LOG}java.lang.OutOfMemoryError: GC overhead limit exceeded`, id: 'gc-overhead', process: 'taskmanager', grows: 'taskHeap' },
   { name: 'long GC pauses', text: `${TM_LOG}[123.456s][info][gc] GC(812) Pause Full (G1 Compaction Pause) 2040M->2030M(2048M) 9123.456ms`, id: 'heartbeat-timeout', process: 'taskmanager', grows: 'taskHeap' },
-  { name: 'Python worker', text: `${TM_LOG}pyflink worker: Traceback (most recent call last):\nMemoryError`, id: 'python-worker-memory', process: 'taskmanager', grows: 'managed' },
+  { name: 'Python worker', text: `${TM_LOG}pyflink worker: Traceback (most recent call last):\nMemoryError`, id: 'python-worker-memory', process: 'taskmanager', grows: ['managed', 'taskOffHeap'] },
 ];
 
 type Sizes = Record<string, bigint>;
 
-function derive(c: ReadonlyMap<string, RawValue>, p: Process): Sizes | null {
+const derive = (c: ReadonlyMap<string, RawValue>, p: Process): Sizes | null => deriveIn(c, p);
+
+function deriveIn(c: ReadonlyMap<string, RawValue>, p: Process, version: FlinkVersion = VERSION): Sizes | null {
   if (p === 'taskmanager') {
-    const r = computeTaskManager(c, OPTIONS);
+    const r = computeTaskManager(c, { ...OPTIONS, version });
     return r.ok ? { ...(r.sizes as unknown as Sizes), jvmHeap: r.jvmHeap, jvmDirect: r.jvmDirect } : null;
   }
-  const r = computeJobManager(c, OPTIONS);
+  const r = computeJobManager(c, { ...OPTIONS, version });
   return r.ok ? { ...(r.sizes as unknown as Sizes) } : null;
 }
 
@@ -116,8 +121,12 @@ const changesOf = (group: readonly Suggestion[]): Record<string, string | null> 
   Object.fromEntries(group.map((s) => [s.key, s.suggested === 'remove' ? null : s.suggested]));
 const processOf = (s: Suggestion): Process | null => (s.key.startsWith('taskmanager.') ? 'taskmanager' : s.key.startsWith('jobmanager.') ? 'jobmanager' : null);
 
+/** Keys that size a component (not the consumer weights, which only share managed memory out). */
+const SIZES = /^(?:taskmanager|jobmanager)\.memory\.(?!managed\.consumer-weights$)/;
+
 /** Problems with one diagnosis's suggestions on one configuration; empty when they all work. */
-function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, grows: string | null): string[] {
+function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, grows: string | readonly string[] | null, version: FlinkVersion = VERSION): string[] {
+  const derive = (c: ReadonlyMap<string, RawValue>, q: Process) => deriveIn(c, q, version);
   const problems: string[] = [];
   const sized = d.suggestions.filter((s) => processOf(s) === p || s.key.startsWith('state.backend.'));
   // Suggestions that go together share an effect line: alone, each must still start; else with its group.
@@ -131,12 +140,14 @@ function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, gr
   const groups = new Map<string, Suggestion[]>();
   // Without a configuration there are no effect lines: the suggestions then go together.
   for (const s of sized) groups.set(s.effect ?? '', [...(groups.get(s.effect ?? '') ?? []), s]);
+  // Python workers live in managed memory, or in task off-heap where Flink does not manage them (before 1.12).
+  const components = typeof grows === 'string' ? [grows] : grows;
   const before = derive(base, p);
   for (const set of [sized, ...groups.values()]) {
     const after = derive(applyChanges(base, changesOf(set)), p);
     if (!after) problems.push(`${JSON.stringify(changesOf(set))} together fail the model`);
-    else if (before && set.some((s) => /^(taskmanager|jobmanager)\.memory\./.test(s.key)) && !(after[grows]! > before[grows]!)) {
-      problems.push(`${JSON.stringify(changesOf(set))} leaves ${grows} at ${after[grows]} (was ${before[grows]})`);
+    else if (before && set.some((s) => SIZES.test(s.key)) && !components.some((c) => after[c]! > before[c]!)) {
+      problems.push(`${JSON.stringify(changesOf(set))} grows none of ${components.join(', ')}`);
     }
   }
   return problems;
@@ -144,29 +155,36 @@ function check(d: Diagnosis, base: ReadonlyMap<string, RawValue>, p: Process, gr
 
 const CONFIGS = [...fixtureConfigs(), ...GENERATED];
 
+/** Versions whose defaults differ (network max, legacy keys): the values must work for each. */
+const VERSIONS: readonly FlinkVersion[] = ['1.11', '1.15', '1.18', '1.20'].map((v) => parseVersion(v)!).concat([VERSION]);
+
 describe('every suggestion works on the configuration it was made for', () => {
   it.each(FAILURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
     const problems: string[] = [];
     let suggested = 0;
-    for (const [configName, base] of CONFIGS) {
-      const result = diagnose({ text: f.text, config: base, version: VERSION });
-      const d = result.diagnoses[0];
-      expect(d?.id, configName).toBe(f.id);
-      expect(d?.component, configName).toBe(f.process);
-      if (!derive(base, f.process)) continue; // a configuration that fails first gets the fix along (checked below)
-      suggested += d!.suggestions.length;
-      for (const s of d!.suggestions) {
-        if (processOf(s) !== null && processOf(s) !== f.process) problems.push(`${configName}: ${s.key} is for the other process`);
-        if (processOf(s) === f.process) expect(s.effect, `${configName}: ${s.key}`).toMatch(/^total process memory (stays at|grows by)/);
+    for (const version of VERSIONS) {
+      for (const [name, given] of CONFIGS) {
+        const base = applyChanges(given, f.extra ?? {});
+        const configName = `${name} (Flink ${version.major}.${version.minor})`;
+        const result = diagnose({ text: f.text, config: base, version });
+        const d = result.diagnoses[0];
+        expect(d?.id, configName).toBe(f.id);
+        expect(d?.component, configName).toBe(f.process);
+        if (!deriveIn(base, f.process, version)) continue; // a configuration that fails first gets the fix along (checked below)
+        suggested += d!.suggestions.length;
+        for (const s of d!.suggestions) {
+          if (processOf(s) !== null && processOf(s) !== f.process) problems.push(`${configName}: ${s.key} is for the other process`);
+          if (processOf(s) === f.process) expect(s.effect, `${configName}: ${s.key}`).toMatch(/^total process memory (stays at|grows by)/);
+        }
+        problems.push(...check(d!, base, f.process, f.grows, version).map((x) => `${configName}: ${x}`));
       }
-      problems.push(...check(d!, base, f.process, f.grows).map((x) => `${configName}: ${x}`));
     }
     expect(problems).toEqual([]);
     expect(suggested).toBeGreaterThan(0);
   });
 
   it('without a configuration, suggests options and a direction from Flink\'s defaults', () => {
-    for (const f of FAILURES) {
+    for (const f of FAILURES.filter((x) => x.extra === undefined)) {
       const d = diagnose({ text: f.text, version: VERSION }).diagnoses[0]!;
       const sized = d.suggestions.filter((s) => processOf(s) === f.process);
       expect(sized.length, f.name).toBeGreaterThan(0);
@@ -206,6 +224,11 @@ describe('every suggestion works on the configuration it was made for', () => {
       expect(sized.length, f.name).toBeGreaterThan(0);
       expect(derive(applyChanges(broken, changesOf(sized)), 'taskmanager'), f.name).not.toBeNull();
     }
+    // When the value goes past what only makes it start, the why says both.
+    const heap = diagnose({ text: FAILURES[0]!.text, config: broken, version: VERSION }).diagnoses[0]!.suggestions;
+    const total = heap.find((x) => x.key === 'taskmanager.memory.process.size')!;
+    expect(total.current).toBe('700m');
+    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); raised further so that the change does not take memory from the other components$/);
   });
 
   it('turns a configuration Flink rejects into one it accepts, with the exact fix lint gives', () => {
@@ -261,5 +284,55 @@ describe('a configuration Flink rejects gets the fix lint gives', () => {
     };
     expect(after(changesOf(d.suggestions))).not.toBeNull();
     expect(after(changesOf(d.suggestions))).toEqual(after(forP));
+  });
+});
+
+/** The component each failure's suggestions must grow, per process (null: acceptance by the model is enough). */
+const GROWS: Readonly<Record<string, Readonly<Record<Process, readonly string[]>> | null>> = {
+  'heap-oom': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'gc-overhead': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'heartbeat-timeout': { taskmanager: ['taskHeap'], jobmanager: ['jvmHeap'] },
+  'direct-oom': { taskmanager: ['jvmDirect'], jobmanager: ['offHeap', 'jvmHeap'] },
+  'metaspace-oom': { taskmanager: ['jvmMetaspace'], jobmanager: ['jvmMetaspace'] },
+  'network-buffers-insufficient': { taskmanager: ['network', 'jvmDirect'], jobmanager: [] },
+  'container-memory-exceeded': { taskmanager: ['jvmOverhead'], jobmanager: ['jvmOverhead'] },
+  'managed-memory-insufficient': { taskmanager: ['managed'], jobmanager: [] },
+  'python-worker-memory': { taskmanager: ['managed', 'taskOffHeap'], jobmanager: [] },
+  'invalid-configuration': null,
+};
+
+describe('every fixture with a configuration: its suggestions pass the model and grow the failing component', () => {
+  const dir = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
+  const configs = new Map(fixtureConfigs().map(([f, c]) => [`configs/${f}`, c]));
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const)
+    .filter(([, text]) => /^# config: /m.test(text));
+
+  it('covers the fixtures that come with a configuration', () => expect(cases.length).toBeGreaterThanOrEqual(12));
+
+  it.each(cases)('%s', (_name, text) => {
+    const header = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1]?.trim();
+    const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
+    const target = (header('target') ?? 'standalone') as 'standalone';
+    const base = configs.get(header('config')!)!;
+    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example):/.test(l)).join('\n');
+    const problems: string[] = [];
+    for (const d of diagnose({ text: body, config: base, version, target }).diagnoses) {
+      for (const p of ['taskmanager', 'jobmanager'] as const) {
+        if (!d.suggestions.some((s) => processOf(s) === p)) continue;
+        const grows = GROWS[d.id];
+        const components = grows === null || grows === undefined ? null : grows[p];
+        if (target !== 'standalone' || !deriveIn(base, p, version)) {
+          // The process fails as configured (or another target): all suggestions together must make it start.
+          const sized = d.suggestions.filter((s) => processOf(s) === p);
+          if (!derive(applyChanges(base, changesOf(sized)), p) && target === 'standalone') problems.push(`${d.id}: ${JSON.stringify(changesOf(sized))} fails`);
+          continue;
+        }
+        problems.push(...check(d, base, p, components && components.length > 0 ? components : null, version).map((x) => `${d.id}@${p}: ${x}`));
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { sarifLog } from '../src/cli/format/sarif.js';
 import { ruleDocsUrl } from '../src/engine/types.js';
-import { demoRule, finding, otherRule, render } from './format.helpers.js';
+import { RULES, demoRule, finding, otherRule, render } from './format.helpers.js';
 
 const text = { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
 const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties });
@@ -142,6 +142,13 @@ describe('sarif format', () => {
     expect(locations[2]!.region).toEqual({ startLine: 3, startColumn: 1, endLine: 5, endColumn: 2 });
     expect(results[0]!.message.text).toContain('Fix: remove taskmanager.memory.flink.size');
     expect(results[0]!.properties).toEqual({ key: 'taskmanager.memory.process.size', fix: { 'taskmanager.memory.flink.size': null } });
+  });
+
+  it('writes, result by result, exactly the document it describes (with and without results)', () => {
+    const all = reports.flatMap((r) => r.findings);
+    expect(render('sarif', reports, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), all, '/repo'), null, 2)}\n`);
+    const clean = [{ file: 'a.yaml', lines: [], findings: [] }];
+    expect(render('sarif', clean, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), [], '/repo'), null, 2)}\n`);
   });
 
   it('leaves out the rule index of a rule it does not know', () => {

@@ -2,9 +2,11 @@
  * Files and standard input a user might hand any command by mistake: missing, unreadable,
  * folders, binary junk, other encodings, other line endings, and very large ones.
  */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.js';
 import { IS_ROOT, expectFinding, expectNoCrash, expectUsageError, scratch } from './robust.helpers.js';
 
@@ -143,11 +145,11 @@ describe('very large inputs finish in seconds', () => {
       const line = expectFinding(r, `${file}:1:1`, 'invalid-memory-size', /is more than Flink can count/);
       // The value is quoted clipped: a message stays a readable line.
       expect(line.length).toBeLessThan(1000);
-      const explained = await cli(['explain', file, '--process', 'taskmanager'], { cwd });
-      expectNoCrash(explained, [1]);
-      expect(explained.stdout).toMatch(/TaskManager\s+does not start/);
-      expectNoCrash(await cli(['doctor', '--error', HEAP_OOM, '--config', file], { cwd }), [0]);
     }
+    const explained = await cli(['explain', 'long/config.yaml', '--process', 'taskmanager'], { cwd });
+    expectNoCrash(explained, [1]);
+    expect(explained.stdout).toMatch(/TaskManager\s+does not start/);
+    expectNoCrash(await cli(['doctor', '--error', HEAP_OOM, '--config', 'long/config.yaml'], { cwd }), [0]);
   });
 
   it('a 10 MB key or comment line', async () => {
@@ -175,12 +177,48 @@ describe('standard input that is empty, binary or huge', () => {
     expectUsageError(await cli(['explain', '-'], { cwd, stdin: bin }), /^flink-mem: error: <stdin>:1:1: /);
   });
 
-  it('huge: lint reports every repeated setting, explain refuses more than 200,000 settings in one line', async () => {
+  it('huge: lint reports every repeated setting, explain refuses a 20 MB config.yaml in one line', async () => {
     const line = 'taskmanager.memory.process.size: 1728m\n';
-    const r = await cli(['lint', '-', '--format', 'sarif'], { cwd, stdin: line.repeat(50_000) });
+    const r = await cli(['lint', '-', '--format', 'sarif'], { cwd, stdin: line.repeat(20_000) });
     expectNoCrash(r, [1]);
     const results = (JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] }).runs[0]!.results;
-    expect(results.filter((f) => /is set again on line 50000/.test(f.message.text))).toHaveLength(49_999);
-    expectUsageError(await cli(['explain', '-'], { cwd, stdin: line.repeat(201_000) }), /^flink-mem: error: <stdin>:200001:1: the file has more than 200000 settings/);
+    expect(results.filter((f) => /is set again on line 20000/.test(f.message.text))).toHaveLength(19_999);
+    const huge = `${OK}${'# comment\n'.repeat(2 * MB)}`;
+    expectUsageError(await cli(['explain', '-', '--input-format', 'config-yaml'], { cwd, stdin: huge }), /^flink-mem: error: <stdin>:1:1: config\.yaml is larger than 16 MB/);
+  });
+});
+
+describe('the real process', () => {
+  // The in-process harness has no pipe to break and runs in a worker with a larger stack than a
+  // CLI process: bundle the real entry and run it as a process.
+  beforeAll(async () => {
+    const bundle = join(cwd, 'cli.cjs');
+    await build({ entryPoints: ['src/cli/entry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+    s.file('main.cjs', `require(${JSON.stringify(bundle)}).main().then((c) => { process.exitCode = c; });`);
+  });
+
+  it('50,000 findings in one file (spreading them into one push() overflowed the stack: exit 3)', async () => {
+    // A quarter of Node's usual stack: the overflow then needs 50,000 findings, not 130,000.
+    s.file('dups.yaml', 'taskmanager.memory.process.size: 1728m\n'.repeat(50_000));
+    const child = spawn(process.execPath, ['--stack-size=250', join(cwd, 'main.cjs'), 'lint', 'dups.yaml', '--format', 'sarif', '--output', 'dups.sarif', '--format', 'github'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(readFileSync(join(cwd, 'dups.sarif'), 'utf8')).toContain('is set again on line 50000');
+  });
+
+  it('a reader that closes the pipe early (`| head -1`) ends the run quietly, without a stack trace', async () => {
+    s.file('many.yaml', 'taskmanager.memory.process.size: 1728m\n'.repeat(20_000));
+    const child = spawn(process.execPath, [join(cwd, 'main.cjs'), 'lint', 'many.yaml'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((done) => child.stdout.once('data', (d: Buffer) => done(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(first).toMatch(/^many\.yaml:1:1: error: /);
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
   });
 });

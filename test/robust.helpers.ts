@@ -11,7 +11,7 @@ const STACK_FRAME = /^\s*at .*(?:\(.*:\d+:\d+\)|:\d+:\d+)$/m;
 /** Nothing crashed: no internal error, no stack trace, an exit code the command documents. */
 export function expectNoCrash(r: CliRun, codes: readonly number[] = [0, 1, 2]): void {
   const all = r.stdout + r.stderr;
-  expect(all, 'internal error').not.toContain('internal error');
+  expect(all, 'internal error').not.toContain('flink-mem: internal error');
   expect(all, 'stack trace').not.toMatch(STACK_FRAME);
   expect(codes, `exit code ${r.code}, stderr: ${r.stderr.slice(0, 300)}`).toContain(r.code);
   // Exit 2 always comes with the reason, on stderr, each line in our shape.

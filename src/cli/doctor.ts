@@ -77,10 +77,21 @@ async function* lines(stream: Readable): AsyncGenerator<readonly string[]> {
     }
     return out;
   };
+  // The first bytes decide the encoding; a pipe may deliver them a few at a time.
+  let head = Buffer.alloc(0);
   for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    decoder ??= decoderFor(buf);
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    if (!decoder) {
+      head = Buffer.concat([head, buf]);
+      if (head.length < 4) continue;
+      decoder = decoderFor(head);
+      buf = head;
+    }
     yield split(decoder.decode(buf, { stream: true }));
+  }
+  if (!decoder && head.length > 0) {
+    decoder = decoderFor(head);
+    yield split(decoder.decode(head, { stream: true }));
   }
   if (decoder) yield split(decoder.decode());
   if (rest !== '' || overlong) yield [rest];

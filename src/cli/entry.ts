@@ -9,12 +9,14 @@ export { run };
 
 /**
  * A reader that goes away (`flink-mem lint . | head`) is not an error: stop quietly, as Unix tools
- * do, instead of letting Node report the broken pipe with a stack trace.
+ * do, instead of letting Node report the broken pipe with a stack trace. Any other write failure
+ * (a full disk behind a redirection) is one error line and exit 2.
  */
 function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw e;
+    if (stream !== process.stderr) process.stderr.write(`flink-mem: error: cannot write to standard output (${e.code ?? e.message})\n`);
+    process.exit(2);
   });
 }
 

@@ -231,9 +231,13 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     if (!existsSync(path)) throw new CliUsageError(`"${opts.config}" does not exist`);
     explicit = configs.read(path);
   }
+  // One settings object per linter config file: the engine resolves rule settings once per object.
+  const merged = new Map<string | null, LinterSettings>();
   const settingsFor = (abs: string) => {
     const found = explicit ? null : configs.locate(abs === '-' ? io.cwd : dirname(abs));
-    return mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags);
+    let settings = merged.get(found);
+    if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
+    return settings;
   };
   if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, settingsFor };
   return { fix, reports: openReports(opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }], io, RULES), failOn, maxWarnings, load, settingsFor };

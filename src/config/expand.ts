@@ -5,6 +5,7 @@
  * and returns paths sorted so runs are reproducible.
  */
 import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /** Top-level key prefixes of a Flink `config.yaml`; a `config.yaml` of another tool has none. */
@@ -20,13 +21,16 @@ const LOOKS_FLINK = [
   /^(?:taskmanager|jobmanager):[ \t]*$/m,
 ];
 
+/** Reused for every sniff: a folder walk reads the head of thousands of files. */
+let sniffBuffer: Buffer | undefined;
+
 function head(path: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(SNIFF_BYTES);
+    const buf = (sniffBuffer ??= Buffer.allocUnsafe(SNIFF_BYTES));
     const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
-    return buf.subarray(0, n).toString('utf8');
+    return buf.toString('utf8', 0, n);
   } catch {
     return '';
   } finally {
@@ -48,22 +52,26 @@ export function looksLikeFlinkFile(path: string, name: string): boolean {
 
 /** `seen` holds real paths, so a symlink loop is walked once. */
 function walk(dir: string, out: string[], seen: Set<string>): void {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    const real = realpathSync(dir);
+    const real = realpathSync.native(dir);
     if (seen.has(real)) return;
     seen.add(real);
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const path = join(dir, name);
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      continue;
+    // The entry's own type saves a stat; links (and file systems that do not say) are followed.
+    let isDir = entry.isDirectory();
+    if (!isDir && !entry.isFile()) {
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        continue;
+      }
     }
     if (isDir) {
       if (name !== 'node_modules' && !name.startsWith('.')) walk(path, out, seen);

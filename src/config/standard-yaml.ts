@@ -60,6 +60,12 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
         continue;
       }
     }
+    if (value === null && p.valueAt !== null && isAlias(p.valueAt) && ctx.anchors.resolve(p.valueAt) === null) {
+      // Not a null: YAML parsers (snakeyaml too) refuse an alias without an anchor before it.
+      const name = clip(p.valueAt.source);
+      problems.push({ kind: 'yaml-syntax', key: p.key, span: valueSpan, message: `"${clip(p.key)}" is the alias *${name}, but no anchor &${name} comes before it, so ${ctx.what} cannot be read as YAML` });
+      continue;
+    }
     if (value === null) {
       problems.push({
         kind: 'null-value',

@@ -55,7 +55,7 @@ function resolve(scan: ScanResult): Resolved[] {
   for (const f of scan.findings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
-    const local = scan.observations.local && f.signature.component === 'infer';
+    const local = scan.observations.local && f.signature.component === 'infer' && !f.fixed;
     const component: Component = local ? 'unknown' : f.process ?? scan.inputProcess ?? 'unknown';
     const key = `${f.signature.id}|${component}`;
     const prev = merged.get(key);

@@ -60,7 +60,7 @@ export function formatText(result: DoctorResult): string {
         lastEffect = s.effect;
       }
     } else {
-      out.push('   change: no Flink memory option; see above.');
+      out.push('   change: no option change to suggest from this text; see above.');
     }
     for (const url of d.docs) out.push(`   docs: ${url}`);
     out.push('');

@@ -19,6 +19,12 @@ interface Hint {
   readonly logger?: boolean;
 }
 
+/**
+ * Stack frames of Flink's classes: the commonest lines of a long log. Their hints are tried on
+ * their own so that a frame does not go through every other test.
+ */
+export const FRAME_ANCHOR = 'at org.apache.flink.';
+
 const ALL: readonly Scope[] = ['line', 'block', 'global'];
 const LOCAL: readonly Scope[] = ['line', 'block'];
 
@@ -107,12 +113,16 @@ export class HintCounter {
   private loggerCounts = emptyScore();
   private loggersDone = false;
 
-  /** The hints of one line (lower-cased copy given), added to the block and global scores. */
-  scan(line: string, lower: string, lineNo: number, block: Score): Score {
+  /**
+   * The hints of one line (lower-cased copy given), added to the block and global scores.
+   * `framesOnly` tries only the stack-frame hints, for lines that hold no other anchor.
+   */
+  scan(line: string, lower: string, lineNo: number, block: Score, framesOnly = false): Score {
     const own = emptyScore();
     if (!this.loggersDone && lineNo > LOGGER_LINES) this.loggersDone = true;
     for (const h of HINTS) {
       if (h.logger && this.loggersDone) continue;
+      if (framesOnly && !h.anchor.startsWith(FRAME_ANCHOR)) continue;
       if (!lower.includes(h.anchor)) continue;
       const m = h.re.exec(line);
       if (!m) continue;
@@ -140,9 +150,9 @@ export class HintCounter {
     }
   }
 
-  /** Hint anchors, for the cheap test every line goes through first. */
-  anchors(): string[] {
-    return HINTS.filter((h) => !(h.logger && this.loggersDone)).map((h) => h.anchor);
+  /** Hint anchors, for the cheap test every line goes through first; stack-frame anchors apart when asked. */
+  anchors(withoutFrames = false): string[] {
+    return HINTS.filter((h) => !(h.logger && this.loggersDone) && !(withoutFrames && h.anchor.startsWith(FRAME_ANCHOR))).map((h) => h.anchor);
   }
 
   get loggerCountingDone(): boolean {

@@ -17,6 +17,7 @@ export const emptyObservations = (): MutableObservations => ({
   rocksdb: false,
   python: false,
   leakWording: false,
+  resubmitWording: false,
   submissions: 0,
   longestGcPauseMs: 0,
 });
@@ -47,6 +48,11 @@ const OBSERVERS: readonly Observer[] = [
     apply: (s, _m, line) => {
       if (!FLINK_LEAK_TEXT.test(line)) s.leakWording = true;
     },
+  },
+  {
+    anchors: ['submi', 'deploy', '提交', '部署'],
+    re: /\b(?:repeated(?:ly)?|every|each|multiple|many|several|dozens of|after (?:a few|\d+))\b[^.]{0,30}\b(?:submi(?:t|ts|tted|tting|ssions?)|re-?deploy\w*)\b|\bre-?submi(?:t|ts|tted|tting|ssions?)\b|(?:反复|多次|重复|频繁|不断)地?(?:提交|部署)|提交了?.{0,4}(?:多次|很多|几十个|二十多个|多个作业)/i,
+    apply: (s) => (s.resubmitWording = true),
   },
   {
     anchors: ['jobgraph', 'submitting job', 'job leader monitoring', 'establish jobmanager connection', 'is submitted'],

@@ -13,30 +13,40 @@ export interface DoctorExample {
   readonly fixture: string;
   readonly evidence: string;
   readonly summary: string;
-  readonly keys: readonly string[];
+  /** `key: suggested` per suggestion, from Flink's defaults (the example has no configuration). */
+  readonly changes: readonly string[];
 }
 
-const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target): ?(.*)$/;
+const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example): ?(.*)$/;
 
 /**
- * The first fixture (by name) without a configuration whose first expected diagnosis is the
- * signature, diagnosed again: its evidence, summary and the options it suggests.
+ * The fixture marked `# docs-example: yes` (else the first by name) without a configuration whose
+ * first expected diagnosis is the signature, diagnosed again: its evidence, summary and the
+ * options it suggests.
  */
 export function loadDoctorExamples(dir: string, ids: readonly string[]): Map<string, DoctorExample> {
   const out = new Map<string, DoctorExample>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const marked = (f: string) => headerOf(readFileSync(join(dir, f), 'utf8').split('\n')).includes('# docs-example: yes');
+  for (const file of [...files.filter(marked), ...files.filter((f) => !marked(f))]) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
-    let n = 0;
-    while (n < lines.length && HEADER.test(lines[n]!)) n++;
-    const header = lines.slice(0, n);
+    const header = headerOf(lines);
+    const n = header.length;
     if (header.some((l) => /^# (?:config|flink-version|target):/.test(l))) continue;
     const first = /^# expect: (\S+)@/.exec(header[0] ?? '')?.[1];
     if (!first || !ids.includes(first) || out.has(first)) continue;
     const d = diagnose({ text: lines.slice(n).join('\n') }).diagnoses[0];
     if (!d || d.id !== first) continue;
-    out.set(first, { fixture: file, evidence: d.evidence.text, summary: d.summary, keys: d.suggestions.map((s) => s.key) });
+    out.set(first, { fixture: file, evidence: d.evidence.text, summary: d.summary, changes: d.suggestions.map((s) => `${s.key}: ${s.suggested}`) });
   }
   return out;
+}
+
+/** The expectation lines a fixture starts with. */
+function headerOf(lines: readonly string[]): string[] {
+  let n = 0;
+  while (n < lines.length && HEADER.test(lines[n]!)) n++;
+  return lines.slice(0, n);
 }
 
 const code = (s: string) => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
@@ -74,7 +84,7 @@ export function renderDoctorMarkdown(signatures: readonly SignatureDefinition[],
     const ex = examples.get(s.id);
     if (ex) {
       out.push(`Example (\`fixtures/doctor/${ex.fixture}\`): the evidence line`, '', '```text', ex.evidence, '```', '');
-      out.push(`gives "${ex.summary}"${ex.keys.length > 0 ? `, suggesting ${ex.keys.map(code).join(', ')}` : ', with no Flink memory option to change'}.`, '');
+      out.push(`gives "${ex.summary}"${ex.changes.length > 0 ? `, suggesting (from Flink's defaults) ${ex.changes.map(code).join(', ')}` : ', with no option change to suggest'}.`, '');
     }
     out.push('Read more:', '', ...s.docs.map((u) => `- <${u}>`), '');
   }

@@ -3,7 +3,7 @@
  * evidence lines (one per failure and process), a few counters, and the state of the current
  * error block. Memory stays flat however long the log is.
  */
-import { HintCounter, decide, emptyScore } from './hints.js';
+import { FRAME_ANCHOR, HintCounter, decide, emptyScore } from './hints.js';
 import type { Score } from './hints.js';
 import { MAX_LINE, evidenceText, exceptionName, isContinuation, isExceptionStart, isFence, stripDecorations } from './lines.js';
 import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
@@ -20,6 +20,8 @@ export interface Finding {
   readonly facts: Facts;
   /** The process, decided as far as the line and its block allow; null leaves it to the whole input. */
   readonly process: Component | null;
+  /** The pattern itself names the process (e.g. a TaskManager heartbeat). */
+  readonly fixed: boolean;
   occurrences: number;
 }
 
@@ -73,13 +75,13 @@ export class Scanner {
   private readonly found = new Map<string, Finding>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
-  /** Every word any signature, hint or observation looks for: most lines contain none. */
+  /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
   private anyFilter: RegExp;
   private hintFilterForLoggers = true;
 
   constructor(private readonly signatures: readonly SignatureDefinition[]) {
     this.sigWords = [...new Set(signatures.flatMap((s) => s.keywords))];
-    this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+    this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(true), ...OBSERVER_ANCHORS]);
   }
 
   push(input: string): void {
@@ -113,11 +115,15 @@ export class Scanner {
       observe(this.seen, line, lower);
       if (this.hintFilterForLoggers && this.hints.loggerCountingDone) {
         this.hintFilterForLoggers = false;
-        this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(), ...OBSERVER_ANCHORS]);
+        this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(true), ...OBSERVER_ANCHORS]);
       }
       if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
       this.match(line, lower, own, block);
-    } else if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
+    } else {
+      // No signature keyword, observation or other hint: at most a stack frame's hint applies.
+      if (line.includes(FRAME_ANCHOR)) own = this.hints.scan(line, line, this.lineNo, block.score, true);
+      if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
+    }
     if (block.details.size > 0) this.readDetails(line, block);
     if (this.exceptions.size < MAX_EXCEPTIONS) {
       const name = exceptionName(line);
@@ -224,6 +230,7 @@ export class Scanner {
       text: m.text,
       facts: m.facts,
       process,
+      fixed: m.fixed !== undefined,
       occurrences: 1,
     };
   }

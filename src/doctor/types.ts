@@ -69,6 +69,8 @@ export interface Observations {
   readonly python: boolean;
   /** Lines saying memory grows over time or leaks, in someone's own words. */
   readonly leakWording: boolean;
+  /** Someone's own words saying jobs were submitted again and again (a session cluster's pattern). */
+  readonly resubmitWording: boolean;
   /** Job submissions or (re)starts seen before the end of the input. */
   readonly submissions: number;
   /** Longest GC pause seen, in milliseconds (0 when none). */

@@ -5,7 +5,6 @@
 import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
-import { Conf } from '../model/conf.js';
 import type { RawValue } from '../model/values.js';
 import { str } from '../model/values.js';
 import { findOption } from '../options/catalogue.js';
@@ -127,6 +126,17 @@ function fixIsSafe(before: MemoryView, after: MemoryView): boolean {
   return (!before.taskmanager.ok || after.taskmanager.ok) && (!before.jobmanager.ok || after.jobmanager.ok);
 }
 
+/** Rule settings resolved once per settings object (a run lints thousands of files with one). */
+const resolvedSettings = new WeakMap<LinterSettings, Map<string, ReturnType<typeof resolveSetting>>>();
+
+function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<typeof resolveSetting> {
+  let byRule = resolvedSettings.get(settings);
+  if (!byRule) resolvedSettings.set(settings, (byRule = new Map()));
+  let resolved = byRule.get(rule.id);
+  if (!resolved) byRule.set(rule.id, (resolved = resolveSetting(rule, settings.rules[rule.id])));
+  return resolved;
+}
+
 export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
   const version = versionFor(doc, settings);
   const target = targetFor(doc, settings);
@@ -134,22 +144,26 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   const memory = memoryFor(raw, version, target);
   const suppressions = readSuppressions(doc);
   const findings: Finding[] = [];
+  // What every rule's context shares for this document.
+  const entry = (key: string) => entryFor(doc, key);
+  const rawConfig = () => raw;
+  const deriveWith = (changes: FixChanges) => memoryFor(applyChanges(raw, changes), version, target);
 
   const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] }) => {
-    const { severity, configured, options } = resolveSetting(rule, settings.rules[rule.id]);
+    const { severity, configured, options } = settingFor(rule, settings);
     if (severity === 'off') return;
-    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[]; conf: Conf } = {
+    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
       doc,
       version,
       target,
       memory,
-      options,
+      // A copy per rule, as before: a rule may not change what the next one sees.
+      options: { ...options },
       ...(settings.containerMemory !== undefined ? { containerMemory: settings.containerMemory } : {}),
       ...extra,
-      conf: new Conf(raw, version),
-      entry: (key) => entryFor(doc, key),
-      rawConfig: () => raw,
-      deriveWith: (changes) => memoryFor(applyChanges(raw, changes), version, target),
+      entry,
+      rawConfig,
+      deriveWith,
       report(r) {
         const entry = r.key ? entryFor(doc, r.key) : undefined;
         const span = positionOf(doc, r, entry);

@@ -46,9 +46,17 @@ export function atLeast(v: FlinkVersion, min: string): boolean {
   return (v.patch ?? 999) >= m.patch;
 }
 
+/** The model asks `atLeast` with a handful of literal versions, thousands of times per file. */
+const loose = new Map<string, FlinkVersion>();
+
 function parseLoose(text: string): FlinkVersion {
-  const [a, b, c] = text.split('.');
-  return { major: Number(a), minor: Number(b), patch: c === undefined ? null : Number(c) };
+  let v = loose.get(text);
+  if (!v) {
+    const [a, b, c] = text.split('.');
+    v = { major: Number(a), minor: Number(b), patch: c === undefined ? null : Number(c) };
+    if (loose.size < 256) loose.set(text, v);
+  }
+  return v;
 }
 
 export function defaultVersion(): FlinkVersion {

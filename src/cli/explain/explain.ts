@@ -69,7 +69,18 @@ export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, 
     const jm = report(doc, jobmanager, 'jobmanager', version, target, settings.env);
     if (tm) failures.taskmanager = tm;
     if (jm) failures.jobmanager = jm;
-    return { version, target, taskmanager, jobmanager, failures, effective: effectiveConfig(doc, version) };
+    let effective: EffectiveValue[] | undefined;
+    return {
+      version,
+      target,
+      taskmanager,
+      jobmanager,
+      failures,
+      // Only --show-config prints it; working it out for every file costs time.
+      get effective() {
+        return (effective ??= effectiveConfig(doc, version));
+      },
+    };
   });
   const changes = explained.slice(1).map((to, i) => ({ from: explained[i]!.version, to: to.version, items: compareVersions(doc, explained[i]!, to) }));
   return { doc, versions: explained, changes };

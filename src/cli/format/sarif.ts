@@ -1,7 +1,7 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for code scanning. Every rule's metadata travels in
  * `tool.driver.rules` (description, rationale, remediation, docs link), so an alert explains
- * itself without flink-mem at hand. Results are kept until the end: they sit inside one object.
+ * itself without flink-mem at hand. Results are written as they arrive (see sarifFormatter).
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -78,14 +78,29 @@ export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iter
   };
 }
 
+/**
+ * The log is written as results arrive, byte for byte what `JSON.stringify(sarifLog(...), null, 2)`
+ * gives, so that 10,000 files' results never sit in memory together: the part before the results
+ * (tool and rules) is known up front, each result is indented to its place, the closing part last.
+ */
 export function sarifFormatter(ctx: FormatContext): Formatter {
-  const findings: Finding[] = [];
+  const rules = [...ctx.rules.values()];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd), null, 2);
+  // `results` is the run's last key; its quotes cannot appear unescaped inside a string.
+  const at = empty.lastIndexOf('"results": []');
+  const pad = empty.slice(empty.lastIndexOf('\n', at) + 1, at);
+  let count = 0;
   return {
     file(report: FileReport) {
-      for (const f of report.findings) findings.push(f); // a spread of 10^5 findings overflows the stack
+      for (const f of report.findings) {
+        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd), null, 2).replace(/\n/g, `\n${pad}  `);
+        ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
+        count++;
+      }
     },
     end() {
-      ctx.write(`${JSON.stringify(sarifLog(ctx.rules.values(), findings, ctx.cwd), null, 2)}\n`);
+      ctx.write(count === 0 ? `${empty}\n` : `\n${pad}]${empty.slice(at + '"results": []'.length)}\n`);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What every output format receives: one report per linted file, in input order, then the totals.
- * Formats that can stream (text, github, json) write as files arrive, so 10,000 files never sit
- * in memory together; SARIF keeps its results until the end because they sit inside one object.
+ * Every format writes as files arrive (JSON and SARIF too, piece by piece), so 10,000 files never
+ * sit in memory together.
  */
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
 

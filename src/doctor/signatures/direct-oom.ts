@@ -1,7 +1,7 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { fmt } from '../quantities.js';
-import { LOCAL_RUN, NAME, num, raise, stepOrNeed, WhichProcess } from '../suggest.js';
+import { fmt, stepUp } from '../quantities.js';
+import { LOCAL_RUN, NAME, num, raise, startingPoint, stepOrNeed, WhichProcess } from '../suggest.js';
 import type { Facts, Process, SuggestContext, Suggestion } from '../types.js';
 
 /** Bytes the failed reservation was short by: allocated + requested - limit (from "Cannot reserve N bytes ..."). */
@@ -16,6 +16,23 @@ export function directShortfall(facts: Facts): bigint | null {
 function keyFor(ctx: SuggestContext, p: Process): string {
   if (p === 'jobmanager') return 'jobmanager.memory.off-heap.size';
   return ctx.facts.netty ? 'taskmanager.memory.framework.off-heap.size' : 'taskmanager.memory.task.off-heap.size';
+}
+
+/** Whether the JobManager's JVM gets -XX:MaxDirectMemorySize from its off-heap size (off by default). */
+const jmLimitFollowsOffHeap = (ctx: SuggestContext): boolean =>
+  ctx.plan.valueText('jobmanager', 'jobmanager.memory.enable-jvm-direct-memory-limit')?.trim().toLowerCase() === 'true';
+
+/**
+ * Without its own limit the JobManager's JVM caps direct memory at its maximum heap size, so a
+ * larger heap is what raises the cap (a small off-heap size with the limit switched on would lower it).
+ */
+function jmHeapAsLimit(ctx: SuggestContext): Suggestion[] {
+  const now = ctx.plan.size('jobmanager', 'jvmHeap');
+  if (now === null) return [];
+  const target = stepUp(now);
+  const who = ctx.component === 'unknown' ? 'if it was the JobManager: ' : '';
+  const why = `${who}without jobmanager.memory.enable-jvm-direct-memory-limit the JVM caps direct memory at its heap size, so the cap grows with the heap: ${fmt(now)} -> ${fmt(target)}${startingPoint(ctx)}`;
+  return ctx.plan.atLeast('jobmanager', 'jvmHeap', target, 'jobmanager.memory.heap.size', why, `${why}; the total grows so that nothing else shrinks`);
 }
 
 export default defineSignature({
@@ -73,7 +90,11 @@ export default defineSignature({
       parts.push(`User code and its libraries are budgeted in task off-heap memory, which is ${set !== null ? `${fmt(set)} in your configuration` : '0 by default'}.`);
     }
     if (ctx.component !== 'taskmanager') {
-      parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size (128m by default), used by Flink itself (RPC, Netty) and by user code that runs there (sources being split, REST handlers, coordinators); the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at about its heap size.');
+      parts.push('For the JobManager the budget is jobmanager.memory.off-heap.size (128m by default), used by Flink itself (RPC, Netty) and by user code that runs there (sources being split, REST handlers, coordinators); the JVM limit only follows it when jobmanager.memory.enable-jvm-direct-memory-limit is true, otherwise the JVM caps direct memory at its heap size.');
+      if (!jmLimitFollowsOffHeap(ctx)) {
+        const heap = ctx.plan.size('jobmanager', 'jvmHeap');
+        parts.push(`That limit is off${ctx.withConfig ? ' in your configuration' : ' by default'}, so direct memory reached about the heap size${heap !== null ? ` (${fmt(heap)})` : ''}: a larger heap raises the cap. Switching the limit on only helps with an off-heap size above that, and direct memory this large in a JobManager is worth a look for a leak.`);
+      }
     }
     if (ctx.seen.leakWording) {
       parts.push('The text says the memory grows over time: that is a leak (buffers that are never released), not undersizing. A larger budget only buys time; find the code that keeps direct buffers alive.');
@@ -85,6 +106,10 @@ export default defineSignature({
     const out: Suggestion[] = [];
     const missing = directShortfall(ctx.facts);
     for (const p of ctx.processes) {
+      if (p === 'jobmanager' && !jmLimitFollowsOffHeap(ctx)) {
+        out.push(...jmHeapAsLimit(ctx));
+        continue;
+      }
       const key = keyFor(ctx, p);
       const now = ctx.plan.bytes(p, key);
       if (now === null) continue;

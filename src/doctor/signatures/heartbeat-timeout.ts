@@ -1,12 +1,17 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { growHeap, WhichProcess } from '../suggest.js';
+import { growHeap, whichProcess, WhichProcess } from '../suggest.js';
 import type { SuggestContext, Suggestion } from '../types.js';
 
 /** A stop-the-world pause this long makes a process miss heartbeats and look dead to its peers. */
 export const LONG_PAUSE_MS = 5000;
 
-const longPauses = (ctx: SuggestContext) => ctx.variant === 'gc-pause' || ctx.seen.longestGcPauseMs >= LONG_PAUSE_MS;
+/**
+ * A timeout that names its peer ("heartbeat of JobManager ... timed out") is logged by the other
+ * process: a long pause seen in the same log froze the process that wrote it, not the peer.
+ */
+const pauseOfWriter = (ctx: SuggestContext) => ctx.variant !== 'gc-pause' && ctx.facts.peer !== undefined && ctx.seen.longestGcPauseMs >= LONG_PAUSE_MS;
+const longPauses = (ctx: SuggestContext) => !pauseOfWriter(ctx) && (ctx.variant === 'gc-pause' || ctx.seen.longestGcPauseMs >= LONG_PAUSE_MS);
 
 export default defineSignature({
   id: 'heartbeat-timeout',
@@ -38,7 +43,11 @@ export default defineSignature({
     const parts = [
       'A process that misses heartbeats for longer than heartbeat.timeout (50 s by default) is declared lost and its tasks fail. The usual causes are: the process died (check for OOMKilled, exit code 137 or an OutOfMemoryError at the same time), long stop-the-world garbage collection on a nearly full heap, or an overloaded host or network.',
     ];
-    if (longPauses(ctx)) {
+    if (pauseOfWriter(ctx)) {
+      parts.push(
+        `The input also shows a garbage-collection pause of ${ctx.seen.longestGcPauseMs / 1000} s in the process that wrote this log. A process frozen that long misses its peers' heartbeats too, so this timeout is most likely a consequence of that pause rather than a problem of ${whichProcess(ctx)}: give the paused process more heap (see the pause above).`,
+      );
+    } else if (longPauses(ctx)) {
       const secs = ctx.facts.pauseSecs ?? (ctx.facts.pauseMs ? String(Number(ctx.facts.pauseMs) / 1000) : String(ctx.seen.longestGcPauseMs / 1000));
       parts.push(`The input shows a garbage-collection pause of ${secs} s: the heap is close to full, so more heap is the memory-side remedy.`);
     } else {

@@ -5,6 +5,7 @@ import { formatSizeForConfig } from '../../model/memory-size.js';
 import { shippedProcessSize } from '../../model/fix.js';
 import { suggestSizeSpelling } from '../../options/size-spelling.js';
 import { NAME } from '../suggest.js';
+import { parseLooseSize } from '../quantities.js';
 import type { SignaturePattern, SuggestContext, Suggestion } from '../types.js';
 
 /** The model's checks, by the text Flink prints when they fail, with what each means in our words. */
@@ -24,7 +25,7 @@ const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
   { re: /Cannot read memory size from config option '(?<key>[^']+)'/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
   { re: /Memory size unit '[^']*' does not match any of the recognized units/i, variant: 'unparsable-memory-size', says: 'a memory size uses a unit Flink does not know (only b, k, m, g, t and their long forms, all binary)' },
   { re: /Invalid configuration value for taskmanager\.memory\.segment-size/i, variant: 'invalid-segment-size', component: 'taskmanager', says: 'the segment size must be a power of two of at least 4096 bytes' },
-  { re: /The network memory min .{0,40}and max .{0,40}mismatch/i, variant: 'local-network-not-fixed', component: 'taskmanager', says: 'in local execution network min and max must be equal' },
+  { re: /The network memory min \((?<netMin>[^)]{1,30})\) and max \((?<netMax>[^)]{1,30})\) mismatch|The network memory min .{0,40}and max .{0,40}mismatch/i, variant: 'local-network-not-fixed', component: 'taskmanager', says: 'in local execution network min and max must be equal' },
   { re: /TaskExecutors need to be started with a positive number of CPU cores/i, variant: 'invalid-cpu-cores', component: 'taskmanager', says: 'the TaskManager gets no CPU: cores (or slots) must be positive' },
   { re: /TaskManager memory configuration failed/i, variant: 'unknown-check', component: 'taskmanager', says: 'the TaskManager memory configuration is rejected' },
   { re: /JobManager memory configuration failed/i, variant: 'unknown-check', component: 'jobmanager', says: 'the JobManager memory configuration is rejected' },
@@ -34,6 +35,14 @@ function withoutConfig(ctx: SuggestContext): Suggestion[] {
   if (ctx.variant === 'unparsable-value' && ctx.facts.key && ctx.facts.value !== undefined) {
     const spelled = suggestSizeSpelling(ctx.facts.value);
     if (spelled) return [ctx.plan.advise(ctx.facts.key, ctx.facts.value, spelled, 'the same size in a spelling Flink reads (whole numbers, binary units b, k, m, g, t)')];
+  }
+  if (ctx.variant === 'local-network-not-fixed' && ctx.facts.netMax) {
+    const max = parseLooseSize(ctx.facts.netMax);
+    if (max !== null) {
+      const value = formatSizeForConfig(max);
+      const why = `in local execution network memory is one fixed size: the min equal to the max (${ctx.facts.netMax}) the error shows`;
+      return [ctx.plan.advise('taskmanager.memory.network.min', ctx.facts.netMin ?? 'not in the text', value, why)];
+    }
   }
   if (ctx.variant === 'no-total-memory') {
     return ctx.processes.map((p) => {

@@ -2,10 +2,13 @@ import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
 import { fmt, stepUp } from '../quantities.js';
 import { LOCAL_RUN, NAME, raise, whichProcess } from '../suggest.js';
-import type { Suggestion } from '../types.js';
+import type { SuggestContext, Suggestion } from '../types.js';
 
 /** Submissions or job (re)starts in the input from which a growing metaspace looks like a leak. */
 export const LEAK_SUBMISSIONS = 3;
+
+/** Metaspace that runs out after repeated submissions, by the log's count or in someone's words. */
+const leakLikely = (ctx: SuggestContext): boolean => ctx.seen.submissions >= LEAK_SUBMISSIONS || ctx.seen.resubmitWording;
 
 export default defineSignature({
   id: 'metaspace-oom',
@@ -34,9 +37,13 @@ export default defineSignature({
       'Metaspace holds the classes the JVM has loaded, capped by -XX:MaxMetaspaceSize, which Flink sets from the JVM metaspace option (256m by default). Jobs with many or large dependencies (connectors, SQL with code generation, Scala) need more.',
     ];
     if (ctx.variant === 'class-space') parts.push('The compressed class space is the part of metaspace that holds class metadata; the same limit and the same remedies apply.');
-    if (ctx.seen.submissions >= LEAK_SUBMISSIONS) {
+    if (leakLikely(ctx)) {
+      const shows =
+        ctx.seen.submissions >= LEAK_SUBMISSIONS
+          ? `The input shows ${ctx.seen.submissions} job submissions or (re)starts before the failure.`
+          : 'The text says jobs were submitted again and again before the failure.';
       parts.push(
-        `The input shows ${ctx.seen.submissions} job submissions or (re)starts before the failure. Metaspace that runs out only after several submissions points to a class-loading leak: classes of finished jobs are never unloaded because something outside the job still references them (threads the job started, JDBC drivers, static caches, shutdown hooks). More metaspace only postpones the failure; fix the leak, or move the libraries into Flink's lib/ folder so they are loaded once.`,
+        `${shows} Metaspace that runs out only after several submissions points to a class-loading leak: classes of finished jobs are never unloaded because something outside the job still references them (threads the job started, JDBC drivers, static caches, shutdown hooks). More metaspace only postpones the failure; fix the leak, or move the libraries into Flink's lib/ folder so they are loaded once.`,
       );
     } else if (ctx.seen.leakWording) {
       parts.push('The text says the usage grows over time: if it grows with each job (re)submission, it is a class-loading leak and more metaspace only postpones the failure.');
@@ -52,7 +59,7 @@ export default defineSignature({
       if (now === null) continue;
       const target = stepUp(now);
       const who = ctx.component === 'unknown' ? `if it was the ${NAME[p]}: ` : '';
-      const leak = ctx.seen.submissions >= LEAK_SUBMISSIONS ? ' (buys time while the class-loading leak is fixed)' : '';
+      const leak = leakLikely(ctx) ? ' (buys time while the class-loading leak is fixed)' : '';
       out.push(...raise(ctx, p, key, target, `${who}room for more classes: ${fmt(now)} -> ${fmt(target)}${leak}`, { processOnly: true }));
     }
     return out;
