@@ -160,10 +160,19 @@ describe('fixes --fix leaves alone, with the reason on standard error', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a Flink configuration embedded in a ConfigMap', async () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n  flink-conf.yaml: |\n    taskmanager.memory.process.size: 1728m\n    jobmanager.memory.process.size: 1600m\n    taskmanager.memory.managed.fraction: 40\n';
+  it('a ConfigMap holding both flink-conf.yaml and config.yaml', async () => {
+    const conf = '    taskmanager.memory.process.size: 1728m\n    jobmanager.memory.process.size: 1600m\n    taskmanager.memory.managed.fraction: 40\n';
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n  flink-conf.yaml: |\n${conf}  config.yaml: |\n${conf}`;
+    const dir = folder({ 'cm.yaml': text });
+    const r = await cli(['lint', 'cm.yaml', '--fix'], { cwd: dir });
+    expect(r.stderr).toBe('flink-mem: cm.yaml: 1 fix not applied: the fix is inside a ConfigMap holding both flink-conf.yaml and config.yaml, which --fix does not edit\nflink-mem: nothing to fix\n');
+    expect(readFileSync(join(dir, 'cm.yaml'), 'utf8')).toBe(text);
+  });
+
+  it('a Flink configuration embedded in a ConfigMap as a folded block', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n  flink-conf.yaml: >\n    taskmanager.memory.process.size: 1728m\n\n    jobmanager.memory.process.size: 1600m\n\n    taskmanager.memory.managed.fraction: 40\n';
     const dir = folder({ 'cm.yaml': text });
     const r = await cli(['lint', 'cm.yaml', '--fix-dry-run'], { cwd: dir });
-    expect(r).toEqual({ code: 0, stdout: '', stderr: "flink-mem: cm.yaml: 1 fix not applied: the fix is inside a ConfigMap's embedded file, which --fix does not edit\nflink-mem: nothing to fix\n" });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: "flink-mem: cm.yaml: 1 fix not applied: the fix is inside a ConfigMap's embedded file that is not a literal block (|), which --fix does not edit\nflink-mem: nothing to fix\n" });
   });
 });

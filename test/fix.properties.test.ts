@@ -43,10 +43,14 @@ const entries = fc.uniqueArray(
   { selector: ([k]) => k, minLength: 1, maxLength: 8 },
 );
 
-type Style = 'flink-conf' | 'flat' | 'nested' | 'k8s';
+type Style = 'flink-conf' | 'flat' | 'nested' | 'k8s' | 'configmap';
 
 function render(list: readonly (readonly [string, string])[], style: Style, eol: string): string {
   if (style === 'flink-conf' || style === 'flat') return list.map(([k, v]) => `${k}: ${v}${eol}`).join('');
+  if (style === 'configmap') {
+    const head = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: flink-config', 'data:', '  flink-conf.yaml: |'].map((l) => l + eol).join('');
+    return head + list.map(([k, v]) => `    ${k}: ${v}${eol}`).join('');
+  }
   if (style === 'k8s') {
     const conf = list.map(([k, v]) => `    ${k}: "${v}"${eol}`).join('');
     return ['apiVersion: flink.apache.org/v1beta1', 'kind: FlinkDeployment', 'metadata:', '  name: demo', 'spec:', '  flinkVersion: v1_20', '  flinkConfiguration:']
@@ -99,7 +103,7 @@ function fixText(text: string, name: string): { first: string; second: string; l
 }
 
 describe('--fix on random configurations (fast-check, fixed seed)', () => {
-  const styles: Style[] = ['flink-conf', 'flat', 'nested', 'k8s'];
+  const styles: Style[] = ['flink-conf', 'flat', 'nested', 'k8s', 'configmap'];
   for (const style of styles) {
     it(`${style}: the result loads, is idempotent, and keeps every process that started starting`, () => {
       let changed = 0;

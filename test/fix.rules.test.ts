@@ -1,7 +1,6 @@
 /**
  * Every fix a rule proposes in its own fixtures is one --fix can write: a new fix shape (a field
- * the fix planners do not know) fails here. Only fixes inside a ConfigMap's embedded file are left
- * by design. A second run changes nothing.
+ * the fix planners do not know) fails here. A second run changes nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
@@ -28,9 +27,8 @@ describe('--fix writes every fix the rule fixtures propose', () => {
       const original = loadText(f.text, f.path, options);
       const fixable = env.lint(original).filter((x) => x.fix);
       const out = fixLoadedFile(original, env);
-      const embedded = original.documents.some((d) => d.kubernetes?.kind === 'ConfigMap');
-      if (out.note !== undefined) expect(embedded && /ConfigMap/.test(out.note), out.note).toBe(true);
-      if (fixable.length > 0 && !embedded) expect(out.text).not.toBe(f.text);
+      expect(out.note).toBeUndefined();
+      if (fixable.length > 0) expect(out.text).not.toBe(f.text);
       expect(fixLoadedFile(loadText(out.text, f.path, options), env).text).toBe(out.text);
     });
   }

@@ -47,7 +47,7 @@ function coarseShift(whole: Span): Shift {
 }
 
 /** The text of a literal block as the lines of the manifest give it, or null if it is not one. */
-function literalBlock(r: ManifestReader, key: Node, value: Node): { content: string; first: number; indent: number } | null {
+export function literalBlock(r: ManifestReader, key: Node, value: Node): { content: string; first: number; indent: number } | null {
   if (!isScalar(value) || value.type !== 'BLOCK_LITERAL' || !value.range || typeof value.value !== 'string') return null;
   const index = r.index;
   const header = index.position(value.range[0]).line;

@@ -6,7 +6,8 @@ import type { ConfigDocument } from '../config/types.js';
 import type { Finding, FixChanges } from '../engine/types.js';
 
 export type Change =
-  | { readonly kind: 'set'; readonly key: string; readonly value: string }
+  /** `line`: where the finding is; when the key is written there too (a duplicate line), that line is the one changed. */
+  | { readonly kind: 'set'; readonly key: string; readonly value: string; readonly line?: number }
   | { readonly kind: 'remove'; readonly key: string }
   /** A key replaced by another in its place (a deprecated or misspelt key). */
   | { readonly kind: 'rename'; readonly from: string; readonly to: string; readonly value: string };
@@ -22,7 +23,7 @@ function normalize(doc: ConfigDocument, fix: FixChanges): [string, string | null
 const written = (doc: ConfigDocument, key: string) => doc.entries.some((e) => e.key === key && e.source === 'file');
 
 /** The changes of one fix; a removed key written in the file and a new key that is not pair up as a rename. */
-export function changesOf(doc: ConfigDocument, fix: FixChanges): Change[] {
+export function changesOf(doc: ConfigDocument, fix: FixChanges, line?: number): Change[] {
   const pairs = normalize(doc, fix);
   const from = pairs.find(([k, v]) => v === null && written(doc, k))?.[0];
   const to = pairs.find(([k, v]) => v !== null && !written(doc, k));
@@ -31,7 +32,7 @@ export function changesOf(doc: ConfigDocument, fix: FixChanges): Change[] {
   if (rename) out.push({ kind: 'rename', from, to: to[0], value: to[1]! });
   for (const [key, value] of pairs) {
     if (rename && (key === from || key === to[0])) continue;
-    out.push(value === null ? { kind: 'remove', key } : { kind: 'set', key, value });
+    out.push(value === null ? { kind: 'remove', key } : { kind: 'set', key, value, ...(line !== undefined ? { line } : {}) });
   }
   return out;
 }
@@ -53,5 +54,5 @@ export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip:
   const removes = (f: Finding) => Object.values(f.fix ?? {}).some((v) => v === null);
   const finding = candidates.find(removes) ?? candidates[0];
   if (!finding?.fix) return null;
-  return { finding, changes: changesOf(doc, finding.fix) };
+  return { finding, changes: changesOf(doc, finding.fix, finding.line) };
 }

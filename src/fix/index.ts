@@ -77,7 +77,10 @@ function stopsStarting(next: LoadedFile, before: readonly [boolean, boolean][], 
 function planner(file: LoadedFile, index: LineIndex): (doc: ConfigDocument, changes: readonly Change[]) => EditPlan {
   if (file.format === 'flink-conf') return planLegacy;
   const yamlDocs: Document.Parsed[] = parseYaml(file.text, index, 'the file', file.format === 'k8s').docs;
-  if (file.format === 'k8s') return (doc, changes) => planManifest(doc, yamlDocs[doc.docIndex], index, changes);
+  if (file.format === 'k8s') {
+    const siblings = (doc: ConfigDocument) => file.documents.filter((d) => d.docIndex === doc.docIndex).length;
+    return (doc, changes) => planManifest(doc, yamlDocs[doc.docIndex], index, changes, { siblings: siblings(doc), plannerFor: planner });
+  }
   const root = yamlDocs[0]?.contents;
   const map = root && isMap(root) ? root : null;
   const create = map ? undefined : { afterLine: index.lineCount, header: null, indent: 0, unit: 2 };

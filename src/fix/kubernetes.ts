@@ -4,14 +4,17 @@
  * replaced in place; Flink keys are edited in
  * `spec.flinkConfiguration`, which is created under `spec` when a new key needs it. A process size
  * the operator sets from the resource memory is changed there, as a binary Kubernetes quantity.
+ * A ConfigMap's embedded Flink file is fixed by `configmap.ts`.
  */
 import { isMap, isScalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
-import type { ConfigDocument } from '../config/types.js';
+import type { ConfigDocument, LoadedFile } from '../config/types.js';
 import { parseMemorySize } from '../model/memory-size.js';
 import { binaryQuantity } from '../options/resource-memory.js';
 import type { Change } from './changes.js';
+import { planConfigMap } from './configmap.js';
+import type { Planner } from './configmap.js';
 import { replaceSpan } from './edits.js';
 import type { EditPlan } from './plan.js';
 import { emptyPlan } from './plan.js';
@@ -35,11 +38,19 @@ function quantityOf(value: string): string | null {
   }
 }
 
-export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | undefined, index: LineIndex, changes: readonly Change[]): EditPlan {
+export interface ManifestContext {
+  /** How many configurations the document holds (a ConfigMap may embed two). */
+  readonly siblings: number;
+  /** The planner of an embedded file. */
+  plannerFor(file: LoadedFile, index: LineIndex): Planner;
+}
+
+export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | undefined, index: LineIndex, changes: readonly Change[], ctx: ManifestContext): EditPlan {
   const plan = emptyPlan();
   const k8s = doc.kubernetes;
+  if (k8s?.kind === 'ConfigMap') return planConfigMap(doc, ctx.siblings, yamlDoc, index, changes, (f, i) => ctx.plannerFor(f, i));
   if (!k8s || k8s.kind !== 'FlinkDeployment' || !yamlDoc) {
-    for (const c of changes) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the fix is inside a ConfigMap\'s embedded file, which --fix does not edit');
+    for (const c of changes) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the manifest could not be read again');
     return plan;
   }
   const rest: Change[] = [];
@@ -67,8 +78,8 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
     for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the manifest has no block "spec" mapping to hold flinkConfiguration');
     return plan;
   }
-  const holder = pairOf(spec, 'flinkConfiguration') ?? null;
-  const map = holder?.value && isMap(holder.value) ? holder.value : null;
+  let holder = pairOf(spec, 'flinkConfiguration') ?? null;
+  let map = holder?.value && isMap(holder.value) ? holder.value : null;
   if (holder && !map) {
     for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'spec.flinkConfiguration is not a mapping');
     return plan;
@@ -77,13 +88,14 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
   const specIndent = index.position(firstKey?.range?.[0] ?? 0).column - 1;
   const specUnit = specIndent - (index.position(specPair?.key?.range?.[0] ?? 0).column - 1);
   const unit = specUnit > 0 ? specUnit : 2;
-  const inner = planMapping(doc, {
-    index,
-    map,
-    holder,
-    mode: 'text',
-    ...(map ? {} : { create: { afterLine: lastLine(index, spec), header: `${' '.repeat(specIndent)}flinkConfiguration:`, indent: specIndent + unit, unit } }),
-  }, rest);
+  let create = { afterLine: lastLine(index, spec), header: `${' '.repeat(specIndent)}flinkConfiguration:` as string | null, indent: specIndent + unit, unit };
+  // `flinkConfiguration: {}` becomes `flinkConfiguration:` with the new keys below it.
+  if (map?.flow && map.items.length === 0 && holder?.key?.range && map.range) {
+    plan.edits.push({ start: holder.key.range[1], end: map.range[1], text: ':' });
+    create = { ...create, afterLine: index.position(holder.key.range[0]).line, header: null };
+    [holder, map] = [null, null];
+  }
+  const inner = planMapping(doc, { index, map, holder, mode: 'text', ...(map ? {} : { create }) }, rest);
   plan.edits.push(...inner.edits);
   for (const [k, v] of inner.unsupported) plan.unsupported.set(k, v);
   return plan;

@@ -31,8 +31,9 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
   const appended: string[] = [];
   const edits: TextEdit[] = plan.edits;
 
-  const set = (key: string, value: string) => {
-    const last = entriesOf(doc, key).at(-1);
+  const set = (key: string, value: string, line?: number) => {
+    const all = entriesOf(doc, key);
+    const last = all.find((e) => e.keySpan?.line === line) ?? all.at(-1);
     if (last?.valueSpan) return edits.push(replaceSpan(last.valueSpan, value));
     // A "key:value" line Flink skips is rewritten the way it was meant, in its place.
     const skipped = doc.problems.find((p) => p.kind === 'legacy-missing-space' && p.key === key && p.replacementLine !== undefined);
@@ -46,7 +47,7 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
       plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, `the new ${bad} cannot be written on a flink-conf.yaml line`);
       continue;
     }
-    if (c.kind === 'set') set(c.key, c.value);
+    if (c.kind === 'set') set(c.key, c.value, c.line);
     else if (c.kind === 'remove') {
       for (const k of removedKeys(c.key)) for (const e of entriesOf(doc, k)) if (e.lineSpan) removals.push(e.lineSpan);
     } else {

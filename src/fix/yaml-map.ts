@@ -131,7 +131,8 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
 
   for (const c of changes) {
     if (c.kind === 'set') {
-      const last = entriesOf(c.key).at(-1);
+      const all = entriesOf(c.key);
+      const last = all.find((e) => e.keySpan?.line === c.line) ?? all.at(-1);
       if (last?.valueSpan) plan.edits.push(replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
       else inserts.push({ key: c.key, value: c.value });
     } else if (c.kind === 'remove') {
