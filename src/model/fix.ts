@@ -228,7 +228,9 @@ function candidates(ctx: Ctx, failure: MemoryFailure): Changes[] {
       // The legacy buffer count fixes network memory; the remainder can never match it by chance.
       if (!overhead && d.configured !== undefined) return [{ 'taskmanager.network.numberOfBuffers': null }];
       if (value === undefined || d.min === undefined) return sizeCandidates(ctx, which);
-      if (value < d.min) return [...sizeCandidates(ctx, which), { [minKey]: pin(value, 'down') }];
+      // Lowering the min to a remainder of 0 would "start" a process without network buffers or
+      // JVM overhead, which fails as soon as it works; only the totals can fix that.
+      if (value < d.min) return [...sizeCandidates(ctx, which), ...(value > 0n ? [{ [minKey]: pin(value, 'down') }] : [])];
       return [{ [maxKey]: pin(value, 'up') }, { [maxKey]: null }];
     }
     case 'network-remainder-mismatch':
