@@ -141,7 +141,7 @@ describe('validateOptionValues', () => {
 
   it('reports ranges, enums and grammars from the catalogue', () => {
     expect(problems('taskmanager.numberOfTaskSlots: 0\n')).toEqual(['range: "taskmanager.numberOfTaskSlots" (0) must be at least 1']);
-    expect(problems('state.backend.rocksdb.memory.write-buffer-ratio: 1.5\n')).toEqual(['range: "state.backend.rocksdb.memory.write-buffer-ratio" (1.5) must be greater than 0 and less than 1']);
+    expect(problems('state.backend.rocksdb.memory.write-buffer-ratio: 1.5\n')).toEqual(['range: "state.backend.rocksdb.memory.write-buffer-ratio" (1.5) must be greater than 0 and below 1']);
     expect(problems('state.backend.rocksdb.memory.fixed-per-slot: 0\n')).toEqual(['range: "state.backend.rocksdb.memory.fixed-per-slot" (0) must be greater than 0']);
     expect(problems('state.backend.type: heap\n')).toEqual([
       'enum: "state.backend.type" (heap) must be one of hashmap, rocksdb, jobmanager, filesystem, forst, or a fully qualified factory class name',

@@ -70,14 +70,15 @@ function typeConstraint(option: OptionSpec, text: string): string {
   }
 }
 
+/** A numeric range in words, as messages give it: `at least 1`, `greater than 0 and below 1`. */
 export function describeRange(range: NumericRange): string {
   const low = range.min === undefined ? undefined : `${range.minExclusive ? 'greater than' : 'at least'} ${range.min}`;
-  const high = range.max === undefined ? undefined : `${range.maxExclusive ? 'less than' : 'at most'} ${range.max}`;
-  return `must be ${[low, high].filter(Boolean).join(' and ')}`;
+  const high = range.max === undefined ? undefined : `${range.maxExclusive ? 'below' : 'at most'} ${range.max}`;
+  return [low, high].filter(Boolean).join(' and ');
 }
 
 function constraint(option: OptionSpec, kind: OptionValueProblemKind, version: FlinkVersion): string {
-  if (kind === 'range') return describeRange(option.range ?? (option.type === 'int' ? { min: -2147483648, max: 2147483647 } : { min: 0 }));
+  if (kind === 'range') return `must be ${describeRange(option.range ?? (option.type === 'int' ? { min: -2147483648, max: 2147483647 } : { min: 0 }))}`;
   if (kind === 'enum') {
     const extra = option.enumPattern ? ', or a fully qualified factory class name' : '';
     return `must be one of ${(option.enumValues ?? []).join(', ')}${extra}`;

@@ -9,8 +9,9 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { ConfigEntry } from '../config/types.js';
 import { formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
 import { convertDouble, rawToString } from '../model/values.js';
-import type { NumericRange, OptionSpec } from './catalogue.js';
+import type { OptionSpec } from './catalogue.js';
 import { defaultFor, getOption } from './catalogue.js';
+import { describeRange } from './validate.js';
 import type { OptionValueProblemKind } from './validate.js';
 import type { FlinkVersion } from './version.js';
 import { atLeast, versionLabel } from './version.js';
@@ -26,12 +27,6 @@ type Issue = ValueIssue;
 export const SEGMENT_SIZE = 'taskmanager.memory.segment-size';
 export const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
 const BOOLEAN_MEANT: Readonly<Record<string, string>> = { yes: 'true', y: 'true', on: 'true', '1': 'true', no: 'false', n: 'false', off: 'false', '0': 'false' };
-
-function describe(r: NumericRange): string {
-  const low = r.min === undefined ? null : r.minExclusive ? `greater than ${r.min}` : `at least ${r.min}`;
-  const high = r.max === undefined ? null : r.maxExclusive ? `below ${r.max}` : `at most ${r.max}`;
-  return [low, high].filter(Boolean).join(' and ');
-}
 
 /** State backend shortcuts per version: hashmap since 1.13, forst since 2.0, jobmanager and filesystem gone in 2.0. */
 function backends(version: FlinkVersion): string[] {
@@ -107,7 +102,7 @@ export function issueFor(o: OptionSpec, entry: ConfigEntry, found: OptionValuePr
     case 'range': {
       if (!o.range) return null;
       const def = defaultFor(o, version);
-      return { kind: 'out-of-range', data: { constraint: describe(o.range) }, ...(def !== null ? { fix: def } : {}) };
+      return { kind: 'out-of-range', data: { constraint: describeRange(o.range) }, ...(def !== null ? { fix: def } : {}) };
     }
     case 'format':
       return o.type === 'duration' ? { kind: 'not-a-duration' } : null;
