@@ -3,7 +3,8 @@ import { defineRule } from '../src/engine/types.js';
 import { rawToString } from '../src/model/values.js';
 import { OPTIONS, getOption, isActive } from '../src/options/catalogue.js';
 import type { ValueIssueKind } from '../src/options/value-checks.js';
-import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weights } from '../src/options/value-checks.js';
+import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weightsIssue } from '../src/options/value-checks.js';
+import { validateOptionValues, valueProblemKind } from '../src/options/validate.js';
 import { isFractionOption } from './fraction-out-of-range.js';
 
 /** The message that words each kind of value problem. */
@@ -48,6 +49,8 @@ export default defineRule({
   remediation: 'Set the option to a value of its type within its range, as the message says.',
   fixable: true,
   check(ctx) {
+    // What Flink's conversion and the catalogue's schema find wrong; the rule words it and adds what the schema cannot say.
+    const found = new Map(validateOptionValues(ctx.doc, ctx.version).map((p) => [p.entry, p.kind]));
     const seen = new Set<ConfigEntry>();
     for (const option of OPTIONS) {
       if (!isActive(option, ctx.version) || isFractionOption(option) || (option.type === 'memory' && option.key !== SEGMENT_SIZE)) continue;
@@ -55,16 +58,18 @@ export default defineRule({
       // A quoted legacy value is reported by legacy-syntax, which knows the unquoted value.
       if (!entry || seen.has(entry) || ctx.doc.problems.some((p) => p.kind === 'legacy-quoted' && p.span.offset === entry.valueSpan?.offset)) continue;
       seen.add(entry);
-      const issue = issueFor(option, entry, ctx.version);
+      const issue = issueFor(option, entry, found.get(entry), ctx.version);
       if (!issue) continue;
       const fix = issue.fix !== undefined && issue.fix !== rawToString(entry.value) ? { [entry.key]: issue.fix } : undefined;
       ctx.report({ messageId: MESSAGE_OF[issue.kind], entry, key: entry.key, data: { key: entry.key, value: entry.text, ...issue.data }, ...(fix ? { fix } : {}) });
     }
     // A YAML mapping under consumer-weights becomes prefixed keys, which Flink reads as the map when the key itself is unset.
-    if (!ctx.entry(WEIGHTS) && isActive(getOption(WEIGHTS), ctx.version)) {
+    const weightsOption = getOption(WEIGHTS);
+    if (!ctx.entry(WEIGHTS) && isActive(weightsOption, ctx.version)) {
       for (const e of ctx.doc.effective.values()) {
         if (!e.key.startsWith(`${WEIGHTS}.`)) continue;
-        const issue = weights([[e.key.slice(WEIGHTS.length + 1), rawToString(e.value).trim()]], ctx.version);
+        const pair = `${e.key.slice(WEIGHTS.length + 1)}:${rawToString(e.value).trim()}`;
+        const issue = weightsIssue(pair, valueProblemKind(WEIGHTS, weightsOption, { kind: 'string', text: pair }), ctx.version);
         if (issue) ctx.report({ messageId: MESSAGE_OF[issue.kind], entry: e, key: e.key, data: { key: e.key, value: e.text, ...issue.data } });
       }
     }

@@ -1,10 +1,10 @@
-import type { FixChanges, RuleContext } from '../src/engine/types.js';
+import { fixInManifest } from '../src/engine/manifest-fix.js';
+import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { findFix } from '../src/model/fix.js';
 import type { MemoryFailure } from '../src/model/compute.js';
-import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
+import { formatSizeShort } from '../src/model/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
-import { resourceQuantity } from '../src/options/resource-memory.js';
 
 /**
  * Failures other rules report more precisely, at the offending value: reporting them here as
@@ -23,33 +23,6 @@ const TOTALS = {
   taskmanager: ['taskmanager.memory.flink.size', 'taskmanager.memory.process.size'],
   jobmanager: ['jobmanager.memory.flink.size', 'jobmanager.memory.process.size'],
 } as const;
-
-/**
- * The fix as the user has to write it: in a FlinkDeployment the operator writes the process size
- * from the resource field (overwriting flinkConfiguration), so a new process size goes there, and
- * a memory limit of that component below the new size goes up with it.
- * Undefined when the change cannot be written that way (removing the resource size).
- */
-function inManifest(ctx: RuleContext<string>, changes: FixChanges): FixChanges | undefined {
-  const out: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(changes)) {
-    const entry = ctx.doc.effective.get(key);
-    if (entry?.source !== 'operator-resource' || !entry.path) out[key] = value;
-    else if (value === null) return undefined;
-    else {
-      const bytes = parseMemorySize(value);
-      out[entry.path] = resourceQuantity(bytes, entry.text);
-      // A limit of the same component below the new size would kill the pod: raise it with it.
-      const process = key.startsWith('taskmanager.') ? 'taskmanager' : 'jobmanager';
-      for (const limit of ctx.doc.kubernetes?.limits ?? []) {
-        if (limit.process === process && limit.field !== entry.path && !limit.field.includes('podTemplate') && limit.bytes < bytes) {
-          out[limit.field] = resourceQuantity(bytes, limit.text);
-        }
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * When an explicit managed fraction makes the components overflow, says what it is a share of:
@@ -100,7 +73,7 @@ export default defineRule({
       const keys = [...failure.keys, ...TOTALS[process]].map((k) => (from && k === mapped?.to ? from.key : k));
       const key = keys.find((k) => ctx.entry(k) !== undefined);
       const found = findFix(ctx.rawConfig(), process, { version: ctx.version, target: ctx.target });
-      const fix = found && ctx.deriveWith(found.changes)[process].ok ? inManifest(ctx, found.changes) : undefined;
+      const fix = found && ctx.deriveWith(found.changes)[process].ok ? fixInManifest(ctx.doc, found.changes) : undefined;
       ctx.report({
         messageId: process,
         data: { reason, flinkMessage: failure.flinkMessage },

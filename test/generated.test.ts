@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SettingsError, settingsFromObject } from '../src/engine/settings.js';
 
 describe('generated validators', () => {
-  it('the committed linter-config validator matches its schema (run scripts/gen-validators.mjs when this fails)', () => {
+  it('the committed validators (linter config, option values) match their schemas (run scripts/gen-validators.mjs when this fails)', () => {
     expect(() => execFileSync(process.execPath, ['scripts/gen-validators.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 

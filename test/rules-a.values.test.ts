@@ -144,6 +144,9 @@ describe('invalid-option-value', () => {
     ['1.20', 'OPERATOR:-1', /gives OPERATOR the weight -1/],
     ['1.20', 'OPERATOR:7.5', /"OPERATOR:7.5" is not NAME:weight/],
     ['1.20', 'OPERATOR', /"OPERATOR:" is not NAME:weight/],
+    ['1.20', 'OPERATOR:+70,PYTHON:30', null],
+    ['1.20', 'OPERATOR:70,PYTHON:3000000000', /"PYTHON:3000000000" is not NAME:weight/],
+    ['1.20', 'OPERATOR:70,,PYTHON:30', /"" is not NAME:weight/],
   ])('consumer weights on %s: %s', (version, value, message) => {
     const found = one(`taskmanager.memory.managed.consumer-weights: ${value}\n`, version);
     if (message === null) expect(found).toEqual([]);

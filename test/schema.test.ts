@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/io.js';
@@ -6,12 +7,19 @@ import { runSchema } from '../src/cli/schema-cmd.js';
 import { loadText } from '../src/config/index.js';
 import { parseMemorySize } from '../src/model/memory-size.js';
 import { OPTIONS } from '../src/options/catalogue.js';
-import { configSchema, DURATION_PATTERN, MEMORY_SIZE_PATTERN } from '../src/options/schema.js';
+import { configSchema, DURATION_PATTERN, MEMORY_SIZE_PATTERN, valueConstraintsSchema } from '../src/options/schema.js';
 import type { JsonSchema } from '../src/options/schema.js';
-import { schemaAjv, validateOptionValues } from '../src/options/validate.js';
-import { parseVersion } from '../src/options/version.js';
+import { validateOptionValues } from '../src/options/validate.js';
+import { KNOWN_VERSIONS, parseVersion } from '../src/options/version.js';
 
 const schema = configSchema();
+
+/** An ajv instance that also knows VS Code's `deprecationMessage` annotation, as editors read the schema. */
+function schemaAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'deprecationMessage', schemaType: 'string' });
+  return ajv;
+}
 const props = schema['properties'] as Record<string, JsonSchema>;
 
 describe('the generated JSON Schema', () => {
@@ -40,6 +48,21 @@ describe('the generated JSON Schema', () => {
     expect(v116['taskmanager.network.memory.buffers-per-channel']!['deprecated']).toBeUndefined();
     expect(props['taskmanager.network.memory.buffers-per-channel']!['deprecated']).toBe(true);
     expect(props['taskmanager.heap.size']!['deprecationMessage']).toBe('Has no effect since Flink 2.0; use "taskmanager.memory.process.size" instead.');
+  });
+
+  it('holds, for every Flink version, the value constraints the linter validates against', () => {
+    const constraints = valueConstraintsSchema();
+    const definitions = constraints['definitions'] as Record<string, JsonSchema>;
+    const refs = constraints['properties'] as Record<string, { $ref: string }>;
+    const annotations = new Set(['description', 'default', 'deprecated', 'deprecationMessage']);
+    for (const label of KNOWN_VERSIONS) {
+      const versioned = configSchema({ version: parseVersion(label)! })['properties'] as Record<string, JsonSchema>;
+      expect(Object.keys(versioned).sort(), label).toEqual(Object.keys(refs).sort());
+      for (const [key, property] of Object.entries(versioned)) {
+        const value = Object.fromEntries(Object.entries(property).filter(([k]) => !annotations.has(k)));
+        expect(value, `${label} ${key}`).toEqual(definitions[refs[key]!.$ref.split('/').pop()!]);
+      }
+    }
   });
 
   it('accepts a typical config.yaml and rejects wrong values', () => {
@@ -90,7 +113,7 @@ describe('the generated JSON Schema', () => {
 
   it('reads durations with Flink units in any case', () => {
     const re = new RegExp(DURATION_PATTERN);
-    for (const ok of ['30 s', '500ms', '2 MIN', '1h', '10 seconds', '3 days', '100']) expect(re.test(ok), ok).toBe(true);
+    for (const ok of ['30 s', '500ms', '2 MIN', '1h', '10 seconds', '3 days', '100', 'PT0.2S', 'p1dt2h']) expect(re.test(ok), ok).toBe(true);
     for (const no of ['fast', '1.5s', '-1 s', 's']) expect(re.test(no), no).toBe(false);
   });
 });
@@ -118,7 +141,7 @@ describe('validateOptionValues', () => {
 
   it('reports ranges, enums and grammars from the catalogue', () => {
     expect(problems('taskmanager.numberOfTaskSlots: 0\n')).toEqual(['range: "taskmanager.numberOfTaskSlots" (0) must be at least 1']);
-    expect(problems('state.backend.rocksdb.memory.write-buffer-ratio: 1.5\n')).toEqual(['range: "state.backend.rocksdb.memory.write-buffer-ratio" (1.5) must be greater than 0 and less than 1']);
+    expect(problems('state.backend.rocksdb.memory.write-buffer-ratio: 1.5\n')).toEqual(['range: "state.backend.rocksdb.memory.write-buffer-ratio" (1.5) must be greater than 0 and below 1']);
     expect(problems('state.backend.rocksdb.memory.fixed-per-slot: 0\n')).toEqual(['range: "state.backend.rocksdb.memory.fixed-per-slot" (0) must be greater than 0']);
     expect(problems('state.backend.type: heap\n')).toEqual([
       'enum: "state.backend.type" (heap) must be one of hashmap, rocksdb, jobmanager, filesystem, forst, or a fully qualified factory class name',
@@ -126,6 +149,9 @@ describe('validateOptionValues', () => {
     expect(problems('state.backend.type: com.example.MyBackendFactory\n')).toEqual([]);
     expect(problems('taskmanager.network.memory.buffer-debloat.target: fast\n')[0]).toMatch(/^format: .* must be a duration/);
     expect(problems('taskmanager.memory.managed.consumer-weights: OPERATOR=70\n')[0]).toMatch(/^format: .* must be comma-separated NAME:weight pairs/);
+    expect(problems('taskmanager.memory.managed.consumer-weights: OPERATOR:+70,PYTHON:30\n')).toEqual([]);
+    expect(problems('taskmanager.memory.segment-size: 2048\n')).toEqual(['range: "taskmanager.memory.segment-size" (2048) must be at least 4096 and at most 2147483647']);
+    expect(problems('taskmanager.memory.segment-size: 4g\n')).toEqual(['range: "taskmanager.memory.segment-size" (4g) must be at least 4096 and at most 2147483647']);
   });
 
   it('ignores unknown keys and keeps the order of the file', () => {

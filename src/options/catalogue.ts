@@ -96,6 +96,7 @@ const TASKMANAGER: OptionSpec[] = [
   { key: 'taskmanager.memory.jvm-overhead.fraction', type: 'float', group: 'taskmanager', since: '1.10', defaults: [d('0.1')], range: FRACTION,
     description: 'JVM overhead as a fraction of total process memory, clamped to its min and max.' },
   { key: 'taskmanager.memory.segment-size', type: 'memory', group: 'taskmanager', since: '1.10', defaults: [d('32kb')],
+    range: { min: 4096, max: 2147483647 },
     description: 'Size of a memory segment (network buffer and managed memory page); a power of two of at least 4096 bytes.' },
   { key: 'taskmanager.memory.min-segment-size', type: 'memory', group: 'taskmanager', since: '1.14',
     defaults: [d('1kb', '1.14'), d('256b', '1.15')],

@@ -33,14 +33,17 @@ export const MEMORY_SIZE_PATTERN = `^${TRIM}[0-9]+${TRIM}${oneOfWords(MEMORY_UNI
 /** Flink's duration grammar (TimeUtils): digits and an optional unit label, milliseconds without one. */
 const DURATION_UNITS = ['d', 'day', 'h', 'hour', 'min', 'm', 'minute', 's', 'sec', 'second', 'ms', 'milli', 'millisecond',
   'µs', 'micro', 'microsecond', 'ns', 'nano', 'nanosecond'].flatMap((u) => (u.length > 2 && !u.endsWith('s') ? [u, `${u}s`] : [u]));
-export const DURATION_PATTERN = `^${TRIM}[0-9]+${TRIM}${oneOfWords(DURATION_UNITS)}?${TRIM}$`;
+/** ISO-8601 text as java.time.Duration.parse reads it (PT0.2S, P1DT2H): accepted, never reported. */
+const ISO_DURATION = `[-+]?${anyCase('p')}(?:[-+]?[0-9]+${anyCase('d')})?(?:${anyCase('t')}(?:[-+]?[0-9]+${anyCase('h')})?(?:[-+]?[0-9]+${anyCase('m')})?(?:[-+]?[0-9]+(?:[.,][0-9]{0,9})?${anyCase('s')})?)?`;
+export const DURATION_PATTERN = `^${TRIM}(?:[0-9]+${TRIM}${oneOfWords(DURATION_UNITS)}?|${ISO_DURATION})${TRIM}$`;
 
 const INTEGER_TEXT = `^${TRIM}[+-]?[0-9]+${TRIM}$`;
 /** Decimal numbers as Java's Float/Double.parseFloat read them (hexadecimal floats left out). */
 const NUMBER_TEXT = `^${TRIM}[+-]?(?:NaN|Infinity|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?)${TRIM}$`;
 const BOOLEAN_TEXT = `^${oneOfWords(['true', 'false'])}$`;
-/** `NAME:weight` pairs separated by commas, as in `OPERATOR:70,STATE_BACKEND:70,PYTHON:30`. */
-const WEIGHTS_TEXT = '^\\s*\\w+\\s*:\\s*[0-9]+\\s*(?:,\\s*\\w+\\s*:\\s*[0-9]+\\s*)*$';
+const WEIGHT_ITEM = '\\s*\\w+\\s*:\\s*\\+?[0-9]+\\s*';
+/** `NAME:weight` pairs separated by commas; a weight takes a plus sign, as Integer.parseInt does. */
+const WEIGHTS_TEXT = `^${WEIGHT_ITEM}(?:,${WEIGHT_ITEM})*$`;
 
 const INT_RANGE: NumericRange = { min: -2147483648, max: 2147483647 };
 
@@ -149,4 +152,31 @@ export function configSchema(opts: ConfigSchemaOptions = {}): JsonSchema {
     properties: sorted,
     additionalProperties: true,
   };
+}
+
+/**
+ * Only the value constraints of every key (no annotations), which do not depend on the Flink version:
+ * the linter validates converted values against this, compiled at build time by
+ * scripts/gen-validators.mjs. `configSchema()` holds the same constraints for every version.
+ */
+export function valueConstraintsSchema(options: readonly OptionSpec[] = OPTIONS): JsonSchema {
+  const byKey = new Map<string, OptionSpec>();
+  for (const option of options) byKey.set(option.key, option);
+  for (const option of options) for (const f of option.fallbackKeys ?? []) if (!byKey.has(f.key)) byKey.set(f.key, option);
+  // Many keys share one value schema: each distinct one is a definition, so the compiled code stays small.
+  const definitions: Record<string, JsonSchema> = {};
+  const names = new Map<string, string>();
+  const properties: Record<string, JsonSchema> = {};
+  for (const key of [...byKey.keys()].sort()) {
+    const value = valueSchema(byKey.get(key)!);
+    const text = JSON.stringify(value);
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `v${names.size}`;
+      names.set(text, name);
+      definitions[name] = value;
+    }
+    properties[key] = { $ref: `#/definitions/${name}` };
+  }
+  return { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', definitions, properties, additionalProperties: true };
 }

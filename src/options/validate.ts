@@ -1,19 +1,18 @@
 /**
  * Option values checked the way Flink reads them: each value is first converted with Flink's own
  * conversion rules (a legacy "4" is the integer 4, "TRUE" is true, "1g" is 1073741824 bytes), then
- * the converted values are validated with ajv against the schema generated from the catalogue.
+ * the converted values are validated against the schema generated from the catalogue, with validators
+ * that ajv compiled at build time (scripts/gen-validators.mjs), so start-up never loads ajv.
  * A value Flink cannot convert at all is a `type` problem; a converted value outside the option's
  * range, enum or grammar is a `range`, `enum` or `format` problem.
  */
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ConfigDocument, ConfigEntry } from '../config/types.js';
 import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString } from '../model/values.js';
 import type { RawValue } from '../model/values.js';
 import { defaultFor, findOption, optionForFallbackKey } from './catalogue.js';
 import type { NumericRange, OptionSpec } from './catalogue.js';
-import { configSchema } from './schema.js';
-import type { JsonSchema } from './schema.js';
+import { VALIDATOR_OF_KEY } from './generated/option-values-validator.js';
 import type { FlinkVersion } from './version.js';
 import { defaultVersion } from './version.js';
 
@@ -28,19 +27,6 @@ export interface OptionValueProblem {
   readonly kind: OptionValueProblemKind;
   /** One line in the project's message style: `"key" (value as written) must be ...`. */
   readonly message: string;
-}
-
-/** An ajv instance that also knows VS Code's `deprecationMessage` annotation (ajv knows `deprecated`). */
-export function schemaAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-  ajv.addKeyword({ keyword: 'deprecationMessage', schemaType: 'string' });
-  return ajv;
-}
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  return (compiled ??= schemaAjv().compile(configSchema() as JsonSchema));
 }
 
 function optionOf(key: string): OptionSpec | undefined {
@@ -84,14 +70,15 @@ function typeConstraint(option: OptionSpec, text: string): string {
   }
 }
 
+/** A numeric range in words, as messages give it: `at least 1`, `greater than 0 and below 1`. */
 export function describeRange(range: NumericRange): string {
   const low = range.min === undefined ? undefined : `${range.minExclusive ? 'greater than' : 'at least'} ${range.min}`;
-  const high = range.max === undefined ? undefined : `${range.maxExclusive ? 'less than' : 'at most'} ${range.max}`;
-  return `must be ${[low, high].filter(Boolean).join(' and ')}`;
+  const high = range.max === undefined ? undefined : `${range.maxExclusive ? 'below' : 'at most'} ${range.max}`;
+  return [low, high].filter(Boolean).join(' and ');
 }
 
 function constraint(option: OptionSpec, kind: OptionValueProblemKind, version: FlinkVersion): string {
-  if (kind === 'range') return describeRange(option.range ?? (option.type === 'int' ? { min: -2147483648, max: 2147483647 } : { min: 0 }));
+  if (kind === 'range') return `must be ${describeRange(option.range ?? (option.type === 'int' ? { min: -2147483648, max: 2147483647 } : { min: 0 }))}`;
   if (kind === 'enum') {
     const extra = option.enumPattern ? ', or a fully qualified factory class name' : '';
     return `must be one of ${(option.enumValues ?? []).join(', ')}${extra}`;
@@ -112,45 +99,33 @@ function kindOf(errors: readonly ErrorObject[]): OptionValueProblemKind {
   return 'type';
 }
 
-/** The key of an ajv error on a top-level property (JSON pointer `/a.b` with ~0 and ~1 escapes). */
-function keyOfPath(path: string): string {
-  const first = path.split('/')[1] ?? '';
-  return first.replace(/~1/g, '/').replace(/~0/g, '~');
+/**
+ * What is wrong with one value of a known key as Flink reads it, or undefined when nothing is:
+ * `type` when Flink's conversion fails, else the kind of the schema's complaint.
+ */
+export function valueProblemKind(key: string, option: OptionSpec, raw: RawValue): OptionValueProblemKind | undefined {
+  let value: unknown;
+  try {
+    value = convert(option, raw);
+  } catch {
+    return 'type';
+  }
+  const validate = VALIDATOR_OF_KEY[key];
+  return !validate || validate(value) ? undefined : kindOf(validate.errors ?? []);
 }
 
 /**
  * Problems with the values of known options in a document (effective entries only: an overridden
- * duplicate is not read by Flink). Unknown keys are not checked here.
+ * duplicate is not read by Flink), in the order of the file. Unknown keys are not checked here.
  */
 export function validateOptionValues(doc: ConfigDocument, version: FlinkVersion = defaultVersion()): OptionValueProblem[] {
   const problems: OptionValueProblem[] = [];
-  const converted: Record<string, unknown> = {};
-  const entries = new Map<string, { entry: ConfigEntry; option: OptionSpec }>();
-  const say = (key: string, entry: ConfigEntry, text: string) => `"${key}" (${entry.text}) ${text}`;
   for (const [key, entry] of doc.effective) {
     const option = optionOf(key);
-    if (!option) continue;
-    try {
-      converted[key] = convert(option, entry.value);
-      entries.set(key, { entry, option });
-    } catch {
-      problems.push({ key, option, entry, kind: 'type', message: say(key, entry, typeConstraint(option, rawToString(entry.value))) });
-    }
+    const kind = option && valueProblemKind(key, option, entry.value);
+    if (!option || !kind) continue;
+    const text = kind === 'type' ? typeConstraint(option, rawToString(entry.value)) : constraint(option, kind, version);
+    problems.push({ key, option, entry, kind, message: `"${key}" (${entry.text}) ${text}` });
   }
-  const validate = validator();
-  if (!validate(converted)) {
-    const byKey = new Map<string, ErrorObject[]>();
-    for (const e of validate.errors ?? []) {
-      const key = keyOfPath(e.instancePath);
-      byKey.set(key, [...(byKey.get(key) ?? []), e]);
-    }
-    for (const [key, errors] of byKey) {
-      const hit = entries.get(key);
-      if (!hit) continue;
-      const kind = kindOf(errors);
-      problems.push({ key, option: hit.option, entry: hit.entry, kind, message: say(key, hit.entry, constraint(hit.option, kind, version)) });
-    }
-  }
-  const order = [...doc.effective.keys()];
-  return problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  return problems;
 }

@@ -8,6 +8,7 @@ import { computeJobManager, computeTaskManager } from '../../model/compute.js';
 import { findFix } from '../../model/fix.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
+import { fixInManifest } from '../../engine/manifest-fix.js';
 import { rawConfigOf, entryFor } from '../../engine/runner.js';
 import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';
@@ -20,7 +21,10 @@ export interface FailureReport {
   readonly failure: MemoryFailure;
   /** Our words. */
   readonly reason: string;
-  /** Changes that make this process start (verified with the model), when one was found. */
+  /**
+   * Changes that make this process start (verified with the model), when one was found; in a
+   * FlinkDeployment, a process size the operator sets goes to its resource field.
+   */
   readonly fix: Readonly<Record<string, string | null>> | null;
 }
 
@@ -53,7 +57,7 @@ function report(doc: ConfigDocument, r: TaskManagerResult | JobManagerResult, pr
   if (r.ok) return undefined;
   const value = (key: string) => entryFor(doc, key)?.text;
   const fix = findFix(rawConfigOf(doc), process, { version, target, env });
-  return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: fix?.changes ?? null };
+  return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
 }
 
 export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
