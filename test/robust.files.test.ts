@@ -32,6 +32,17 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
     expectUsageError(await cli(['doctor', '--log', 'empty'], { cwd }), /log "empty" is a folder, not a file$/);
   });
 
+  it('an empty path (an unset shell variable) is refused, not read as the whole working folder', async () => {
+    s.file('good.yaml', OK);
+    for (const cmd of ['lint', 'explain']) {
+      const r = await cli([cmd, '', 'good.yaml'], { cwd });
+      expectNoCrash(r, [2]);
+      expect(r.stderr).toBe('flink-mem: error: an input path is empty (an unset shell variable?); give a file, a folder, or - for standard input\n');
+      // The other input is still read, and only it.
+      expect(r.stdout).toMatch(cmd === 'lint' ? /^no problems found in 1 file\n$/ : /^good\.yaml {2}\(Flink/);
+    }
+  });
+
   it('one missing input among good ones: the others are still linted, exit 2', async () => {
     s.file('good.yaml', OK);
     const r = await cli(['lint', 'good.yaml', 'nope.yaml'], { cwd });
