@@ -43,6 +43,13 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
     }
   });
 
+  it('--output naming a folder is refused before linting (the final rename failed: internal error)', async () => {
+    s.file('good.yaml', OK);
+    mkdirSync(join(cwd, 'reports'));
+    expectUsageError(await cli(['lint', 'good.yaml', '--format', 'sarif', '--output', 'reports'], { cwd }), /^flink-mem: error: cannot write "reports": it is a folder, not a file$/);
+    expectUsageError(await cli(['lint', 'good.yaml', '--output', 'no/such/folder/report.txt'], { cwd }), /^flink-mem: error: cannot write "no\/such\/folder\/report\.txt": its folder does not exist$/);
+  });
+
   it('one missing input among good ones: the others are still linted, exit 2', async () => {
     s.file('good.yaml', OK);
     const r = await cli(['lint', 'good.yaml', 'nope.yaml'], { cwd });
