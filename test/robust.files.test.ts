@@ -169,6 +169,18 @@ describe('very large inputs finish in seconds', () => {
     expectNoCrash(await cli(['doctor', '--error', HEAP_OOM, '--config', 'long/config.yaml'], { cwd }), [0]);
   });
 
+  it('a manifest whose every memory field holds a million digits', async () => {
+    const d = '9'.repeat(MB);
+    s.file('huge-manifest.yaml', [
+      'apiVersion: flink.apache.org/v1beta1', 'kind: FlinkDeployment', 'spec:', '  flinkVersion: v1_20', '  jobManager:', '    resource:', `      memory: "${d}m"`,
+      '  taskManager:', '    resource:', `      memory: ${d}.5Gi`, '  flinkConfiguration:', `    taskmanager.memory.process.size: ${d}`, `    taskmanager.numberOfTaskSlots: "${d}"`, '',
+    ].join('\n'));
+    const r = await cli(['lint', 'huge-manifest.yaml'], { cwd });
+    const expected = [['7:15', 'operator-memory-units'], ['10:15', 'operator-memory-units'], ['12:5', 'invalid-memory-size'], ['13:5', 'invalid-option-value']];
+    for (const [at, rule] of expected) expectFinding(r, `huge-manifest.yaml:${at}`, rule!);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThan(1000);
+  });
+
   it('a 10 MB key or comment line', async () => {
     s.file('longkey.yaml', `${'a'.repeat(10 * MB)}: 1\n${OK}`);
     s.file('longcomment.yaml', `${OK}# ${'x'.repeat(10 * MB)}\n`);
