@@ -199,4 +199,21 @@ describe('random command lines: a result, findings, or one line with exit 2', ()
       runs(200),
     );
   });
+
+  it('random configurations on standard input, through every output format', async () => {
+    const command = fc.oneof(
+      fc.constantFrom('text', 'json', 'sarif', 'github').map((f) => ['lint', '-', '--format', f]),
+      fc.constantFrom('text', 'json').map((f) => ['explain', '-', '--format', f, '--trace', '--show-config']),
+    );
+    await fc.assert(
+      fc.asyncProperty(command, anyConfigText, fc.constantFrom<readonly string[]>([], ['--input-format', 'config-yaml'], ['--input-format', 'k8s']), async (args, stdin, format) => {
+        const r = await cli([...args, ...format], { cwd: FIXTURES, stdin });
+        expectNoCrash(r);
+        if (args.includes('json') || args.includes('sarif')) {
+          if (r.stdout !== '') expect(() => JSON.parse(r.stdout)).not.toThrow();
+        }
+      }),
+      runs(250),
+    );
+  });
 });
