@@ -183,6 +183,13 @@ describe('very large inputs finish in seconds', () => {
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThan(1000);
   });
 
+  it('a container limit of a million digits in the linter config: one line, at once', async () => {
+    mkdirSync(join(cwd, 'limit'));
+    s.file('limit/.flink-mem.yaml', `containerMemory: "${'9'.repeat(MB)}Gi"\n`);
+    s.file('limit/config.yaml', OK);
+    expectUsageError(await cli(['lint', 'limit/config.yaml'], { cwd }), /^flink-mem: error: limit\/\.flink-mem\.yaml: "containerMemory" "9{59}…9{18}Gi" is larger than any container's memory$/);
+  });
+
   it('a 10 MB key or comment line', async () => {
     s.file('longkey.yaml', `${'a'.repeat(10 * MB)}: 1\n${OK}`);
     s.file('longcomment.yaml', `${OK}# ${'x'.repeat(10 * MB)}\n`);
