@@ -32,6 +32,24 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
     expectUsageError(await cli(['doctor', '--log', 'empty'], { cwd }), /log "empty" is a folder, not a file$/);
   });
 
+  it('an empty path (an unset shell variable) is refused, not read as the whole working folder', async () => {
+    s.file('good.yaml', OK);
+    for (const cmd of ['lint', 'explain']) {
+      const r = await cli([cmd, '', 'good.yaml'], { cwd });
+      expectNoCrash(r, [2]);
+      expect(r.stderr).toBe('flink-mem: error: an input path is empty (an unset shell variable?); give a file, a folder, or - for standard input\n');
+      // The other input is still read, and only it.
+      expect(r.stdout).toMatch(cmd === 'lint' ? /^no problems found in 1 file\n$/ : /^good\.yaml {2}\(Flink/);
+    }
+  });
+
+  it('--output naming a folder is refused before linting (the final rename failed: internal error)', async () => {
+    s.file('good.yaml', OK);
+    mkdirSync(join(cwd, 'reports'));
+    expectUsageError(await cli(['lint', 'good.yaml', '--format', 'sarif', '--output', 'reports'], { cwd }), /^flink-mem: error: cannot write "reports": it is a folder, not a file$/);
+    expectUsageError(await cli(['lint', 'good.yaml', '--output', 'no/such/folder/report.txt'], { cwd }), /^flink-mem: error: cannot write "no\/such\/folder\/report\.txt": its folder does not exist$/);
+  });
+
   it('one missing input among good ones: the others are still linted, exit 2', async () => {
     s.file('good.yaml', OK);
     const r = await cli(['lint', 'good.yaml', 'nope.yaml'], { cwd });
@@ -149,7 +167,28 @@ describe('very large inputs finish in seconds', () => {
     const explained = await cli(['explain', 'long/config.yaml', '--process', 'taskmanager'], { cwd });
     expectNoCrash(explained, [1]);
     expect(explained.stdout).toMatch(/TaskManager\s+does not start/);
+    // Our explanation quotes the value clipped; Flink's own message (the "flink:" line) is quoted as Flink prints it.
+    expect(explained.stdout).toMatch(/why: {4}"taskmanager\.memory\.process\.size" \(9{59}…9{20}\) is not a memory size Flink can read/);
     expectNoCrash(await cli(['doctor', '--error', HEAP_OOM, '--config', 'long/config.yaml'], { cwd }), [0]);
+  });
+
+  it('a manifest whose every memory field holds a million digits', async () => {
+    const d = '9'.repeat(MB);
+    s.file('huge-manifest.yaml', [
+      'apiVersion: flink.apache.org/v1beta1', 'kind: FlinkDeployment', 'spec:', '  flinkVersion: v1_20', '  jobManager:', '    resource:', `      memory: "${d}m"`,
+      '  taskManager:', '    resource:', `      memory: ${d}.5Gi`, '  flinkConfiguration:', `    taskmanager.memory.process.size: ${d}`, `    taskmanager.numberOfTaskSlots: "${d}"`, '',
+    ].join('\n'));
+    const r = await cli(['lint', 'huge-manifest.yaml'], { cwd });
+    const expected = [['7:15', 'operator-memory-units'], ['10:15', 'operator-memory-units'], ['12:5', 'invalid-memory-size'], ['13:5', 'invalid-option-value']];
+    for (const [at, rule] of expected) expectFinding(r, `huge-manifest.yaml:${at}`, rule!);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThan(1000);
+  });
+
+  it('a container limit of a million digits in the linter config: one line, at once', async () => {
+    mkdirSync(join(cwd, 'limit'));
+    s.file('limit/.flink-mem.yaml', `containerMemory: "${'9'.repeat(MB)}Gi"\n`);
+    s.file('limit/config.yaml', OK);
+    expectUsageError(await cli(['lint', 'limit/config.yaml'], { cwd }), /^flink-mem: error: limit\/\.flink-mem\.yaml: "containerMemory" "9{59}…9{18}Gi" is larger than any container's memory$/);
   });
 
   it('a 10 MB key or comment line', async () => {

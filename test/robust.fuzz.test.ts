@@ -100,7 +100,7 @@ describe('loaders and linter never throw', () => {
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(join(dir, e.name));
-        else if (/\.ya?ml$/.test(e.name)) files.push({ name: relative('fixtures', join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') });
+        else if (/\.(?:ya?ml|conf)$/.test(e.name)) files.push({ name: relative('fixtures', join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') });
       }
     };
     walk('fixtures');
@@ -179,7 +179,7 @@ const FLAG_VALUES = [
   'config-yaml', 'flink-conf', 'taskmanager', 'both', '4Gi', '4g', '-1', 'NaN', '1e309', 'a=b', '=', 'x=', 'taskmanager.memory.process.size=2g',
   'FLINK_TM_HEAP=1g', 'heap-oom=off', 'nope=error', 'conf/config.yaml', 'missing.yaml', '', ' ', '\u0000', '１２８m',
   // Real inputs, so that many runs get past the flags.
-  'rules', 'doctor', 'doctor/heap-oom-taskmanager-log.txt', 'doctor/configs/tm-4g.yaml', 'rules/config-syntax', 'model',
+  'doctor/configs', 'doctor/heap-oom-taskmanager-log.txt', 'doctor/configs/tm-4g.yaml', 'rules/config-syntax',
 ];
 const FIXTURES = resolve('fixtures');
 const argv = fc.tuple(
@@ -197,6 +197,23 @@ describe('random command lines: a result, findings, or one line with exit 2', ()
         expectNoCrash(r);
       }),
       runs(200),
+    );
+  });
+
+  it('random configurations on standard input, through every output format', async () => {
+    const command = fc.oneof(
+      fc.constantFrom('text', 'json', 'sarif', 'github').map((f) => ['lint', '-', '--format', f]),
+      fc.constantFrom('text', 'json').map((f) => ['explain', '-', '--format', f, '--trace', '--show-config']),
+    );
+    await fc.assert(
+      fc.asyncProperty(command, anyConfigText, fc.constantFrom<readonly string[]>([], ['--input-format', 'config-yaml'], ['--input-format', 'k8s']), async (args, stdin, format) => {
+        const r = await cli([...args, ...format], { cwd: FIXTURES, stdin });
+        expectNoCrash(r);
+        if (args.includes('json') || args.includes('sarif')) {
+          if (r.stdout !== '') expect(() => JSON.parse(r.stdout)).not.toThrow();
+        }
+      }),
+      runs(250),
     );
   });
 });

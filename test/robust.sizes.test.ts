@@ -131,3 +131,11 @@ describe('fractions at and past their limits', () => {
     expect(sizesOf(fraction('0x1p-2', format)).managed).toBe(416074956n);
   });
 });
+
+describe('the library called from JavaScript', () => {
+  it('a plain object with numbers (not strings) reads them as their text instead of throwing', () => {
+    const m = computeMemory({ 'taskmanager.memory.process.size': 1811939328, 'taskmanager.numberOfTaskSlots': 2 } as unknown as Record<string, string>);
+    expect(m.taskmanager.ok && m.taskmanager.sizes.totalProcess).toBe(1811939328n);
+    expect(m.taskmanager.ok && m.taskmanager.slots).toBe(2);
+  });
+});

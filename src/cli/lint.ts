@@ -24,7 +24,7 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { readStdin } from './util.js';
+import { EMPTY_PATH, readStdin } from './util.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
 export interface LintOptions {
@@ -167,6 +167,7 @@ function describeReadError(shown: string, e: unknown): string {
  */
 function filesOf(input: string, cwd: string): [string, string][] {
   if (input === '-') return [[STDIN_NAME, '-']];
+  if (input === '') throw new CliUsageError(EMPTY_PATH);
   const abs = resolve(cwd, input);
   let folder: boolean;
   try {

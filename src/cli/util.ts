@@ -8,6 +8,9 @@ export function useColor(io: CliIO): boolean {
   return io.stdoutIsTTY;
 }
 
+/** An empty path resolves to the working directory; it is nearly always an unset shell variable. */
+export const EMPTY_PATH = 'an input path is empty (an unset shell variable?); give a file, a folder, or - for standard input';
+
 /** Reads all of standard input as bytes (the loaders decide whether they are UTF-8 text). */
 export async function readStdin(io: CliIO): Promise<Buffer> {
   const chunks: Buffer[] = [];

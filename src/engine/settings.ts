@@ -7,6 +7,7 @@ import type { Target } from '../model/compute.js';
 import type { FlinkVersion } from '../options/version.js';
 import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
 export { LINTER_CONFIG_SCHEMA } from './settings-schema.js';
+import { tooManyDigits } from '../model/java.js';
 import { parseMemorySize } from '../model/memory-size.js';
 import type { SeveritySetting } from './types.js';
 
@@ -63,8 +64,11 @@ export function parseVersionOrThrow(text: string, what: string): FlinkVersion {
 
 /** A container limit: Kubernetes quantities (4Gi, 4G = 4e9) or Flink sizes (4g = 4 GiB). */
 export function parseLimitOrThrow(text: string, what: string): bigint {
+  const shown = text.length > 80 ? `${text.slice(0, 59)}…${text.slice(-20)}` : text;
   const k8s = /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text.trim());
   if (k8s) {
+    // Refused before BigInt, whose parsing is quadratic: a megabyte of digits would take seconds.
+    if (tooManyDigits(k8s[1]!, 30)) throw new SettingsError(`${what} "${shown}" is larger than any container's memory`);
     const n = BigInt(k8s[1]!);
     const mult: Record<string, bigint> = { Ki: 1024n, Mi: 1024n ** 2n, Gi: 1024n ** 3n, Ti: 1024n ** 4n, k: 1000n, M: 1000n ** 2n, G: 1000n ** 3n, T: 1000n ** 4n };
     return n * (k8s[2] ? mult[k8s[2]]! : 1n);
@@ -72,6 +76,6 @@ export function parseLimitOrThrow(text: string, what: string): bigint {
   try {
     return parseMemorySize(text);
   } catch {
-    throw new SettingsError(`${what} "${text}" is not a memory size (use 4Gi, 4G or 4g)`);
+    throw new SettingsError(`${what} "${shown}" is not a memory size (use 4Gi, 4G or 4g)`);
   }
 }

@@ -81,7 +81,8 @@ export type ConfigInput = ReadonlyMap<string, RawValue> | Readonly<Record<string
 export function toConf(input: ConfigInput, version: FlinkVersion): Conf {
   if (input instanceof Map) return new Conf(input as ReadonlyMap<string, RawValue>, version);
   const m = new Map<string, RawValue>();
-  for (const [k, v] of Object.entries(input as Record<string, string>)) m.set(k, { kind: 'string', text: v });
+  // JavaScript callers pass numbers too (`{ 'taskmanager.numberOfTaskSlots': 4 }`): read them as their text.
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) m.set(k, { kind: 'string', text: String(v) });
   return new Conf(m, version);
 }
 

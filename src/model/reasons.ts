@@ -10,9 +10,14 @@ export type ValueLookup = (key: string) => string | undefined;
 
 const q = (key: string) => `"${key}"`;
 
+/** A value can be megabytes long (a pasted blob); the line stays readable with its middle cut out. */
+function shown(v: string): string {
+  return v.length > 80 ? `${v.slice(0, 59)}…${v.slice(-20)}` : v;
+}
+
 function withValue(key: string, value: ValueLookup): string {
   const v = value(key);
-  return v === undefined ? q(key) : `${q(key)} (${v})`;
+  return v === undefined ? q(key) : `${q(key)} (${shown(v)})`;
 }
 
 function size(failure: MemoryFailure, name: string): string {

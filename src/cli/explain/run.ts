@@ -12,7 +12,7 @@ import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError, EXIT } from '../io.js';
-import { readStdin, useColor } from '../util.js';
+import { EMPTY_PATH, readStdin, useColor } from '../util.js';
 import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
@@ -71,6 +71,10 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     io.error(`flink-mem: error: ${message}\n`);
   };
   for (const file of opts.files) {
+    if (file === '') {
+      inputError(file, EMPTY_PATH);
+      continue;
+    }
     // Paths are the user's, relative to the CLI's working directory, and shown as typed.
     const path = file === '-' ? '-' : resolve(io.cwd, file);
     const found = path === '-' ? ['-'] : expandInputs([path]);
