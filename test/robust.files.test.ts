@@ -50,6 +50,16 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
     expectUsageError(await cli(['lint', 'good.yaml', '--output', 'no/such/folder/report.txt'], { cwd }), /^flink-mem: error: cannot write "no\/such\/folder\/report\.txt": its folder does not exist$/);
   });
 
+  it('--output naming a linted file is refused and the file is left as it was', async () => {
+    s.file('flink-conf.yaml', 'taskmanager.memory.process.size: 1.5g\n');
+    for (const args of [['lint', 'flink-conf.yaml', '--output', 'flink-conf.yaml'], ['lint', '.', '--format', 'sarif', '--output', './flink-conf.yaml']]) {
+      const r = await cli(args, { cwd });
+      expectUsageError(r, /^flink-mem: error: --output ".*flink-conf\.yaml" is one of the linted files; the report would overwrite it \(nothing was written\)$/);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(join(cwd, 'flink-conf.yaml'), 'utf8')).toBe('taskmanager.memory.process.size: 1.5g\n');
+    }
+  });
+
   it('one missing input among good ones: the others are still linted, exit 2', async () => {
     s.file('good.yaml', OK);
     const r = await cli(['lint', 'good.yaml', 'nope.yaml'], { cwd });

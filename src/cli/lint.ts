@@ -210,6 +210,8 @@ interface Plan {
   readonly failOn: Severity;
   readonly maxWarnings: number | undefined;
   readonly load: LoadOptions;
+  /** Absolute paths the reports are written to (`--output`). */
+  readonly outputs: ReadonlySet<string>;
   /** Settings for a file: its linter config (or --config) under the flags; throws SettingsError for a bad config. */
   settingsFor(abs: string): LinterSettings;
 }
@@ -240,8 +242,10 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, settingsFor };
-  return { fix, reports: openReports(opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }], io, RULES), failOn, maxWarnings, load, settingsFor };
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor };
+  const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
+  const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
+  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor };
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
@@ -293,6 +297,12 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
       for (const [shown, abs] of (await orSkip(() => filesOf(input, io.cwd))) ?? []) {
         if (seen.has(abs) && abs !== '-') continue;
         seen.add(abs);
+        if (plan.outputs.has(abs)) {
+          // The report would replace the configuration it is about.
+          for (const r of plan.reports) r.sink.abort();
+          usage(`--output "${shown}" is one of the linted files; the report would overwrite it (nothing was written)`);
+          return EXIT.usage;
+        }
         const settings = await orSkip(() => plan.settingsFor(abs));
         const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load)));
         if (!settings || !loaded) continue;
