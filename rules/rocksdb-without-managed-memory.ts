@@ -87,7 +87,10 @@ export default defineRule({
     const zero = zeroManagedEntry(ctx, conf);
     if (zero !== undefined || (ctx.memory.taskmanager.ok && ctx.memory.taskmanager.sizes.managed === 0n)) {
       const cause = zero ?? backendEntry;
-      const fix: FixChanges = { [MANAGED_FRACTION]: '0.4', ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) };
+      // A fraction the user set stays when only a zero size overrides it; otherwise Flink's default.
+      const fraction = Number(ctx.entry(MANAGED_FRACTION)?.text.trim() ?? NaN);
+      const keepFraction = fraction > 0 && fraction < 1 && ctx.entry(MANAGED_SIZE) !== undefined;
+      const fix: FixChanges = { ...(keepFraction ? {} : { [MANAGED_FRACTION]: '0.4' }), ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) };
       const before = ctx.memory.taskmanager;
       const after = ctx.deriveWith(fix).taskmanager;
       // When the rest of the configuration fails anyway, the fix is sound if it adds no new failure.

@@ -61,7 +61,9 @@ export default defineRule({
       const taken = s.keys.filter((k) => ctx.entry(k) !== undefined);
       const already = taken.length ? ` (already set to ${taken.map((k) => ctx.entry(k)!.text).join(' and ')})` : '';
       const moved = rawToString(entry.value);
-      const fix: FixChanges | undefined = taken.length ? undefined : { ...Object.fromEntries(s.keys.map((k) => [k, moved])), [key]: null };
+      // An alias that means something else (a JVM heap is not a task heap) is advice, not a fix.
+      const inexact = s.kind === 'alias' && s.exact === false;
+      const fix: FixChanges | undefined = taken.length || inexact ? undefined : { ...Object.fromEntries(s.keys.map((k) => [k, moved])), [key]: null };
       const data = { key, value, suggestion, already };
       const note = s.kind === 'alias' && s.note ? ` (${s.note})` : '';
       ctx.report({ messageId: s.kind === 'alias' ? 'alias' : 'spelling', entry, key, data: { ...data, note }, ...(fix ? { fix } : {}) });

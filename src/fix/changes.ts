@@ -47,12 +47,18 @@ export interface NextFix {
  * The fix to apply next in a document. Fixes are computed against the configuration as it is, so
  * two of them are not known to be right together (two rules may each fix the same derivation in
  * their own way): one is applied per pass, and the rest are recomputed after a re-lint. Fixes that
- * remove or rename keys go first, since they often make the value changes unnecessary.
+ * rename keys go first (the user's own values take effect before other fixes fill in defaults for
+ * them), then fixes that remove keys, since they often make the value changes unnecessary.
  */
+/** Whether a fix moves a value the user wrote to another key (a rename), rather than setting a new one. */
+function renames(doc: ConfigDocument, fix: FixChanges): boolean {
+  const removed = Object.entries(fix).filter(([, v]) => v === null).map(([k]) => doc.effective.get(k)?.text.trim());
+  return Object.values(fix).some((v) => v !== null && removed.includes(v.trim()));
+}
+
 export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip: ReadonlySet<Finding>): NextFix | null {
   const candidates = findings.filter((f) => f.fix && (f.docIndex ?? 0) === doc.docIndex && !skip.has(f) && Object.keys(f.fix).length > 0);
-  const removes = (f: Finding) => Object.values(f.fix ?? {}).some((v) => v === null);
-  const finding = candidates.find(removes) ?? candidates[0];
+  const finding = candidates.find((f) => renames(doc, f.fix!)) ?? candidates.find((f) => Object.values(f.fix!).some((v) => v === null)) ?? candidates[0];
   if (!finding?.fix) return null;
   return { finding, changes: changesOf(doc, finding.fix, finding.line) };
 }

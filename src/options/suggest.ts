@@ -81,7 +81,11 @@ export function newerOption(key: string, version: FlinkVersion): NewerOption | n
 
 export type KeySuggestion =
   /** Known invention: set these keys to the value instead. */
-  | { readonly kind: 'alias'; readonly keys: readonly string[]; readonly note?: string }
+  /**
+   * An invented key and the option it was meant to be. `exact: false` when that option means
+   * something else (a JVM heap is not a task heap): the rename is advice, never an automatic fix.
+   */
+  | { readonly kind: 'alias'; readonly keys: readonly string[]; readonly note?: string; readonly exact?: false }
   /** Known invention with no Flink equivalent at all. */
   | { readonly kind: 'no-equivalent'; readonly note: string }
   /** A close spelling of exactly one option. */
@@ -105,11 +109,13 @@ const ALIASES: Readonly<Record<string, KeySuggestion>> = {
     kind: 'alias',
     keys: [`${TM}task.heap.size`],
     note: 'the heap for user code; "taskmanager.memory.flink.size" sizes all of Flink memory',
+    exact: false,
   },
   'taskmanager.memory.heap.size': {
     kind: 'alias',
     keys: [`${TM}task.heap.size`],
     note: 'the JVM heap is framework heap plus task heap; to size the whole TaskManager use "taskmanager.memory.flink.size" or "taskmanager.memory.process.size"',
+    exact: false,
   },
   'taskmanager.memory.off-heap.size': { kind: 'alias', keys: [`${TM}task.off-heap.size`] },
   'taskmanager.memory.network.size': {
