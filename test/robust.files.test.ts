@@ -2,7 +2,7 @@
  * Files and standard input a user might hand any command by mistake: missing, unreadable,
  * folders, binary junk, other encodings, other line endings, and very large ones.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { join } from 'node:path';
@@ -58,6 +58,23 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
       expect(r.stdout).toBe('');
       expect(readFileSync(join(cwd, 'flink-conf.yaml'), 'utf8')).toBe('taskmanager.memory.process.size: 1.5g\n');
     }
+  });
+
+  it('a pipe named like a config inside a linted folder is passed over, not read forever', async () => {
+    mkdirSync(join(cwd, 'piped'));
+    execFileSync('mkfifo', [join(cwd, 'piped', 'config.yaml')]);
+    s.file('piped/flink-conf.yaml', 'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\n');
+    const r = await cli(['lint', 'piped'], { cwd });
+    expectNoCrash(r, [0]);
+    expect(r.stdout).toBe('no problems found in 1 file\n');
+  });
+
+  it('a whole number too large for the option is out of range, not "not a whole number"', async () => {
+    mkdirSync(join(cwd, 'slots'));
+    s.file('slots/flink-conf.yaml', 'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: 2147483648\n');
+    const r = await cli(['lint', 'slots/flink-conf.yaml'], { cwd });
+    expectNoCrash(r, [1]);
+    expect(r.stdout).toContain('slots/flink-conf.yaml:3:1: error: "taskmanager.numberOfTaskSlots" (2147483648) is out of range: it must be a whole number from -2147483648 to 2147483647 (a Java int) [invalid-option-value]');
   });
 
   it('one missing input among good ones: the others are still linted, exit 2', async () => {

@@ -68,7 +68,10 @@ function walk(dir: string, out: string[], seen: Set<string>): void {
     let isDir = entry.isDirectory();
     if (!isDir && !entry.isFile()) {
       try {
-        isDir = statSync(path).isDirectory();
+        const stat = statSync(path);
+        isDir = stat.isDirectory();
+        // A pipe, socket or device named like a config would block or never end when read.
+        if (!isDir && !stat.isFile()) continue;
       } catch {
         continue;
       }

@@ -95,7 +95,14 @@ export function issueFor(o: OptionSpec, entry: ConfigEntry, found: OptionValuePr
   if (o.type === 'enum') return backend(o, text, found, version);
   switch (found) {
     case 'type':
-      if (o.type === 'int' || o.type === 'long') return { kind: 'not-an-integer' };
+      if (o.type === 'int' || o.type === 'long') {
+        // Digits Flink cannot convert are a whole number too large for the option's Java type.
+        if (/^\s*[+-]?\d+\s*$/.test(text)) {
+          const bound = o.type === 'int' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
+          return { kind: 'out-of-range', data: { constraint: `a whole number from ${bound[0]} to ${bound[1]} (a Java ${o.type})` } };
+        }
+        return { kind: 'not-an-integer' };
+      }
       if (o.type === 'float' || o.type === 'double') return { kind: 'not-a-number' };
       if (o.type !== 'boolean') return null;
       return { kind: 'not-a-boolean', ...(BOOLEAN_MEANT[text.trim().toLowerCase()] ? { fix: BOOLEAN_MEANT[text.trim().toLowerCase()] } : {}) };
