@@ -22,7 +22,6 @@ import type { OpenReport, ReportRequest } from './format/index.js';
 import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
-import { afterFile } from './heap.js';
 import { CliUsageError, EXIT } from './io.js';
 import { readStdin } from './util.js';
 
@@ -280,7 +279,6 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         for (const f of findings) totals[f.severity]++;
         const lines = loaded.documents[0]?.lines ?? loaded.text.split(/\r?\n/);
         for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
-        afterFile();
       }
     }
     for (const r of plan.reports) r.formatter.end(totals);

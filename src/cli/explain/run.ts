@@ -11,7 +11,6 @@ import { defaultVersion } from '../../options/version.js';
 import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
-import { afterFile } from '../heap.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { readStdin, useColor } from '../util.js';
 import type { ExplainedDocument, Process } from './explain.js';
@@ -104,7 +103,6 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     for (const doc of loaded.documents) {
       emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env }, inferredVersion(doc)));
     }
-    afterFile();
   }
   json?.end(errors);
   if (errors.length > 0) return EXIT.usage;
