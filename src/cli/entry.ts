@@ -26,6 +26,10 @@ const CHUNK = 64 * 1024;
 export function main(): Promise<number> {
   exitQuietlyOnBrokenPipe(process.stdout);
   exitQuietlyOnBrokenPipe(process.stderr);
+  // The model raises Flink's start-up failures as exceptions, thousands of them when explain and
+  // lint search for fixes; capturing a stack for each costs time, and stacks are only ever
+  // printed with FLINK_MEM_DEBUG.
+  if (!process.env['FLINK_MEM_DEBUG']) Error.stackTraceLimit = 0;
   let pending: string[] = [];
   let size = 0;
   const flush = () => {

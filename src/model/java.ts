@@ -85,12 +85,21 @@ export function parseJavaDouble(text: string): number {
   throw new JavaError('NumberFormatException', `For input string: "${s}"`);
 }
 
+/** The same few fractions are multiplied and printed thousands of times per run. */
+const SHORTEST = new Map<number, { readonly digits: string; readonly exp: number }>();
+
 /** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp. */
-function shortestDigits(d: number): { digits: string; exp: number } {
-  // toExponential() without argument yields the shortest round-tripping digits.
-  const [mant, e] = Math.abs(d).toExponential().split('e') as [string, string];
-  const digits = mant.replace('.', '');
-  return { digits, exp: Number(e) + 1 };
+function shortestDigits(d: number): { readonly digits: string; readonly exp: number } {
+  const a = Math.abs(d);
+  let found = SHORTEST.get(a);
+  if (!found) {
+    // toExponential() without argument yields the shortest round-tripping digits.
+    const [mant, e] = a.toExponential().split('e') as [string, string];
+    found = { digits: mant.replace('.', ''), exp: Number(e) + 1 };
+    if (SHORTEST.size >= 4096) SHORTEST.clear();
+    SHORTEST.set(a, found);
+  }
+  return found;
 }
 
 /**
