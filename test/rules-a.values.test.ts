@@ -85,7 +85,7 @@ describe('invalid-option-value', () => {
     ['taskmanager.numberOfTaskSlots: 0', /must be at least 1/, '1'],
     ['taskmanager.numberOfTaskSlots: -1', /must be at least 1/, '1'],
     ['taskmanager.numberOfTaskSlots: 2.5', /not a whole number/, undefined],
-    ['taskmanager.numberOfTaskSlots: 3000000000', /not a whole number/, undefined],
+    ['taskmanager.numberOfTaskSlots: 3000000000', /from -2147483648 to 2147483647 \(a Java int\)/, undefined],
     ['taskmanager.cpu.cores: -2', /greater than 0/, undefined],
     ['taskmanager.cpu.cores: many', /not a number/, undefined],
     ['jobmanager.memory.enable-jvm-direct-memory-limit: "on"', /only true or false/, 'true'],
