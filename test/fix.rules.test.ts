@@ -6,23 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
 import type { LoadedFile } from '../src/config/types.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
-import type { LinterSettings } from '../src/engine/settings.js';
-import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
 import { fixLoadedFile } from '../src/fix/index.js';
 import { ALL_RULES } from '../rules/index.js';
-import { loadFixtures } from './fixtures.js';
+import { fixtureSettings, loadFixtures } from './fixtures.js';
 
 describe('--fix writes every fix the rule fixtures propose', () => {
   for (const f of loadFixtures().filter((x) => !x.valid)) {
     it(`${f.ruleId}/${f.name}`, () => {
       const options = f.directives.format ? { format: f.directives.format } : {};
-      const settings: LinterSettings = {
-        rules: {},
-        knownRuleIds: ALL_RULES.map((r) => r.id),
-        target: f.directives.target ?? 'standalone',
-        ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
-        ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
-      };
+      const settings = fixtureSettings(f);
       const env = { lint: (l: LoadedFile) => lintLoadedFile(l, ALL_RULES, settings), reload: (t: string) => loadText(t, f.path, options), settings };
       const original = loadText(f.text, f.path, options);
       const fixable = env.lint(original).filter((x) => x.fix);

@@ -10,6 +10,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputFormat } from '../src/config/types.js';
+import type { LinterSettings } from '../src/engine/settings.js';
+import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
+import { ALL_RULES } from '../rules/index.js';
 
 export const RULE_FIXTURES = new URL('../fixtures/rules/', import.meta.url).pathname;
 
@@ -69,4 +72,15 @@ export function loadFixtures(): Fixture[] {
     }
   }
   return out;
+}
+
+/** The linter settings a fixture's directives ask for (every rule at its default severity). */
+export function fixtureSettings(f: Fixture): LinterSettings {
+  return {
+    rules: {},
+    knownRuleIds: ALL_RULES.map((r) => r.id),
+    target: f.directives.target ?? 'standalone',
+    ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
+    ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
+  };
 }

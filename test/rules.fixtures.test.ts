@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
-import type { LinterSettings } from '../src/engine/settings.js';
-import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
 import { ALL_RULES } from '../rules/index.js';
-import { loadFixtures } from './fixtures.js';
+import { fixtureSettings, loadFixtures } from './fixtures.js';
 import type { Fixture } from './fixtures.js';
 
 export function lintFixture(f: Fixture) {
   const loaded = loadText(f.text, f.path, f.directives.format ? { format: f.directives.format } : {});
-  const settings: LinterSettings = {
-    rules: {},
-    knownRuleIds: ALL_RULES.map((r) => r.id),
-    target: f.directives.target ?? 'standalone',
-    ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
-    ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
-  };
+  const settings = fixtureSettings(f);
   return lintLoadedFile(loaded, ALL_RULES, settings);
 }
 
