@@ -13,7 +13,10 @@ import { UsageError } from '../config/errors.js';
 declare const FLINK_MEM_VERSION: string | undefined;
 const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+/** A repeatable option gathering its values in order (undefined when not given; read with `list`). */
+const repeatable = (flags: string, description: string) => new Option(flags, description).argParser(collect);
+const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
 const versionOption = () =>
   new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`);
@@ -57,8 +60,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(versionOption())
     .addOption(targetOption())
     .addOption(new Option('--process <process>', 'which process to explain').choices(['taskmanager', 'jobmanager', 'both']).default('both'))
-    .option('--set <key=value>', 'override an option, applied last like -D (repeatable)', collect, [])
-    .option('--env <NAME=value>', 'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)', collect, [])
+    .addOption(repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'))
+    .addOption(repeatable('--env <NAME=value>', 'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)'))
     .addOption(inputFormatOption())
     .addHelpText('after', examples([
       'flink-mem explain examples/flink-conf.yaml',
@@ -77,8 +80,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           showConfig: Boolean(o.showConfig),
           ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
           target: (o.target as 'standalone' | 'kubernetes' | 'yarn' | 'local' | undefined) ?? 'standalone',
-          set: o.set as string[],
-          env: o.env as string[],
+          set: list(o.set),
+          env: list(o.env),
           ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),
           process: o.process as 'taskmanager' | 'jobmanager' | 'both',
         },
@@ -90,16 +93,16 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .command('lint')
     .description('Check Flink configuration files and manifests for memory settings that fail at start-up or in production')
     .argument('[inputs...]', 'files, folders (their Flink config files and manifests) or - for standard input')
-    .option('--format <format>', 'text, json, sarif or github; repeat with --output to write several reports (default: text)', collect, [])
-    .option('--output <file>', 'write the report to this file instead of standard output (pairs with --format in order)', collect, [])
+    .addOption(repeatable('--format <format>', 'text, json, sarif or github; repeat with --output to write several reports (default: text)'))
+    .addOption(repeatable('--output <file>', 'write the report to this file instead of standard output (pairs with --format in order)'))
     .option('--fail-on <severity>', 'lowest severity that makes the exit code 1: error, warning or info', 'error')
     .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
     .option('--config <file>', 'linter config file (default: .flink-mem.yaml found upwards from each linted file)')
     .addOption(versionOption())
     .addOption(targetOption())
     .option('--container-memory <size>', 'memory limit of the container or pod, e.g. 4Gi (Kubernetes units) or 4g (binary)')
-    .option('--set <key=value>', 'override an option, applied last like -D (repeatable)', collect, [])
-    .option('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)', collect, [])
+    .addOption(repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'))
+    .addOption(repeatable('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)'))
     .addOption(inputFormatOption())
     .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
@@ -114,8 +117,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     ]))
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       const { runLint } = await import('./lint.js');
-      const formats = o.format as string[];
-      const outputs = o.output as string[];
+      const formats = list(o.format);
+      const outputs = list(o.output);
       const several = formats.length > 1;
       result.code = await runLint(
         {
@@ -129,8 +132,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
           ...(o.target !== undefined ? { target: String(o.target) } : {}),
           ...(o.containerMemory !== undefined ? { containerMemory: String(o.containerMemory) } : {}),
-          set: o.set as string[],
-          rule: o.rule as string[],
+          set: list(o.set),
+          rule: list(o.rule),
           ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
           ...(o.fix ? { fix: true } : {}),
           ...(o.fixDryRun ? { fixDryRun: true } : {}),
