@@ -135,16 +135,34 @@ export function searchSize(
     d = at(hi);
   }
   if (d === 'stuck') return null;
-  // lo says 'up', hi does not: find the first value that does not.
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) / 2n;
-    if (at(mid) === 'up') lo = mid;
-    else hi = mid;
-  }
-  for (const v of [ceilTo(hi, STEP), ceilTo(hi, MIB), hi]) {
+  // lo says 'up', hi does not. The answer is the first value that does not say 'up', rounded up to
+  // a multiple of 64 MiB if that works, else to a whole MiB, else exact. Each is the first value on
+  // its grid that does not say 'up', so each grid is searched only where the coarser one says to
+  // (a few model runs instead of one per bit of the byte range).
+  let upper = ceilTo(hi, STEP);
+  for (const unit of [STEP, MIB, 1n]) {
+    const v = firstNotUp(at, lo, upper, unit);
     if (at(v) === 'ok') return { changes: changesFor(v), bytes: v };
+    // The finer grid's answer lies within one coarse unit below this one.
+    lo = v - unit > lo ? v - unit : lo;
+    upper = v;
   }
   return null;
+}
+
+/**
+ * The first multiple of `unit` in (lo, upper] for which `at` does not say 'up', given that `lo`
+ * says 'up' and `upper` (a multiple of `unit`) does not.
+ */
+function firstNotUp(at: (v: bigint) => Direction, lo: bigint, upper: bigint, unit: bigint): bigint {
+  let below = lo / unit; // the multiple index at or below lo: says 'up'
+  let above = upper / unit; // does not say 'up'
+  while (above - below > 1n) {
+    const mid = (below + above) / 2n;
+    if (at(mid * unit) === 'up') below = mid;
+    else above = mid;
+  }
+  return above * unit;
 }
 
 /** A fraction people may have written as a percentage or with a comma: "40%", "0,4", "'0.4'". */
