@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { expandInputs, loadFile, rawConfig } from '../config/index.js';
+import { expandInputs, fatalProblems, loadFile, rawConfig } from '../config/index.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
@@ -29,7 +29,6 @@ export interface DoctorCliOptions {
 
 const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
 /** Loader problems that mean the file was not read the way Flink reads it. */
-const FATAL = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
 /** Input that is not a text log; the message completes "<name> ...". */
 class NotText extends Error {}
@@ -123,7 +122,7 @@ function configDocument(path: string, cwd: string): ConfigDocument {
   } catch (e) {
     throw new CliUsageError(e instanceof Error ? e.message : String(e));
   }
-  const fatal = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)].find((p) => FATAL.has(p.kind));
+  const fatal = fatalProblems(loaded)[0];
   if (fatal) throw new CliUsageError(`${path}:${fatal.span.line}:${fatal.span.column}: ${fatal.message}`);
   const doc = loaded.documents[0];
   if (!doc) throw new CliUsageError(`"${path}" holds no Flink configuration`);
@@ -141,8 +140,7 @@ function folderDocument(full: string, shown: string): ConfigDocument {
     } catch {
       continue;
     }
-    const problems = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)];
-    if (problems.some((p) => FATAL.has(p.kind))) continue;
+    if (fatalProblems(loaded).length > 0) continue;
     for (const doc of loaded.documents) found.push({ name, doc });
   }
   if (found.length === 0) throw new CliUsageError(`folder "${shown}" holds no Flink configuration`);

@@ -10,5 +10,6 @@ export type { QuantityValue } from './quantity.js';
 export { parseResourceMemoryString } from './operator-memory.js';
 export type { OperatorMemory } from './operator-memory.js';
 export { UsageError } from './errors.js';
+export { FATAL_PROBLEMS, fatalProblems } from './fatal.js';
 export type { UsageErrorCode } from './errors.js';
 export type * from './types.js';

@@ -6,7 +6,8 @@
  * finding. Nothing here writes files: the CLI does that.
  */
 import { LineIndex } from '../config/positions.js';
-import type { ConfigDocument, LoadedFile, ProblemKind } from '../config/types.js';
+import { FATAL_PROBLEMS } from '../config/fatal.js';
+import type { ConfigDocument, LoadedFile } from '../config/types.js';
 import { parseYaml } from '../config/yaml-guard.js';
 import type { Document } from 'yaml';
 import { isMap } from 'yaml';
@@ -26,8 +27,6 @@ import { planMapping } from './yaml-map.js';
 export { applyEdits } from './edits.js';
 export type { TextEdit } from './edits.js';
 
-/** Problems after which the file is not what Flink would load, so it is not edited. */
-const FATAL: ReadonlySet<ProblemKind> = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
 /** Each pass applies one fix per document; no real file has more fixable findings than this. */
 export const MAX_PASSES = 50;
@@ -53,7 +52,7 @@ export interface FixOutcome {
 }
 
 export function fatalProblem(file: LoadedFile): string | null {
-  const p = file.problems[0] ?? file.documents.flatMap((d) => d.problems).find((x) => FATAL.has(x.kind));
+  const p = file.problems[0] ?? file.documents.flatMap((d) => d.problems).find((x) => FATAL_PROBLEMS.has(x.kind));
   return p ? `${p.span.line}:${p.span.column}: ${p.message}` : null;
 }
 

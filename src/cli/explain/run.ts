@@ -3,7 +3,7 @@
  * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { expandInputs, loadBytes, loadFile, UsageError } from '../../config/index.js';
+import { expandInputs, fatalProblems, loadBytes, loadFile, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../options/version.js';
@@ -33,7 +33,6 @@ export interface ExplainOptions {
 }
 
 /** Problems that stop a file from being read the way Flink reads it (legacy-line problems do not). */
-const FATAL = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config']);
 
 function parsePairs(items: readonly string[], what: string): [string, string][] {
   return items.map((item) => {
@@ -95,7 +94,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       inputError(shown, e.message);
       continue;
     }
-    const fatal = [...loaded.problems, ...loaded.documents.flatMap((d) => d.problems)].filter((p) => FATAL.has(p.kind));
+    const fatal = fatalProblems(loaded);
     if (fatal.length > 0 || loaded.documents.length === 0) {
       const p = fatal[0] ?? loaded.problems[0];
       const where = p ? `${loaded.file}:${p.span.line}:${p.span.column}` : loaded.file;
