@@ -6,7 +6,7 @@ import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/ty
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
-import { str } from '../model/values.js';
+import { applyChanges } from '../model/fix.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
 import { defaultVersion, parseVersion } from '../options/version.js';
@@ -108,17 +108,6 @@ function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, ta
       return (jm ??= computeJobManager(raw, options));
     },
   };
-}
-
-function applyChanges(raw: ReadonlyMap<string, RawValue>, changes: FixChanges): Map<string, RawValue> {
-  const next = new Map(raw);
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === null) {
-      next.delete(k);
-      for (const f of findOption(k)?.fallbackKeys ?? []) next.delete(f.key);
-    } else next.set(k, str(v));
-  }
-  return next;
 }
 
 /** A fix must not make a process fail that started before. */
