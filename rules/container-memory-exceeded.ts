@@ -1,9 +1,9 @@
 import type { ContainerLimit } from '../src/config/types.js';
 import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
+import { fixInManifest } from '../src/engine/manifest-fix.js';
 import { defineRule } from '../src/engine/types.js';
 import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
 import { rawToString } from '../src/model/values.js';
-import { resourceQuantity } from '../src/options/resource-memory.js';
 
 type Process = 'taskmanager' | 'jobmanager';
 const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };
@@ -70,12 +70,12 @@ export default defineRule({
         // The operator writes the process size from the resource field, so that field is what to change.
         what = `"${entry.path}" (${entry.text})`;
         at = entry.valueSpan ? { span: entry.valueSpan } : at;
-        if (derives) fix = { [entry.path]: resourceQuantity(limit.bytes, entry.text) };
       } else if (entry) {
         what = `"${key}" (${entry.text})`;
         at = { entry, key };
-        if (derives) fix = { [key]: formatSizeForConfig(limit.bytes) };
       }
+      // A process size the operator sets from the resource field is fixed in that field.
+      if (entry && limit !== factor && derives) fix = fixInManifest(ctx.doc, { [key]: formatSizeForConfig(limit.bytes) });
       const source = limit.field === '--container-memory' ? 'given with --container-memory' : `of "${limit.field}" (${limit.text})`;
       const data = { what, process: human(total), limit: human(limit.bytes), source, name: NAMES[process] };
       ctx.report({ messageId: 'exceeded', ...at, data, ...(fix ? { fix } : {}) });
