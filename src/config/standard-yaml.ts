@@ -12,6 +12,7 @@ import { LineIndex } from './positions.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import type { FlatPair } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import { renderFlow, scalarSource, typedScalar } from './yaml-values.js';
 import type { ConfigEntry, ConfigProblem, Span } from './types.js';
 
@@ -109,6 +110,13 @@ export function readYamlDocument(doc: Document.Parsed, index: LineIndex, what: s
 }
 
 export function parseStandardYaml(text: string, index = new LineIndex(text), what = 'config.yaml'): YamlConfigResult {
+  const simple = readSimpleYaml(text, index);
+  if (simple) return { entries: simple, problems: [] };
+  return parseFullYaml(text, index, what);
+}
+
+/** The full YAML 1.2 reader, for every file; parseStandardYaml takes a shortcut for simple ones. */
+export function parseFullYaml(text: string, index = new LineIndex(text), what = 'config.yaml'): YamlConfigResult {
   const parsed = parseYaml(text, index, what, false);
   const doc = parsed.docs[0];
   if (!doc) return { entries: [], problems: parsed.problems };
