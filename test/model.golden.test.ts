@@ -100,3 +100,21 @@ describe('golden cases: outcome and sizes hold for every version in the case\'s 
     }
   }
 });
+
+describe('golden cases: a derivation without the trace gives the same result, without steps', () => {
+  /** Everything but the trace, with the lazily built strings read. */
+  const essence = (r: TaskManagerResult | JobManagerResult) =>
+    r.ok ? { ...r, trace: undefined, notes: undefined, jvmArgs: r.jvmArgs, dynamicConfigs: r.dynamicConfigs } : { ...r, trace: undefined, notes: undefined };
+  for (const c of GOLDEN.filter((g) => g.kind !== 'memory-size' && g.mode !== 'local-sum')) {
+    it(c.id, () => {
+      const version = newestInRange(c.flinkVersions);
+      const options = { version, target: targetForMode(c.mode), env: c.env ?? {} };
+      const quiet = { ...options, trace: false };
+      const [traced, untraced] = c.kind === 'taskmanager' ? [computeTaskManager(c.config, options), computeTaskManager(c.config, quiet)] : [computeJobManager(c.config, options), computeJobManager(c.config, quiet)];
+      expect(essence(untraced)).toEqual(essence(traced));
+      expect(untraced.trace).toEqual([]);
+      expect(untraced.notes).toEqual([]);
+      if (traced.ok) expect(traced.trace.length).toBeGreaterThan(0);
+    });
+  }
+});

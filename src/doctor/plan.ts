@@ -98,7 +98,7 @@ export class Planner {
   }
 
   private options() {
-    return { version: this.version, target: this.target };
+    return { version: this.version, target: this.target, trace: false };
   }
 
   /** The configuration suggestions start from, derived; null when the model cannot derive it. */

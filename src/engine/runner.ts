@@ -97,7 +97,8 @@ export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefi
 }
 
 function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, target: Target): MemoryView {
-  const options = { version, target };
+  // Rules decide on the sizes and failures; the trace is for explain --trace only.
+  const options = { version, target, trace: false };
   let tm: MemoryView['taskmanager'] | undefined;
   let jm: MemoryView['jobmanager'] | undefined;
   return {

@@ -57,7 +57,7 @@ export function fatalProblem(file: LoadedFile): string | null {
 }
 
 function starts(doc: ConfigDocument, settings: LinterSettings): [boolean, boolean] {
-  const options = { version: versionFor(doc, settings), target: targetFor(doc, settings) };
+  const options = { version: versionFor(doc, settings), target: targetFor(doc, settings), trace: false };
   const raw = rawConfigOf(doc);
   return [computeTaskManager(raw, options).ok, computeJobManager(raw, options).ok];
 }

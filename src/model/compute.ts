@@ -27,6 +27,12 @@ export interface ModelOptions {
   readonly target: Target;
   /** Environment variables Flink's scripts would see (FLINK_TM_HEAP, FLINK_JM_HEAP). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Record the derivation's steps and notes (default true). Lint and the fix searches, which
+   * derive thousands of configurations and show neither, turn it off: `trace` and `notes` are
+   * then empty.
+   */
+  readonly trace?: boolean;
 }
 
 /** A start-up failure: which check failed, Flink's exception and message, and its causes. */
@@ -124,62 +130,79 @@ function externalResources(conf: Conf): [string, string][] {
   return out;
 }
 
+type Mapping = ResultBase['legacyMapping'];
+
+/**
+ * A failed result. Results are built without object spreads and with the JVM arguments and
+ * dynamic configs computed on first read: lint and the fix searches derive tens of thousands of
+ * configurations and never print those strings.
+ */
+function failed(trace: Trace, legacyMapping: Mapping, failure: MemoryFailure): TaskManagerResult & JobManagerResult & { ok: false } {
+  return legacyMapping ? { trace: trace.steps, notes: trace.notes, legacyMapping, ok: false, failure } : { trace: trace.steps, notes: trace.notes, ok: false, failure };
+}
+
 /** Derives the TaskManager's memory as Flink's start-up would, or the failure it would raise. */
 export function computeTaskManager(input: ConfigInput, options: ModelOptions): TaskManagerResult {
-  const trace = new Trace();
+  const trace = new Trace(options.trace ?? true);
   let conf = toConf(input, options.version);
   const v = options.version;
-  const base = () => ({ trace: trace.steps, notes: trace.notes });
   if (options.target === 'local') {
     try {
       const local = deriveLocal(conf, trace);
       const s = local.sizes;
-      return { ...base(), ok: true, path: 'local', sizes: s, jvmHeap: s.frameworkHeap + s.taskHeap, jvmDirect: s.frameworkOffHeap + s.taskOffHeap + s.network, jvmArgs: '', dynamicConfigs: '', cpuCores: local.cpuCores, slots: conf.int(TM.slots) ?? 1 };
+      return { trace: trace.steps, notes: trace.notes, ok: true, path: 'local', sizes: s, jvmHeap: s.frameworkHeap + s.taskHeap, jvmDirect: s.frameworkOffHeap + s.taskOffHeap + s.network, jvmArgs: '', dynamicConfigs: '', cpuCores: local.cpuCores, slots: conf.int(TM.slots) ?? 1 };
     } catch (e) {
-      return { ...base(), ok: false, failure: toFailure(e, null) };
+      return failed(trace, undefined, toFailure(e, null));
     }
   }
-  let legacyMapping: ResultBase['legacyMapping'];
+  let legacyMapping: Mapping;
   try {
     const mapping = mapLegacyHeap(conf, TM_LEGACY, legacyHeapTarget('taskmanager', options.target), options.env ?? {}, trace);
     conf = mapping.conf;
     legacyMapping = mapping.mapped;
   } catch (e) {
-    return { ...base(), ok: false, failure: toFailure(e, 'TaskManager failed to map legacy JVM heap option to the new one: ') };
+    return failed(trace, undefined, toFailure(e, 'TaskManager failed to map legacy JVM heap option to the new one: '));
   }
   const prefix = atLeast(v, '1.11') ? 'TaskManager memory configuration failed: ' : null;
   try {
     const { path, sizes } = deriveTaskManagerSizes(conf, trace);
     const { cpuCores, slots } = cpuAndSlots(conf);
+    const resources = externalResources(conf);
     const jvmHeap = sizes.frameworkHeap + sizes.taskHeap;
     const jvmDirect = sizes.frameworkOffHeap + sizes.taskOffHeap + sizes.network;
-    return {
-      ...base(),
-      ...(legacyMapping ? { legacyMapping } : {}),
+    let args: string | undefined;
+    let dynamic: string | undefined;
+    const result: TaskManagerResult = {
+      trace: trace.steps,
+      notes: trace.notes,
       ok: true,
       path,
       sizes,
       jvmHeap,
       jvmDirect,
-      jvmArgs: jvmArgs(jvmHeap, jvmDirect, sizes.jvmMetaspace),
-      dynamicConfigs: taskManagerDynamicConfigs(sizes, { cpuCores, slots, externalResources: externalResources(conf) }, v),
+      get jvmArgs() {
+        return (args ??= jvmArgs(jvmHeap, jvmDirect, sizes.jvmMetaspace));
+      },
+      get dynamicConfigs() {
+        return (dynamic ??= taskManagerDynamicConfigs(sizes, { cpuCores, slots, externalResources: resources }, v));
+      },
       cpuCores,
       slots,
     };
+    return legacyMapping ? Object.assign(result, { legacyMapping }) : result;
   } catch (e) {
-    return { ...base(), ...(legacyMapping ? { legacyMapping } : {}), ok: false, failure: toFailure(e, prefix) };
+    return failed(trace, legacyMapping, toFailure(e, prefix));
   }
 }
 
 /** Derives the JobManager's memory as Flink's start-up would, or the failure it would raise. */
 export function computeJobManager(input: ConfigInput, options: ModelOptions): JobManagerResult {
-  const trace = new Trace();
+  const trace = new Trace(options.trace ?? true);
   let conf = toConf(input, options.version);
   const v = options.version;
-  const base = () => ({ trace: trace.steps, notes: trace.notes });
   if (!atLeast(v, '1.11')) return legacy110(conf, options, trace);
   const prefix = atLeast(v, '2.0') ? null : 'JobManager memory configuration failed: ';
-  let legacyMapping: ResultBase['legacyMapping'];
+  let legacyMapping: Mapping;
   try {
     if (options.target !== 'local') {
       const mapping = mapLegacyHeap(conf, JM_LEGACY, legacyHeapTarget('jobmanager', options.target), options.env ?? {}, trace);
@@ -188,17 +211,24 @@ export function computeJobManager(input: ConfigInput, options: ModelOptions): Jo
     }
     const { path, sizes } = deriveJobManagerSizes(conf, trace);
     const direct = conf.boolean(JM.directLimit) ? sizes.offHeap : null;
-    return {
-      ...base(),
-      ...(legacyMapping ? { legacyMapping } : {}),
+    let args: string | undefined;
+    let dynamic: string | undefined;
+    const result: JobManagerResult = {
+      trace: trace.steps,
+      notes: trace.notes,
       ok: true,
       path,
       sizes,
-      jvmArgs: jvmArgs(sizes.jvmHeap, direct, sizes.jvmMetaspace),
-      dynamicConfigs: jobManagerDynamicConfigs(sizes, v),
+      get jvmArgs() {
+        return (args ??= jvmArgs(sizes.jvmHeap, direct, sizes.jvmMetaspace));
+      },
+      get dynamicConfigs() {
+        return (dynamic ??= jobManagerDynamicConfigs(sizes, v));
+      },
     };
+    return legacyMapping ? Object.assign(result, { legacyMapping }) : result;
   } catch (e) {
-    return { ...base(), ...(legacyMapping ? { legacyMapping } : {}), ok: false, failure: toFailure(e, prefix) };
+    return failed(trace, legacyMapping, toFailure(e, prefix));
   }
 }
 

@@ -41,8 +41,10 @@ export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: Cha
   return next;
 }
 
+/** A derivation for deciding, not for showing: without the trace, which nobody reads here. */
 export function compute(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): ProcessResult {
-  return process === 'taskmanager' ? computeTaskManager(config, options) : computeJobManager(config, options);
+  const quiet = options.trace === false ? options : { ...options, trace: false };
+  return process === 'taskmanager' ? computeTaskManager(config, quiet) : computeJobManager(config, quiet);
 }
 
 /** What Flink's scripts ship in their default configuration file, per process and version. */

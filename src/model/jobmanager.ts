@@ -46,13 +46,13 @@ export interface JobManagerSizes {
 
 function checkHeap(heap: bigint, trace: Trace): void {
   if (heap < JM_MIN_HEAP) {
-    trace.note(`jvmHeap: ${humanReadable(heap)} is below the recommended minimum of ${humanReadable(JM_MIN_HEAP)} (Flink logs a warning)`);
+    trace.note(() => `jvmHeap: ${humanReadable(heap)} is below the recommended minimum of ${humanReadable(JM_MIN_HEAP)} (Flink logs a warning)`);
   }
 }
 
 function fromTotalFlink(conf: Conf, totalFlink: bigint, trace: Trace): { heap: bigint; off: bigint } {
   const off = conf.memory(JM.offHeap);
-  trace.add('offHeap', off, `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
+  trace.add('offHeap', off, () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
   if (totalFlink <= off) {
     throw configError(
       'flink-not-above-off-heap',
@@ -62,14 +62,14 @@ function fromTotalFlink(conf: Conf, totalFlink: bigint, trace: Trace): { heap: b
       { flink: totalFlink, offHeap: off },
     );
   }
-  const heap = trace.add('jvmHeap', subtractExact(totalFlink, off), `remainder: total Flink ${totalFlink} - off-heap ${off}`, []);
+  const heap = trace.add('jvmHeap', subtractExact(totalFlink, off), () => `remainder: total Flink ${totalFlink} - off-heap ${off}`, []);
   checkHeap(heap, trace);
   return { heap, off };
 }
 
 function fromFineGrained(conf: Conf, trace: Trace): { heap: bigint; off: bigint } {
   const heap = conf.memory(JM.heap);
-  trace.add('jvmHeap', heap, `${JM.heap} (configured)`, [JM.heap]);
+  trace.add('jvmHeap', heap, () => `${JM.heap} (configured)`, [JM.heap]);
   let off = conf.memory(JM.offHeap);
   if (conf.contains(JM.flink)) {
     const tf = conf.memory(JM.flink);
@@ -94,14 +94,14 @@ function fromFineGrained(conf: Conf, trace: Trace): { heap: bigint; off: bigint 
         );
       }
       const derived = subtractExact(tf, heap);
-      if (derived !== off) trace.note(`offHeap: derived as ${JM.flink} - ${JM.heap} = ${humanReadable(derived)} instead of the default`);
+      if (derived !== off) trace.note(() => `offHeap: derived as ${JM.flink} - ${JM.heap} = ${humanReadable(derived)} instead of the default`);
       off = derived;
-      trace.add('offHeap', off, `remainder: ${JM.flink} ${tf} - heap ${heap}`, [JM.flink, JM.heap]);
+      trace.add('offHeap', off, () => `remainder: ${JM.flink} ${tf} - heap ${heap}`, [JM.flink, JM.heap]);
       checkHeap(heap, trace);
       return { heap, off };
     }
   }
-  trace.add('offHeap', off, `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
+  trace.add('offHeap', off, () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
   checkHeap(heap, trace);
   return { heap, off };
 }
@@ -121,7 +121,7 @@ export function deriveJobManagerSizes(conf: Conf, trace: Trace): JobManagerDeriv
   let flink: { heap: bigint; off: bigint };
   let totalFlink: bigint;
   if (path === 'total-flink') {
-    totalFlink = trace.add('totalFlink', conf.memory(JM.flink), `${JM.flink} (configured)`, [JM.flink]);
+    totalFlink = trace.add('totalFlink', conf.memory(JM.flink), () => `${JM.flink} (configured)`, [JM.flink]);
     flink = fromTotalFlink(conf, totalFlink, trace);
   } else {
     flink = fromFineGrained(conf, trace);
@@ -148,7 +148,7 @@ export function legacyJobManager110(conf: Conf, containerized: boolean, trace: T
   const ratioCut = BigInt(Math.trunc(Math.fround(Number(containerMb)) * ratio));
   const cutoff = ratioCut > minCutoff ? ratioCut : minCutoff;
   const heap = (containerMb - cutoff) * MIB;
-  trace.add('jvmHeap', heap, `container ${containerMb} MiB - cut-off ${cutoff} MiB (1.10 container model)`, ['jobmanager.heap.size', 'containerized.heap-cutoff-ratio']);
+  trace.add('jvmHeap', heap, () => `container ${containerMb} MiB - cut-off ${cutoff} MiB (1.10 container model)`, ['jobmanager.heap.size', 'containerized.heap-cutoff-ratio']);
   return { heap, container: containerMb * MIB };
 }
 

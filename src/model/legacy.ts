@@ -63,6 +63,6 @@ export function mapLegacyHeap(
     from = keys.heapMb;
   }
   if (bytes === undefined) return { conf };
-  trace.note(`${targetKey} is not set: the deprecated heap value from ${from} (${bytes} bytes) is used for it`);
+  trace.note(() => `${targetKey} is not set: the deprecated heap value from ${from} (${bytes} bytes) is used for it`);
   return { conf: conf.with({ [targetKey]: `${bytes}b` }), mapped: { from, to: targetKey, bytes } };
 }

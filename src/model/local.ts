@@ -23,7 +23,7 @@ export interface LocalResult {
 }
 
 export function deriveLocal(conf: Conf, trace: Trace): LocalResult {
-  for (const k of LOCAL_IGNORED) if (conf.contains(k)) trace.note(`${k} has no effect in local execution and is ignored`);
+  for (const k of LOCAL_IGNORED) if (conf.contains(k)) trace.note(() => `${k} has no effect in local execution and is ignored`);
   const modern = atLeast(conf.version, '1.13');
   const infinite = modern ? TIB : LONG_MAX;
   const changes: Record<string, string | null> = {};
@@ -69,7 +69,7 @@ export function sumComponents(conf: Conf, trace: Trace): TaskManagerSizes {
     if (v === null) {
       throw new ModelError('IllegalConfigurationException', `The required configuration option ${describeOption(key, conf.version)} is not set`, 'required-option-missing', [key]);
     }
-    trace.add(component, v, `${key} (local execution)`, [key]);
+    trace.add(component, v, () => `${key} (local execution)`, [key]);
     return v;
   };
   const frameworkHeap = get(TM.frameworkHeap, 'frameworkHeap');

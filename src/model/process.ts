@@ -25,15 +25,15 @@ export interface ProcessKeys {
 
 export function choosePath(conf: Conf, keys: ProcessKeys, trace: Trace): DerivationPath {
   if (keys.fineGrained.every((k) => conf.contains(k))) {
-    trace.note(`path: fine-grained (${keys.fineGrained.join(' and ')} set)`);
+    trace.note(() => `path: fine-grained (${keys.fineGrained.join(' and ')} set)`);
     return 'fine-grained';
   }
   if (conf.contains(keys.flink)) {
-    trace.note(`path: total Flink memory (${keys.flink} set)`);
+    trace.note(() => `path: total Flink memory (${keys.flink} set)`);
     return 'total-flink';
   }
   if (conf.contains(keys.process)) {
-    trace.note(`path: total process memory (${keys.process} set)`);
+    trace.note(() => `path: total process memory (${keys.process} set)`);
     return 'total-process';
   }
   const tm = keys.process.startsWith('taskmanager');
@@ -63,13 +63,13 @@ function overheadRange(conf: Conf, keys: ProcessKeys) {
 
 function metaspace(conf: Conf, keys: ProcessKeys, trace: Trace): bigint {
   const ms = conf.memory(keys.metaspace);
-  trace.add('jvmMetaspace', ms, `${keys.metaspace} (${conf.contains(keys.metaspace) ? 'configured' : 'default'})`, [keys.metaspace]);
+  trace.add('jvmMetaspace', ms, () => `${keys.metaspace} (${conf.contains(keys.metaspace) ? 'configured' : 'default'})`, [keys.metaspace]);
   return ms;
 }
 
 /** Path total-process: metaspace and overhead come out of the configured process size first. */
 export function jvmFromProcess(conf: Conf, keys: ProcessKeys, totalProcess: bigint, trace: Trace): JvmPart & { totalFlink: bigint } {
-  trace.add('totalProcess', totalProcess, `${keys.process} (configured)`, [keys.process]);
+  trace.add('totalProcess', totalProcess, () => `${keys.process} (configured)`, [keys.process]);
   const ms = metaspace(conf, keys, trace);
   const ov = withFraction('jvmOverhead', totalProcess, 'total process', overheadRange(conf, keys), trace, conf);
   const sum = addExact(ms, ov);
@@ -83,7 +83,7 @@ export function jvmFromProcess(conf: Conf, keys: ProcessKeys, totalProcess: bigi
     );
   }
   const tf = subtractExact(totalProcess, sum);
-  trace.add('totalFlink', tf, `total process ${totalProcess} - metaspace ${ms} - overhead ${ov}`, [keys.process]);
+  trace.add('totalFlink', tf, () => `total process ${totalProcess} - metaspace ${ms} - overhead ${ov}`, [keys.process]);
   return { metaspace: ms, overhead: ov, totalProcess, totalFlink: tf };
 }
 
@@ -94,7 +94,7 @@ export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, 
   if (!conf.contains(keys.process)) {
     const ov = withInverseFraction('jvmOverhead', flinkAndMeta, 'total Flink + metaspace', overheadRange(conf, keys), trace, conf);
     const tp = addExact(flinkAndMeta, ov);
-    trace.add('totalProcess', tp, `total Flink ${totalFlink} + metaspace ${ms} + overhead ${ov}`, []);
+    trace.add('totalProcess', tp, () => `total Flink ${totalFlink} + metaspace ${ms} + overhead ${ov}`, []);
     return { metaspace: ms, overhead: ov, totalProcess: tp };
   }
   const tp = conf.memory(keys.process);
@@ -121,10 +121,10 @@ export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, 
       { overhead: ov, min: r.min, max: r.max, process: tp, flink: totalFlink, metaspace: ms },
     );
   }
-  trace.add('jvmOverhead', ov, `remainder: total process ${tp} - total Flink ${totalFlink} - metaspace ${ms} (within [${r.min}, ${r.max}])`, [keys.process]);
+  trace.add('jvmOverhead', ov, () => `remainder: total process ${tp} - total Flink ${totalFlink} - metaspace ${ms} (within [${r.min}, ${r.max}])`, [keys.process]);
   if (conf.contains(keys.overheadFraction) && ov !== multiplyBytes(tp, r.fraction)) {
-    trace.note(`jvmOverhead: the remainder ${humanReadable(ov)} differs from ${keys.overheadFraction} x total process; the remainder is used`);
+    trace.note(() => `jvmOverhead: the remainder ${humanReadable(ov)} differs from ${keys.overheadFraction} x total process; the remainder is used`);
   }
-  trace.add('totalProcess', tp, `${keys.process} (configured)`, [keys.process]);
+  trace.add('totalProcess', tp, () => `${keys.process} (configured)`, [keys.process]);
   return { metaspace: ms, overhead: ov, totalProcess: tp };
 }

@@ -68,7 +68,7 @@ interface FlinkPart {
 
 function read(conf: Conf, key: string, component: string, trace: Trace): bigint {
   const v = conf.memory(key);
-  trace.add(component, v, `${key} (${conf.contains(key) ? 'configured' : 'default'})`, [key]);
+  trace.add(component, v, () => `${key} (${conf.contains(key) ? 'configured' : 'default'})`, [key]);
   return v;
 }
 
@@ -138,7 +138,7 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
       );
     }
     if (conf.contains(TM.networkFraction) && network !== multiplyBytes(totalFlink, r.fraction)) {
-      trace.note(`network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`);
+      trace.note(() => `network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`);
     }
   } catch (e) {
     if (e instanceof JavaError && e.exception === 'IllegalConfigurationException') {
@@ -177,14 +177,14 @@ function flinkFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): FlinkPart
     const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap), managed);
     if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
     const network = subtractExact(totalFlink, others);
-    trace.add('network', network, `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, [TM.taskHeap]);
+    trace.add('network', network, () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, [TM.taskHeap]);
     checkNetworkRemainder(conf, network, totalFlink, trace);
     return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
   }
   const managed = managedFromTotal(conf, totalFlink, trace);
   let network: bigint;
   if (legacyNetworkActive(conf)) {
-    network = trace.add('network', legacyNetworkSize(conf), `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+    network = trace.add('network', legacyNetworkSize(conf), () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
   } else {
     network = withFraction('network', totalFlink, 'total Flink', networkRange(conf), trace, conf);
   }
@@ -199,7 +199,7 @@ function flinkFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): FlinkPart
     );
   }
   const taskHeap = subtractExact(totalFlink, others);
-  trace.add('taskHeap', taskHeap, `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, []);
+  trace.add('taskHeap', taskHeap, () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, []);
   return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
 }
 
@@ -216,10 +216,10 @@ function flinkFromFineGrained(conf: Conf, trace: Trace): FlinkPart {
     const totalFlink = conf.memory(TM.flink);
     if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
     network = subtractExact(totalFlink, others);
-    trace.add('network', network, `remainder: ${TM.flink} ${totalFlink} - all other Flink components ${others}`, [TM.flink]);
+    trace.add('network', network, () => `remainder: ${TM.flink} ${totalFlink} - all other Flink components ${others}`, [TM.flink]);
     checkNetworkRemainder(conf, network, totalFlink, trace);
   } else if (legacyNetworkActive(conf)) {
-    network = trace.add('network', legacyNetworkSize(conf), `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+    network = trace.add('network', legacyNetworkSize(conf), () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
   } else {
     network = withInverseFraction('network', others, 'other Flink components', networkRange(conf), trace, conf);
   }
@@ -248,7 +248,7 @@ export function deriveTaskManagerSizes(conf: Conf, trace: Trace): TaskManagerDer
     totalFlink = part.totalFlink;
   } else if (path === 'total-flink') {
     totalFlink = conf.memory(TM.flink);
-    trace.add('totalFlink', totalFlink, `${TM.flink} (configured)`, [TM.flink]);
+    trace.add('totalFlink', totalFlink, () => `${TM.flink} (configured)`, [TM.flink]);
     flink = flinkFromTotal(conf, totalFlink, trace);
     jvm = jvmFromFlink(conf, TM_PROCESS_KEYS, totalFlink, trace);
   } else {

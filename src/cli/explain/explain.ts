@@ -47,6 +47,8 @@ export interface ExplainSettings {
   readonly defaultVersion: FlinkVersion;
   readonly target: Target;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Record the derivation's steps (explain --trace); without it the results carry none. */
+  readonly trace?: boolean;
 }
 
 function targetFor(doc: ConfigDocument, target: Target): Target {
@@ -65,7 +67,7 @@ export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, 
   const target = targetFor(doc, settings.target);
   const raw = rawConfigOf(doc);
   const explained: ExplainedVersion[] = versions.map((version) => {
-    const options = { version, target, env: settings.env };
+    const options = { version, target, env: settings.env, trace: settings.trace ?? true };
     const taskmanager = computeTaskManager(raw, options);
     const jobmanager = computeJobManager(raw, options);
     const failures: Partial<Record<Process, FailureReport>> = {};

@@ -104,7 +104,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       continue;
     }
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env }, inferredVersion(doc)));
+      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace: opts.trace }, inferredVersion(doc)));
     }
   }
   json?.end(errors);
