@@ -92,7 +92,7 @@ export class Conf {
     const raw = found?.raw ?? defaultRaw(getOption(key), this.version);
     if (raw === null) return null;
     try {
-      return convert(raw);
+      return convertOnce(raw, convert);
     } catch (e) {
       if (!(e instanceof JavaError)) throw e;
       throw new ModelError(
@@ -148,9 +148,32 @@ function tryOption(key: string): OptionSpec | undefined {
   return findOption(key);
 }
 
+/** One stored value per default text, so conversions of defaults are cached like the user's values. */
+const DEFAULTS = new Map<string, RawValue>();
+
 function defaultRaw(spec: OptionSpec, version: FlinkVersion): RawValue | null {
   const text = defaultFor(spec, version);
-  return text === null ? null : str(text);
+  if (text === null) return null;
+  let raw = DEFAULTS.get(text);
+  if (!raw) DEFAULTS.set(text, (raw = str(text)));
+  return raw;
+}
+
+/**
+ * Conversions by stored value: a fix search derives one configuration dozens of times with only
+ * a size changed, and stored values are immutable, so each is parsed once. Failed conversions
+ * are not kept (they throw again).
+ */
+const CONVERTED = new Map<(raw: RawValue) => unknown, WeakMap<RawValue, unknown>>();
+
+function convertOnce<T>(raw: RawValue, convert: (raw: RawValue) => T): T {
+  let cache = CONVERTED.get(convert);
+  if (!cache) CONVERTED.set(convert, (cache = new WeakMap()));
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit as T;
+  const value = convert(raw);
+  cache.set(raw, value);
+  return value;
 }
 
 /** `ConfigOption.toString()` as it appears inside Flink's messages. */
