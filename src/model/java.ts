@@ -86,16 +86,17 @@ export function parseJavaDouble(text: string): number {
 }
 
 /** The same few fractions are multiplied and printed thousands of times per run. */
-const SHORTEST = new Map<number, { readonly digits: string; readonly exp: number }>();
+const SHORTEST = new Map<number, { readonly digits: string; readonly exp: number; readonly unscaled: bigint }>();
 
-/** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp. */
-function shortestDigits(d: number): { readonly digits: string; readonly exp: number } {
+/** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp (and the digits as a bigint). */
+function shortestDigits(d: number): { readonly digits: string; readonly exp: number; readonly unscaled: bigint } {
   const a = Math.abs(d);
   let found = SHORTEST.get(a);
   if (!found) {
     // toExponential() without argument yields the shortest round-tripping digits.
     const [mant, e] = a.toExponential().split('e') as [string, string];
-    found = { digits: mant.replace('.', ''), exp: Number(e) + 1 };
+    const digits = mant.replace('.', '');
+    found = { digits, exp: Number(e) + 1, unscaled: BigInt(digits) };
     if (SHORTEST.size >= 4096) SHORTEST.clear();
     SHORTEST.set(a, found);
   }
@@ -125,9 +126,16 @@ export function javaDoubleToString(d: number): string {
 
 /** Exact decimal of a double as Java's `BigDecimal.valueOf(d)` sees it: unscaled * 10^-scale. */
 function decimalOf(d: number): { unscaled: bigint; scale: number } {
-  const { digits, exp } = shortestDigits(d);
+  const { digits, exp, unscaled } = shortestDigits(d);
   const scale = digits.length - exp;
-  return { unscaled: BigInt(digits) * (d < 0 ? -1n : 1n), scale };
+  return { unscaled: d < 0 ? -unscaled : unscaled, scale };
+}
+
+const POW10: bigint[] = [];
+
+/** 10^k as a bigint; the same few powers are needed for every multiplication. */
+function pow10(k: number): bigint {
+  return (POW10[k] ??= 10n ** BigInt(k));
 }
 
 /**
@@ -140,8 +148,8 @@ export function multiplyBytes(bytes: bigint, multiplier: number): bigint {
   if (multiplier === 0) return 0n;
   const { unscaled, scale } = decimalOf(multiplier);
   let product: bigint;
-  if (scale >= 0) product = (bytes * unscaled) / 10n ** BigInt(scale);
-  else product = bytes * unscaled * 10n ** BigInt(-scale);
+  if (scale >= 0) product = (bytes * unscaled) / pow10(scale);
+  else product = bytes * unscaled * pow10(-scale);
   if (product > LONG_MAX) throw new JavaError('ArithmeticException', 'long overflow');
   return product;
 }
@@ -169,9 +177,9 @@ export function javaFormat3(d: number): string {
   const neg = unscaled < 0n;
   const abs = neg ? -unscaled : unscaled;
   let thousandths: bigint;
-  if (scale <= 3) thousandths = abs * 10n ** BigInt(3 - scale);
+  if (scale <= 3) thousandths = abs * pow10(3 - scale);
   else {
-    const div = 10n ** BigInt(scale - 3);
+    const div = pow10(scale - 3);
     thousandths = abs / div;
     if ((abs % div) * 2n >= div) thousandths += 1n;
   }

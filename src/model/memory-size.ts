@@ -92,13 +92,23 @@ export function formatSizeForConfig(bytes: bigint): string {
 
 /** A compact human size for tables and bars ("1.69 GiB"), never used where exactness matters. */
 export function formatSizeShort(bytes: bigint): string {
-  const units: [string, bigint][] = [['TiB', TIB], ['GiB', GIB], ['MiB', MIB], ['KiB', KIB]];
-  for (const [name, mult] of units) {
+  for (const [name, mult, div] of SHORT_UNITS) {
     if (bytes >= mult) {
-      const v = Number(bytes) / Number(mult);
-      const text = v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
-      return `${text.replace(/\.0+$|(\.\d*?)0+$/, '$1')} ${name}`;
+      const v = Number(bytes) / div;
+      return `${withoutTrailingZeros(v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2))} ${name}`;
     }
   }
   return `${bytes} B`;
+}
+
+/** Explain prints a few of these per component for every file: units and divisors are made once. */
+const SHORT_UNITS: readonly (readonly [string, bigint, number])[] = [['TiB', TIB, Number(TIB)], ['GiB', GIB, Number(GIB)], ['MiB', MIB, Number(MIB)], ['KiB', KIB, Number(KIB)]];
+
+/** "1.50" -> "1.5", "2.00" -> "2", "10" -> "10". */
+function withoutTrailingZeros(text: string): string {
+  if (text.indexOf('.') < 0) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end);
 }

@@ -42,9 +42,10 @@ const JM_ROWS: readonly [string, string][] = [
 
 function table(rows: readonly Row[], c: Colors): string[] {
   const w = Math.max(...rows.map((r) => r.label.length));
-  const sw = Math.max(...rows.map((r) => formatSizeShort(r.bytes).length));
-  return rows.map((r) => {
-    const line = `  ${r.label.padEnd(w)}  ${formatSizeShort(r.bytes).padStart(sw)}  ${String(r.bytes).padStart(13)} bytes`;
+  const short = rows.map((r) => formatSizeShort(r.bytes));
+  const sw = Math.max(...short.map((s) => s.length));
+  return rows.map((r, i) => {
+    const line = `  ${r.label.padEnd(w)}  ${short[i]!.padStart(sw)}  ${String(r.bytes).padStart(13)} bytes`;
     return r.total ? c.bold(line) : line;
   });
 }
