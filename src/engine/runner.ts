@@ -96,19 +96,34 @@ export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefi
   return undefined;
 }
 
+/**
+ * Both processes, each derived on first use. A class rather than an object literal with getters:
+ * V8 gives every such literal a hidden class of its own, which lives in the old generation and
+ * keeps the derivations it closes over alive past the young-generation collections.
+ */
+class LazyMemory implements MemoryView {
+  readonly #raw: ReadonlyMap<string, RawValue>;
+  readonly #options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false };
+  #tm: MemoryView['taskmanager'] | undefined;
+  #jm: MemoryView['jobmanager'] | undefined;
+
+  constructor(raw: ReadonlyMap<string, RawValue>, options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false }) {
+    this.#raw = raw;
+    this.#options = options;
+  }
+
+  get taskmanager(): MemoryView['taskmanager'] {
+    return (this.#tm ??= computeTaskManager(this.#raw, this.#options));
+  }
+
+  get jobmanager(): MemoryView['jobmanager'] {
+    return (this.#jm ??= computeJobManager(this.#raw, this.#options));
+  }
+}
+
 function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, target: Target): MemoryView {
   // Rules decide on the sizes and failures; the trace is for explain --trace only.
-  const options = { version, target, trace: false };
-  let tm: MemoryView['taskmanager'] | undefined;
-  let jm: MemoryView['jobmanager'] | undefined;
-  return {
-    get taskmanager() {
-      return (tm ??= computeTaskManager(raw, options));
-    },
-    get jobmanager() {
-      return (jm ??= computeJobManager(raw, options));
-    },
-  };
+  return new LazyMemory(raw, { version, target, trace: false });
 }
 
 /** A fix must not make a process fail that started before. */

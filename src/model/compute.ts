@@ -132,11 +132,81 @@ function externalResources(conf: Conf): [string, string][] {
 
 type Mapping = ResultBase['legacyMapping'];
 
-/**
- * A failed result. Results are built without object spreads and with the JVM arguments and
- * dynamic configs computed on first read: lint and the fix searches derive tens of thousands of
- * configurations and never print those strings.
+/*
+ * Results are built without object spreads, and a process that starts gets its JVM arguments
+ * and dynamic configs on first read: lint and the fix searches derive tens of thousands of
+ * configurations and never print those strings. The lazy strings are getters of a class, not
+ * of an object literal: V8 gives every literal with getters a hidden class of its own, and
+ * those pile up in the old generation.
  */
+
+class TaskManagerStarts {
+  readonly trace: readonly TraceStep[];
+  readonly notes: readonly string[];
+  readonly ok = true as const;
+  #jvmArgs: string | undefined;
+  #dynamicConfigs: string | undefined;
+  readonly #resources: readonly (readonly [string, string])[];
+  readonly #version: FlinkVersion;
+
+  constructor(
+    trace: Trace,
+    readonly path: DerivationPath,
+    readonly sizes: TaskManagerSizes,
+    readonly jvmHeap: bigint,
+    readonly jvmDirect: bigint,
+    readonly cpuCores: number,
+    readonly slots: number,
+    resources: readonly (readonly [string, string])[],
+    version: FlinkVersion,
+  ) {
+    this.trace = trace.steps;
+    this.notes = trace.notes;
+    this.#resources = resources;
+    this.#version = version;
+  }
+
+  get jvmArgs(): string {
+    return (this.#jvmArgs ??= jvmArgs(this.jvmHeap, this.jvmDirect, this.sizes.jvmMetaspace));
+  }
+
+  get dynamicConfigs(): string {
+    return (this.#dynamicConfigs ??= taskManagerDynamicConfigs(this.sizes, { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources }, this.#version));
+  }
+}
+
+class JobManagerStarts {
+  readonly trace: readonly TraceStep[];
+  readonly notes: readonly string[];
+  readonly ok = true as const;
+  #jvmArgs: string | undefined;
+  #dynamicConfigs: string | undefined;
+  readonly #direct: bigint | null;
+  readonly #version: FlinkVersion;
+
+  constructor(
+    trace: Trace,
+    readonly path: DerivationPath,
+    readonly sizes: JobManagerSizes,
+    direct: bigint | null,
+    version: FlinkVersion,
+  ) {
+    this.trace = trace.steps;
+    this.notes = trace.notes;
+    this.#direct = direct;
+    this.#version = version;
+  }
+
+  get jvmArgs(): string {
+    return (this.#jvmArgs ??= jvmArgs(this.sizes.jvmHeap, this.#direct, this.sizes.jvmMetaspace));
+  }
+
+  get dynamicConfigs(): string {
+    return (this.#dynamicConfigs ??= jobManagerDynamicConfigs(this.sizes, this.#version));
+  }
+}
+
+/** A failed result. */
 function failed(trace: Trace, legacyMapping: Mapping, failure: MemoryFailure): TaskManagerResult & JobManagerResult & { ok: false } {
   return legacyMapping ? { trace: trace.steps, notes: trace.notes, legacyMapping, ok: false, failure } : { trace: trace.steps, notes: trace.notes, ok: false, failure };
 }
@@ -170,25 +240,7 @@ export function computeTaskManager(input: ConfigInput, options: ModelOptions): T
     const resources = externalResources(conf);
     const jvmHeap = sizes.frameworkHeap + sizes.taskHeap;
     const jvmDirect = sizes.frameworkOffHeap + sizes.taskOffHeap + sizes.network;
-    let args: string | undefined;
-    let dynamic: string | undefined;
-    const result: TaskManagerResult = {
-      trace: trace.steps,
-      notes: trace.notes,
-      ok: true,
-      path,
-      sizes,
-      jvmHeap,
-      jvmDirect,
-      get jvmArgs() {
-        return (args ??= jvmArgs(jvmHeap, jvmDirect, sizes.jvmMetaspace));
-      },
-      get dynamicConfigs() {
-        return (dynamic ??= taskManagerDynamicConfigs(sizes, { cpuCores, slots, externalResources: resources }, v));
-      },
-      cpuCores,
-      slots,
-    };
+    const result = new TaskManagerStarts(trace, path, sizes, jvmHeap, jvmDirect, cpuCores, slots, resources, v);
     return legacyMapping ? Object.assign(result, { legacyMapping }) : result;
   } catch (e) {
     return failed(trace, legacyMapping, toFailure(e, prefix));
@@ -211,21 +263,7 @@ export function computeJobManager(input: ConfigInput, options: ModelOptions): Jo
     }
     const { path, sizes } = deriveJobManagerSizes(conf, trace);
     const direct = conf.boolean(JM.directLimit) ? sizes.offHeap : null;
-    let args: string | undefined;
-    let dynamic: string | undefined;
-    const result: JobManagerResult = {
-      trace: trace.steps,
-      notes: trace.notes,
-      ok: true,
-      path,
-      sizes,
-      get jvmArgs() {
-        return (args ??= jvmArgs(sizes.jvmHeap, direct, sizes.jvmMetaspace));
-      },
-      get dynamicConfigs() {
-        return (dynamic ??= jobManagerDynamicConfigs(sizes, v));
-      },
-    };
+    const result = new JobManagerStarts(trace, path, sizes, direct, v);
     return legacyMapping ? Object.assign(result, { legacyMapping }) : result;
   } catch (e) {
     return failed(trace, legacyMapping, toFailure(e, prefix));

@@ -43,7 +43,8 @@ export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: Cha
 
 /** A derivation for deciding, not for showing: without the trace, which nobody reads here. */
 export function compute(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): ProcessResult {
-  const quiet = options.trace === false ? options : { ...options, trace: false };
+  // Not `{ ...options, trace: false }`: V8 gives each such object a hidden class of its own.
+  const quiet = options.trace === false ? options : { version: options.version, target: options.target, ...(options.env ? { env: options.env } : {}), trace: false };
   return process === 'taskmanager' ? computeTaskManager(config, quiet) : computeJobManager(config, quiet);
 }
 

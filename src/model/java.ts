@@ -85,18 +85,29 @@ export function parseJavaDouble(text: string): number {
   throw new JavaError('NumberFormatException', `For input string: "${s}"`);
 }
 
-/** The same few fractions are multiplied and printed thousands of times per run. */
-const SHORTEST = new Map<number, { readonly digits: string; readonly exp: number; readonly unscaled: bigint }>();
+interface Shortest {
+  readonly digits: string;
+  readonly exp: number;
+  readonly unscaled: bigint;
+}
+
+/**
+ * The same few fractions are multiplied and printed thousands of times per run, so theirs are
+ * kept. Sizes formatted for messages are all different: they are not (a cache churning through
+ * them only fills the old generation).
+ */
+const SHORTEST = new Map<number, Shortest>();
 
 /** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp (and the digits as a bigint). */
-function shortestDigits(d: number): { readonly digits: string; readonly exp: number; readonly unscaled: bigint } {
+function shortestDigits(d: number, keep = true): Shortest {
   const a = Math.abs(d);
-  let found = SHORTEST.get(a);
+  let found = keep ? SHORTEST.get(a) : undefined;
   if (!found) {
     // toExponential() without argument yields the shortest round-tripping digits.
     const [mant, e] = a.toExponential().split('e') as [string, string];
     const digits = mant.replace('.', '');
     found = { digits, exp: Number(e) + 1, unscaled: BigInt(digits) };
+    if (!keep) return found;
     if (SHORTEST.size >= 4096) SHORTEST.clear();
     SHORTEST.set(a, found);
   }
@@ -125,8 +136,8 @@ export function javaDoubleToString(d: number): string {
 }
 
 /** Exact decimal of a double as Java's `BigDecimal.valueOf(d)` sees it: unscaled * 10^-scale. */
-function decimalOf(d: number): { unscaled: bigint; scale: number } {
-  const { digits, exp, unscaled } = shortestDigits(d);
+function decimalOf(d: number, keep = true): { unscaled: bigint; scale: number } {
+  const { digits, exp, unscaled } = shortestDigits(d, keep);
   const scale = digits.length - exp;
   return { unscaled: d < 0 ? -unscaled : unscaled, scale };
 }
@@ -173,7 +184,7 @@ export function subtractExact(a: bigint, b: bigint): bigint {
  * `Double.toString`, which differs from `Number.prototype.toFixed` (1.0005 -> "1.001").
  */
 export function javaFormat3(d: number): string {
-  const { unscaled, scale } = decimalOf(d);
+  const { unscaled, scale } = decimalOf(d, false);
   const neg = unscaled < 0n;
   const abs = neg ? -unscaled : unscaled;
   let thousandths: bigint;

@@ -62,6 +62,31 @@ function report(doc: ConfigDocument, r: TaskManagerResult | JobManagerResult, pr
   return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
 }
 
+/**
+ * One version's outcome. The effective configuration is worked out on first read: only
+ * --show-config prints it. A class, not an object literal with a getter, which V8 would give a
+ * hidden class of its own per file.
+ */
+class Explained implements ExplainedVersion {
+  readonly #doc: ConfigDocument;
+  #effective: readonly EffectiveValue[] | undefined;
+
+  constructor(
+    doc: ConfigDocument,
+    readonly version: FlinkVersion,
+    readonly target: Target,
+    readonly taskmanager: TaskManagerResult,
+    readonly jobmanager: JobManagerResult,
+    readonly failures: Partial<Record<Process, FailureReport>>,
+  ) {
+    this.#doc = doc;
+  }
+
+  get effective(): readonly EffectiveValue[] {
+    return (this.#effective ??= effectiveConfig(this.#doc, this.version));
+  }
+}
+
 export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
   const versions = settings.versions ?? [manifestVersion ?? settings.defaultVersion];
   const target = targetFor(doc, settings.target);
@@ -75,18 +100,7 @@ export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, 
     const jm = report(doc, jobmanager, 'jobmanager', version, target, settings.env);
     if (tm) failures.taskmanager = tm;
     if (jm) failures.jobmanager = jm;
-    let effective: EffectiveValue[] | undefined;
-    return {
-      version,
-      target,
-      taskmanager,
-      jobmanager,
-      failures,
-      // Only --show-config prints it; working it out for every file costs time.
-      get effective() {
-        return (effective ??= effectiveConfig(doc, version));
-      },
-    };
+    return new Explained(doc, version, target, taskmanager, jobmanager, failures);
   });
   const changes = explained.slice(1).map((to, i) => ({ from: explained[i]!.version, to: to.version, items: compareVersions(doc, explained[i]!, to) }));
   return { doc, versions: explained, changes };
