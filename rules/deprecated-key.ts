@@ -43,17 +43,17 @@ export default defineRule({
       if (!r) return;
       const removedIn = findOption(key)?.removedIn;
       const data = { key, value: entry.text, since, removal: removedIn ? ` and ignored from Flink ${removedIn} on` : '' };
-      if (r.kind === 'no-equivalent') return ctx.report({ messageId: 'noEquivalent', entry, key, data: { ...data, note: r.note } });
-      if (r.kind === 'ignored') return ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note: r.note }, fix: { [key]: null } });
+      if (r.kind === 'no-equivalent') return ctx.report({ messageId: 'noEquivalent', entry, key, data: { note: r.note, ...data } });
+      if (r.kind === 'ignored') return ctx.report({ messageId: 'ignored', entry, key, data: { note: r.note, ...data }, fix: { [key]: null } });
       // The new key may already be there: then it wins over the deprecated one, whose value is dead.
       const taken = Object.keys(r.values).find((k) => ctx.doc.effective.has(k));
       if (taken) {
         const note = `"${taken}" (${ctx.doc.effective.get(taken)!.text}) is set too and wins`;
-        return ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note }, fix: { [key]: null } });
+        return ctx.report({ messageId: 'ignored', entry, key, data: { note, ...data }, fix: { [key]: null } });
       }
       // The legacy heap keys land in a different option per deployment target; say which one applies.
       const mapping = /^(task|job)manager\.heap\./.test(key) ? `, which is where Flink puts it on a ${ctx.target} deployment` : '';
-      ctx.report({ messageId: 'convert', entry, key, data: { ...data, replacement: show(r.values), mapping }, fix: { ...r.values, [key]: null } });
+      ctx.report({ messageId: 'convert', entry, key, data: { replacement: show(r.values), mapping, ...data }, fix: Object.assign({}, r.values, { [key]: null }) });
     };
     for (const entry of ctx.doc.effective.values()) {
       if (entry.source === 'operator-resource') continue;

@@ -32,15 +32,15 @@ export default defineRule({
         const derives = intended !== null && intended > 0n && ctx.deriveWith({ [processKey]: formatSizeForConfig(intended) })[r.process].ok;
         const written = r.operatorValue === null ? 'nothing (it fails on the text)' : `"${r.operatorValue}"`;
         const fix = derives ? { [r.field]: binaryQuantity(intended) } : undefined;
-        ctx.report({ messageId: 'unusable', severity: 'error', span: r.span, data: { ...base, written, processKey }, ...(fix ? { fix } : {}) });
+        ctx.report({ messageId: 'unusable', severity: 'error', span: r.span, data: { written, processKey, ...base }, ...(fix ? { fix } : {}) });
       } else if (r.kubernetesBytes === null) {
         const fix = { [r.field]: binaryQuantity(r.operatorBytes) };
-        ctx.report({ messageId: 'notQuantity', span: r.span, data: { ...base, operator: human(r.operatorBytes) }, fix });
+        ctx.report({ messageId: 'notQuantity', span: r.span, data: { operator: human(r.operatorBytes), ...base }, fix });
       } else if (r.kubernetesBytes !== r.operatorBytes && !/\dm$/.test(r.text.trim())) {
         // Kubernetes reads a lower-case m as milli; nobody reads "2048m" of memory that way, and it
         // is the operator's own documented spelling, so only decimal readings people do make count.
         const fix = { [r.field]: binaryQuantity(r.operatorBytes) };
-        const data = { ...base, operator: human(r.operatorBytes), kubernetes: r.kubernetesBytes };
+        const data = { operator: human(r.operatorBytes), kubernetes: r.kubernetesBytes, ...base };
         ctx.report({ messageId: 'differs', span: r.span, data, fix });
       }
     }

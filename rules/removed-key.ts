@@ -32,16 +32,16 @@ export default defineRule({
       // Deleting a key Flink does not read changes nothing, so that fix is always exact.
       const remove = { [key]: null };
       if (!r) {
-        ctx.report({ messageId: 'noEquivalent', entry, key, data: { ...data, note: 'delete it' }, fix: remove });
+        ctx.report({ messageId: 'noEquivalent', entry, key, data: { note: 'delete it', ...data }, fix: remove });
       } else if (r.kind === 'no-equivalent') {
-        ctx.report({ messageId: 'noEquivalent', entry, key, data: { ...data, note: r.note }, fix: remove });
+        ctx.report({ messageId: 'noEquivalent', entry, key, data: { note: r.note, ...data }, fix: remove });
       } else if (r.kind === 'ignored') {
-        ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note: r.note }, fix: remove });
+        ctx.report({ messageId: 'ignored', entry, key, data: { note: r.note, ...data }, fix: remove });
       } else {
         const taken = Object.keys(r.values).find((k) => ctx.doc.effective.has(k));
         if (taken) {
           const note = `"${taken}" is set and wins`;
-          ctx.report({ messageId: 'ignored', entry, key, data: { ...data, note }, fix: remove });
+          ctx.report({ messageId: 'ignored', entry, key, data: { note, ...data }, fix: remove });
           continue;
         }
         const process = key.startsWith('task') ? 'taskmanager' : 'jobmanager';
@@ -51,7 +51,7 @@ export default defineRule({
         const effect = /^(task|job)manager\.heap\./.test(key) ? `sizes the ${name}${orphaned}` : 'counts';
         // A key that sized a process and silently stops doing so is an error; the rest are warnings.
         const severity = orphaned ? 'error' : 'warning';
-        ctx.report({ messageId: 'convert', entry, key, severity, data: { ...data, effect, replacement: show(r.values) }, fix: { ...r.values, [key]: null } });
+        ctx.report({ messageId: 'convert', entry, key, severity, data: { effect, replacement: show(r.values), ...data }, fix: Object.assign({}, r.values, { [key]: null }) });
       }
     }
   },

@@ -25,7 +25,7 @@ export function resolveOverrides(entries: readonly ConfigEntry[]): {
   const marked = entries.map((e, i) => {
     const overridden = last.get(e.key) !== i;
     if (overridden === (e.overridden === true)) return e;
-    if (overridden) return { ...e, overridden: true };
+    if (overridden) return Object.assign({}, e, { overridden: true });
     const { overridden: _dropped, ...rest } = e;
     return rest;
   });
