@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError, detectFormat, expandInputs, loadFile, loadText, parseSetArg, rawConfig } from '../src/config/index.js';
+import { UsageError, detectFormat, expandInputs, flinkFilesIn, loadFile, loadText, parseSetArg, rawConfig } from '../src/config/index.js';
 
 describe('format detection', () => {
   it('an explicit format wins, then the file name, then the content', () => {
@@ -151,6 +151,22 @@ describe('loadFile and expandInputs on disk', () => {
       '-',
       'nope.yaml',
     ]);
+  });
+
+  it('walks a folder in the order of the full paths, as sorting the whole list would', () => {
+    // Names where sorting each folder by name alone would differ: '-' and '.' sort before '/'.
+    const names = ['a', 'a-b', 'a.b', 'a0', 'ab', 'A', 'B', 'a b', 'é', '0', '00', 'z'];
+    const files: string[] = [];
+    for (const n of names) {
+      for (const m of ['', ...names.slice(0, 4)]) {
+        const rel = m ? `order/${n}/${m}/flink-conf.yaml` : `order/${n}/flink-conf.yaml`;
+        files.push(write(rel, 'a: 1\n'));
+      }
+      files.push(write(`order/${n}.yaml`, 'taskmanager.memory.process.size: 1g\n'));
+    }
+    const sorted = [...files].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(expandInputs([join(root, 'order')])).toEqual(sorted);
+    expect([...flinkFilesIn(join(root, 'order'))]).toEqual(sorted);
   });
 });
 

@@ -50,8 +50,14 @@ export function looksLikeFlinkFile(path: string, name: string): boolean {
   return LOOKS_FLINK.some((re) => re.test(text));
 }
 
-/** `seen` holds real paths, so a symlink loop is walked once. */
-function walk(dir: string, out: string[], seen: Set<string>): void {
+/**
+ * The Flink files under `dir`, one at a time, in the order of their full paths (code unit
+ * order), without holding the list: 10,000 paths kept for a whole run survive every young
+ * collection and make the heap grow with the number of files. A folder's entries are sorted by
+ * name with a `/` after folder names, which orders every path below it exactly as sorting the
+ * full paths would. `seen` holds real paths, so a symlink loop is walked once.
+ */
+function* walk(dir: string, seen: Set<string>): Generator<string> {
   let entries: Dirent[];
   try {
     const real = realpathSync.native(dir);
@@ -61,14 +67,14 @@ function walk(dir: string, out: string[], seen: Set<string>): void {
   } catch {
     return;
   }
+  const items: { name: string; isDir: boolean; sortKey: string }[] = [];
   for (const entry of entries) {
     const name = entry.name;
-    const path = join(dir, name);
     // The entry's own type saves a stat; links (and file systems that do not say) are followed.
     let isDir = entry.isDirectory();
     if (!isDir && !entry.isFile()) {
       try {
-        const stat = statSync(path);
+        const stat = statSync(join(dir, name));
         isDir = stat.isDirectory();
         // A pipe, socket or device named like a config would block or never end when read.
         if (!isDir && !stat.isFile()) continue;
@@ -76,10 +82,20 @@ function walk(dir: string, out: string[], seen: Set<string>): void {
         continue;
       }
     }
-    if (isDir) {
-      if (name !== 'node_modules' && !name.startsWith('.')) walk(path, out, seen);
-    } else if (looksLikeFlinkFile(path, name)) out.push(path);
+    if (isDir && (name === 'node_modules' || name.startsWith('.'))) continue;
+    items.push({ name, isDir, sortKey: isDir ? `${name}/` : name });
   }
+  items.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  for (const item of items) {
+    const path = join(dir, item.name);
+    if (item.isDir) yield* walk(path, seen);
+    else if (looksLikeFlinkFile(path, item.name)) yield path;
+  }
+}
+
+/** The Flink files in a folder and its subfolders, sorted by path, found as they are read. */
+export function flinkFilesIn(dir: string): Generator<string> {
+  return walk(dir, new Set());
 }
 
 /**
@@ -95,14 +111,8 @@ export function expandInputs(paths: readonly string[]): string[] {
     } catch {
       isDir = false;
     }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const found: string[] = [];
-    walk(p, found, new Set());
-    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    out.push(...found);
+    if (!isDir) out.push(p);
+    else for (const f of flinkFilesIn(p)) out.push(f);
   }
   return [...new Set(out)];
 }

@@ -15,7 +15,7 @@ import { LineIndex, fileStartSpan } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ConfigDocument, ConfigProblem, InputFormat, LoadOptions, LoadedFile } from './types.js';
 
-export { expandInputs } from './expand.js';
+export { expandInputs, flinkFilesIn } from './expand.js';
 
 const STDIN = '<stdin>';
 
