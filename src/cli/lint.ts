@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { detectFormat, expandInputs, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
+import { detectFormat, flinkFilesIn, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
@@ -124,6 +124,9 @@ class LinterConfigs {
   locate(dir: string): string | null {
     const cached = this.found.get(dir);
     if (cached !== undefined) return cached;
+    // Files come folder by folder, so a small cache answers nearly every lookup; an unbounded
+    // one would grow with the number of folders.
+    if (this.found.size >= 1024) this.found.clear();
     let result: string | null = CONFIG_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p)) ?? null;
     if (result === null && !existsSync(join(dir, '.git')) && dirname(dir) !== dir) result = this.locate(dirname(dir));
     this.found.set(dir, result);
@@ -162,11 +165,15 @@ function describeReadError(shown: string, e: unknown): string {
 }
 
 /**
- * Each input as the files to lint: `[shown path, absolute path]`. A missing input, or a folder
+ * Each input as the files to lint, `[shown path, absolute path]`, as the folder walk finds them
+ * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function filesOf(input: string, cwd: string): [string, string][] {
-  if (input === '-') return [[STDIN_NAME, '-']];
+function* filesOf(input: string, cwd: string): Generator<[string, string]> {
+  if (input === '-') {
+    yield [STDIN_NAME, '-'];
+    return;
+  }
   if (input === '') throw new CliUsageError(EMPTY_PATH);
   const abs = resolve(cwd, input);
   let folder: boolean;
@@ -175,9 +182,17 @@ function filesOf(input: string, cwd: string): [string, string][] {
   } catch (e) {
     throw new CliUsageError(describeReadError(input, e));
   }
-  const files = expandInputs([abs]);
-  if (folder && files.length === 0) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
-  return files.map((f) => [isAbsolute(input) ? f : relative(cwd, f) || f, f]);
+  const shown = (f: string) => (isAbsolute(input) ? f : relative(cwd, f) || f);
+  if (!folder) {
+    yield [shown(abs), abs];
+    return;
+  }
+  let found = false;
+  for (const f of flinkFilesIn(abs)) {
+    found = true;
+    yield [shown(f), f];
+  }
+  if (!found) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
 /**
@@ -292,11 +307,16 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   try {
     // Loaded only for --fix and --fix-dry-run, so plain lint starts without them.
     const fixer = plan.fix ? { ...(await import('../fix/index.js')), ...(await import('./fix-output.js')) } : null;
-    const seen = new Set<string>();
+    // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
+    const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      for (const [shown, abs] of (await orSkip(() => filesOf(input, io.cwd))) ?? []) {
-        if (seen.has(abs) && abs !== '-') continue;
-        seen.add(abs);
+      const files = filesOf(input, io.cwd);
+      for (;;) {
+        const next = await orSkip(() => files.next());
+        if (!next || next.done) break;
+        const [shown, abs] = next.value;
+        if (seen?.has(abs) && abs !== '-') continue;
+        seen?.add(abs);
         if (plan.outputs.has(abs)) {
           // The report would replace the configuration it is about.
           for (const r of plan.reports) r.sink.abort();

@@ -58,16 +58,32 @@ export function looksLikeFlinkFile(path: string, name: string): boolean {
  * full paths would. `seen` holds real paths, so a symlink loop is walked once.
  */
 function* walk(dir: string, seen: Set<string>): Generator<string> {
+  const keys = folderKeys(dir, seen);
+  for (const key of keys) {
+    const isDir = key.endsWith('/');
+    const name = isDir ? key.slice(0, -1) : key;
+    const path = join(dir, name);
+    if (isDir) yield* walk(path, seen);
+    else if (looksLikeFlinkFile(path, name)) yield path;
+  }
+}
+
+/**
+ * A folder's entries to visit, sorted: file names as they are, folder names with a `/` after
+ * them. Only these strings stay in memory while the folder is walked (a folder may hold tens of
+ * thousands of entries), not the directory entries they came from.
+ */
+function folderKeys(dir: string, seen: Set<string>): string[] {
   let entries: Dirent[];
   try {
     const real = realpathSync.native(dir);
-    if (seen.has(real)) return;
+    if (seen.has(real)) return [];
     seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return;
+    return [];
   }
-  const items: { name: string; isDir: boolean; sortKey: string }[] = [];
+  const keys: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
     // The entry's own type saves a stat; links (and file systems that do not say) are followed.
@@ -83,14 +99,9 @@ function* walk(dir: string, seen: Set<string>): Generator<string> {
       }
     }
     if (isDir && (name === 'node_modules' || name.startsWith('.'))) continue;
-    items.push({ name, isDir, sortKey: isDir ? `${name}/` : name });
+    keys.push(isDir ? `${name}/` : name);
   }
-  items.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-  for (const item of items) {
-    const path = join(dir, item.name);
-    if (item.isDir) yield* walk(path, seen);
-    else if (looksLikeFlinkFile(path, item.name)) yield path;
-  }
+  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The Flink files in a folder and its subfolders, sorted by path, found as they are read. */

@@ -2,8 +2,9 @@
  * Runs `flink-mem explain`: loads every input, explains each document, prints text or JSON.
  * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { expandInputs, fatalProblems, loadBytes, loadFile, UsageError } from '../../config/index.js';
+import { fatalProblems, flinkFilesIn, loadBytes, loadFile, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../options/version.js';
@@ -47,6 +48,28 @@ function parseVersions(text: string | undefined): FlinkVersion[] | null {
   return text.split(',').map((t) => parseVersionOrThrow(t.trim(), '--flink-version'));
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files to explain, as the folder walk finds them (a list of 10,000 paths would stay in
+ * memory for the whole run); paths are shown as typed, relative to the working directory.
+ */
+function* inputsOf(files: readonly string[], cwd: string): Generator<{ shown: string; path: string }> {
+  for (const file of files) {
+    if (file === '') continue;
+    const path = file === '-' ? '-' : resolve(cwd, file);
+    const shown = (f: string) => (f === '-' || isAbsolute(file) ? f : relative(cwd, f) || f);
+    if (path === '-' || !isFolder(path)) yield { shown: shown(path), path };
+    else for (const f of flinkFilesIn(path)) yield { shown: shown(f), path: f };
+  }
+}
+
 export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
   const versions = parseVersions(opts.flinkVersion);
   const set = parsePairs(opts.set, '--set');
@@ -63,28 +86,22 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     if (json) json.add(d);
     else io.write(explainText([d], textOptions) + '\n');
   };
-  const inputs: { shown: string; path: string }[] = [];
-  const seen = new Set<string>();
+  // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
+  const seen = opts.files.length > 1 ? new Set<string>() : null;
   const inputError = (file: string, message: string) => {
     errors.push({ file, message });
     io.error(`flink-mem: error: ${message}\n`);
   };
+  // Input problems first, as they are found without reading any configuration.
   for (const file of opts.files) {
-    if (file === '') {
-      inputError(file, EMPTY_PATH);
-      continue;
-    }
-    // Paths are the user's, relative to the CLI's working directory, and shown as typed.
-    const path = file === '-' ? '-' : resolve(io.cwd, file);
-    const found = path === '-' ? ['-'] : expandInputs([path]);
-    if (found.length === 0) inputError(file, `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
-    for (const f of found) {
-      if (f !== '-' && seen.has(f)) continue;
-      seen.add(f);
-      inputs.push({ shown: f === '-' || isAbsolute(file) ? f : relative(io.cwd, f) || f, path: f });
+    if (file === '') inputError(file, EMPTY_PATH);
+    else if (file !== '-' && isFolder(resolve(io.cwd, file)) && flinkFilesIn(resolve(io.cwd, file)).next().done) {
+      inputError(file, `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
     }
   }
-  for (const { shown, path } of inputs) {
+  for (const { shown, path } of inputsOf(opts.files, io.cwd)) {
+    if (path !== '-' && seen?.has(path)) continue;
+    seen?.add(path);
     let loaded: LoadedFile;
     try {
       loaded = path === '-' ? loadBytes(await readStdin(io), '<stdin>', loadOptions) : loadFile(path, loadOptions, shown);
