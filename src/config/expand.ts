@@ -4,9 +4,9 @@
  * FlinkDeployment or a ConfigMap with a Flink config. The walk is recursive, skips `node_modules` and dot-folders,
  * and returns paths sorted so runs are reproducible.
  */
-import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, opendirSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** Top-level key prefixes of a Flink `config.yaml`; a `config.yaml` of another tool has none. */
 const FLINK_TOP_KEY =
@@ -51,62 +51,156 @@ export function looksLikeFlinkFile(path: string, name: string): boolean {
 }
 
 /**
- * The Flink files under `dir`, one at a time, in the order of their full paths (code unit
- * order), without holding the list: 10,000 paths kept for a whole run survive every young
- * collection and make the heap grow with the number of files. A folder's entries are sorted by
- * name with a `/` after folder names, which orders every path below it exactly as sorting the
- * full paths would. `seen` holds real paths, so a symlink loop is walked once.
+ * Where the walk has been, without a list of every folder (memory would grow with the number of
+ * folders). Folders are entered in order of their paths, so within a region (the input folder,
+ * or the target of a followed link, by real path) every folder whose relative path sorts at or
+ * before the last one entered has been visited, except those skipped by name or below a folder
+ * that could not be read. Only regions and unreadable folders are kept: a handful per run.
  */
-function* walk(dir: string, seen: Set<string>): Generator<string> {
-  const keys = folderKeys(dir, seen);
-  for (const key of keys) {
-    const isDir = key.endsWith('/');
-    const name = isDir ? key.slice(0, -1) : key;
+interface Region {
+  /** Real path of the folder the region starts at. */
+  readonly root: string;
+  readonly prefix: string;
+  /** Relative path (`a/b/`) of the last folder entered in this region. */
+  last: string;
+}
+
+class Visits {
+  private readonly regions: Region[] = [];
+  private readonly unreadable: string[] = [];
+
+  /** Whether the walk has already entered this real folder (the old rule: walk each real folder once). */
+  has(real: string): boolean {
+    for (const r of this.regions) {
+      if (real !== r.root && !real.startsWith(r.prefix)) continue;
+      const key = real === r.root ? '' : `${real.slice(r.prefix.length).split(sep).join('/')}/`;
+      if (key > r.last) continue;
+      if (key.split('/').some((part) => part === 'node_modules' || part.startsWith('.'))) continue;
+      if (this.unreadable.some((u) => real.startsWith(u.endsWith(sep) ? u : u + sep))) continue;
+      return true;
+    }
+    return false;
+  }
+
+  region(root: string): Region {
+    const r: Region = { root, prefix: root.endsWith(sep) ? root : root + sep, last: '' };
+    this.regions.push(r);
+    return r;
+  }
+
+  cannotRead(real: string): void {
+    this.unreadable.push(real);
+  }
+
+  /**
+   * Whether a folder just reached in a region's own order may have been entered before: only
+   * through another region (a followed link), so not while the walk has followed none.
+   */
+  mayHave(): boolean {
+    return this.regions.length > 1;
+  }
+}
+
+/**
+ * The Flink files under `dir` (whose real path is `real`), one at a time, in the order of their
+ * full paths (code unit order), without holding the list: 10,000 paths kept for a whole run
+ * survive every young collection and make the heap grow with the number of files. A folder's
+ * entries are sorted by name with a `/` after folder names, which orders every path below it
+ * exactly as sorting the full paths would. A linked folder is followed unless the walk has
+ * been in its real folder (a link loop is walked once).
+ */
+function* walk(dir: string, real: string, region: Region, key: string, visits: Visits): Generator<string> {
+  region.last = key;
+  const { keys, links } = folderKeys(dir, real, visits);
+  for (const entry of keys) {
+    const isDir = entry.endsWith('/');
+    const name = isDir ? entry.slice(0, -1) : entry;
     const path = join(dir, name);
-    if (isDir) yield* walk(path, seen);
-    else if (looksLikeFlinkFile(path, name)) yield path;
+    if (!isDir) {
+      if (looksLikeFlinkFile(path, name)) yield path;
+    } else if (!links.has(name)) {
+      const childReal = join(real, name);
+      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits);
+    } else {
+      let target: string;
+      try {
+        target = realpathSync.native(path);
+      } catch {
+        continue;
+      }
+      if (visits.has(target)) continue;
+      yield* walk(path, target, visits.region(target), '', visits);
+    }
   }
 }
 
 /**
  * A folder's entries to visit, sorted: file names as they are, folder names with a `/` after
- * them. Only these strings stay in memory while the folder is walked (a folder may hold tens of
- * thousands of entries), not the directory entries they came from.
+ * them, and which of those folders are links. Only these strings stay in memory while the
+ * folder is walked (a folder may hold tens of thousands of entries), not the directory entries
+ * they came from.
  */
-function folderKeys(dir: string, seen: Set<string>): string[] {
-  let entries: Dirent[];
-  try {
-    const real = realpathSync.native(dir);
-    if (seen.has(real)) return [];
-    seen.add(real);
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+function folderKeys(dir: string, real: string, visits: Visits): { keys: string[]; links: Set<string> } {
   const keys: string[] = [];
-  for (const entry of entries) {
-    const name = entry.name;
-    // The entry's own type saves a stat; links (and file systems that do not say) are followed.
-    let isDir = entry.isDirectory();
-    if (!isDir && !entry.isFile()) {
+  const links = new Set<string>();
+  try {
+    if (statSync(real).size <= LARGE_FOLDER_BYTES) {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) addKey(keys, links, dir, entry);
+    } else {
+      // A folder of many thousands of entries is read a few hundred at a time: reading it at
+      // once holds an object per entry, megabytes for a folder of 100,000 files.
+      const folder = opendirSync(dir, { bufferSize: 512 });
       try {
-        const stat = statSync(join(dir, name));
-        isDir = stat.isDirectory();
-        // A pipe, socket or device named like a config would block or never end when read.
-        if (!isDir && !stat.isFile()) continue;
-      } catch {
-        continue;
+        for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) addKey(keys, links, dir, entry);
+      } finally {
+        folder.closeSync();
       }
     }
-    if (isDir && (name === 'node_modules' || name.startsWith('.'))) continue;
-    keys.push(isDir ? `${name}/` : name);
+  } catch {
+    // An unreadable folder is skipped, as `find` would with a warning; what was read is kept.
+    visits.cannotRead(real);
   }
-  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { keys, links };
+}
+
+/**
+ * Above this size (as `stat` reports a folder: bytes of its entries on most file systems) a
+ * folder is read in batches; below it, in one call, which is faster for the usual small folder.
+ */
+const LARGE_FOLDER_BYTES = 64 * 1024;
+
+/** Adds an entry's sort key (`name`, or `name/` for a folder) unless the walk skips it. */
+function addKey(keys: string[], links: Set<string>, dir: string, entry: Dirent): void {
+  const name = entry.name;
+  // The entry's own type saves a stat; links (and file systems that do not say) are followed.
+  let isDir = entry.isDirectory();
+  if (!isDir && !entry.isFile()) {
+    try {
+      const stat = statSync(join(dir, name));
+      isDir = stat.isDirectory();
+      // A pipe, socket or device named like a config would block or never end when read.
+      if (!isDir && !stat.isFile()) return;
+      // A linked folder is walked from its real path; a file system that gives no entry types says nothing of links.
+      if (isDir && (entry.isSymbolicLink() || lstatSync(join(dir, name)).isSymbolicLink())) links.add(name);
+    } catch {
+      return;
+    }
+  }
+  if (isDir && (name === 'node_modules' || name.startsWith('.'))) return;
+  keys.push(isDir ? `${name}/` : name);
 }
 
 /** The Flink files in a folder and its subfolders, sorted by path, found as they are read. */
-export function flinkFilesIn(dir: string): Generator<string> {
-  return walk(dir, new Set());
+export function* flinkFilesIn(dir: string): Generator<string> {
+  let real: string;
+  try {
+    real = realpathSync.native(dir);
+  } catch {
+    return;
+  }
+  const visits = new Visits();
+  yield* walk(dir, real, visits.region(real), '', visits);
 }
 
 /**
