@@ -140,12 +140,32 @@ type Mapping = ResultBase['legacyMapping'];
  * those pile up in the old generation.
  */
 
-class TaskManagerStarts {
+/** A process that starts: its trace, and the JVM arguments and dynamic configs made on first read. */
+abstract class Starts {
   readonly trace: readonly TraceStep[];
   readonly notes: readonly string[];
   readonly ok = true as const;
   #jvmArgs: string | undefined;
   #dynamicConfigs: string | undefined;
+
+  constructor(trace: Trace) {
+    this.trace = trace.steps;
+    this.notes = trace.notes;
+  }
+
+  protected abstract makeJvmArgs(): string;
+  protected abstract makeDynamicConfigs(): string;
+
+  get jvmArgs(): string {
+    return (this.#jvmArgs ??= this.makeJvmArgs());
+  }
+
+  get dynamicConfigs(): string {
+    return (this.#dynamicConfigs ??= this.makeDynamicConfigs());
+  }
+}
+
+class TaskManagerStarts extends Starts {
   readonly #resources: readonly (readonly [string, string])[];
   readonly #version: FlinkVersion;
 
@@ -160,27 +180,21 @@ class TaskManagerStarts {
     resources: readonly (readonly [string, string])[],
     version: FlinkVersion,
   ) {
-    this.trace = trace.steps;
-    this.notes = trace.notes;
+    super(trace);
     this.#resources = resources;
     this.#version = version;
   }
 
-  get jvmArgs(): string {
-    return (this.#jvmArgs ??= jvmArgs(this.jvmHeap, this.jvmDirect, this.sizes.jvmMetaspace));
+  protected makeJvmArgs(): string {
+    return jvmArgs(this.jvmHeap, this.jvmDirect, this.sizes.jvmMetaspace);
   }
 
-  get dynamicConfigs(): string {
-    return (this.#dynamicConfigs ??= taskManagerDynamicConfigs(this.sizes, { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources }, this.#version));
+  protected makeDynamicConfigs(): string {
+    return taskManagerDynamicConfigs(this.sizes, { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources }, this.#version);
   }
 }
 
-class JobManagerStarts {
-  readonly trace: readonly TraceStep[];
-  readonly notes: readonly string[];
-  readonly ok = true as const;
-  #jvmArgs: string | undefined;
-  #dynamicConfigs: string | undefined;
+class JobManagerStarts extends Starts {
   readonly #direct: bigint | null;
   readonly #version: FlinkVersion;
 
@@ -191,18 +205,17 @@ class JobManagerStarts {
     direct: bigint | null,
     version: FlinkVersion,
   ) {
-    this.trace = trace.steps;
-    this.notes = trace.notes;
+    super(trace);
     this.#direct = direct;
     this.#version = version;
   }
 
-  get jvmArgs(): string {
-    return (this.#jvmArgs ??= jvmArgs(this.sizes.jvmHeap, this.#direct, this.sizes.jvmMetaspace));
+  protected makeJvmArgs(): string {
+    return jvmArgs(this.sizes.jvmHeap, this.#direct, this.sizes.jvmMetaspace);
   }
 
-  get dynamicConfigs(): string {
-    return (this.#dynamicConfigs ??= jobManagerDynamicConfigs(this.sizes, this.#version));
+  protected makeDynamicConfigs(): string {
+    return jobManagerDynamicConfigs(this.sizes, this.#version);
   }
 }
 
