@@ -315,7 +315,8 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         const next = await orSkip(() => files.next());
         if (!next || next.done) break;
         const [shown, abs] = next.value;
-        if (seen?.has(abs) && abs !== '-') continue;
+        // Standard input too: read once, it is empty the second time.
+        if (seen?.has(abs)) continue;
         seen?.add(abs);
         if (plan.outputs.has(abs)) {
           // The report would replace the configuration it is about.

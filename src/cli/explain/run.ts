@@ -100,7 +100,8 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     }
   }
   for (const { shown, path } of inputsOf(opts.files, io.cwd)) {
-    if (path !== '-' && seen?.has(path)) continue;
+    // Standard input too: read once, it is empty the second time.
+    if (seen?.has(path)) continue;
     seen?.add(path);
     let loaded: LoadedFile;
     try {
