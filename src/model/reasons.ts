@@ -39,7 +39,7 @@ const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   },
   'unparsable-memory-size': (f, v) =>
     `${withValue(f.keys[0] ?? '?', v)} is not a memory size Flink can read: use whole numbers with b, k, m, g or t (binary units), like 1728m or 2g`,
-  'unparsable-value': (f, v) => `${withValue(f.keys[0] ?? '?', v)} cannot be read as the option's type (${f.causes[f.causes.length - 1] ?? 'invalid'})`,
+  'unparsable-value': (f, v) => `${withValue(f.keys[0] ?? '?', v)} cannot be read as the option's type (${shown(f.causes[f.causes.length - 1] ?? 'invalid')})`,
   'jvm-exceeds-process': (f, v) =>
     `${withValue(f.keys[0] ?? '', v)} is too small: JVM metaspace (${size(f, 'metaspace')}) and JVM overhead (${size(f, 'overhead')}) alone need more than ${size(f, 'process')}`,
   'components-exceed-flink': (f) =>

@@ -106,12 +106,19 @@ const PATH_TEXT: Record<string, string> = {
   'legacy-1.10': 'Flink 1.10 heap model',
 };
 
+/** Flink's message as printed: whole, unless a value quoted in it makes it longer than a screenful. */
+const MAX_MESSAGE = 500;
+
+function clipMiddle(text: string): string {
+  return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 100)}…${text.slice(-99)}`;
+}
+
 function processBlock(v: ExplainedVersion, p: Process, o: TextOptions, c: Colors): string[] {
   const r = v[p];
   const title = p === 'taskmanager' ? 'TaskManager' : 'JobManager';
   const failure = v.failures[p];
   if (!r.ok && failure) {
-    const out = [`${c.bold(title)}  ${c.red('does not start')}`, `  why:    ${failure.reason}`, `  flink:  ${failure.failure.flinkMessage}`];
+    const out = [`${c.bold(title)}  ${c.red('does not start')}`, `  why:    ${failure.reason}`, `  flink:  ${clipMiddle(failure.failure.flinkMessage)}`];
     if (failure.fix) {
       const changes = Object.entries(failure.fix).map(([k, val]) => (val === null ? `remove ${k}` : `${k}: ${val}`));
       out.push(`  fix:    ${changes.join(', ')}`);
