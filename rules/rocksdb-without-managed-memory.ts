@@ -45,6 +45,15 @@ function zeroManagedEntry(ctx: RuleContext<string>, conf: Conf): ConfigEntry | u
   }
 }
 
+/** The managed fraction as Flink reads it, or NaN when it cannot be read. */
+function readFraction(conf: Conf): number {
+  try {
+    return conf.float(MANAGED_FRACTION);
+  } catch {
+    return NaN;
+  }
+}
+
 /** Weight of the state backend; 1.13-1.20 still read DATAPROC when STATE_BACKEND is missing. */
 function stateWeight(weights: Map<string, string>, v: FlinkVersion): string | undefined {
   const own = weights.get(stateConsumer(v));
@@ -88,7 +97,8 @@ export default defineRule({
     if (zero !== undefined || (ctx.memory.taskmanager.ok && ctx.memory.taskmanager.sizes.managed === 0n)) {
       const cause = zero ?? backendEntry;
       // A fraction the user set stays when only a zero size overrides it; otherwise Flink's default.
-      const fraction = Number(ctx.entry(MANAGED_FRACTION)?.text.trim() ?? NaN);
+      // Read as Flink reads it (Java's float parsing takes `0.6f` and ` 0.6 `).
+      const fraction = ctx.entry(MANAGED_FRACTION) ? readFraction(conf) : NaN;
       const keepFraction = fraction > 0 && fraction < 1 && ctx.entry(MANAGED_SIZE) !== undefined;
       const fix: FixChanges = { ...(keepFraction ? {} : { [MANAGED_FRACTION]: '0.4' }), ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) };
       const before = ctx.memory.taskmanager;
