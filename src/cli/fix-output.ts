@@ -39,6 +39,24 @@ export function writeAtomically(path: string, text: string): void {
     }
     throw e;
   }
+  syncFolder(dirname(target));
+}
+
+/**
+ * Makes the rename itself durable (a crash right after it could otherwise bring back the old
+ * file on some file systems). Where folders cannot be opened or synced (Windows), the rename
+ * stands as it is.
+ */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here: nothing more to do.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A unified diff of one file, `--- a/<path>` / `+++ b/<path>`, with the path as the user typed it. */
