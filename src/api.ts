@@ -1,6 +1,6 @@
 /**
  * The library's entry points: load a configuration, derive its memory exactly as Flink does,
- * and lint it. The CLI is a thin shell over these.
+ * lint it, fix it, and diagnose a memory failure. The CLI is a thin shell over these.
  */
 import { ALL_RULES } from '../rules/index.js';
 import { loadFile, loadText } from './config/index.js';
@@ -11,6 +11,9 @@ import { lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/run
 import type { LinterSettings, RuleSetting } from './engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
 import type { Finding } from './engine/types.js';
+import { fixLoadedFile } from './fix/index.js';
+import { diagnose as diagnoseText } from './doctor/advisor.js';
+import type { DoctorResult } from './doctor/types.js';
 
 export interface LoadConfigOptions {
   /** Force a format instead of detecting it from the name and content. */
@@ -81,3 +84,46 @@ export function lint(file: LoadedFile, options: LintOptions = {}): Finding[] {
 }
 
 export { ALL_RULES as rules };
+
+export interface FixOptions extends LintOptions, LoadConfigOptions {}
+
+export interface FixResult {
+  /** The fixed text; the original text when nothing could be fixed. */
+  readonly text: string;
+  /** How many findings the fixes removed. */
+  readonly fixed: number;
+  /** What is left to fix by hand. */
+  readonly findings: Finding[];
+  /** Why the file was left as it was, or why some fixes were not applied. */
+  readonly note?: string;
+}
+
+/**
+ * Applies the fixes `lint` proposes, as `flink-mem lint --fix` does, and returns the new text;
+ * nothing is written. Every byte the fixes do not touch stays as it was, and the text is left
+ * unchanged when it does not load or when a process that started would no longer start. Pass the
+ * options the file was loaded with (`format`, `set`), so that the fixed text is read the same way.
+ */
+export function fix(file: LoadedFile, options: FixOptions = {}): FixResult {
+  const settings = settingsOf(options);
+  const load = { format: options.format ?? file.format, set: Object.entries(options.set ?? {}) };
+  const outcome = fixLoadedFile(file, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (text) => loadText(text, file.file, load), settings });
+  return { text: outcome.text, fixed: outcome.fixed, findings: outcome.findings, ...(outcome.note ? { note: outcome.note } : {}) };
+}
+
+export interface DiagnoseOptions extends MemoryOptions {
+  /** The configuration the failing process ran with; without it, suggestions start from Flink's defaults. */
+  readonly config?: ConfigDocument;
+}
+
+/**
+ * What went wrong in an error message or a whole log (`flink-mem doctor`), most likely cause
+ * first, each with the options to change and their new values, checked with the model.
+ */
+export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorResult {
+  const doc = options.config;
+  const settings = settingsOf(options);
+  const version = doc ? versionFor(doc, settings) : settings.flinkVersion;
+  const target = doc ? targetFor(doc, settings) : options.target;
+  return diagnoseText({ text, ...(doc ? { config: rawConfigOf(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
+}

@@ -2,8 +2,9 @@
  * flink-mem's public library API: load Flink configurations, derive their memory exactly as
  * Flink does, lint them, and diagnose memory failures.
  */
-export { loadConfig, computeMemory, lint, rules } from './api.js';
-export type { LoadConfigOptions, MemoryOptions, MemoryResult, LintOptions } from './api.js';
+export { loadConfig, computeMemory, lint, fix, diagnose, rules } from './api.js';
+export type { LoadConfigOptions, MemoryOptions, MemoryResult, LintOptions, FixOptions, FixResult, DiagnoseOptions } from './api.js';
+export type { DoctorResult, Diagnosis, Suggestion } from './doctor/types.js';
 export { computeTaskManager, computeJobManager } from './model/compute.js';
 export type { ModelOptions, MemoryFailure, TaskManagerResult, JobManagerResult, ConfigInput, Target } from './model/compute.js';
 export type { TaskManagerSizes } from './model/taskmanager.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMemory, lint, loadConfig, rules } from '../src/index.js';
+import { computeMemory, diagnose, fix, lint, loadConfig, rules } from '../src/index.js';
 
 describe('library API', () => {
   it('loads text, derives memory exactly and lints it', () => {
@@ -22,5 +22,31 @@ describe('library API', () => {
     expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['fraction-out-of-range', 3, 1]]);
     expect(findings[0]!.fix).toEqual({ 'taskmanager.memory.network.fraction': '0.1' });
     expect(rules.length).toBe(21);
+  });
+
+  it('fixes a file\'s text without writing it, keeping every other byte', () => {
+    const text = '# tuned for the batch jobs\ntaskmanager.memory.process.size: 1728m   # 1.7 GiB\njobmanager.memory.process.size: 1600m\r\ntaskmanager.memory.network.fraction: 1.5\n';
+    const file = loadConfig({ text, name: 'flink-conf.yaml' });
+    const r = fix(file);
+    expect(r.text).toBe(text.replace('fraction: 1.5', 'fraction: 0.1'));
+    expect(r.fixed).toBe(1);
+    expect(r.findings).toEqual([]);
+    expect(fix(loadConfig({ text: r.text, name: 'flink-conf.yaml' })).fixed).toBe(0);
+  });
+
+  it('leaves a file that does not load as it is', () => {
+    const file = loadConfig({ text: 'taskmanager:\n  memory: [\n', name: 'config.yaml' });
+    const r = fix(file);
+    expect(r.text).toBe(file.text);
+    expect(r.fixed).toBe(0);
+  });
+
+  it('diagnoses an error message against a configuration', () => {
+    const config = loadConfig({ text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n', name: 'flink-conf.yaml' }).documents[0]!;
+    const r = diagnose('java.lang.OutOfMemoryError: Direct buffer memory', { config });
+    expect(r.diagnoses[0]!.id).toBe('direct-oom');
+    const first = r.diagnoses[0]!.suggestions[0]!;
+    expect(first.key).toMatch(/^taskmanager\.memory\./);
+    expect(first.effect).toBeDefined();
   });
 });
