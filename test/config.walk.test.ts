@@ -96,6 +96,19 @@ describe('folder walk', () => {
     );
   });
 
+  it('reads a folder of thousands of entries in batches, with the same result', () => {
+    const dir = join(base, 'large');
+    mkdirSync(dir);
+    for (let i = 0; i < 6000; i++) writeFileSync(join(dir, `f${i}.yaml`), i % 3 === 0 ? 'taskmanager.memory.process.size: 1g\n' : 'server: 1\n');
+    mkdirSync(join(dir, 'f1'));
+    writeFileSync(join(dir, 'f1', 'flink-conf.yaml'), 'a: 1\n');
+    // Past the size at which the walk switches to reading in batches (64 KiB of entries).
+    expect(statSync(dir).size).toBeGreaterThan(64 * 1024);
+    const got = [...flinkFilesIn(dir)];
+    expect(got).toEqual(reference(dir));
+    expect(got).toHaveLength(2001);
+  });
+
   it('follows a link to a folder walked later under the link, and then skips the folder', () => {
     const input = build({ parents: [0, 0], names: ['a', 'z'], files: [false, false, true, true], links: [[2, 3, 'link']] });
     const got = [...flinkFilesIn(input)].map((f) => f.slice(input.length + 1));
