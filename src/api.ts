@@ -10,6 +10,7 @@ import { computeJobManager, computeTaskManager } from './model/compute.js';
 import { lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/runner.js';
 import type { LinterSettings, RuleSetting } from './engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
+import { defaultVersion, parseVersion } from './options/version.js';
 import type { Finding } from './engine/types.js';
 import { fixLoadedFile } from './fix/index.js';
 import { diagnose as diagnoseText } from './doctor/advisor.js';
@@ -122,8 +123,9 @@ export interface DiagnoseOptions extends MemoryOptions {
  */
 export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorResult {
   const doc = options.config;
-  const settings = settingsOf(options);
-  const version = doc ? versionFor(doc, settings) : settings.flinkVersion;
-  const target = doc ? targetFor(doc, settings) : options.target;
+  // As `flink-mem doctor --config`: the given version, else the manifest's, else the newest.
+  const manifestVersion = doc?.kubernetes?.flinkVersion ? parseVersion(doc.kubernetes.flinkVersion.text) : null;
+  const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? (manifestVersion ?? defaultVersion()) : undefined;
+  const target = options.target ?? (doc?.format === 'k8s' ? 'kubernetes' : undefined);
   return diagnoseText({ text, ...(doc ? { config: rawConfigOf(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.js';
 import { computeMemory, diagnose, fix, lint, loadConfig, rules } from '../src/index.js';
 
 describe('library API', () => {
@@ -48,5 +52,20 @@ describe('library API', () => {
     const first = r.diagnoses[0]!.suggestions[0]!;
     expect(first.key).toMatch(/^taskmanager\.memory\./);
     expect(first.effect).toBeDefined();
+  });
+
+  it('diagnoses as flink-mem doctor --config does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flink-mem-api-'));
+    try {
+      const path = join(dir, 'flink-conf.yaml');
+      writeFileSync(path, 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n');
+      const error = 'java.lang.OutOfMemoryError: Direct buffer memory';
+      const r = await cli(['doctor', '--error', error, '--config', path, '--format', 'json']);
+      const fromCli = JSON.parse(r.stdout) as { diagnoses: unknown[] };
+      const fromLibrary = diagnose(error, { config: loadConfig(path).documents[0]! });
+      expect(JSON.parse(JSON.stringify(fromLibrary.diagnoses))).toEqual(fromCli.diagnoses);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
