@@ -7,10 +7,9 @@ import { loadFile, loadText } from './config/index.js';
 import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from './model/compute.js';
 import { computeJobManager, computeTaskManager } from './model/compute.js';
-import { lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/runner.js';
+import { inferredVersion, lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/runner.js';
 import type { LinterSettings, RuleSetting } from './engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
-import { defaultVersion, parseVersion } from './options/version.js';
 import type { Finding } from './engine/types.js';
 import { fixLoadedFile } from './fix/index.js';
 import { diagnose as diagnoseText } from './doctor/advisor.js';
@@ -123,9 +122,8 @@ export interface DiagnoseOptions extends MemoryOptions {
  */
 export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorResult {
   const doc = options.config;
-  // As `flink-mem doctor --config`: the given version, else the manifest's, else the newest.
-  const manifestVersion = doc?.kubernetes?.flinkVersion ? parseVersion(doc.kubernetes.flinkVersion.text) : null;
-  const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? (manifestVersion ?? defaultVersion()) : undefined;
+  // As `flink-mem doctor --config`: the given version, else the one lint and explain infer.
+  const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? inferredVersion(doc) : undefined;
   const target = options.target ?? (doc?.format === 'k8s' ? 'kubernetes' : undefined);
   return diagnoseText({ text, ...(doc ? { config: rawConfigOf(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
 }

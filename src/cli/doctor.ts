@@ -11,7 +11,8 @@ import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
 import type { FlinkVersion } from '../options/version.js';
-import { KNOWN_VERSIONS, defaultVersion, parseVersion } from '../options/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
+import { inferredVersion } from '../engine/runner.js';
 import { diagnose, diagnoseStream } from '../doctor/advisor.js';
 import type { DoctorOptions, DoctorResult } from '../doctor/types.js';
 import { formatJson, formatText } from '../doctor/format.js';
@@ -166,8 +167,8 @@ function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
   if (opts.config !== undefined) {
     const doc = configDocument(opts.config, cwd);
     config = rawConfig(doc);
-    const manifestVersion = doc.kubernetes?.flinkVersion ? parseVersion(doc.kubernetes.flinkVersion.text) : null;
-    version ??= manifestVersion ?? defaultVersion();
+    // As lint and explain: the manifest's version, else 1.20 for a flink-conf.yaml (2.x no longer reads one), else the newest.
+    version ??= inferredVersion(doc);
     if (target === undefined && doc.format === 'k8s') target = 'kubernetes';
   }
   return { ...(config ? { config } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) };

@@ -19,7 +19,7 @@ const repeatable = (flags: string, description: string) => new Option(flags, des
 const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
 const versionOption = () =>
-  new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`);
+  new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`);
 const targetOption = () =>
   new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
 const inputFormatOption = () =>
@@ -149,7 +149,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--log <file>', 'a TaskManager or JobManager log, kubectl describe output or a YARN diagnostic, of any size')
     .option('--config <file>', 'the configuration the process ran with (any file lint reads, or Flink\'s conf/ folder), for concrete values')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, else ${NEWEST_VERSION})`)
+    .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`)
     .addOption(targetOption())
     .addHelpText('after', examples([
       'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
