@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,5 +175,24 @@ describe('fixes --fix leaves alone, with the reason on standard error', () => {
     const dir = folder({ 'cm.yaml': text });
     const r = await cli(['lint', 'cm.yaml', '--fix-dry-run'], { cwd: dir });
     expect(r).toEqual({ code: 0, stdout: '', stderr: "flink-mem: cm.yaml: 1 fix not applied: the fix is inside a ConfigMap's embedded file that is not a literal block (|), which --fix does not edit\nflink-mem: nothing to fix\n" });
+  });
+});
+
+describe('lint --fix on a file it may not replace', () => {
+  it('leaves the file as it was, says so on stderr, does not claim the fix, and exits 2', async (ctx) => {
+    const dir = folder({ 'flink-conf.yaml': PERCENT, 'other/flink-conf.yaml': PERCENT });
+    const locked = join(dir, 'flink-conf.yaml');
+    // An immutable file cannot be replaced even by root (tests here may run as root, who ignores modes).
+    if (spawnSync('chattr', ['+i', locked]).status !== 0) ctx.skip();
+    try {
+      const r = await cli(['lint', '.', '--fix'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml" (EPERM); the file is unchanged\nflink-mem: fixed 1 problem in 1 file; 1 file could not be written\n');
+      expect(readFileSync(locked, 'utf8')).toBe(PERCENT);
+      expect(readFileSync(join(dir, 'other/flink-conf.yaml'), 'utf8')).toBe(PERCENT.replace('fraction: 40', 'fraction: 0.4'));
+      expect(readdirSync(dir).sort()).toEqual(['flink-conf.yaml', 'other']);
+    } finally {
+      spawnSync('chattr', ['-i', locked]);
+    }
   });
 });

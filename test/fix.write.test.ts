@@ -25,6 +25,14 @@ describe('writeAtomically', () => {
     expect([statSync(file).uid, statSync(file).gid]).toEqual([4242, 4343]);
   });
 
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only file and leaves it as it was (skipped as root, who may write any file)', () => {
+    const file = join(dir, 'read-only.yaml');
+    writeFileSync(file, 'old\n', { mode: 0o444 });
+    expect(() => writeAtomically(file, 'new\n')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+  });
+
   it('removes its temporary file when the final rename fails', () => {
     const sub = join(dir, 'sub');
     mkdirSync(join(sub, 'target'), { recursive: true });

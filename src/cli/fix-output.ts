@@ -4,7 +4,7 @@
  * or show it as a unified diff with git-style `a/` and `b/` paths, which `git apply` takes.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 
@@ -12,6 +12,8 @@ import { createTwoFilesPatch } from 'diff';
 export function writeAtomically(path: string, text: string): void {
   // Through a symbolic link, the file it points to is replaced, not the link.
   const target = realpathSync(path);
+  // A rename would replace a file its owner made read-only; an editor would refuse, so do we (EACCES).
+  accessSync(target, constants.W_OK);
   const stat = statSync(target);
   const mode = stat.mode & 0o7777;
   const temp = join(dirname(target), `.${basename(target)}.flink-mem-${randomBytes(6).toString('hex')}.tmp`);

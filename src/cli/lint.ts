@@ -291,7 +291,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   }
 
   const totals = { files: 0, error: 0, warning: 0, info: 0 };
-  const fixes = { problems: 0, files: 0 };
+  const fixes: FixCounts = { problems: 0, files: 0, unwritten: 0 };
   let exit: number = EXIT.ok;
   /** Runs one step for one input; a usage problem skips that input and makes the exit code 2. */
   const orSkip = async <T>(step: () => T | Promise<T>): Promise<T | undefined> => {
@@ -338,6 +338,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
             continue;
           }
           if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome, fixer.writeAtomically)))) {
+            fixes.unwritten++;
             findings = lintLoadedFile(loaded, ALL_RULES, settings);
           } else {
             count(fixes, outcome);
@@ -368,7 +369,14 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   return Math.max(exit, failing || tooManyWarnings ? EXIT.findings : EXIT.ok);
 }
 
-function count(fixes: { problems: number; files: number }, outcome: FixOutcome): void {
+interface FixCounts {
+  problems: number;
+  files: number;
+  /** Files whose fixes could not be written (read-only, a full disk): each was reported on stderr. */
+  unwritten: number;
+}
+
+function count(fixes: FixCounts, outcome: FixOutcome): void {
   if (outcome.fixed === 0) return;
   fixes.problems += outcome.fixed;
   fixes.files++;
@@ -376,9 +384,12 @@ function count(fixes: { problems: number; files: number }, outcome: FixOutcome):
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function fixSummary(mode: 'write' | 'diff', fixes: { problems: number; files: number }): string {
-  if (fixes.problems === 0) return 'nothing to fix';
-  return `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes.problems, 'problem')} in ${plural(fixes.files, 'file')}`;
+/** The last line of --fix and --fix-dry-run on stderr. */
+export function fixSummary(mode: 'write' | 'diff', fixes: FixCounts): string {
+  const unwritten = fixes.unwritten > 0 ? `${plural(fixes.unwritten, 'file')} could not be written` : '';
+  if (fixes.problems === 0) return unwritten ? `nothing fixed: ${unwritten}` : 'nothing to fix';
+  const done = `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes.problems, 'problem')} in ${plural(fixes.files, 'file')}`;
+  return unwritten ? `${done}; ${unwritten}` : done;
 }
 
 /** Writes a fixed file; true when there was nothing to write or it was written. A failed write is a usage error. */
