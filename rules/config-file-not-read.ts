@@ -6,10 +6,11 @@ const named = (file: string, name: string) => file === name || file.endsWith(`/$
 export default defineRule({
   id: 'config-file-not-read',
   severity: 'error',
-  description: 'A configuration file in a format the chosen Flink version does not read at all (config.yaml before 1.19, flink-conf.yaml from 2.0)',
+  description: 'A configuration file the chosen Flink version does not read at all (config.yaml before 1.19 or next to a flink-conf.yaml, flink-conf.yaml from 2.0)',
   rationale:
     'Flink looks for one configuration file by name: conf/flink-conf.yaml (flat "key: value" lines) up to 1.18, conf/config.yaml ' +
-    '(standard YAML) from 2.0, and in 1.19 and 1.20 either, flink-conf.yaml first. A file in the other format is never opened: ' +
+    '(standard YAML) from 2.0, and in 1.19 and 1.20 either, flink-conf.yaml first (a config.yaml next to a flink-conf.yaml is ' +
+    'ignored there). A file in the other format is never opened: ' +
     'every setting in it is silently lost and the processes start with defaults or fail for want of a memory size. This happens ' +
     'after upgrading to Flink 2 with the old file kept, and when a config.yaml from current documentation is deployed on an older Flink.',
   messages: {
@@ -25,6 +26,9 @@ export default defineRule({
     yamlFormatBefore119:
       'this file is in the standard YAML format of config.yaml, which Flink {version} does not read (it reads conf/flink-conf.yaml, ' +
       'flat "key: value" lines, and skips nested YAML): write the settings as flat lines into flink-conf.yaml',
+    configYamlBesideFlinkConf:
+      '"config.yaml" is not read by Flink {version} while "{other}" exists in the same folder (Flink 1.19 and 1.20 read flink-conf.yaml ' +
+      'first), so none of the settings in this file take effect: remove or rename {other} once its settings are in this file',
   },
   remediation:
     'Use the file the deployed Flink reads: config.yaml from Flink 2.0 on (bin/migrate-config-file.sh converts a flink-conf.yaml), ' +
@@ -36,6 +40,8 @@ export default defineRule({
       ctx.report({ messageId: named(ctx.doc.file, 'flink-conf.yaml') ? 'flinkConfWithFlink2' : 'legacyFormatWithFlink2', data: version });
     } else if (ctx.doc.format === 'config-yaml' && !atLeast(ctx.version, '1.19')) {
       ctx.report({ messageId: named(ctx.doc.file, 'config.yaml') ? 'configYamlBefore119' : 'yamlFormatBefore119', data: version });
+    } else if (ctx.doc.format === 'config-yaml' && ctx.doc.besideFlinkConf !== undefined && !atLeast(ctx.version, '2.0')) {
+      ctx.report({ messageId: 'configYamlBesideFlinkConf', data: { other: ctx.doc.besideFlinkConf, ...version } });
     }
   },
 });

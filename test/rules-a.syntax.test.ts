@@ -57,6 +57,23 @@ describe('config-file-not-read', () => {
     expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('2.0'))).toEqual([]);
   });
 
+  it('reports a config.yaml next to a flink-conf.yaml for Flink 1.19 and 1.20, which read the flink-conf.yaml', () => {
+    const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
+    const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });
+    const beside = loadText(text, 'conf/config.yaml', { format: 'config-yaml', besideFlinkConf: 'conf/flink-conf.yaml' });
+    for (const v of ['1.19', '1.20']) {
+      const found = lintLoadedFile(beside, [configFileNotRead], settings(v));
+      expect(found.map((f) => [f.line, f.column, f.severity])).toEqual([[1, 1, 'error']]);
+      expect(found[0]?.message).toBe(
+        `"config.yaml" is not read by Flink ${v} while "conf/flink-conf.yaml" exists in the same folder (Flink 1.19 and 1.20 read flink-conf.yaml first), so none of the settings in this file take effect: remove or rename conf/flink-conf.yaml once its settings are in this file`,
+      );
+    }
+    // Flink 2 reads only config.yaml; before 1.19 the older message says why the file is not read.
+    expect(lintLoadedFile(beside, [configFileNotRead], settings('2.0'))).toEqual([]);
+    expect(lintLoadedFile(beside, [configFileNotRead], settings('1.18'))[0]?.message).toMatch(/which reads only conf\/flink-conf\.yaml/);
+    expect(lintLoadedFile(loadText(text, 'conf/config.yaml', { format: 'config-yaml' }), [configFileNotRead], settings('1.20'))).toEqual([]);
+  });
+
   it('reports a config.yaml linted for Flink before 1.19, which reads only flink-conf.yaml, once at the top of the file', () => {
     const text = 'taskmanager:\n  memory:\n    process.size: 4g\n';
     const settings = (v: string) => ({ rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow(v, 'version') });

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { detectFormat, flinkFilesIn, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
+import { detectFormat, flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
@@ -207,8 +207,9 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
   } catch (e) {
     throw new CliUsageError(describeReadError(shown, e));
   }
+  const beside = flinkConfBeside(abs, shown);
   try {
-    return loadText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), shown, options);
+    return loadText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), shown, beside === null ? options : { ...options, besideFlinkConf: beside });
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     // Like the loader: bytes that are not UTF-8 are a finding about the file, not a usage error.

@@ -11,6 +11,7 @@ export interface DocumentParts {
   readonly entries: readonly ConfigEntry[];
   readonly problems: readonly ConfigProblem[];
   readonly kubernetes?: KubernetesInfo;
+  readonly besideFlinkConf?: string;
   readonly text: string;
   readonly lines: readonly string[];
 }
@@ -47,6 +48,7 @@ export function makeDocument(parts: DocumentParts): ConfigDocument {
     effective,
     problems: parts.problems,
     ...(parts.kubernetes ? { kubernetes: parts.kubernetes } : {}),
+    ...(parts.besideFlinkConf !== undefined ? { besideFlinkConf: parts.besideFlinkConf } : {}),
     text: parts.text,
     lines: parts.lines,
   };

@@ -3,6 +3,7 @@
  * `loadFile` only adds reading the bytes (and refuses what cannot be read as text).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { RawValue } from '../model/values.js';
 import { detectFormat } from './detect.js';
 import { makeDocument } from './document.js';
@@ -40,7 +41,8 @@ export function loadText(text: string, file: string, options: LoadOptions = {}):
     problems = read.problems;
   } else {
     const read = format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
-    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, text, lines })];
+    const beside = format === 'config-yaml' && options.besideFlinkConf !== undefined ? { besideFlinkConf: options.besideFlinkConf } : {};
+    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, ...beside, text, lines })];
   }
   const set = options.set ?? [];
   return { file: shown, format, text, documents: documents.map((d) => applyOverrides(d, set)), problems };
@@ -93,7 +95,22 @@ export function loadFile(path: string, options: LoadOptions = {}, name: string =
   } catch (err) {
     throw usageError(name, err);
   }
-  return loadBytes(bytes, name, options);
+  const beside = path === '-' ? null : flinkConfBeside(path, name);
+  return loadBytes(bytes, name, beside === null ? options : { ...options, besideFlinkConf: beside });
+}
+
+/**
+ * For a file named config.yaml, the flink-conf.yaml next to it (named like `shown`, the name the
+ * user gave), which Flink 1.19 and 1.20 read instead; null otherwise.
+ */
+export function flinkConfBeside(path: string, shown: string = path): string | null {
+  if (basename(path) !== 'config.yaml') return null;
+  try {
+    if (!statSync(join(dirname(path), 'flink-conf.yaml')).isFile()) return null;
+  } catch {
+    return null;
+  }
+  return join(dirname(shown), 'flink-conf.yaml');
 }
 
 /** The effective configuration as the memory model reads it. */

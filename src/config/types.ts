@@ -119,6 +119,11 @@ export interface ConfigDocument {
   readonly effective: ReadonlyMap<string, ConfigEntry>;
   readonly problems: readonly ConfigProblem[];
   readonly kubernetes?: KubernetesInfo;
+  /**
+   * For a file named config.yaml: the flink-conf.yaml in the same folder, as the user would name
+   * it, which Flink 1.19 and 1.20 read instead (set when the file was read from disk).
+   */
+  readonly besideFlinkConf?: string;
   /** The whole file text and its lines (without line breaks). */
   readonly text: string;
   readonly lines: readonly string[];
@@ -139,4 +144,6 @@ export interface LoadOptions {
   readonly format?: InputFormat;
   /** `--set key=value` overrides, applied last to every document. */
   readonly set?: readonly (readonly [string, string])[];
+  /** A flink-conf.yaml in the same folder as this config.yaml, as the user would name it (see besideFlinkConf). */
+  readonly besideFlinkConf?: string;
 }
