@@ -106,7 +106,8 @@ export interface FixResult {
  */
 export function fix(file: LoadedFile, options: FixOptions = {}): FixResult {
   const settings = settingsOf(options);
-  const load = { format: options.format ?? file.format, set: Object.entries(options.set ?? {}) };
+  const beside = file.documents[0]?.besideFlinkConf;
+  const load = { format: options.format ?? file.format, set: Object.entries(options.set ?? {}), ...(beside !== undefined ? { besideFlinkConf: beside } : {}) };
   const outcome = fixLoadedFile(file, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (text) => loadText(text, file.file, load), settings });
   return { text: outcome.text, fixed: outcome.fixed, findings: outcome.findings, ...(outcome.note ? { note: outcome.note } : {}) };
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, loadConfig } from '../src/index.js';
+import { fix, lint, loadConfig } from '../src/index.js';
 import { cli } from './cli-harness.js';
 
 const CONFIG = 'taskmanager.memory.process.size: 1g\njobmanager.memory.process.size: 1600m\n';
@@ -55,6 +55,14 @@ describe('a config.yaml next to a flink-conf.yaml', () => {
       // The library reads the folder too when it loads a path.
       const file = loadConfig(join(dir, 'conf', 'config.yaml'));
       expect(lint(file, { flinkVersion: '1.19' }).map((f) => f.ruleId)).toEqual(['config-file-not-read']);
+      // --fix fixes what it can and does not count the file-level problem, which no edit removes, as fixed.
+      writeFileSync(join(dir, 'conf', 'config.yaml'), `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`);
+      const fixed = await cli(['lint', 'conf/config.yaml', '--flink-version', '1.20', '--fix'], { cwd: dir });
+      expect(fixed.stderr).toBe('flink-mem: fixed 1 problem in 1 file\n');
+      expect(fixed.stdout).toContain('"config.yaml" is not read by Flink 1.20');
+      writeFileSync(join(dir, 'conf', 'config.yaml'), `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`);
+      const library = fix(loadConfig(join(dir, 'conf', 'config.yaml')), { flinkVersion: '1.20' });
+      expect([library.fixed, library.findings.map((f) => f.ruleId)]).toEqual([1, ['config-file-not-read']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

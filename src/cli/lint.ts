@@ -331,7 +331,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         let file = loaded;
         let findings: Finding[];
         if (plan.fix && fixer) {
-          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, plan.load), settings });
+          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoad(plan.load, loaded)), settings });
           if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
@@ -375,6 +375,12 @@ interface FixCounts {
   files: number;
   /** Files whose fixes could not be written (read-only, a full disk): each was reported on stderr. */
   unwritten: number;
+}
+
+/** Load options that read an edited text as its file was read (with the flink-conf.yaml noted beside a config.yaml). */
+function sameLoad(options: LoadOptions, file: LoadedFile): LoadOptions {
+  const beside = file.documents[0]?.besideFlinkConf;
+  return beside === undefined ? options : { ...options, besideFlinkConf: beside };
 }
 
 function count(fixes: FixCounts, outcome: FixOutcome): void {
