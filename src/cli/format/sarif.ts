@@ -33,7 +33,7 @@ export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescripto
   };
 }
 
-function toResult(f: Finding, ruleIndex: number | undefined, cwd: string): Result {
+function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = relativeUri(f.file, cwd)): Result {
   const fixes = fixLines(f.fix);
   const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
   const region = {
@@ -46,7 +46,7 @@ function toResult(f: Finding, ruleIndex: number | undefined, cwd: string): Resul
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: fixes.length > 0 ? `${f.message}\n\nFix: ${fixes.join('; ')}` : f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(f.file, cwd) }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
     ...(f.key || f.fix ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } } : {}),
   };
 }
@@ -93,8 +93,10 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
   let count = 0;
   return {
     file(report: FileReport) {
+      // Every finding of a report is about the same file: its URI is worked out once.
+      const uri = report.findings.length > 0 ? relativeUri(report.file, ctx.cwd) : '';
       for (const f of report.findings) {
-        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd), null, 2).replace(/\n/g, `\n${pad}  `);
+        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd, f.file === report.file ? uri : undefined), null, 2).replace(/\n/g, `\n${pad}  `);
         ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
         count++;
       }
