@@ -192,6 +192,21 @@ describe('lint: linter config (.flink-mem.yaml)', () => {
     expect((await lint(outer, { inputs: ['repo/config.yaml'] })).code).toBe(0);
   });
 
+  it('is found the same way in a walked folder: nearest upwards, not past a folder holding .git', async () => {
+    const outer = project({
+      '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n',
+      'plain/config.yaml': WARNING,
+      'own/.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: info\n',
+      'own/config.yaml': WARNING,
+    });
+    mkdirSync(join(outer, 'repo', '.git'), { recursive: true });
+    writeFileSync(join(outer, 'repo', 'config.yaml'), WARNING);
+    const r = await lint(outer, { inputs: ['.'] });
+    expect(r.out).toContain('plain/config.yaml:2:1: error:');
+    expect(r.out).toContain('own/config.yaml:2:1: info:');
+    expect(r.out).toContain('repo/config.yaml:2:1: warning:');
+  });
+
   it('a bad one is a one-line usage error; files it governs are skipped, others still linted', async () => {
     const dir = project({ 'bad/.flink-mem.yaml': 'rules:\n  no-such-rule: error\n', 'bad/config.yaml': BROKEN, 'ok/config.yaml': BROKEN });
     const r = await lint(dir, { inputs: ['bad/config.yaml', 'ok/config.yaml'] });

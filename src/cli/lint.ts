@@ -5,11 +5,12 @@
  * inputs are still linted and reported), 3 an internal error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
 import { detectFormat, flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
+import type { FolderWatch } from '../config/expand.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
@@ -112,25 +113,50 @@ function mergeSettings(...parts: Partial<LinterSettings>[]): LinterSettings {
   return out;
 }
 
+/** Names the folder walk reports for each folder, so that lint does not look for them again. */
+const WATCHED = new Set([...CONFIG_NAMES, '.git', 'flink-conf.yaml']);
+
 /** Finds and reads `.flink-mem.yaml` files, once per folder; a bad one is a usage error. */
 class LinterConfigs {
   private readonly found = new Map<string, string | null>();
+  /** Watched names of folders the walk read recently (name -> is a folder). */
+  private readonly listed = new Map<string, ReadonlyMap<string, boolean>>();
   /** Settings per config file, or the error it gave (kept, so a bad file is read once). */
   private readonly parsed = new Map<string, Partial<LinterSettings> | SettingsError>();
 
   constructor(private readonly cwd: string) {}
 
+  /** What the folder walk tells about each folder it reads. */
+  readonly watch: FolderWatch = {
+    names: WATCHED,
+    folder: (dir, present) => {
+      // Files come folder by folder, so small caches answer nearly every lookup; unbounded ones
+      // would grow with the number of folders.
+      if (this.listed.size >= 1024) this.listed.clear();
+      this.listed.set(dir, present);
+    },
+  };
+
   /** The nearest config file for a folder: upwards, stopping after a folder holding `.git`. */
   locate(dir: string): string | null {
     const cached = this.found.get(dir);
     if (cached !== undefined) return cached;
-    // Files come folder by folder, so a small cache answers nearly every lookup; an unbounded
-    // one would grow with the number of folders.
     if (this.found.size >= 1024) this.found.clear();
-    let result: string | null = CONFIG_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p)) ?? null;
-    if (result === null && !existsSync(join(dir, '.git')) && dirname(dir) !== dir) result = this.locate(dirname(dir));
+    const listed = this.listed.get(dir);
+    const has = (name: string) => (listed ? listed.has(name) : existsSync(join(dir, name)));
+    const own = CONFIG_NAMES.find(has);
+    let result: string | null = own === undefined ? null : join(dir, own);
+    if (result === null && !has('.git') && dirname(dir) !== dir) result = this.locate(dirname(dir));
     this.found.set(dir, result);
     return result;
+  }
+
+  /** For a config.yaml read from disk: the flink-conf.yaml beside it, as the user would name it, or null. */
+  flinkConfBeside(abs: string, shown: string): string | null {
+    if (basename(abs) !== 'config.yaml') return null;
+    const listed = this.listed.get(dirname(abs));
+    if (!listed) return flinkConfBeside(abs, shown);
+    return listed.get('flink-conf.yaml') === false ? join(dirname(shown), 'flink-conf.yaml') : null;
   }
 
   read(path: string): Partial<LinterSettings> {
@@ -169,7 +195,7 @@ function describeReadError(shown: string, e: unknown): string {
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function* filesOf(input: string, cwd: string): Generator<[string, string]> {
+function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
   if (input === '-') {
     yield [STDIN_NAME, '-'];
     return;
@@ -188,7 +214,7 @@ function* filesOf(input: string, cwd: string): Generator<[string, string]> {
     return;
   }
   let found = false;
-  for (const f of flinkFilesIn(abs)) {
+  for (const f of flinkFilesIn(abs, watch)) {
     found = true;
     yield [shown(f), f];
   }
@@ -199,7 +225,7 @@ function* filesOf(input: string, cwd: string): Generator<[string, string]> {
  * Reads one file relative to the CLI's working directory and loads it under the name the user
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
-async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions): Promise<LoadedFile> {
+async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs): Promise<LoadedFile> {
   if (abs === '-') return loadBytes(await readStdin(io), STDIN_NAME, options);
   let bytes: Buffer;
   try {
@@ -207,7 +233,7 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
   } catch (e) {
     throw new CliUsageError(describeReadError(shown, e));
   }
-  const beside = flinkConfBeside(abs, shown);
+  const beside = configs.flinkConfBeside(abs, shown);
   try {
     return loadText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), shown, beside === null ? options : { ...options, besideFlinkConf: beside });
   } catch (e) {
@@ -230,6 +256,8 @@ interface Plan {
   readonly outputs: ReadonlySet<string>;
   /** Settings for a file: its linter config (or --config) under the flags; throws SettingsError for a bad config. */
   settingsFor(abs: string): LinterSettings;
+  /** Linter configs, and what the folder walk saw of each folder. */
+  readonly configs: LinterConfigs;
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
@@ -258,10 +286,10 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor };
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs };
   const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
   const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
-  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor };
+  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor, configs };
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
@@ -311,7 +339,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      const files = filesOf(input, io.cwd);
+      const files = filesOf(input, io.cwd, plan.configs.watch);
       for (;;) {
         const next = await orSkip(() => files.next());
         if (!next || next.done) break;
@@ -326,7 +354,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
           return EXIT.usage;
         }
         const settings = await orSkip(() => plan.settingsFor(abs));
-        const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load)));
+        const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load, plan.configs)));
         if (!settings || !loaded) continue;
         let file = loaded;
         let findings: Finding[];

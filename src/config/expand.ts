@@ -109,9 +109,22 @@ class Visits {
  * exactly as sorting the full paths would. A linked folder is followed unless the walk has
  * been in its real folder (a link loop is walked once).
  */
-function* walk(dir: string, real: string, region: Region, key: string, visits: Visits): Generator<string> {
+/**
+ * Names a caller wants to know about in every folder the walk reads (a linter config, `.git`, a
+ * flink-conf.yaml), so that it need not look for them again.
+ */
+export interface FolderWatch {
+  readonly names: ReadonlySet<string>;
+  /**
+   * The watched names in `dir`, each with whether it is a folder. Not called for a folder where
+   * one of them is a link or of unknown type, or that could not be read whole.
+   */
+  folder(dir: string, present: ReadonlyMap<string, boolean>): void;
+}
+
+function* walk(dir: string, real: string, region: Region, key: string, visits: Visits, watch: FolderWatch | undefined): Generator<string> {
   region.last = key;
-  const { keys, links } = folderKeys(dir, real, visits);
+  const { keys, links } = folderKeys(dir, real, visits, watch);
   for (const entry of keys) {
     const isDir = entry.endsWith('/');
     const name = isDir ? entry.slice(0, -1) : entry;
@@ -120,7 +133,7 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
       if (looksLikeFlinkFile(path, name)) yield path;
     } else if (!links.has(name)) {
       const childReal = join(real, name);
-      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits);
+      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch);
     } else {
       let target: string;
       try {
@@ -129,7 +142,7 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
         continue;
       }
       if (visits.has(target)) continue;
-      yield* walk(path, target, visits.region(target), '', visits);
+      yield* walk(path, target, visits.region(target), '', visits, watch);
     }
   }
 }
@@ -140,22 +153,31 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
  * folder is walked (a folder may hold tens of thousands of entries), not the directory entries
  * they came from.
  */
-function folderKeys(dir: string, real: string, visits: Visits): { keys: string[]; links: Set<string> } {
+function folderKeys(dir: string, real: string, visits: Visits, watch: FolderWatch | undefined): { keys: string[]; links: Set<string> } {
   const keys: string[] = [];
   const links = new Set<string>();
+  let present: Map<string, boolean> | null = watch ? new Map() : null;
+  const add = (entry: Dirent) => {
+    if (present && watch!.names.has(entry.name)) {
+      if (entry.isFile() || entry.isDirectory()) present.set(entry.name, entry.isDirectory());
+      else present = null;
+    }
+    addKey(keys, links, dir, entry);
+  };
   try {
     if (statSync(real).size <= LARGE_FOLDER_BYTES) {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) addKey(keys, links, dir, entry);
+      for (const entry of readdirSync(dir, { withFileTypes: true })) add(entry);
     } else {
       // A folder of many thousands of entries is read a few hundred at a time: reading it at
       // once holds an object per entry, megabytes for a folder of 100,000 files.
       const folder = opendirSync(dir, { bufferSize: 512 });
       try {
-        for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) addKey(keys, links, dir, entry);
+        for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) add(entry);
       } finally {
         folder.closeSync();
       }
     }
+    if (present) watch!.folder(dir, present);
   } catch {
     // An unreadable folder is skipped, as `find` would with a warning; what was read is kept.
     visits.cannotRead(real);
@@ -192,7 +214,7 @@ function addKey(keys: string[], links: Set<string>, dir: string, entry: Dirent):
 }
 
 /** The Flink files in a folder and its subfolders, sorted by path, found as they are read. */
-export function* flinkFilesIn(dir: string): Generator<string> {
+export function* flinkFilesIn(dir: string, watch?: FolderWatch): Generator<string> {
   let real: string;
   try {
     real = realpathSync.native(dir);
@@ -200,7 +222,7 @@ export function* flinkFilesIn(dir: string): Generator<string> {
     return;
   }
   const visits = new Visits();
-  yield* walk(dir, real, visits.region(real), '', visits);
+  yield* walk(dir, real, visits.region(real), '', visits, watch);
 }
 
 /**
