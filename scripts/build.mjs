@@ -31,6 +31,25 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * picocolors works out at load time whether its default instance should colour, by asking
+ * `process.stdout.isTTY`; that creates Node's stdout stream (with the stream modules behind it)
+ * in every run. flink-mem never uses that default instance: it decides colours itself and calls
+ * `createColors(enabled)`. The probe is dropped from the bundle; the build stops if picocolors
+ * changes and the probe is no longer found, so that the change is looked at.
+ */
+const noStdoutProbe = {
+  name: 'picocolors-no-stdout-probe',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
+      if (!source.includes(probe)) throw new Error(`picocolors changed: ${probe} not found in ${args.path}`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
+  },
+};
+
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli });
@@ -65,7 +84,7 @@ await build({
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__flink_mem_url' },
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noStdoutProbe],
 });
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the

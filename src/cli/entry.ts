@@ -2,6 +2,7 @@
  * The bundled CLI's entry (dist/cli/flink-mem.cjs): `main()` runs the command line against the
  * real process; `run` is exported for the build's warm-up and for the benchmark.
  */
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { run } from './main.js';
 
@@ -28,18 +29,72 @@ function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
  */
 const CHUNK = 8 * 1024;
 
+/**
+ * Whether a descriptor is a file, a pipe, a socket or /dev/null, written directly; anything else
+ * (a terminal above all) goes through Node's stream. Asking Node whether it is a terminal would
+ * load the same stream modules the direct path saves.
+ */
+function plainOutput(fd: 1 | 2): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile() || st.isFIFO() || st.isSocket()) return true;
+    return st.isCharacterDevice() && st.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes to a file descriptor the way the CLI needs: a file or pipe is written directly (making
+ * `process.stdout` loads Node's stream modules, a few milliseconds of every run); a terminal, or a
+ * descriptor that would block, goes through Node's stream, which handles both.
+ */
+function outputTo(fd: 1 | 2, plain: boolean): (text: string) => void {
+  let stream: NodeJS.WriteStream | null = plain ? null : viaStream(fd);
+  return (text) => {
+    if (stream) {
+      stream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        stream = viaStream(fd);
+        stream.write(bytes.subarray(done));
+        return;
+      }
+      if (code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      if (fd === 1) process.stderr.write(`flink-mem: error: cannot write to standard output (${code ?? String(e)})\n`);
+      process.exit(2);
+    }
+  };
+}
+
+function viaStream(fd: 1 | 2): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  exitQuietlyOnBrokenPipe(stream);
+  return stream;
+}
+
 export function main(): Promise<number> {
-  exitQuietlyOnBrokenPipe(process.stdout);
-  exitQuietlyOnBrokenPipe(process.stderr);
   // The model raises Flink's start-up failures as exceptions, thousands of them when explain and
   // lint search for fixes; capturing a stack for each costs time, and stacks are only ever
   // printed with FLINK_MEM_DEBUG.
   if (!process.env['FLINK_MEM_DEBUG']) Error.stackTraceLimit = 0;
+  const plainOut = plainOutput(1);
+  const out = outputTo(1, plainOut);
+  // Standard error is set up when it is first written to: most runs never write to it.
+  let errWriter: ((text: string) => void) | null = null;
+  const err = (text: string) => (errWriter ??= outputTo(2, plainOutput(2)))(text);
   let pending: string[] = [];
   let size = 0;
   const flush = () => {
     if (size === 0) return;
-    process.stdout.write(pending.join(''));
+    out(pending.join(''));
     pending = [];
     size = 0;
   };
@@ -52,7 +107,7 @@ export function main(): Promise<number> {
     // Errors keep their place among the results when both go to one terminal.
     error: (s) => {
       flush();
-      process.stderr.write(s);
+      err(s);
     },
     // Standard input is opened only by the commands that read it (it costs start-up time).
     get stdin() {
@@ -61,7 +116,7 @@ export function main(): Promise<number> {
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutIsTTY: !plainOut && Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };
