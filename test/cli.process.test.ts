@@ -2,8 +2,10 @@
  * The built command as a process (`npm ci` builds it): what a shell user sees when a pipe closes
  * early. Skipped only where dist/ has not been built (it always is in CI, by `npm ci`).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -20,5 +22,28 @@ describe.skipIf(!built)('flink-mem as a process', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('writes to a file what it writes to a pipe, and a full disk is one line and exit 2', async () => {
+    const args = [bin, 'lint', 'examples/standalone', 'examples/standard'];
+    const dir = mkdtempSync(join(tmpdir(), 'flink-mem-out-'));
+    try {
+      const out = join(dir, 'report.txt');
+      const fd = openSync(out, 'w');
+      const toFile = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', fd, 'pipe'] });
+      closeSync(fd);
+      const toPipe = spawnSync(process.execPath, args, { cwd: root });
+      expect(toFile.status).toBe(toPipe.status);
+      expect(readFileSync(out, 'utf8')).toBe(toPipe.stdout.toString());
+      expect(toPipe.stdout.toString()).toMatch(/in 2 files\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (!existsSync('/dev/full')) return;
+    const full = openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(r.stderr.toString()).toBe('flink-mem: error: cannot write to standard output (ENOSPC)\n');
+    expect(r.status).toBe(2);
   });
 });
