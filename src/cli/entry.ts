@@ -13,12 +13,10 @@ export { run };
  * do, instead of letting Node report the broken pipe with a stack trace. Any other write failure
  * (a full disk behind a redirection) is one error line and exit 2.
  */
-function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    if (stream !== process.stderr) process.stderr.write(`flink-mem: error: cannot write to standard output (${e.code ?? e.message})\n`);
-    process.exit(2);
-  });
+function writeFailed(fd: 1 | 2, e: NodeJS.ErrnoException): never {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  if (fd === 1) process.stderr.write(`flink-mem: error: cannot write to standard output (${e.code ?? e.message})\n`);
+  process.exit(2);
 }
 
 /**
@@ -61,22 +59,16 @@ function outputTo(fd: 1 | 2, plain: boolean): (text: string) => void {
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
-        stream = viaStream(fd);
-        stream.write(bytes.subarray(done));
-        return;
-      }
-      if (code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-      if (fd === 1) process.stderr.write(`flink-mem: error: cannot write to standard output (${code ?? String(e)})\n`);
-      process.exit(2);
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') writeFailed(fd, e as NodeJS.ErrnoException);
+      stream = viaStream(fd);
+      stream.write(bytes.subarray(done));
     }
   };
 }
 
 function viaStream(fd: 1 | 2): NodeJS.WriteStream {
   const stream = fd === 1 ? process.stdout : process.stderr;
-  exitQuietlyOnBrokenPipe(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => writeFailed(fd, e));
   return stream;
 }
 
