@@ -3,7 +3,7 @@
  * lint it, fix it, and diagnose a memory failure. The CLI is a thin shell over these.
  */
 import { ALL_RULES } from '../rules/index.js';
-import { loadFile, loadText } from './config/index.js';
+import { flinkConfBeside, loadFile, loadText, sameLoadOptions } from './config/index.js';
 import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from './model/compute.js';
 import { computeJobManager, computeTaskManager } from './model/compute.js';
@@ -29,7 +29,10 @@ export interface LoadConfigOptions {
  */
 export function loadConfig(input: string | { readonly text: string; readonly name?: string }, options: LoadConfigOptions = {}): LoadedFile {
   const opts = { ...(options.format ? { format: options.format } : {}), set: Object.entries(options.set ?? {}) };
-  return typeof input === 'string' ? loadFile(input, opts) : loadText(input.text, input.name ?? '<text>', opts);
+  if (typeof input !== 'string') return loadText(input.text, input.name ?? '<text>', opts);
+  // Lint judges a config.yaml with the flink-conf.yaml beside it (Flink 1.19 and 1.20 read that one).
+  const beside = input === '-' ? null : flinkConfBeside(input);
+  return loadFile(input, beside === null ? opts : { ...opts, besideFlinkConf: beside });
 }
 
 export interface MemoryOptions {
@@ -106,8 +109,7 @@ export interface FixResult {
  */
 export function fix(file: LoadedFile, options: FixOptions = {}): FixResult {
   const settings = settingsOf(options);
-  const beside = file.documents[0]?.besideFlinkConf;
-  const load = { format: options.format ?? file.format, set: Object.entries(options.set ?? {}), ...(beside !== undefined ? { besideFlinkConf: beside } : {}) };
+  const load = sameLoadOptions(file, { format: options.format ?? file.format, set: Object.entries(options.set ?? {}) });
   const outcome = fixLoadedFile(file, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (text) => loadText(text, file.file, load), settings });
   return { text: outcome.text, fixed: outcome.fixed, findings: outcome.findings, ...(outcome.note ? { note: outcome.note } : {}) };
 }

@@ -5,14 +5,13 @@
  * inputs are still linted and reported), 3 an internal error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { detectFormat, flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, UsageError } from '../config/index.js';
+import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
 import type { FolderWatch } from '../config/expand.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
-import { fileStartSpan } from '../config/positions.js';
 import { lintLoadedFile } from '../engine/runner.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
@@ -153,10 +152,7 @@ class LinterConfigs {
 
   /** For a config.yaml read from disk: the flink-conf.yaml beside it, as the user would name it, or null. */
   flinkConfBeside(abs: string, shown: string): string | null {
-    if (basename(abs) !== 'config.yaml') return null;
-    const listed = this.listed.get(dirname(abs));
-    if (!listed) return flinkConfBeside(abs, shown);
-    return listed.get('flink-conf.yaml') === false ? join(dirname(shown), 'flink-conf.yaml') : null;
+    return flinkConfBeside(abs, shown, this.listed.get(dirname(abs)));
   }
 
   read(path: string): Partial<LinterSettings> {
@@ -234,15 +230,7 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
     throw new CliUsageError(describeReadError(shown, e));
   }
   const beside = configs.flinkConfBeside(abs, shown);
-  try {
-    return loadText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), shown, beside === null ? options : { ...options, besideFlinkConf: beside });
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    // Like the loader: bytes that are not UTF-8 are a finding about the file, not a usage error.
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const message = `${shown} is not valid UTF-8 text, so it is not a Flink configuration file`;
-    return { file: shown, format: detectFormat(text, shown, options.format), text, documents: [], problems: [{ kind: 'not-flink-config', span: fileStartSpan(), message }] };
-  }
+  return loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
 }
 
 interface Plan {
@@ -359,7 +347,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         let file = loaded;
         let findings: Finding[];
         if (plan.fix && fixer) {
-          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoad(plan.load, loaded)), settings });
+          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
           if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
@@ -403,12 +391,6 @@ interface FixCounts {
   files: number;
   /** Files whose fixes could not be written (read-only, a full disk): each was reported on stderr. */
   unwritten: number;
-}
-
-/** Load options that read an edited text as its file was read (with the flink-conf.yaml noted beside a config.yaml). */
-function sameLoad(options: LoadOptions, file: LoadedFile): LoadOptions {
-  const beside = file.documents[0]?.besideFlinkConf;
-  return beside === undefined ? options : { ...options, besideFlinkConf: beside };
 }
 
 function count(fixes: FixCounts, outcome: FixOutcome): void {

@@ -95,22 +95,29 @@ export function loadFile(path: string, options: LoadOptions = {}, name: string =
   } catch (err) {
     throw usageError(name, err);
   }
-  const beside = path === '-' ? null : flinkConfBeside(path, name);
-  return loadBytes(bytes, name, beside === null ? options : { ...options, besideFlinkConf: beside });
+  return loadBytes(bytes, name, options);
+}
+
+/** Options that load an edited text of `file` as `file` was loaded (its flink-conf.yaml neighbour noted). */
+export function sameLoadOptions(file: LoadedFile, options: LoadOptions): LoadOptions {
+  const beside = file.documents[0]?.besideFlinkConf;
+  return beside === undefined ? options : { ...options, besideFlinkConf: beside };
 }
 
 /**
  * For a file named config.yaml, the flink-conf.yaml next to it (named like `shown`, the name the
- * user gave), which Flink 1.19 and 1.20 read instead; null otherwise.
+ * user gave), which Flink 1.19 and 1.20 read instead; null otherwise. `listing`, when the folder
+ * walk already read the folder, says which names are there (name -> is a folder) without a stat.
  */
-export function flinkConfBeside(path: string, shown: string = path): string | null {
+export function flinkConfBeside(path: string, shown: string = path, listing?: ReadonlyMap<string, boolean>): string | null {
   if (basename(path) !== 'config.yaml') return null;
+  let isFile: boolean;
   try {
-    if (!statSync(join(dirname(path), 'flink-conf.yaml')).isFile()) return null;
+    isFile = listing ? listing.get('flink-conf.yaml') === false : statSync(join(dirname(path), 'flink-conf.yaml')).isFile();
   } catch {
     return null;
   }
-  return join(dirname(shown), 'flink-conf.yaml');
+  return isFile ? join(dirname(shown), 'flink-conf.yaml') : null;
 }
 
 /** The effective configuration as the memory model reads it. */
