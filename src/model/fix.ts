@@ -41,11 +41,16 @@ export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: Cha
   return next;
 }
 
+/** The options with the trace off (the same object when it already is). */
+function quiet(options: ModelOptions): ModelOptions {
+  // Not `{ ...options, trace: false }`: V8 gives each such object a hidden class of its own.
+  return options.trace === false ? options : { version: options.version, target: options.target, ...(options.env ? { env: options.env } : {}), trace: false };
+}
+
 /** A derivation for deciding, not for showing: without the trace, which nobody reads here. */
 export function compute(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): ProcessResult {
-  // Not `{ ...options, trace: false }`: V8 gives each such object a hidden class of its own.
-  const quiet = options.trace === false ? options : { version: options.version, target: options.target, ...(options.env ? { env: options.env } : {}), trace: false };
-  return process === 'taskmanager' ? computeTaskManager(config, quiet) : computeJobManager(config, quiet);
+  const q = quiet(options);
+  return process === 'taskmanager' ? computeTaskManager(config, q) : computeJobManager(config, q);
 }
 
 /** What Flink's scripts ship in their default configuration file, per process and version. */
@@ -302,7 +307,9 @@ const MAX_ROUNDS = 6;
  * model, or null when the configuration already passes or no such change was found.
  * A fix may take several steps (a bad fraction first, then a total that is too small).
  */
-export function findFix(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): FixResult | null {
+export function findFix(config: ReadonlyMap<string, RawValue>, process: Process, given: ModelOptions): FixResult | null {
+  // Made once: a search derives dozens of configurations with these options.
+  const options = quiet(given);
   if (process === 'jobmanager' && !atLeast(options.version, '1.11')) return null;
   let first = compute(config, process, options);
   if (first.ok) return null;
