@@ -5,7 +5,7 @@
  * inputs are still linted and reported), 3 an internal error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
@@ -24,7 +24,7 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { EMPTY_PATH, readStdin } from './util.js';
+import { EMPTY_PATH, readStdin, shownUnder } from './util.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
 export interface LintOptions {
@@ -204,7 +204,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[st
   } catch (e) {
     throw new CliUsageError(describeReadError(input, e));
   }
-  const shown = (f: string) => (isAbsolute(input) ? f : relative(cwd, f) || f);
+  const shown = shownUnder(input, cwd);
   if (!folder) {
     yield [shown(abs), abs];
     return;

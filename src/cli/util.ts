@@ -1,4 +1,5 @@
 /** Small helpers shared by the commands. */
+import { isAbsolute, relative } from 'node:path';
 import type { CliIO } from './io.js';
 
 /** Colours only on a terminal, never with NO_COLOR; FORCE_COLOR forces them. */
@@ -16,4 +17,12 @@ export async function readStdin(io: CliIO): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/**
+ * How a file found under an input is shown: as typed, so an absolute input gives absolute paths
+ * and a relative one paths relative to the working directory (the working directory itself as it is).
+ */
+export function shownUnder(input: string, cwd: string): (file: string) => string {
+  return (file) => (file === '-' || isAbsolute(input) ? file : relative(cwd, file) || file);
 }

@@ -3,7 +3,7 @@
  * Exit codes: 0 every process starts, 1 a process would not start, 2 an input could not be used.
  */
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fatalProblems, flinkFilesIn, loadBytes, loadFile, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
@@ -13,7 +13,7 @@ import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError, EXIT } from '../io.js';
-import { EMPTY_PATH, readStdin, useColor } from '../util.js';
+import { EMPTY_PATH, readStdin, shownUnder, useColor } from '../util.js';
 import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
@@ -32,8 +32,6 @@ export interface ExplainOptions {
   readonly inputFormat?: InputFormat;
   readonly process: 'taskmanager' | 'jobmanager' | 'both';
 }
-
-/** Problems that stop a file from being read the way Flink reads it (legacy-line problems do not). */
 
 function parsePairs(items: readonly string[], what: string): [string, string][] {
   return items.map((item) => {
@@ -64,7 +62,7 @@ function* inputsOf(files: readonly string[], cwd: string): Generator<{ shown: st
   for (const file of files) {
     if (file === '') continue;
     const path = file === '-' ? '-' : resolve(cwd, file);
-    const shown = (f: string) => (f === '-' || isAbsolute(file) ? f : relative(cwd, f) || f);
+    const shown = shownUnder(file, cwd);
     if (path === '-' || !isFolder(path)) yield { shown: shown(path), path };
     else for (const f of flinkFilesIn(path)) yield { shown: shown(f), path: f };
   }
