@@ -3,11 +3,11 @@
  * lint it, fix it, and diagnose a memory failure. The CLI is a thin shell over these.
  */
 import { ALL_RULES } from '../rules/index.js';
-import { flinkConfBeside, loadFile, loadText, sameLoadOptions } from './config/index.js';
+import { flinkConfBeside, loadFile, loadText, rawConfig, sameLoadOptions } from './config/index.js';
 import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from './model/compute.js';
 import { computeJobManager, computeTaskManager } from './model/compute.js';
-import { inferredVersion, lintLoadedFile, rawConfigOf, targetFor, versionFor } from './engine/runner.js';
+import { inferredVersion, lintLoadedFile, targetFor, versionFor } from './engine/runner.js';
 import type { LinterSettings, RuleSetting } from './engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
 import type { Finding } from './engine/types.js';
@@ -69,7 +69,7 @@ export function computeMemory(config: ConfigDocument | Readonly<Record<string, s
   const doc = isDoc ? (config as ConfigDocument) : undefined;
   const version = doc ? versionFor(doc, settings) : settings.flinkVersion ?? versionFor({ format: 'config-yaml' } as ConfigDocument, settings);
   const target = doc ? targetFor(doc, settings) : settings.target;
-  const raw = doc ? rawConfigOf(doc) : (config as Readonly<Record<string, string>>);
+  const raw = doc ? rawConfig(doc) : (config as Readonly<Record<string, string>>);
   const modelOptions = { version, target, ...(options.env ? { env: options.env } : {}) };
   return { taskmanager: computeTaskManager(raw, modelOptions), jobmanager: computeJobManager(raw, modelOptions) };
 }
@@ -128,5 +128,5 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorRes
   // As `flink-mem doctor --config`: the given version, else the one lint and explain infer.
   const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? inferredVersion(doc) : undefined;
   const target = options.target ?? (doc?.format === 'k8s' ? 'kubernetes' : undefined);
-  return diagnoseText({ text, ...(doc ? { config: rawConfigOf(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
+  return diagnoseText({ text, ...(doc ? { config: rawConfig(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
 }

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/config/index.js';
+import { loadText, rawConfig } from '../src/config/index.js';
 import type { LoadedFile } from '../src/config/types.js';
-import { lintLoadedFile, rawConfigOf, targetFor, versionFor } from '../src/engine/runner.js';
+import { lintLoadedFile, targetFor, versionFor } from '../src/engine/runner.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { DEFAULT_SETTINGS } from '../src/engine/settings.js';
 import type { LinterSettings } from '../src/engine/settings.js';
@@ -89,7 +89,7 @@ function render(list: readonly (readonly [string, string])[], style: Style, eol:
 function starting(file: LoadedFile): boolean[][] {
   return file.documents.map((d) => {
     const options = { version: versionFor(d, settings), target: targetFor(d, settings) };
-    return [computeTaskManager(rawConfigOf(d), options).ok, computeJobManager(rawConfigOf(d), options).ok];
+    return [computeTaskManager(rawConfig(d), options).ok, computeJobManager(rawConfig(d), options).ok];
   });
 }
 

@@ -4,9 +4,9 @@
  * Every fix a rule proposes is applied and derived again here.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/config/index.js';
+import { loadText, rawConfig } from '../src/config/index.js';
 import type { InputFormat } from '../src/config/types.js';
-import { lintLoadedFile, rawConfigOf } from '../src/engine/runner.js';
+import { lintLoadedFile } from '../src/engine/runner.js';
 import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
 import type { Finding } from '../src/engine/types.js';
@@ -38,7 +38,7 @@ function lint(rule: EngineRule, text: string, opts: Options = {}): Finding[] {
 /** Applies a finding's fix to the document and derives both processes again. */
 function afterFix(text: string, f: Finding | undefined, opts: Options = {}) {
   const doc = load(text, opts).documents[0]!;
-  const raw = applyChanges(rawConfigOf(doc), f?.fix ?? {});
+  const raw = applyChanges(rawConfig(doc), f?.fix ?? {});
   const model = { version: parseVersionOrThrow(opts.version ?? '2.2', 'version'), target: opts.target ?? 'standalone' };
   return { tm: computeTaskManager(raw, model), jm: computeJobManager(raw, model) };
 }

@@ -2,9 +2,9 @@
  * Shared by the rules-b tests: lint a text with some rules, and apply a finding's fix to a flat
  * configuration to derive or lint it again.
  */
-import { loadText } from '../src/config/index.js';
+import { loadText, rawConfig } from '../src/config/index.js';
 import type { InputFormat } from '../src/config/types.js';
-import { lintLoadedFile, rawConfigOf } from '../src/engine/runner.js';
+import { lintLoadedFile } from '../src/engine/runner.js';
 import type { EngineRule } from '../src/engine/runner.js';
 import type { RuleSetting } from '../src/engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
@@ -40,7 +40,7 @@ export function lint(rules: EngineRule | readonly EngineRule[], text: string, op
 /** Both processes derived from the (first) document, with some changes applied. */
 export function derive(text: string, opts: LintOptions = {}, changes: FixChanges = {}) {
   const doc = load(text, opts).documents[0]!;
-  const raw = applyChanges(rawConfigOf(doc), changes);
+  const raw = applyChanges(rawConfig(doc), changes);
   const model = { version: parseVersionOrThrow(opts.version ?? '2.2', 'version'), target: opts.target ?? 'standalone' };
   return { tm: computeTaskManager(raw, model), jm: computeJobManager(raw, model) };
 }

@@ -2,6 +2,7 @@
  * The engine loop: for each document, run every enabled rule with a shared context, apply
  * suppressions, and return findings sorted by position. A rule that throws becomes a finding.
  */
+import { rawConfig as modelInput } from '../config/load.js';
 import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
@@ -24,13 +25,6 @@ export interface DocumentContext {
   readonly version: FlinkVersion;
   readonly target: Target;
   readonly suppressions: readonly Suppression[];
-}
-
-/** The model input of a document: its effective entries as Flink stores them. */
-export function rawConfigOf(doc: ConfigDocument): Map<string, RawValue> {
-  const m = new Map<string, RawValue>();
-  for (const [k, e] of doc.effective) m.set(k, e.value);
-  return m;
 }
 
 /** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
@@ -145,7 +139,7 @@ function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<type
 export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
   const version = versionFor(doc, settings);
   const target = targetFor(doc, settings);
-  const raw = rawConfigOf(doc);
+  const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
   const suppressions = readSuppressions(doc);
   const findings: Finding[] = [];

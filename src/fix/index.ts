@@ -7,11 +7,12 @@
  */
 import { LineIndex } from '../config/positions.js';
 import { FATAL_PROBLEMS } from '../config/fatal.js';
+import { rawConfig } from '../config/load.js';
 import type { ConfigDocument, LoadedFile } from '../config/types.js';
 import { parseYaml } from '../config/yaml-guard.js';
 import type { Document } from 'yaml';
 import { isMap } from 'yaml';
-import { rawConfigOf, targetFor, versionFor } from '../engine/runner.js';
+import { targetFor, versionFor } from '../engine/runner.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { Finding } from '../engine/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
@@ -58,7 +59,7 @@ export function fatalProblem(file: LoadedFile): string | null {
 
 function starts(doc: ConfigDocument, settings: LinterSettings): [boolean, boolean] {
   const options = { version: versionFor(doc, settings), target: targetFor(doc, settings), trace: false };
-  const raw = rawConfigOf(doc);
+  const raw = rawConfig(doc);
   return [computeTaskManager(raw, options).ok, computeJobManager(raw, options).ok];
 }
 

@@ -9,7 +9,9 @@ import { findFix } from '../../model/fix.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
 import { fixInManifest } from '../../engine/manifest-fix.js';
-import { rawConfigOf, entryFor } from '../../engine/runner.js';
+import { entryFor } from '../../engine/runner.js';
+import { rawConfig } from '../../config/index.js';
+import type { RawValue } from '../../model/values.js';
 import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';
 import type { UpgradeChange, VersionOutcome } from './upgrade.js';
@@ -55,10 +57,10 @@ function targetFor(doc: ConfigDocument, target: Target): Target {
   return target === 'standalone' && doc.format === 'k8s' ? 'kubernetes' : target;
 }
 
-function report(doc: ConfigDocument, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env']): FailureReport | undefined {
+function report(doc: ConfigDocument, raw: ReadonlyMap<string, RawValue>, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env']): FailureReport | undefined {
   if (r.ok) return undefined;
   const value = (key: string) => entryFor(doc, key)?.text;
-  const fix = findFix(rawConfigOf(doc), process, { version, target, env });
+  const fix = findFix(raw, process, { version, target, env });
   return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
 }
 
@@ -90,14 +92,14 @@ class Explained implements ExplainedVersion {
 export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
   const versions = settings.versions ?? [manifestVersion ?? settings.defaultVersion];
   const target = targetFor(doc, settings.target);
-  const raw = rawConfigOf(doc);
+  const raw = rawConfig(doc);
   const explained: ExplainedVersion[] = versions.map((version) => {
     const options = { version, target, env: settings.env, trace: settings.trace ?? true };
     const taskmanager = computeTaskManager(raw, options);
     const jobmanager = computeJobManager(raw, options);
     const failures: Partial<Record<Process, FailureReport>> = {};
-    const tm = report(doc, taskmanager, 'taskmanager', version, target, settings.env);
-    const jm = report(doc, jobmanager, 'jobmanager', version, target, settings.env);
+    const tm = report(doc, raw, taskmanager, 'taskmanager', version, target, settings.env);
+    const jm = report(doc, raw, jobmanager, 'jobmanager', version, target, settings.env);
     if (tm) failures.taskmanager = tm;
     if (jm) failures.jobmanager = jm;
     return new Explained(doc, version, target, taskmanager, jobmanager, failures);
