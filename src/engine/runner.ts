@@ -46,7 +46,7 @@ export function versionFor(doc: ConfigDocument, settings: LinterSettings): Flink
   return settings.flinkVersion ?? inferredVersion(doc);
 }
 
-export function targetFor(doc: ConfigDocument, settings: LinterSettings): Target {
+export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
   if (settings.target !== 'standalone') return settings.target;
   return doc.format === 'k8s' ? 'kubernetes' : settings.target;
 }

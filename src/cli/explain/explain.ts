@@ -9,7 +9,7 @@ import { findFix } from '../../model/fix.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
 import { fixInManifest } from '../../engine/manifest-fix.js';
-import { entryFor } from '../../engine/runner.js';
+import { entryFor, targetFor } from '../../engine/runner.js';
 import { rawConfig } from '../../config/index.js';
 import type { RawValue } from '../../model/values.js';
 import type { EffectiveValue } from './provenance.js';
@@ -53,10 +53,6 @@ export interface ExplainSettings {
   readonly trace?: boolean;
 }
 
-function targetFor(doc: ConfigDocument, target: Target): Target {
-  return target === 'standalone' && doc.format === 'k8s' ? 'kubernetes' : target;
-}
-
 function report(doc: ConfigDocument, raw: ReadonlyMap<string, RawValue>, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env']): FailureReport | undefined {
   if (r.ok) return undefined;
   const value = (key: string) => entryFor(doc, key)?.text;
@@ -91,7 +87,7 @@ class Explained implements ExplainedVersion {
 
 export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
   const versions = settings.versions ?? [manifestVersion ?? settings.defaultVersion];
-  const target = targetFor(doc, settings.target);
+  const target = targetFor(doc, settings);
   const raw = rawConfig(doc);
   const explained: ExplainedVersion[] = versions.map((version) => {
     const options = { version, target, env: settings.env, trace: settings.trace ?? true };
