@@ -1,0 +1,72 @@
+/**
+ * The catalogue of every real Flink option key (all versions the docs tables were read for),
+ * generated from Flink's own option documentation by scripts/gen-option-catalogue.mjs. It only
+ * answers "is this a real key": the memory options keep their exact per-version data in
+ * catalogue.ts. Parsed on first use, so commands that never ask do not pay for it.
+ */
+import { GENERATIONS, KEY_ROWS, PATTERNS } from './generated/flink-keys.js';
+
+/** What the docs say about one key. */
+export interface FlinkKeyInfo {
+  readonly key: string;
+  /** Flink's type column, as a one-letter code (`M` for Map); empty when unknown. */
+  readonly type: string;
+  /** Docs generations the key was seen in, e.g. `['1.10-1.12', '1.13-2.2']`. */
+  readonly seenIn: readonly string[];
+  readonly deprecatedIn?: string;
+  readonly removedIn?: string;
+}
+
+let table: Map<string, FlinkKeyInfo> | undefined;
+let patterns: (readonly string[])[] | undefined;
+
+function keys(): Map<string, FlinkKeyInfo> {
+  if (table) return table;
+  const byLetter = new Map(GENERATIONS.map((g) => [g.letter, g.versions]));
+  table = new Map();
+  for (const row of KEY_ROWS.split('\n')) {
+    const [key = '', type = '', seen = '', deprecatedIn = '', removedIn = ''] = row.split('|');
+    const seenIn = [...seen].map((l) => byLetter.get(l) ?? l);
+    table.set(key, { key, type, seenIn, ...(deprecatedIn ? { deprecatedIn } : {}), ...(removedIn ? { removedIn } : {}) });
+  }
+  return table;
+}
+
+/** The docs entry of a key, or undefined when no table read lists it. */
+export function flinkKeyInfo(key: string): FlinkKeyInfo | undefined {
+  return keys().get(key);
+}
+
+/** Number of keys in the catalogue. */
+export function flinkKeyCount(): number {
+  return keys().size;
+}
+
+/**
+ * Whether the key belongs to a family whose middle part the user names (`metrics.reporter.<name>.*`)
+ * or a namespace Flink hands on to another system (`flink.hadoop.*`). Compared part by part.
+ */
+export function matchesKeyPattern(key: string): boolean {
+  patterns ??= PATTERNS.map(([p]) => p.split('.'));
+  const parts = key.split('.');
+  return patterns.some((p) => {
+    const open = p[p.length - 1] === '*';
+    const fixed = open ? p.length - 1 : p.length;
+    if (open ? parts.length <= fixed : parts.length !== fixed) return false;
+    for (let i = 0; i < fixed; i++) {
+      if (p[i] === '<name>' ? parts[i] === '' : p[i] !== parts[i]) return false;
+    }
+    return !open || parts.slice(fixed).every((x) => x !== '');
+  });
+}
+
+/** Whether the key is a real Flink key: listed, an entry of a listed Map option, or in a family. */
+export function isDocumentedKey(key: string): boolean {
+  const all = keys();
+  if (all.has(key) || matchesKeyPattern(key)) return true;
+  // A Map option can also be written one entry per key: `<option>.<name>: <value>`.
+  for (let dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+    if (all.get(key.slice(0, dot))?.type === 'M') return dot < key.length - 1;
+  }
+  return false;
+}
