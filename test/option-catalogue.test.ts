@@ -40,6 +40,12 @@ describe('generated option catalogue', () => {
     expect(flinkKeyInfo('classloader.fail-on-metaspace-oom-error')?.removedIn).toBeUndefined();
   });
 
+  it('says which release added or deprecated a key where the release notes name it', () => {
+    expect(flinkKeyInfo('slotmanager.min-total-resource.memory')).toMatchObject({ addedIn: '1.19' });
+    expect(flinkKeyInfo('jobmanager.adaptive-scheduler.min-parallelism-increase')).toMatchObject({ deprecatedIn: '2.0' });
+    expect(isKnownKey('slotmanager.min-total-resource.memory')).toBe(true);
+  });
+
   it.each([
     'taskmanager.memory.heap.size',
     'flink.memory.managed.fraction',

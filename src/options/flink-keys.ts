@@ -13,6 +13,8 @@ export interface FlinkKeyInfo {
   readonly type: string;
   /** Docs generations the key was seen in, e.g. `['1.10-1.12', '1.13-2.2']`. */
   readonly seenIn: readonly string[];
+  /** The release that added the key, where its release notes say so. */
+  readonly addedIn?: string;
   readonly deprecatedIn?: string;
   readonly removedIn?: string;
 }
@@ -25,9 +27,9 @@ function keys(): Map<string, FlinkKeyInfo> {
   const byLetter = new Map(GENERATIONS.map((g) => [g.letter, g.versions]));
   table = new Map();
   for (const row of KEY_ROWS.split('\n')) {
-    const [key = '', type = '', seen = '', deprecatedIn = '', removedIn = ''] = row.split('|');
+    const [key = '', type = '', seen = '', addedIn = '', deprecatedIn = '', removedIn = ''] = row.split('|');
     const seenIn = [...seen].map((l) => byLetter.get(l) ?? l);
-    table.set(key, { key, type, seenIn, ...(deprecatedIn ? { deprecatedIn } : {}), ...(removedIn ? { removedIn } : {}) });
+    table.set(key, { key, type, seenIn, ...(addedIn ? { addedIn } : {}), ...(deprecatedIn ? { deprecatedIn } : {}), ...(removedIn ? { removedIn } : {}) });
   }
   return table;
 }
