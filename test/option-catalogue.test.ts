@@ -93,5 +93,12 @@ describe('generated option catalogue', () => {
     expect(isDocumentedKey('kubernetes.jobmanager.cpu.heap')).toBe(false);
   });
 
+  it('answers for a long key of many dots as quickly as for a short one (the prefix search is bounded)', () => {
+    const long = `kubernetes.jobmanager.annotations${'.a'.repeat(200_000)}`;
+    const hostile = `x${'.heap'.repeat(200_000)}`;
+    expect(isDocumentedKey(long)).toBe(true);
+    expect(isDocumentedKey(hostile)).toBe(false);
+  });
+
   it('holds hundreds of keys', () => expect(flinkKeyCount()).toBeGreaterThan(200));
 });

@@ -20,6 +20,8 @@ export interface FlinkKeyInfo {
 }
 
 let table: Map<string, FlinkKeyInfo> | undefined;
+/** Length of the longest key: no longer prefix can be a Map option, which bounds the prefix search. */
+let longest = 0;
 let patterns: (readonly string[])[] | undefined;
 
 function keys(): Map<string, FlinkKeyInfo> {
@@ -29,6 +31,7 @@ function keys(): Map<string, FlinkKeyInfo> {
   for (const row of KEY_ROWS.split('\n')) {
     const [key = '', type = '', seen = '', addedIn = '', deprecatedIn = '', removedIn = ''] = row.split('|');
     const seenIn = [...seen].map((l) => byLetter.get(l) ?? l);
+    if (key.length > longest) longest = key.length;
     table.set(key, { key, type, seenIn, ...(addedIn ? { addedIn } : {}), ...(deprecatedIn ? { deprecatedIn } : {}), ...(removedIn ? { removedIn } : {}) });
   }
   return table;
@@ -75,8 +78,9 @@ export function isDocumentedKey(key: string): boolean {
   if (CURATED_NAMESPACES.some((p) => key.startsWith(p))) return false;
   const all = keys();
   if (all.has(key) || matchesKeyPattern(key)) return true;
-  // A Map option can also be written one entry per key: `<option>.<name>: <value>`.
-  for (let dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+  // A Map option can also be written one entry per key: `<option>.<name>: <value>`. Only prefixes
+  // no longer than the longest key are tried, so a long key with many dots costs no more than a short one.
+  for (let dot = key.lastIndexOf('.', longest); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
     if (all.get(key.slice(0, dot))?.type === 'M') return dot < key.length - 1;
   }
   return false;
