@@ -22,6 +22,7 @@ import processAndFlinkSizeBothSet from './process-and-flink-size-both-set.js';
 import rangeMinAboveMax from './range-min-above-max.js';
 import removedKey from './removed-key.js';
 import rocksdbWithoutManagedMemory from './rocksdb-without-managed-memory.js';
+import sizeAndFractionBothSet from './size-and-fraction-both-set.js';
 import unknownKey from './unknown-key.js';
 import unusedSuppression from './unused-suppression.js';
 
@@ -45,6 +46,7 @@ export const ALL_RULES: readonly EngineRule[] = [
   rangeMinAboveMax,
   removedKey,
   rocksdbWithoutManagedMemory,
+  sizeAndFractionBothSet,
   unknownKey,
   unusedSuppression,
 ];
