@@ -23,6 +23,7 @@ import rangeMinAboveMax from './range-min-above-max.js';
 import removedKey from './removed-key.js';
 import rocksdbWithoutManagedMemory from './rocksdb-without-managed-memory.js';
 import sizeAndFractionBothSet from './size-and-fraction-both-set.js';
+import taskHeapTooSmallForSlots from './task-heap-too-small-for-slots.js';
 import unknownKey from './unknown-key.js';
 import unusedSuppression from './unused-suppression.js';
 
@@ -47,6 +48,7 @@ export const ALL_RULES: readonly EngineRule[] = [
   removedKey,
   rocksdbWithoutManagedMemory,
   sizeAndFractionBothSet,
+  taskHeapTooSmallForSlots,
   unknownKey,
   unusedSuppression,
 ];
