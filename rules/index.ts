@@ -15,6 +15,7 @@ import jobmanagerHeapBelowMinimum from './jobmanager-heap-below-minimum.js';
 import legacySyntax from './legacy-syntax.js';
 import managedMemoryUnused from './managed-memory-unused.js';
 import memoryDerivationFails from './memory-derivation-fails.js';
+import networkBuffersExceedPool from './network-buffers-exceed-pool.js';
 import noTotalMemoryConfigured from './no-total-memory-configured.js';
 import operatorMemoryOverride from './operator-memory-override.js';
 import operatorMemoryUnits from './operator-memory-units.js';
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly EngineRule[] = [
   legacySyntax,
   managedMemoryUnused,
   memoryDerivationFails,
+  networkBuffersExceedPool,
   noTotalMemoryConfigured,
   operatorMemoryOverride,
   operatorMemoryUnits,
