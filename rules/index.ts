@@ -9,6 +9,7 @@ import containerMemoryExceeded from './container-memory-exceeded.js';
 import deprecatedKey from './deprecated-key.js';
 import fineGrainedWithTotalSize from './fine-grained-with-total-size.js';
 import fractionOutOfRange from './fraction-out-of-range.js';
+import invalidFlinkVersion from './invalid-flink-version.js';
 import invalidMemorySize from './invalid-memory-size.js';
 import invalidOptionValue from './invalid-option-value.js';
 import jobmanagerHeapBelowMinimum from './jobmanager-heap-below-minimum.js';
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly EngineRule[] = [
   deprecatedKey,
   fineGrainedWithTotalSize,
   fractionOutOfRange,
+  invalidFlinkVersion,
   invalidMemorySize,
   invalidOptionValue,
   jobmanagerHeapBelowMinimum,
