@@ -11,7 +11,7 @@ import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
 import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
-import type { FolderWatch } from '../config/expand.js';
+import type { FolderWatch, Skipped } from '../config/expand.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
 import type { FixOutcome } from '../fix/index.js';
@@ -195,7 +195,7 @@ function describeReadError(shown: string, e: unknown): string {
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
+function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (message: string, kind: Skipped['kind']) => void): Generator<[string, string]> {
   if (input === '-') {
     yield [STDIN_NAME, '-'];
     return;
@@ -214,7 +214,11 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[st
     return;
   }
   let found = false;
-  for (const f of flinkFilesIn(abs, watch)) {
+  const skipped = (path: string, why: Skipped) => {
+    if (why.kind === 'unreadable') passedOver(describeReadError(shown(path), why.error), why.kind);
+    else passedOver(`"${shown(path)}" is a link to "${why.target}", outside "${input}"; links that leave a linted folder are not followed (lint the target itself to check it)`, why.kind);
+  };
+  for (const f of flinkFilesIn(abs, { names: watch.names, folder: watch.folder, skipped })) {
     found = true;
     yield [shown(f), f];
   }
@@ -389,7 +393,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      const files = filesOf(input, io.cwd, plan.configs.watch);
+      const files = filesOf(input, io.cwd, plan.configs.watch, (message, kind) => {
+        if (kind === 'outside') io.error(`flink-mem: note: ${message}\n`);
+        else {
+          usage(message);
+          exit = Math.max(exit, EXIT.usage);
+        }
+      });
       for (;;) {
         const next = await orSkip(() => files.next());
         if (!next || next.done) break;
