@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
 import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
 import type { FolderWatch, Skipped } from '../config/expand.js';
+import { LineIndex } from '../config/positions.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
 import type { FixOutcome } from '../fix/index.js';
@@ -439,7 +440,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         } else findings = lintLoadedFile(loaded, ALL_RULES, settings);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
-        const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);
+        const lines = file.documents[0]?.lines ?? new LineIndex(file.text).lines();
         for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
       }
     }
