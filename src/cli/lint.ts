@@ -27,7 +27,7 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { EMPTY_PATH, readStdin, shownUnder } from './util.js';
+import { EMPTY_PATH, readStdin, shownUnder, visibleLine } from './util.js';
 import { fileStamp } from './write.js';
 import type { FileStamp } from './write.js';
 
@@ -362,7 +362,8 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   // Each usage problem is printed once (a bad linter config governs many files).
   const said = new Set<string>();
   const usage = (message: string) => {
-    if (!said.has(message)) io.error(`flink-mem: error: ${message}\n`);
+    // File names and values in a message are shown escaped: stderr reaches terminals and CI logs too.
+    if (!said.has(message)) io.error(`flink-mem: error: ${visibleLine(message)}\n`);
     said.add(message);
   };
   let plan: Plan;
@@ -395,7 +396,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
       const files = filesOf(input, io.cwd, plan.configs.watch, (message, kind) => {
-        if (kind === 'outside') io.error(`flink-mem: note: ${message}\n`);
+        if (kind === 'outside') io.error(`flink-mem: note: ${visibleLine(message)}\n`);
         else {
           usage(message);
           exit = Math.max(exit, EXIT.usage);
@@ -423,7 +424,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         let findings: Finding[];
         if (plan.fix && fixer) {
           const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
-          if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
+          if (outcome.note) io.error(`flink-mem: ${visibleLine(`${shown}: ${outcome.note}`)}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
             count(fixes, outcome);

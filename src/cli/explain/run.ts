@@ -13,7 +13,7 @@ import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError, EXIT } from '../io.js';
-import { EMPTY_PATH, readStdin, shownUnder, useColor } from '../util.js';
+import { EMPTY_PATH, readStdin, shownUnder, useColor, visible, visibleColored } from '../util.js';
 import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
@@ -82,7 +82,9 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const emit = (d: ExplainedDocument) => {
     failed ||= d.versions.some((v) => processes.some((p) => !v[p].ok));
     if (json) json.add(d);
-    else io.write(explainText([d], textOptions) + '\n');
+    // Values and messages quote the configuration: control characters are shown escaped (with
+    // colours on, colour codes are kept: ours cannot be told from a value's there).
+    else io.write((textOptions.color ? visibleColored : visible)(explainText([d], textOptions)) + '\n');
   };
   // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
   const seen = opts.files.length > 1 ? new Set<string>() : null;
