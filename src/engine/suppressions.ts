@@ -1,7 +1,7 @@
 /**
  * Inline suppressions in the linted file:
  *   # flink-mem-disable-next-line <rule-id>[, <rule-id>] -- <reason>
- *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file)
+ *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file, or its YAML document)
  * and, in a FlinkDeployment, the annotation `flink-mem.io/ignore-<rule-id>: "<reason>"`.
  */
 import type { ConfigDocument, Span } from '../config/types.js';
@@ -31,11 +31,15 @@ function nextContentLine(lines: readonly string[], from: number): number {
 /** Reads the suppressions of one document (comments in its file, annotations of its object). */
 export function readSuppressions(doc: ConfigDocument): Suppression[] {
   const out: Suppression[] = [];
-  doc.lines.forEach((text, i) => {
+  // In a file of several YAML documents, only this document's own lines speak for it.
+  const from = doc.lineRange ? doc.lineRange.first - 1 : 0;
+  const to = doc.lineRange ? Math.min(doc.lineRange.last, doc.lines.length) : doc.lines.length;
+  for (let i = from; i < to; i++) {
+    const text = doc.lines[i]!;
     const hash = text.indexOf('#');
-    if (hash < 0 || !text.includes('flink-mem-disable')) return;
+    if (hash < 0 || !text.includes('flink-mem-disable')) continue;
     const m = DIRECTIVE.exec(text.slice(hash));
-    if (!m) return;
+    if (!m) continue;
     // "rule-a, rule-b -- reason"; a directive may also start with "--" when it names no rule.
     const [idsPart, ...reasonParts] = (' ' + m[2]!).split(/\s+--(?:\s+|$)/);
     const ruleIds = (idsPart ?? '').split(/[\s,]+/).filter(Boolean);
@@ -49,7 +53,7 @@ export function readSuppressions(doc: ConfigDocument): Suppression[] {
       column: hash + 1,
       used: false,
     });
-  });
+  }
   for (const [name, reason] of Object.entries(doc.kubernetes?.annotations ?? {})) {
     const m = /^flink-mem\.io\/ignore-(.+)$/.exec(name);
     if (!m) continue;
