@@ -42,12 +42,21 @@ describe('links that leave the linted folder', () => {
     expect(r.stdout).toContain('file=repo/conf/flink-conf.yaml');
     expect(r.stderr).toBe(
       [
-        `flink-mem: note: "repo/conf/linked.yaml" is a link to "${join(dir, 'secret/flink-conf.yaml')}", outside "repo"; links that leave a linted folder are not followed (lint the target itself to check it)`,
-        `flink-mem: note: "repo/shared" is a link to "${join(dir, 'secret/sub')}", outside "repo"; links that leave a linted folder are not followed (lint the target itself to check it)`,
+        `flink-mem: note: "repo/conf/linked.yaml" is a link to "${join(dir, 'secret/flink-conf.yaml')}", outside "repo"; links that leave a linted folder are not followed (give the target itself to check it)`,
+        `flink-mem: note: "repo/shared" is a link to "${join(dir, 'secret/sub')}", outside "repo"; links that leave a linted folder are not followed (give the target itself to check it)`,
         '',
       ].join('\n'),
     );
     expect(r.code).toBe(1);
+  });
+
+  it('explain follows the same policy', async () => {
+    const dir = folder({ 'repo/flink-conf.yaml': PERCENT, 'secret/flink-conf.yaml': SECRET });
+    symlinkSync(join(dir, 'secret/flink-conf.yaml'), join(dir, 'repo/linked.yaml'));
+    const r = await cli(['explain', 'repo', '--show-config'], { cwd: dir });
+    expect(r.stdout).not.toContain('hunter2');
+    expect(r.stdout).toContain('repo/flink-conf.yaml');
+    expect(r.stderr).toBe(`flink-mem: note: "repo/linked.yaml" is a link to "${join(dir, 'secret/flink-conf.yaml')}", outside "repo"; links that leave a linted folder are not followed (give the target itself to check it)\n`);
   });
 
   it('--fix leaves a file outside the folder as it was, whatever links to it', async () => {

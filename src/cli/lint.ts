@@ -27,7 +27,7 @@ import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { EMPTY_PATH, readStdin, shownUnder, visibleLine } from './util.js';
+import { describeReadError, EMPTY_PATH, readStdin, shownUnder, skippedMessage, visibleLine } from './util.js';
 import { fileStamp } from './write.js';
 import type { FileStamp } from './write.js';
 
@@ -177,20 +177,6 @@ class LinterConfigs {
   }
 }
 
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'does not exist',
-  ENOTDIR: 'does not exist',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'cannot be read (permission denied)',
-  EPERM: 'cannot be read (permission denied)',
-};
-
-/** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
-function describeReadError(shown: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
-}
-
 /**
  * Each input as the files to lint, `[shown path, absolute path]`, as the folder walk finds them
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
@@ -215,10 +201,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (m
     return;
   }
   let found = false;
-  const skipped = (path: string, why: Skipped) => {
-    if (why.kind === 'unreadable') passedOver(describeReadError(shown(path), why.error), why.kind);
-    else passedOver(`"${shown(path)}" is a link to "${why.target}", outside "${input}"; links that leave a linted folder are not followed (lint the target itself to check it)`, why.kind);
-  };
+  const skipped = (path: string, why: Skipped) => passedOver(skippedMessage(shown(path), input, why), why.kind);
   for (const f of flinkFilesIn(abs, { names: watch.names, folder: watch.folder, skipped })) {
     found = true;
     yield [shown(f), f];

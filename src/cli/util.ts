@@ -1,5 +1,6 @@
 /** Small helpers shared by the commands. */
 import { isAbsolute, relative } from 'node:path';
+import type { Skipped } from '../config/expand.js';
 import type { CliIO } from './io.js';
 
 /** Colours only on a terminal, never with NO_COLOR; FORCE_COLOR forces them. */
@@ -62,4 +63,24 @@ export function visible(text: string): string {
  */
 export function visibleColored(text: string): string {
   return text.replace(/\u001b\[\d{1,3}(?:;\d{1,3}){0,4}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (m) => (m.length > 1 ? m : escapeControl(m)));
+}
+
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist',
+  ENOTDIR: 'does not exist',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'cannot be read (permission denied)',
+  EPERM: 'cannot be read (permission denied)',
+};
+
+/** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
+export function describeReadError(shown: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
+}
+
+/** What the folder walk of `input` passed over, in one line: a link that leaves the folder, or what it could not read. */
+export function skippedMessage(shown: string, input: string, why: Skipped): string {
+  if (why.kind === 'unreadable') return describeReadError(shown, why.error);
+  return `"${shown}" is a link to "${why.target}", outside "${input}"; links that leave a linted folder are not followed (give the target itself to check it)`;
 }
