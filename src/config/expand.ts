@@ -45,10 +45,13 @@ function anyLine(path: string, test: (text: string) => boolean, unreadable?: (e:
   try {
     fd = openSync(path, 'r');
     const buf = (sniffBuffer ??= Buffer.allocUnsafe(SNIFF_BYTES));
+    const first = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    // Nearly every file fits in one read.
+    if (first < SNIFF_BYTES) return test(buf.toString('utf8', 0, first));
     const decoder = new StringDecoder('utf8');
     let carry = '';
     for (let read = 0; read < SNIFF_LIMIT; ) {
-      const n = readSync(fd, buf, 0, SNIFF_BYTES, read);
+      const n = read === 0 ? first : readSync(fd, buf, 0, SNIFF_BYTES, read);
       read += n;
       const text = carry + decoder.write(n === SNIFF_BYTES ? buf : buf.subarray(0, n));
       if (n < SNIFF_BYTES) return test(text + decoder.end());
