@@ -62,6 +62,13 @@ describe('CR-only line endings', () => {
     expect(r.text).toBe(text.replace('fraction: "40"', 'fraction: "0.4"'));
   });
 
+  it('a flink-conf.yaml and a config.yaml are fixed with CR line ends kept, a new key ending in CR too', () => {
+    const legacy = 'taskmanager.memory.process.size: 1.5g\r# a comment\rtaskmanager.memory.managed.fraction: 40\r';
+    expect(fixed(legacy, 'flink-conf.yaml').text).toBe('taskmanager.memory.process.size: 1536m\r# a comment\rtaskmanager.memory.managed.fraction: 0.4\rjobmanager.memory.process.size: 1600m\r');
+    const yaml = 'taskmanager:\r  memory:\r    process.size: 1.5g\r';
+    expect(fixed(yaml, 'config.yaml').text).toBe('taskmanager:\r  memory:\r    process.size: 1536m\rjobmanager:\r  memory:\r    process:\r      size: 1600m\r');
+  });
+
   it('lint finds the same in CR, LF and CRLF files', async () => {
     const runs = await Promise.all(['\r', '\n', '\r\n'].map((eol) => cli(['lint', '-', '--format', 'json'], { stdin: manifest.join(eol) })));
     expect(runs[0]!.stdout).toBe(runs[1]!.stdout);

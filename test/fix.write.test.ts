@@ -33,11 +33,10 @@ describe('writeAtomically', () => {
     expect(readdirSync(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });
 
-  it('removes its temporary file when the final rename fails', () => {
+  it('refuses to replace a folder and leaves nothing behind', () => {
     const sub = join(dir, 'sub');
     mkdirSync(join(sub, 'target'), { recursive: true });
     writeFileSync(join(sub, 'target', 'inside'), 'x');
-    // A non-empty folder cannot be replaced by a file, so the rename fails after the temporary file is written.
     expect(() => writeAtomically(join(sub, 'target'), 'new\n')).toThrow();
     expect(readdirSync(sub)).toEqual(['target']);
   });
