@@ -237,7 +237,7 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
   }
   const beside = configs.flinkConfBeside(abs, shown);
   const loaded = loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
-  return { loaded, abs, ...(stat ? { stamp: fileStamp(abs, bytes, stat) } : {}) };
+  return stat ? { loaded, abs, stamp: fileStamp(abs, bytes, stat) } : { loaded, abs };
 }
 
 /** An --output file, known by its real path and, when it exists, its device and inode. */
