@@ -34,6 +34,15 @@ describe('a suppression in a file of several YAML documents', () => {
   });
 });
 
+describe('an ignore annotation in the second document', () => {
+  it('is reported at its own line when it suppresses nothing', async () => {
+    const annotated = deployment('b').replace('  name: b\n', '  name: b\n  annotations:\n    flink-mem.io/ignore-fraction-out-of-range: "not needed"\n').replace('"40"', '"0.4"');
+    const text = `${deployment('a').replace('  name: a\n', '  name: a\n  annotations:\n    flink-mem.io/ignore-fraction-out-of-range: "checked"\n')}---\n${annotated}`;
+    const r = await cli(['lint', '-', '--format', 'json'], { stdin: text });
+    expect(rules(r.stdout)).toEqual(['21 unused-suppression']);
+  });
+});
+
 describe('a byte that is not UTF-8', () => {
   const latin1 = Buffer.concat([Buffer.from('taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n# caf'), Buffer.from([0xe9]), Buffer.from(' au lait\ntaskmanager.memory.managed.fraction: 40\n')]);
 

@@ -57,15 +57,16 @@ export function readSuppressions(doc: ConfigDocument): Suppression[] {
   for (const [name, reason] of Object.entries(doc.kubernetes?.annotations ?? {})) {
     const m = /^flink-mem\.io\/ignore-(.+)$/.exec(name);
     if (!m) continue;
-    const at = findLine(doc.lines, name);
+    const at = findLine(doc.lines, name, from, to);
     out.push({ ruleIds: [m[1]!], scope: 'file', reason, line: at, column: 1, used: false });
   }
   return out;
 }
 
-function findLine(lines: readonly string[], needle: string): number {
-  const i = lines.findIndex((l) => l.includes(needle));
-  return i < 0 ? 1 : i + 1;
+/** The 1-based line of the first of lines[from, to) holding `needle`, else the first of them. */
+function findLine(lines: readonly string[], needle: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (lines[i]!.includes(needle)) return i + 1;
+  return from + 1;
 }
 
 /** Drops suppressed findings and marks the suppressions that did something. */
