@@ -1,6 +1,7 @@
 /**
  * Fixes in a legacy flink-conf.yaml, line by line as Flink reads it: a value is replaced in
  * place, a renamed key keeps its line, a removed key loses its line(s), a new key is a new last line.
+ * A byte order mark that hides the first key from Flink is removed rather than the key added again.
  */
 import { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
@@ -33,7 +34,14 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
   const appended: string[] = [];
   const edits: TextEdit[] = plan.edits;
 
+  let bomRemoved = false;
   const set = (key: string, value: string, line?: number) => {
+    // Flink reads the first key with the byte order mark in front, so it never matches: the fix
+    // is to drop the mark, which makes the key as written count (its value is checked next pass).
+    if (!bomRemoved && doc.text.charCodeAt(0) === 0xfeff && entriesOf(doc, `\ufeff${key}`).length > 0) {
+      bomRemoved = true;
+      return edits.push({ start: 0, end: 1, text: '' });
+    }
     const all = entriesOf(doc, key);
     const last = all.find((e) => e.keySpan?.line === line) ?? all.at(-1);
     if (last?.valueSpan) return edits.push(replaceSpan(last.valueSpan, value));
