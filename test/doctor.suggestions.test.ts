@@ -317,7 +317,7 @@ describe('every fixture with a configuration: its suggestions pass the model and
     const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
     const target = (header('target') ?? 'standalone') as 'standalone';
     const base = configs.get(header('config')!)!;
-    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example):/.test(l)).join('\n');
+    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source):/.test(l)).join('\n');
     const problems: string[] = [];
     for (const d of diagnose({ text: body, config: base, version, target }).diagnoses) {
       for (const p of ['taskmanager', 'jobmanager'] as const) {
