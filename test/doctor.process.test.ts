@@ -83,7 +83,7 @@ describe('which process failed', () => {
       '2024-02-02 07:15:45,002 WARN  org.apache.flink.runtime.taskexecutor.TaskExecutor [] - The heartbeat of JobManager with id 7f6e5d4c3b2a19080706f5e4d3c2b1a0 timed out.',
     ].join('\n');
     const d = diagnose({ text }).diagnoses;
-    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['heartbeat-timeout@taskmanager', 'heartbeat-timeout@jobmanager']);
+    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['gc-overhead@taskmanager', 'heartbeat-timeout@jobmanager']);
     expect(d[0]!.suggestions.map((s) => s.key)).toContain('taskmanager.memory.process.size');
     expect(d[1]!.suggestions.map((s) => s.key)).toEqual(['heartbeat.timeout']);
   });

@@ -100,7 +100,7 @@ const FAILURES: { name: string; text: string; id: string; process: Process; grow
   { name: 'managed bytes', text: 'org.apache.flink.runtime.memory.MemoryReservationException: Could not allocate 16777216 bytes, only 8388608 bytes are remaining.', id: 'managed-memory-insufficient', process: 'taskmanager', grows: 'managed' },
   { name: 'managed shared resource', text: 'org.apache.flink.runtime.memory.MemoryAllocationException: Could not created the shared memory resource of size 536870912.', id: 'managed-memory-insufficient', process: 'taskmanager', grows: 'managed' },
   { name: 'GC overhead', text: `${TM_LOG}java.lang.OutOfMemoryError: GC overhead limit exceeded`, id: 'gc-overhead', process: 'taskmanager', grows: 'taskHeap' },
-  { name: 'long GC pauses', text: `${TM_LOG}[123.456s][info][gc] GC(812) Pause Full (G1 Compaction Pause) 2040M->2030M(2048M) 9123.456ms`, id: 'heartbeat-timeout', process: 'taskmanager', grows: 'taskHeap' },
+  { name: 'long GC pauses', text: `${TM_LOG}[123.456s][info][gc] GC(812) Pause Full (G1 Compaction Pause) 2040M->2030M(2048M) 9123.456ms`, id: 'gc-overhead', process: 'taskmanager', grows: 'taskHeap' },
   { name: 'Python worker', text: `${TM_LOG}pyflink worker: Traceback (most recent call last):\nMemoryError`, id: 'python-worker-memory', process: 'taskmanager', grows: ['managed', 'taskOffHeap'] },
 ];
 
