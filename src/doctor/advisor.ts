@@ -12,6 +12,8 @@ import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Pr
 export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
+/** The failure that follows from the others (a process that stops answering), listed after its cause. */
+const CONSEQUENCE = 'heartbeat-timeout';
 
 /** Diagnoses from a whole text (a pasted message, trace or log). */
 export function diagnose(input: DoctorInput): DoctorResult {
@@ -54,6 +56,8 @@ function resolve(scan: ScanResult): Resolved[] {
   const merged = new Map<string, Resolved>();
   for (const f of scan.findings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
+    // Peers that cannot reach each other's RPC address miss heartbeats without any memory problem.
+    if (f.signature.id === 'heartbeat-timeout' && scan.observations.rpcAddress !== null) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
     const local = scan.observations.local && f.signature.component === 'infer' && !f.fixed;
     const component: Component = local ? 'unknown' : f.process ?? scan.inputProcess ?? 'unknown';
@@ -67,10 +71,17 @@ function resolve(scan: ScanResult): Resolved[] {
     merged.set(key, { finding: better ? f : prev.finding, component, occurrences: prev.occurrences + f.occurrences });
   }
   let out = [...merged.values()];
-  if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong');
+  // A heartbeat timeout is a consequence: Flink's own text for it does not push aside a memory
+  // cause described in someone's words ("频繁 Full GC" next to the timeout), which is listed first.
+  const consequence = (r: Resolved) => r.finding.signature.id === CONSEQUENCE;
+  const strongCause = out.some((r) => r.finding.strength === 'strong' && !consequence(r));
+  if (strongCause) out = out.filter((r) => r.finding.strength === 'strong');
+  else if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong' || (r.finding.strength === 'weak' && !consequence(r)));
   if (out.some((r) => r.finding.strength !== 'vague')) out = out.filter((r) => r.finding.strength !== 'vague');
+  const causes = out.some((r) => !consequence(r));
   return out.sort(
     (a, b) =>
+      (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
       a.finding.signature.rank - b.finding.signature.rank ||
       a.finding.line - b.finding.line,
@@ -145,7 +156,7 @@ function addConsequenceNotes(diagnoses: Diagnosis[]): void {
   if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
     const d = diagnoses[i]!;
-    if (d.id !== 'heartbeat-timeout') continue;
+    if (d.id !== 'heartbeat-timeout' || d.explanation.includes('most likely a consequence')) continue;
     diagnoses[i] = { ...d, explanation: `${d.explanation} Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.` };
   }
 }
@@ -153,6 +164,9 @@ function addConsequenceNotes(diagnoses: Diagnosis[]): void {
 function lookedAt(scan: ScanResult): string {
   const kinds = SIGNATURES.map((s) => s.id).join(', ');
   const lines = `${scan.lines} line${scan.lines === 1 ? '' : 's'}`;
+  if (scan.observations.rpcAddress !== null) {
+    return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}). The processes cannot reach each other at the addresses they advertise (the input shows "${scan.observations.rpcAddress}"): a heartbeat timeout with it is an RPC address or network problem, not a memory failure. Check jobmanager.rpc.address, taskmanager.host and the host names each process resolves to (not localhost), and that the RPC ports are open between them.`;
+  }
   const exceptions = scan.exceptions.length > 0 ? ` The text shows ${scan.exceptions.join(', ')}, which ${scan.exceptions.length === 1 ? 'is' : 'are'} not a memory failure this tool knows.` : '';
   return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none.${exceptions}`;
 }

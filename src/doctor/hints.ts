@@ -31,7 +31,29 @@ const LOCAL: readonly Scope[] = ['line', 'block'];
 /** YARN container 000001 is the application master, where the JobManager runs. */
 const yarnContainer = (m: RegExpExecArray): Process => (Number(m[1]) === 1 ? 'jobmanager' : 'taskmanager');
 
+/**
+ * The thread an exception was thrown in, as the JVM (`Exception in thread "..."`) or Flink's
+ * uncaught-exception handlers (`Thread '...' produced an uncaught exception`) print it: task
+ * threads carry a subtask index ("Map (1/4)#0") and run only on TaskManagers; coordinators,
+ * the REST endpoint, the dispatcher and the resource manager run only on the JobManager.
+ */
+const THREAD_NAME = /(?:in thread "([^"]{1,300})"|Thread '([^']{1,300})')/;
+const JM_THREAD = /SourceCoordinator|SplitEnumerator|jobmanager|cluster-io|Dispatcher|flink-rest|RestEndpoint|resourcemanager|CheckpointCoordinator|JobMaster|OperatorCoordinator/i;
+const TM_THREAD = /\(\d{1,5}\/\d{1,5}\)(?:#\d{1,5})?|^Source: |^Legacy Source Thread|OutputFlusher|Flink Netty (?:Server|Client)|^Sink: |-> |taskmanager|TaskExecutor|AsyncOperations|pool-\d{1,5}-thread-\d{1,5} \(/;
+const threadProcess = (m: RegExpExecArray): Process | null => {
+  const name = m[1] ?? m[2] ?? '';
+  if (JM_THREAD.test(name)) return 'jobmanager';
+  return TM_THREAD.test(name) ? 'taskmanager' : null;
+};
+
 const HINTS: readonly Hint[] = [
+  { anchor: 'in thread "', re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
+  { anchor: "thread '", re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
+  // Split enumerators and source coordinators run in the JobManager (FLIP-27 sources).
+  { anchor: 'enumerator', re: /\b(?:at )?[\w.$]{0,200}(?:SplitEnumerator|SourceEnumerator|\.enumerator\.)/, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'sourcecoordinator', re: /\bSourceCoordinator(?:Context|Provider)?\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  // Job submission through the REST API lands in the JobManager (the Dispatcher).
+  { anchor: 'handler', re: /\b(?:JarRunHandler|JarUploadHandler|JarPlanHandler|JobSubmitHandler)\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'flink master', re: /Flink Master/i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'jobmanager.memory.', re: /\bjobmanager\.memory\./i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'entrypoint', re: /\b(?:\w*Cluster(?:Entrypoint|EntryPoint))\b/, process: 'jobmanager', weight: 10, scopes: ALL },
@@ -63,7 +85,9 @@ const HINTS: readonly Hint[] = [
   { anchor: 'jobmanagerprocessutils', re: /\bJobManagerProcessUtils\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
   // Stack frames of code that runs in only one of the two processes.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:runtime\.(?:taskexecutor|io\.network)\.|runtime\.taskmanager\.Task\.|streaming\.runtime\.tasks\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
-  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
+  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint|source\.coordinator|operators\.coordination|scheduler|executiongraph|webmonitor|rest\.handler|checkpoint\.CheckpointCoordinator)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
+  // Operators, state backends and batch drivers run in TaskManagers.
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)\./, process: 'taskmanager', weight: 3, scopes: LOCAL },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
   { anchor: 'to failed', re: /\) switched from (?!state\b)\w+ to FAILED/, process: 'taskmanager', weight: 5, scopes: LOCAL },
   {

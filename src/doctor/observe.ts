@@ -20,12 +20,21 @@ export const emptyObservations = (): MutableObservations => ({
   resubmitWording: false,
   submissions: 0,
   longestGcPauseMs: 0,
+  rpcAddress: null,
 });
 
 /** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
 const FLINK_LEAK_TEXT = /This can mean two things|memory leak in (?:the )?user code|leak in user code|class loading leak/i;
 
 const OBSERVERS: readonly Observer[] = [
+  {
+    // Processes that cannot reach each other at the addresses they advertise (Akka or Pekko).
+    anchors: ['non-local recipient', 'resolve resourcemanager address', 'association with remote system', 'unreachable remote address'],
+    re: /for non-local recipient|Could not resolve ResourceManager address|Association with remote system \[[^\]]{0,200}\] has failed|associate with unreachable remote address/i,
+    apply: (s, _m, line) => {
+      s.rpcAddress ??= line.trim().slice(0, 200);
+    },
+  },
   {
     anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
     re: /\b(?:MiniCluster\w*|LocalExecutor\w*|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,

@@ -90,7 +90,10 @@ export class Scanner {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (isFence(line)) {
       this.endBlock();
-      return;
+      // "```Tried to associate ..." : text pasted right after the fence (more than a language tag) is a line of its own.
+      const rest = line.replace(/^\s*(?:```|~~~)/, '');
+      if (!/\S\s+\S/.test(rest)) return;
+      line = rest;
     }
     const stripped = stripDecorations(line);
     if (stripped.trim() === '') {

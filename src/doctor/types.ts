@@ -75,6 +75,8 @@ export interface Observations {
   readonly submissions: number;
   /** Longest GC pause seen, in milliseconds (0 when none). */
   readonly longestGcPauseMs: number;
+  /** The first line showing an RPC address problem (a non-local recipient, an unresolved address), or null. */
+  readonly rpcAddress: string | null;
 }
 
 export interface SuggestContext {
