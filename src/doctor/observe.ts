@@ -2,6 +2,7 @@
  * Whole-input observations (see `Observations`), gathered line by line into a few counters.
  */
 import type { Observations } from './types.js';
+import { OLD_ANCHORS, emptyOldFlink, observeOld } from './legacy-keys.js';
 
 interface Observer {
   readonly anchors: readonly string[];
@@ -21,6 +22,7 @@ export const emptyObservations = (): MutableObservations => ({
   submissions: 0,
   longestGcPauseMs: 0,
   rpcAddress: null,
+  oldFlink: emptyOldFlink(),
 });
 
 /** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
@@ -78,10 +80,11 @@ const OBSERVERS: readonly Observer[] = [
   },
 ];
 
-export const OBSERVER_ANCHORS: readonly string[] = OBSERVERS.flatMap((o) => o.anchors);
+export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...OLD_ANCHORS];
 
 /** Updates the observations from one line (its lower-cased copy given for the anchor test). */
 export function observe(state: MutableObservations, line: string, lower: string): void {
+  if (OLD_ANCHORS.some((a) => lower.includes(a))) observeOld(state.oldFlink, line, lower);
   for (const o of OBSERVERS) {
     if (!o.anchors.some((a) => lower.includes(a))) continue;
     const m = o.re.exec(line);

@@ -77,6 +77,18 @@ export interface Observations {
   readonly longestGcPauseMs: number;
   /** The first line showing an RPC address problem (a non-local recipient, an unresolved address), or null. */
   readonly rpcAddress: string | null;
+  /** What the input says about a Flink before 1.10 (its version, its memory keys). */
+  readonly oldFlink: OldFlink;
+}
+
+/** What an input says about an old Flink: the version it states, and the old keys it shows with their values. */
+export interface OldFlink {
+  /** "1.9" when the text states a version before 1.10, else null. */
+  version: string | null;
+  /** A version from 1.10 on stated in the text: old keys then are deprecated spellings, not an old Flink. */
+  modernVersion: boolean;
+  /** Keys Flink 1.9 and older read, with the value shown ('' when none). */
+  readonly keys: Record<string, string>;
 }
 
 export interface SuggestContext {
