@@ -4,7 +4,7 @@
  *   # expect: <id>@<component> [...] | none
  *   # expect-keys: key, key | none        suggestion keys of the first diagnosis (as a set)
  *   # expect-values: key=value, ...       suggested values of the first diagnosis
- *   # expect-explain: text                a phrase the explanations contain
+ *   # expect-explain: text                a phrase the explanations (or, for a negative, the note) contain
  *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
  *   # flink-version: 1.17                 # target: yarn
  *   # docs-example: yes                   the signature's example in docs/doctor.md
@@ -120,7 +120,7 @@ describe('doctor fixtures', () => {
     for (const [key, value] of f.values) {
       expect(first?.suggestions.filter((s) => s.key === key).map((s) => s.suggested), key).toContain(value);
     }
-    const explained = result.diagnoses.map((d) => d.explanation).join(' ');
+    const explained = [...result.diagnoses.map((d) => d.explanation), result.lookedAt ?? ''].join(' ');
     for (const phrase of f.explain) expect(explained).toContain(phrase);
     for (const d of result.diagnoses) {
       expect(d.evidence.line).toBeGreaterThan(0);

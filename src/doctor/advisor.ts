@@ -54,9 +54,18 @@ interface Resolved {
 
 /** Decides the process of each finding, merges findings of the same failure and process, drops weaker evidence. */
 function resolve(scan: ScanResult): Resolved[] {
+  const seen = scan.observations;
+  // Another program's process (Spark, a Kafka Connect worker, a web console, the operator's pod):
+  // its memory failures are not Flink's, unless the text names a Flink process too.
+  const flinkSide = scan.inputProcess !== null || scan.findings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
+  if (seen.otherSystem !== null && (!flinkSide || !seen.flinkNamed)) return [];
   const merged = new Map<string, Resolved>();
   for (const f of scan.findings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
+    // The operator's own pod killed next to Flink's pods: that line is not a Flink process.
+    if (f.variant === 'operator') continue;
+    // A failure that is not about memory explains what it overrides, and any generic "out of memory".
+    if (seen.notMemory !== null && (f.strength === 'vague' || seen.notMemory.overrides?.includes(f.signature.id))) continue;
     // Peers that cannot reach each other's RPC address miss heartbeats without any memory problem.
     if (f.signature.id === 'heartbeat-timeout' && scan.observations.rpcAddress !== null) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
@@ -68,7 +77,13 @@ function resolve(scan: ScanResult): Resolved[] {
       merged.set(key, { finding: f, component, occurrences: f.occurrences });
       continue;
     }
-    const better = STRENGTH[f.strength] < STRENGTH[prev.finding.strength] || (f.strength === prev.finding.strength && f.line < prev.finding.line);
+    // The same failure described in weaker words is not another occurrence of it.
+    if (STRENGTH[f.strength] > STRENGTH[prev.finding.strength]) continue;
+    if (STRENGTH[f.strength] < STRENGTH[prev.finding.strength]) {
+      merged.set(key, { finding: f, component, occurrences: f.occurrences });
+      continue;
+    }
+    const better = f.line < prev.finding.line;
     merged.set(key, { finding: better ? f : prev.finding, component, occurrences: prev.occurrences + f.occurrences });
   }
   let out = [...merged.values()];
@@ -79,11 +94,16 @@ function resolve(scan: ScanResult): Resolved[] {
   if (strongCause) out = out.filter((r) => r.finding.strength === 'strong');
   else if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong' || (r.finding.strength === 'weak' && !consequence(r)));
   if (out.some((r) => r.finding.strength !== 'vague')) out = out.filter((r) => r.finding.strength !== 'vague');
+  // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a kill) is that failure.
+  const generic = (r: Resolved) => r.finding.variant === 'generic';
+  if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
   const causes = out.some((r) => !consequence(r));
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
+      // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
+      Number(a.finding.variant === 'generic') - Number(b.finding.variant === 'generic') ||
       a.finding.signature.rank - b.finding.signature.rank ||
       a.finding.line - b.finding.line,
   );
@@ -169,6 +189,11 @@ function lookedAt(scan: ScanResult): string {
   const lines = `${scan.lines} line${scan.lines === 1 ? '' : 's'}`;
   if (scan.observations.rpcAddress !== null) {
     return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}). The processes cannot reach each other at the addresses they advertise (the input shows "${scan.observations.rpcAddress}"): a heartbeat timeout with it is an RPC address or network problem, not a memory failure. Check jobmanager.rpc.address, taskmanager.host and the host names each process resolves to (not localhost), and that the RPC ports are open between them.`;
+  }
+  const instead = scan.observations.otherSystem ?? scan.observations.notMemory;
+  if (instead !== null) {
+    const who = scan.observations.otherSystem !== null ? `The process that failed looks like ${instead.what}` : `It looks like ${instead.what}`;
+    return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none that applies. ${who} (the input shows "${instead.line}"): ${instead.advice}`;
   }
   const exceptions = scan.exceptions.length > 0 ? ` The text shows ${scan.exceptions.join(', ')}, which ${scan.exceptions.length === 1 ? 'is' : 'are'} not a memory failure this tool knows.` : '';
   return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none.${exceptions}`;

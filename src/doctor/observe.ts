@@ -1,6 +1,7 @@
 /**
  * Whole-input observations (see `Observations`), gathered line by line into a few counters.
  */
+import { ELSEWHERE_ANCHORS, NOT_MEMORY, OTHER_SYSTEMS, cueOf } from './elsewhere.js';
 import type { Observations } from './types.js';
 import { OLD_ANCHORS, emptyOldFlink, observeOld } from './legacy-keys.js';
 
@@ -14,7 +15,6 @@ export type MutableObservations = { -readonly [K in keyof Observations]: Observa
 
 export const emptyObservations = (): MutableObservations => ({
   local: false,
-  operatorPod: false,
   rocksdb: false,
   python: false,
   leakWording: false,
@@ -23,6 +23,9 @@ export const emptyObservations = (): MutableObservations => ({
   longestGcPauseMs: 0,
   rpcAddress: null,
   oldFlink: emptyOldFlink(),
+  otherSystem: null,
+  flinkNamed: false,
+  notMemory: null,
 });
 
 /** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
@@ -41,11 +44,6 @@ const OBSERVERS: readonly Observer[] = [
     anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
     re: /\b(?:MiniCluster\w*|LocalExecutor\w*|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
     apply: (s) => (s.local = true),
-  },
-  {
-    anchors: ['flink-kubernetes-operator'],
-    re: /\bflink-kubernetes-operator(?:-[a-z0-9]+)+\b|^Name:\s+flink-kubernetes-operator/i,
-    apply: (s) => (s.operatorPod = true),
   },
   { anchors: ['rocksdb'], re: /rocksdb/i, apply: (s) => (s.rocksdb = true) },
   {
@@ -80,7 +78,7 @@ const OBSERVERS: readonly Observer[] = [
   },
 ];
 
-export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...OLD_ANCHORS];
+export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS, ...OLD_ANCHORS];
 
 /** Updates the observations from one line (its lower-cased copy given for the anchor test). */
 export function observe(state: MutableObservations, line: string, lower: string): void {
@@ -90,4 +88,6 @@ export function observe(state: MutableObservations, line: string, lower: string)
     const m = o.re.exec(line);
     if (m) o.apply(state, m, line);
   }
+  state.otherSystem ??= cueOf(OTHER_SYSTEMS, line, lower);
+  state.notMemory ??= cueOf(NOT_MEMORY, line, lower);
 }

@@ -63,8 +63,6 @@ export type Facts = Readonly<Record<string, string>>;
 export interface Observations {
   /** An IDE or MiniCluster run: the JVM is the user's, Flink's process sizes do not apply. */
   readonly local: boolean;
-  /** The Flink Kubernetes Operator's own pod. */
-  readonly operatorPod: boolean;
   readonly rocksdb: boolean;
   readonly python: boolean;
   /** Lines saying memory grows over time or leaks, in someone's own words. */
@@ -79,6 +77,15 @@ export interface Observations {
   readonly rpcAddress: string | null;
   /** What the input says about a Flink before 1.10 (its version, its memory keys). */
   readonly oldFlink: OldFlink;
+  /**
+   * The input is about another program's process (Spark, a Kafka Connect worker, a web console,
+   * the operator's own pod): its memory failures are not Flink's unless a Flink process is named.
+   */
+  readonly otherSystem: Elsewhere | null;
+  /** The text mentions Flink at all (a report about another program often does not). */
+  readonly flinkNamed: boolean;
+  /** A failure that is not about memory (a slot shortage, a full disk, a missing class), when the text shows one. */
+  readonly notMemory: Elsewhere | null;
 }
 
 /** What an input says about an old Flink: the version it states, and the old keys it shows with their values. */
@@ -89,6 +96,17 @@ export interface OldFlink {
   modernVersion: boolean;
   /** Keys Flink 1.9 and older read, with the value shown ('' when none). */
   readonly keys: Record<string, string>;
+}
+
+/** What a report looks like instead of a Flink memory failure, and what to do about it. */
+export interface Elsewhere {
+  /** In our words, e.g. "Apache Spark's executors or driver". */
+  readonly what: string;
+  readonly advice: string;
+  /** The first line that shows it (trimmed). */
+  readonly line: string;
+  /** Diagnoses this cue explains away even when their evidence is strong (e.g. EPERM for a failed thread start). */
+  readonly overrides?: readonly string[];
 }
 
 export interface SuggestContext {

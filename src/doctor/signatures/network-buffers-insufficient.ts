@@ -117,7 +117,7 @@ export default defineSignature({
       re: /Could not allocate enough memory segments for NetworkBufferPool(?: \(required \(MB\): (?<poolRequired>\d+), allocated \(MB\): (?<poolAllocated>\d+), missing \(MB\): (?<poolMissing>\d+)\))?/i,
       variant: 'pool',
     },
-    { re: /网络缓冲.{0,6}(?:不足|不够)|网络内存.{0,4}(?:不足|不够)|network buffers? (?:are |is )?(?:insufficient|not enough|exhausted)/i, strength: 'weak' },
+    { re: /网络缓冲.{0,6}(?:不足|不够)|网络内存.{0,4}(?:不足|不够)|network buffers? (?:are |is )?(?:insufficient|not enough|exhausted)|NetworkBufferPool (?:OOM|out of memory)/i, strength: 'weak' },
   ],
   details: [
     /total number of network buffers is currently set to (?<total>\d+) of (?<segment>\d+) bytes each/i,
