@@ -112,7 +112,7 @@ describe('doctor fixtures', () => {
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     const version = f.version ? parseVersion(f.version)! : defaultVersion();
     const config = f.config ? loadConfig(f.config) : undefined;
-    const result = diagnose({ text: f.body, version, ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
+    const result = diagnose({ text: f.body, ...(f.version ? { version } : {}), ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
     expect(result.diagnoses.map((d) => `${d.id}@${d.component}`)).toEqual(f.expect);
     if (f.expect.length === 0) expect(result.lookedAt).toMatch(/^Looked at \d+ line/);
     const first = result.diagnoses[0];

@@ -3,6 +3,7 @@
  * evidence, an explanation, and option changes computed with the model.
  */
 import { defaultVersion } from '../options/version.js';
+import { withOldKeys } from './legacy-keys.js';
 import { Planner } from './plan.js';
 import { Scanner } from './scanner.js';
 import type { Finding, ScanResult } from './scanner.js';
@@ -145,7 +146,9 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     };
   });
   addConsequenceNotes(diagnoses);
-  if (diagnoses.length > 0) return { diagnoses, linesRead: scan.lines };
+  // A Flink before 1.10 reads other keys: only when the caller did not name a (modern) version.
+  const shown = options.version === undefined ? withOldKeys(diagnoses, scan.observations.oldFlink) : diagnoses;
+  if (shown.length > 0) return { diagnoses: shown, linesRead: scan.lines };
   return { diagnoses, lookedAt: lookedAt(scan), linesRead: scan.lines };
 }
 

@@ -3,6 +3,7 @@
  */
 import { ELSEWHERE_ANCHORS, NOT_MEMORY, OTHER_SYSTEMS, cueOf } from './elsewhere.js';
 import type { Observations } from './types.js';
+import { OLD_ANCHORS, emptyOldFlink, observeOld } from './legacy-keys.js';
 
 interface Observer {
   readonly anchors: readonly string[];
@@ -21,6 +22,7 @@ export const emptyObservations = (): MutableObservations => ({
   submissions: 0,
   longestGcPauseMs: 0,
   rpcAddress: null,
+  oldFlink: emptyOldFlink(),
   otherSystem: null,
   flinkNamed: false,
   notMemory: null,
@@ -76,10 +78,11 @@ const OBSERVERS: readonly Observer[] = [
   },
 ];
 
-export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS];
+export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS, ...OLD_ANCHORS];
 
 /** Updates the observations from one line (its lower-cased copy given for the anchor test). */
 export function observe(state: MutableObservations, line: string, lower: string): void {
+  if (OLD_ANCHORS.some((a) => lower.includes(a))) observeOld(state.oldFlink, line, lower);
   for (const o of OBSERVERS) {
     if (!o.anchors.some((a) => lower.includes(a))) continue;
     const m = o.re.exec(line);

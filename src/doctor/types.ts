@@ -75,6 +75,8 @@ export interface Observations {
   readonly longestGcPauseMs: number;
   /** The first line showing an RPC address problem (a non-local recipient, an unresolved address), or null. */
   readonly rpcAddress: string | null;
+  /** What the input says about a Flink before 1.10 (its version, its memory keys). */
+  readonly oldFlink: OldFlink;
   /**
    * The input is about another program's process (Spark, a Kafka Connect worker, a web console,
    * the operator's own pod): its memory failures are not Flink's unless a Flink process is named.
@@ -84,6 +86,16 @@ export interface Observations {
   readonly flinkNamed: boolean;
   /** A failure that is not about memory (a slot shortage, a full disk, a missing class), when the text shows one. */
   readonly notMemory: Elsewhere | null;
+}
+
+/** What an input says about an old Flink: the version it states, and the old keys it shows with their values. */
+export interface OldFlink {
+  /** "1.9" when the text states a version before 1.10, else null. */
+  version: string | null;
+  /** A version from 1.10 on stated in the text: old keys then are deprecated spellings, not an old Flink. */
+  modernVersion: boolean;
+  /** Keys Flink 1.9 and older read, with the value shown ('' when none). */
+  readonly keys: Record<string, string>;
 }
 
 /** What a report looks like instead of a Flink memory failure, and what to do about it. */

@@ -98,6 +98,7 @@ export default defineSignature({
     parts.push(
       "The JVM stayed inside its own limits (heap, direct, metaspace) but the process as a whole did not: native memory that Flink does not cap grew past what was reserved for it. Typical sources: RocksDB when it does not use managed memory, native libraries in user code, glibc malloc arenas, many threads. JVM overhead is the reserve for that; raising it keeps the container size and takes the memory from the other components (or grows the container if they cannot spare it).",
     );
+    parts.push('JVM overhead is the process size times its fraction, kept between its min and max (192m and 1g by default): a min raised above the max makes Flink refuse to start, so the suggestion raises the max with it when needed (raising the fraction instead also works while the result stays within the max).');
     if (ctx.seen.rocksdb) parts.push('The text mentions RocksDB: keep state.backend.rocksdb.memory.managed at true (the default) so RocksDB stays inside managed memory.');
     const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
     parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
