@@ -29,7 +29,8 @@ const CASES: readonly [string, string, 'taskmanager' | 'jobmanager' | 'unknown']
   ['a RocksDB state frame', `${OOM}\n\tat org.apache.flink.contrib.streaming.state.RocksDBKeyedStateBackend.getOrCreateKeyedState(RocksDBKeyedStateBackend.java:700)`, 'taskmanager'],
   ['"JM" in someone\'s words, in Chinese', `我们的 JM 隔几天就挂一次：${OOM}`, 'jobmanager'],
   ['"TM" in someone\'s words, in Chinese', `TM 运行一段时间后报 ${OOM}`, 'taskmanager'],
-  ['nothing that tells', OOM, 'unknown'],
+  ['nothing that tells (a TaskManager, as the explanation says)', OOM, 'taskmanager'],
+  ['nothing that tells, for metaspace (either process)', 'java.lang.OutOfMemoryError: Metaspace', 'unknown'],
 ];
 
 describe('which process failed', () => {
@@ -46,13 +47,21 @@ describe('which process failed', () => {
     const tm = diagnose({ text: CASES[7]![1] }).diagnoses[0]!;
     expect(tm.docs).toContain('https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/#task-operator-heap-memory');
     expect(tm.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
-    const unknown = diagnose({ text: OOM }).diagnoses[0]!;
-    expect(unknown.docs.filter((u) => u.includes('/mem_setup_'))).toHaveLength(2);
+    // A heap OOM that names no process is taken for a TaskManager's: the JobManager's page goes too.
+    const assumed = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(assumed.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
   });
 
-  it('gives suggestions for both processes when the text does not say', () => {
-    const keys = diagnose({ text: OOM }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
+  it('gives suggestions for both processes when the text does not say and either is as likely', () => {
+    const keys = diagnose({ text: 'java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
     expect(new Set(keys)).toEqual(new Set(['taskmanager', 'jobmanager']));
+  });
+
+  it("takes a failure of the job's code for a TaskManager's when nothing names the process, and says so", () => {
+    const d = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(d.component).toBe('taskmanager');
+    expect(d.explanation).toContain('The text does not say which process failed');
+    expect(new Set(d.suggestions.map((s) => s.key.split('.')[0]))).toEqual(new Set(['taskmanager']));
   });
 
   it("reads the JVM's fatal-error banner as one event, with the size it failed to map", () => {

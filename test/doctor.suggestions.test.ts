@@ -228,7 +228,7 @@ describe('every suggestion works on the configuration it was made for', () => {
     const heap = diagnose({ text: FAILURES[0]!.text, config: broken, version: VERSION }).diagnoses[0]!.suggestions;
     const total = heap.find((x) => x.key === 'taskmanager.memory.process.size')!;
     expect(total.current).toBe('700m');
-    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); raised further so that the change does not take memory from the other components$/);
+    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); make room for the larger task heap, so that no other component shrinks$/);
   });
 
   it('turns a configuration Flink rejects into one it accepts, with the exact fix lint gives', () => {

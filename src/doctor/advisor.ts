@@ -13,6 +13,8 @@ import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Pr
 export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
+/** Failures of the job's own code and data: a TaskManager's unless the text names the JobManager. */
+const TASKMANAGER_PRIOR = new Set(['heap-oom', 'gc-overhead', 'direct-oom', 'native-thread-limit', 'container-memory-exceeded']);
 /** The failure that follows from the others (a process that stops answering), listed after its cause. */
 const CONSEQUENCE = 'heartbeat-timeout';
 
@@ -59,6 +61,9 @@ function resolve(scan: ScanResult): Resolved[] {
   // its memory failures are not Flink's, unless the text names a Flink process too.
   const flinkSide = scan.inputProcess !== null || scan.findings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
   if (seen.otherSystem !== null && (!flinkSide || !seen.flinkNamed)) return [];
+  const named = new Map<string, Set<Component>>();
+  for (const f of scan.findings) if (f.process !== null && f.process !== 'unknown') named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
+  const namedBySignature = new Map([...named].filter(([, ps]) => ps.size === 1).map(([id, ps]) => [id, [...ps][0]!]));
   const merged = new Map<string, Resolved>();
   for (const f of scan.findings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
@@ -70,7 +75,8 @@ function resolve(scan: ScanResult): Resolved[] {
     if (f.signature.id === 'heartbeat-timeout' && scan.observations.rpcAddress !== null) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
     const local = scan.observations.local && f.signature.component === 'infer' && !f.fixed;
-    const component: Component = local ? 'unknown' : f.process ?? scan.inputProcess ?? 'unknown';
+    // A line that does not say (a sentence of prose) is about the process another line of the same failure names.
+    const component: Component = local ? 'unknown' : f.process ?? namedBySignature.get(f.signature.id) ?? scan.inputProcess ?? 'unknown';
     const key = `${f.signature.id}|${component}`;
     const prev = merged.get(key);
     if (!prev) {
@@ -116,7 +122,10 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const resolved = resolve(scan);
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
-    const r = refined ? { ...resolvedFinding, component: refined } : resolvedFinding;
+    // Nothing in the text names the process: failures of the job's own code and data happen in
+    // TaskManagers almost always, so the suggestions are for one (and the explanation says so).
+    const assumed = !refined && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
+    const r = refined ? { ...resolvedFinding, component: refined } : assumed ? { ...resolvedFinding, component: 'taskmanager' as const } : resolvedFinding;
     const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
     const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
     const processes = processesFor(r.component, own);
@@ -134,6 +143,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     const sig = r.finding.signature;
     const suggestions = sig.suggest(ctx);
     let explanation = sig.explain(ctx);
+    if (assumed) explanation += ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
     if (r.occurrences > 1) explanation += ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
       id: sig.id,

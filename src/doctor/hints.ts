@@ -39,7 +39,7 @@ const yarnContainer = (m: RegExpExecArray): Process => (Number(m[1]) === 1 ? 'jo
  */
 const THREAD_NAME = /(?:in thread "([^"]{1,300})"|Thread '([^']{1,300})')/;
 const JM_THREAD = /SourceCoordinator|SplitEnumerator|jobmanager|cluster-io|Dispatcher|flink-rest|RestEndpoint|resourcemanager|CheckpointCoordinator|JobMaster|OperatorCoordinator/i;
-const TM_THREAD = /\(\d{1,5}\/\d{1,5}\)(?:#\d{1,5})?|^Source: |^Legacy Source Thread|OutputFlusher|Flink Netty (?:Server|Client)|^Sink: |-> |taskmanager|TaskExecutor|AsyncOperations|pool-\d{1,5}-thread-\d{1,5} \(/;
+const TM_THREAD = /\(\d{1,5}\/\d{1,5}\)(?:#\d{1,5})?|^Source: |^Legacy Source Thread|OutputFlusher|Flink Netty (?:Server|Client)|^Sink: |-> |taskmanager|TaskExecutor|AsyncOperations|pool-\d{1,5}-thread-\d{1,5} \(|^grpc-default-executor/;
 const threadProcess = (m: RegExpExecArray): Process | null => {
   const name = m[1] ?? m[2] ?? '';
   if (JM_THREAD.test(name)) return 'jobmanager';
@@ -49,6 +49,8 @@ const threadProcess = (m: RegExpExecArray): Process | null => {
 const HINTS: readonly Hint[] = [
   { anchor: 'in thread "', re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
   { anchor: "thread '", re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
+  // A thread dump (hs_err, jstack) lists the threads of one process: their names tell which.
+  { anchor: 'javathread "', re: /JavaThread "([^"]{1,300})"/, process: threadProcess, weight: 3, scopes: ALL },
   // Split enumerators and source coordinators run in the JobManager (FLIP-27 sources).
   { anchor: 'enumerator', re: /\b(?:at )?[\w.$]{0,200}(?:SplitEnumerator|SourceEnumerator|\.enumerator\.)/, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'sourcecoordinator', re: /\bSourceCoordinator(?:Context|Provider)?\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
@@ -69,6 +71,9 @@ const HINTS: readonly Hint[] = [
   { anchor: 'component', re: /\bcomponent[=:]\s*jobmanager\b/i, process: 'jobmanager', weight: 20, scopes: ALL },
   { anchor: 'component', re: /\bcomponent[=:]\s*taskmanager\b/i, process: 'taskmanager', weight: 20, scopes: ALL },
   { anchor: 'taskmanager.memory.', re: /\btaskmanager\.memory\./i, process: 'taskmanager', weight: 10, scopes: ALL },
+  // The keys of Flink 1.9 and older.
+  { anchor: 'taskmanager.heap', re: /\btaskmanager\.heap\.(?:size|mb)\b/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'jobmanager.heap', re: /\bjobmanager\.heap\.(?:size|mb)\b/i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'task executor has to be shutdown', re: /task executor has to be shutdown/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'error occurred in taskexecutor', re: /Fatal error occurred in TaskExecutor/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'executing the taskmanager', re: /while executing the TaskManager/i, process: 'taskmanager', weight: 10, scopes: ALL },
@@ -88,6 +93,8 @@ const HINTS: readonly Hint[] = [
   { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint|source\.coordinator|operators\.coordination|scheduler|executiongraph|webmonitor|rest\.handler|checkpoint\.CheckpointCoordinator)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
   // Operators, state backends and batch drivers run in TaskManagers.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)\./, process: 'taskmanager', weight: 3, scopes: LOCAL },
+  // The same frames anywhere in the input, weakly: a trace cut from its error line still tells.
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|streaming\.runtime\.tasks|runtime\.taskmanager\.Task\.|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)/, process: 'taskmanager', weight: 1, scopes: ['global'] },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
   { anchor: 'to failed', re: /\) switched from (?!state\b)\w+ to FAILED/, process: 'taskmanager', weight: 5, scopes: LOCAL },
   {
@@ -110,8 +117,8 @@ const HINTS: readonly Hint[] = [
 
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
-  { re: /(?<![\w.])(?:job ?manager|JM)(?![\w.])/i, process: 'jobmanager' },
-  { re: /(?<![\w.])(?:task ?manager|TM)(?![\w.])/i, process: 'taskmanager' },
+  { re: /(?<![\w.])(?:job ?manager|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
+  { re: /(?<![\w.])(?:task ?manager|TM)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
 
 export interface Score {

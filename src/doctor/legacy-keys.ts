@@ -13,7 +13,7 @@ export const emptyOldFlink = (): OldFlink => ({ version: null, modernVersion: fa
 export const OLD_ANCHORS = ['flink 1.', 'flink-1.', 'flink1.', 'flink v1', 'flink version', 'flink_1.', 'flink-dist_2.1', 'flink-runtime_2.1', 'version: 1.', '版本', 'heap-cutoff', 'taskmanager.heap', 'jobmanager.heap', 'taskmanager.memory.fraction', 'taskmanager.memory.size', 'taskmanager.network.memory'];
 
 /** "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar". */
-const VERSION = /(?:\bflink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
+const VERSION = /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
 const KEY = /\b(containerized\.heap-cutoff-(?:ratio|min)|yarn\.heap-cutoff-(?:ratio|min)|taskmanager\.heap\.(?:size|mb)|jobmanager\.heap\.(?:size|mb)|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)|taskmanager\.network\.memory\.(?:fraction|min|max)|taskmanager\.network\.numberOfBuffers)\b(?:["']?\s{0,3}[:=,]\s{0,3}["']?([\w.]{1,30}))?/i;
 const MAX_KEYS = 16;
 
@@ -27,8 +27,9 @@ export function observeOld(state: OldFlink, line: string, lower: string): void {
       else state.modernVersion = true;
     }
   }
-  // Flink's own network-buffer message named the pre-1.10 keys until 1.9.
+  // Flink's own network-buffer message named the pre-1.10 keys until 1.9; the Scala JobManager ended with 1.4.
   if (lower.includes("configuration keys 'taskmanager.network.memory.")) state.version ??= '1.9 or older';
+  if (lower.includes('jobmanager.jobmanager$$anonfun')) state.version ??= '1.4 or older';
   if (lower.includes('heap') || lower.includes('taskmanager.memory.') || lower.includes('taskmanager.network.')) {
     const k = KEY.exec(line);
     if (k && Object.keys(state.keys).length < MAX_KEYS) {
@@ -87,6 +88,19 @@ const rename =
   (old: string): Mapper =>
   (s, o, label) => ({ key: old, current: current(o, old, s.current.replace(/^default /, '')), suggested: s.suggested, why: `${label} reads ${old}; from Flink 1.10 on it is ${s.key}: ${s.why}` });
 
+/** The oldest versions sized the network by a buffer count: the same memory in 32 KiB buffers. */
+const buffers: Mapper = (s, o, label) => {
+  const key = 'taskmanager.network.numberOfBuffers';
+  let bytes: bigint;
+  try {
+    bytes = parseMemorySize(s.suggested);
+  } catch {
+    return null;
+  }
+  const count = (bytes + 32767n) / 32768n;
+  return { key, current: current(o, key, '2048'), suggested: String(count), why: `${label} sizes network memory as a number of 32 KiB buffers: ${count} buffers are ${fmt(bytes)}; from Flink 1.10 on the equivalent is ${s.key}: ${s.why}` };
+};
+
 const cutoff: Mapper = (s, o, label) => {
   const key = 'containerized.heap-cutoff-ratio';
   const now = Number(o.keys[key] || '0.25');
@@ -122,7 +136,7 @@ const metaspace: Mapper = (s, _o, label) => ({
 const MAPPINGS: readonly [RegExp, Mapper][] = [
   [/^taskmanager\.memory\.(?:process|flink|task\.heap|framework\.heap)\.size$/, heap('taskmanager')],
   [/^jobmanager\.memory\.(?:process|flink|heap)\.size$/, heap('jobmanager')],
-  [/^taskmanager\.memory\.network\.min$/, rename('taskmanager.network.memory.min')],
+  [/^taskmanager\.memory\.network\.min$/, (s, o, label) => ('taskmanager.network.numberOfBuffers' in o.keys ? buffers(s, o, label) : rename('taskmanager.network.memory.min')(s, o, label))],
   [/^taskmanager\.memory\.network\.max$/, rename('taskmanager.network.memory.max')],
   [/^taskmanager\.memory\.network\.fraction$/, rename('taskmanager.network.memory.fraction')],
   [/^taskmanager\.memory\.managed\.(?:size|fraction)$/, managedFraction],
