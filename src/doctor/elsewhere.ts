@@ -69,12 +69,6 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
     advice: `size Druid's JVM and druid.processing.* buffers. ${NOT_FLINK}`,
   },
   {
-    anchors: ['hertzbeat', 'akhq', 'twill', 'o.a.t.'],
-    re: /\borg\.apache\.hertzbeat\.|\bHertzBeat\b|\bAKHQ\b|\bTwill\b|\bo\.a\.t\.[a-z]\.[a-z]\./i,
-    what: 'another Java application (not a Flink process)',
-    advice: `size that application's own JVM. ${NOT_FLINK}`,
-  },
-  {
     anchors: ['flink-kubernetes-operator', '--watch-namespace', '--metrics-addr', 'controller-manager', 'manager pod', 'operator pod'],
     re: /\bflink-kubernetes-operator(?:-[a-z0-9]+)+\b|^Name:\s+flink-kubernetes-operator|--watch-namespace\b|--metrics-addr\b|\bcontroller-manager\b|(?<!job |task |job|task)\bmanager pod\b|\boperator pod\b/i,
     what: "the Flink operator's own pod, not a Flink job,",
