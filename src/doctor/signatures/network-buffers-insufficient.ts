@@ -90,6 +90,28 @@ function poolSuggestions(ctx: SuggestContext): Suggestion[] {
   return out;
 }
 
+/**
+ * The pool the error shows (T buffers) was smaller than the defaults give: the process ran with
+ * a smaller TaskManager or a lower fraction. The fraction it needs grows by the share that was
+ * missing (with a margin: the need grows with parallelism), the max with it where it would cap it.
+ */
+function fromPool(ctx: SuggestContext, need: NetworkNeed, pool: bigint): Suggestion[] {
+  const fractionNow = Number(ctx.plan.valueText('taskmanager', 'taskmanager.memory.network.fraction') ?? '0.1');
+  const ratio = Number(need.bytes) / Number(pool);
+  const fraction = Math.min(0.9, Math.ceil(fractionNow * Math.max(ratio, 1.5) * 100 - 1e-9) / 100);
+  const target = ceilTo((pool * BigInt(Math.round(Math.max(ratio, 1.5) * 1000))) / 1000n, MIB);
+  const out = [
+    ctx.plan.advise('taskmanager.memory.network.fraction', `${fractionNow} (the pool of ${fmt(pool)} the error shows)`, String(fraction), `the pool had ${fmt(pool)} and needed ${fmt(need.bytes)}: a fraction ${Math.max(ratio, 1.5).toFixed(2)} times larger, with room for the need to grow with parallelism; the process ran with a smaller TaskManager than Flink's defaults, so the fraction is what scales with it`),
+  ];
+  const max = ctx.plan.bytes('taskmanager', 'taskmanager.memory.network.max');
+  const maxText = ctx.plan.valueText('taskmanager', 'taskmanager.memory.network.max') ?? '';
+  if (max !== null && max < 1024n * 1024n * MIB) {
+    out.push(ctx.plan.advise('taskmanager.memory.network.max', maxText, formatSizeForConfig(max > target ? max * 2n : target * 2n), 'the max caps the fraction: raise it with the fraction so that the larger share is not clamped'));
+  }
+  out.push(ctx.plan.advise('taskmanager.memory.network.min', `${fmt(pool)} (the pool the error shows)`, formatSizeForConfig(target), `or fix the network memory at ${fmt(target)} instead: ${need.buffers} buffers x ${need.segment} bytes = ${fmt(need.bytes)} at least`));
+  return out;
+}
+
 function timeoutAdvice(ctx: SuggestContext): Suggestion {
   const modern = atLeast(ctx.version, '1.20');
   const key = modern ? 'taskmanager.network.memory.buffers-request-timeout' : 'taskmanager.network.memory.exclusive-buffers-request-timeout-ms';
@@ -171,6 +193,10 @@ export default defineSignature({
     const need = networkNeed(ctx.facts, { network: today, segment: ctx.plan.bytes('taskmanager', 'taskmanager.memory.segment-size') ?? 32768n });
     // The configuration already holds what the error asked for: the process ran with other settings.
     if (need && ctx.withConfig && today >= need.bytes) return ctx.variant === 'timeout' ? [timeoutAdvice(ctx)] : [];
+    // Without a configuration, a pool smaller than Flink's defaults give says the process ran with
+    // other sizes: scale the network fraction it ran with by what was missing, from the error alone.
+    const pool = need && ctx.facts.total ? BigInt(ctx.facts.total) * need.segment : null;
+    if (need && pool !== null && pool > 0n && !ctx.withConfig && !ctx.seen.local && pool < today) return fromPool(ctx, need, pool);
     const target = need ? need.configured : stepUp(today);
     const enough = (bytes: bigint) => (s: Readonly<Record<string, bigint>>) => (s.network ?? 0n) >= bytes;
     const out: Suggestion[] = [];
