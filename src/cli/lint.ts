@@ -16,6 +16,7 @@ import { lintLoadedFile } from '../engine/runner.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
 import { openReports } from './format/index.js';
@@ -30,7 +31,10 @@ import { EMPTY_PATH, readStdin, shownUnder } from './util.js';
 export interface LintOptions {
   /** Files, folders (their Flink config files and manifests), or `-` for standard input. */
   readonly inputs: readonly string[];
-  /** `text` (default), `json`, `sarif` or `github`. Ignored when `reports` is given. */
+  /**
+   * `text`, `json`, `sarif`, `github`, `gitlab`, `junit` or `checkstyle`; default `github` when
+   * GITHUB_ACTIONS is `true` (as other linters do), else `text`. Ignored when `reports` is given.
+   */
   readonly format?: string;
   /** Write the report to this file (atomically) instead of standard output. */
   readonly output?: string;
@@ -56,6 +60,13 @@ export interface LintOptions {
   readonly fix?: boolean;
   /** Print the fixes as a unified diff and write nothing. */
   readonly fixDryRun?: boolean;
+  /** The path standard input stands for: findings name it, and its linter config is looked up from it. */
+  readonly stdinFilename?: string;
+}
+
+/** The format when none is asked for: annotations in GitHub Actions, else text. */
+export function defaultFormat(env: CliIO['env']): string {
+  return env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text';
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
@@ -191,9 +202,9 @@ function describeReadError(shown: string, e: unknown): string {
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
+function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: string): Generator<[string, string]> {
   if (input === '-') {
-    yield [STDIN_NAME, '-'];
+    yield [stdinName, '-'];
     return;
   }
   if (input === '') throw new CliUsageError(EMPTY_PATH);
@@ -222,7 +233,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[st
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
 async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs): Promise<LoadedFile> {
-  if (abs === '-') return loadBytes(await readStdin(io), STDIN_NAME, options);
+  if (abs === '-') return loadBytes(await readStdin(io), shown, options);
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
@@ -269,13 +280,13 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
   // One settings object per linter config file: the engine resolves rule settings once per object.
   const merged = new Map<string | null, LinterSettings>();
   const settingsFor = (abs: string) => {
-    const found = explicit ? null : configs.locate(abs === '-' ? io.cwd : dirname(abs));
+    const found = explicit ? null : configs.locate(abs === '-' ? dirname(resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME)) : dirname(abs));
     let settings = merged.get(found);
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
   if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs };
-  const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
+  const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? defaultFormat(io.env), ...(opts.output ? { output: opts.output } : {}) }];
   const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
   return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor, configs };
 }
@@ -283,6 +294,7 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
 function fixMode(opts: LintOptions): Plan['fix'] {
   if (opts.fix && opts.fixDryRun) throw new CliUsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
   if (opts.fix && opts.inputs.includes('-')) throw new CliUsageError('--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
+  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '') throw new CliUsageError('--stdin-filename is empty; give the path standard input stands for');
   if (opts.fixDryRun && ((opts.reports?.length ?? 0) > 0 || opts.output !== undefined || (opts.format ?? 'text') !== 'text')) {
     throw new CliUsageError('--fix-dry-run prints a unified diff; it takes no --format or --output');
   }
@@ -298,6 +310,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     if (!said.has(message)) io.error(`flink-mem: error: ${message}\n`);
     said.add(message);
   };
+  const stdinName = opts.stdinFilename ?? STDIN_NAME;
   let plan: Plan;
   try {
     plan = prepare(opts, io);
@@ -327,7 +340,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      const files = filesOf(input, io.cwd, plan.configs.watch);
+      const files = filesOf(input, io.cwd, plan.configs.watch, stdinName);
       for (;;) {
         const next = await orSkip(() => files.next());
         if (!next || next.done) break;
@@ -346,6 +359,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         if (!settings || !loaded) continue;
         let file = loaded;
         let findings: Finding[];
+        const suppressed: SuppressedFinding[] = [];
         if (plan.fix && fixer) {
           const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
           if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
@@ -362,14 +376,14 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
             file = outcome.loaded;
             findings = outcome.findings;
           }
-        } else findings = lintLoadedFile(loaded, ALL_RULES, settings);
+        } else findings = lintLoadedFile(loaded, ALL_RULES, settings, suppressed);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
         const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);
-        for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
+        for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings, suppressed });
       }
     }
-    for (const r of plan.reports) r.formatter.end(totals);
+    for (const r of plan.reports) r.formatter.end({ ...totals, failures: [...said] });
     for (const r of plan.reports) r.sink.commit();
   } catch (e) {
     for (const r of plan.reports) r.sink.abort();

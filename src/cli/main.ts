@@ -93,7 +93,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .command('lint')
     .description('Check Flink configuration files and manifests for memory settings that fail at start-up or in production')
     .argument('[inputs...]', 'files, folders (their Flink config files and manifests) or - for standard input')
-    .addOption(repeatable('--format <format>', 'text, json, sarif or github; repeat with --output to write several reports (default: text)'))
+    .addOption(repeatable('--format <format>', 'text, json, sarif, github, gitlab, junit or checkstyle; repeat with --output to write several reports (default: github when GITHUB_ACTIONS=true, else text)'))
     .addOption(repeatable('--output <file>', 'write the report to this file instead of standard output (pairs with --format in order)'))
     .option('--fail-on <severity>', 'lowest severity that makes the exit code 1: error, warning or info', 'error')
     .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
@@ -106,11 +106,14 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(inputFormatOption())
     .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
+    .option('--stdin-filename <path>', 'the path standard input (-) stands for: reports name it and its .flink-mem.yaml is found from it')
     .addHelpText('after', examples([
       'flink-mem lint conf/flink-conf.yaml',
       'flink-mem lint conf/ --fix-dry-run',
       'flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix',
       'flink-mem lint . --format github',
+      'flink-mem lint conf/ --format junit --output flink-mem.junit.xml --format gitlab --output gl-code-quality.json',
+      'cat conf/config.yaml | flink-mem lint - --stdin-filename conf/config.yaml --format sarif',
       'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
       'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
       'flink-mem lint deploy.yaml --container-memory 4Gi --rule managed-memory-unused=off',
@@ -125,7 +128,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           inputs,
           ...(several
             ? { reports: formats.map((format, i) => ({ format, ...(outputs[i] !== undefined ? { output: outputs[i] } : {}) })) }
-            : { format: formats[0] ?? 'text', ...(outputs[0] !== undefined ? { output: outputs[0] } : {}) }),
+            : { ...(formats[0] !== undefined ? { format: formats[0] } : {}), ...(outputs[0] !== undefined ? { output: outputs[0] } : {}) }),
           failOn: String(o.failOn),
           ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
           ...(o.config !== undefined ? { config: String(o.config) } : {}),
@@ -137,6 +140,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
           ...(o.fix ? { fix: true } : {}),
           ...(o.fixDryRun ? { fixDryRun: true } : {}),
+          ...(o.stdinFilename !== undefined ? { stdinFilename: String(o.stdinFilename) } : {}),
         },
         io,
       );

@@ -3,6 +3,7 @@
  * Every format writes as files arrive (JSON and SARIF too, piece by piece), so 10,000 files never
  * sit in memory together.
  */
+import type { SuppressedFinding } from '../../engine/suppressions.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
 
 export interface FileReport {
@@ -11,6 +12,8 @@ export interface FileReport {
   /** The file's source lines (without line breaks), for excerpts. */
   readonly lines: readonly string[];
   readonly findings: readonly Finding[];
+  /** Findings an inline comment or annotation suppressed (SARIF lists them as suppressed results). */
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 export interface Totals {
@@ -18,6 +21,8 @@ export interface Totals {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
+  /** Inputs that could not be linted at all (usage errors), in the words printed on stderr. */
+  readonly failures?: readonly string[];
 }
 
 export interface FormatContext {
@@ -35,8 +40,8 @@ export interface Formatter {
   end(totals: Totals): void;
 }
 
-export type FormatName = 'text' | 'json' | 'sarif' | 'github';
-export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
+export type FormatName = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'checkstyle';
+export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'];
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
