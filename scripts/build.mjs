@@ -6,7 +6,7 @@
 // the doctor's code and the other way round.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -109,6 +109,12 @@ for (const [command, runs] of Object.entries(caches)) {
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
+
+// The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
+mkdirSync('dist/schema', { recursive: true });
+for (const [kind, file] of [['config', 'flink-config.schema.json'], ['flink-deployment', 'flink-deployment.schema.json']]) {
+  writeFileSync(join('dist/schema', file), execFileSync(process.execPath, ['bin/flink-mem.cjs', 'schema', '--kind', kind]));
+}
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The same declarations, read as CommonJS beside the CommonJS bundle (types for `require`).

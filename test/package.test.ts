@@ -39,7 +39,7 @@ describe('the npm package', () => {
   });
 
   it('ships the CLI, both library builds with their types, the license and the docs, and no sources or tests', () => {
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/flink-mem.cjs', 'dist/cli/flink-mem.cjs', 'dist/index.js', 'dist/cjs/index.js', 'dist/cjs/package.json', 'dist/types/src/index.d.ts', 'dist/cjs/types/src/index.d.ts', 'docs/rules.md']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/flink-mem.cjs', 'dist/cli/flink-mem.cjs', 'dist/index.js', 'dist/cjs/index.js', 'dist/cjs/package.json', 'dist/types/src/index.d.ts', 'dist/cjs/types/src/index.d.ts', 'dist/schema/flink-config.schema.json', 'dist/schema/flink-deployment.schema.json', 'docs/rules.md']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|fixtures|scripts)\//.test(f))).toEqual([]);
@@ -71,6 +71,7 @@ describe('the npm package', () => {
     expect(fromRequire).toContain(' 536870920\n');
     expect(fromImport).toBe(fromRequire);
     expect(script('cjs', "console.log(require.resolve('flink-mem'))").trim()).toMatch(/node_modules\/flink-mem\/dist\/cjs\/index\.js$/);
+    expect(script('cjs', "console.log(require('flink-mem/schema/flink-config.schema.json').title)").trim()).toMatch(/^Flink configuration \(memory options, Flink \d+\.\d+\)$/);
   });
 
   it('has types that compile for CommonJS and ESM consumers (node16 resolution)', () => {

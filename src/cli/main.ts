@@ -187,12 +187,17 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
 
   program
     .command('schema')
-    .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server)')
+    .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment')
     .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
-    .addHelpText('after', examples(['flink-mem schema > flink-config.schema.json', '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json']))
-    .action(async (o: { flinkVersion?: string }) => {
+    .addOption(new Option('--kind <kind>', "config: a flink-conf.yaml or config.yaml (flat or nested keys); flink-deployment: a FlinkDeployment's spec.flinkConfiguration").choices(['config', 'flink-deployment']).default('config'))
+    .addHelpText('after', examples([
+      'flink-mem schema > flink-config.schema.json',
+      '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json',
+      'flink-mem schema --kind flink-deployment > flink-deployment.schema.json',
+    ]))
+    .action(async (o: { flinkVersion?: string; kind: string }) => {
       const { runSchema } = await import('./schema-cmd.js');
-      result.code = await runSchema(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}, io);
+      result.code = await runSchema({ kind: o.kind, ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}) }, io);
     });
 
   return program;
