@@ -5,7 +5,7 @@
  * inputs are still linted and reported), 3 an internal error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
@@ -19,6 +19,7 @@ import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
+import { versionLabel } from '../options/version.js';
 import { openReports } from './format/index.js';
 import type { OpenReport, ReportRequest } from './format/index.js';
 import { STDIN_NAME } from './format/paths.js';
@@ -26,6 +27,8 @@ import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
 import { EMPTY_PATH, readStdin, shownUnder } from './util.js';
+import { GitIgnores } from './gitignore.js';
+import { globBase, isGlob, matchGlob } from './glob.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
 export interface LintOptions {
@@ -62,6 +65,12 @@ export interface LintOptions {
   readonly fixDryRun?: boolean;
   /** The path standard input stands for: findings name it, and its linter config is looked up from it. */
   readonly stdinFilename?: string;
+  /** Report errors only (warnings and info are neither shown nor counted). */
+  readonly quiet?: boolean;
+  /** Also walk folders that git ignores. */
+  readonly noIgnore?: boolean;
+  /** Print the settings that apply to this file (linter config under the flags) instead of linting. */
+  readonly printConfig?: string;
 }
 
 /** The format when none is asked for: annotations in GitHub Actions, else text. */
@@ -134,11 +143,15 @@ class LinterConfigs {
   /** Settings per config file, or the error it gave (kept, so a bad file is read once). */
   private readonly parsed = new Map<string, Partial<LinterSettings> | SettingsError>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly ignores: GitIgnores | null = null,
+  ) {}
 
   /** What the folder walk tells about each folder it reads. */
   readonly watch: FolderWatch = {
     names: WATCHED,
+    skipFolder: (dir) => this.ignores?.ignoresFolder(dir) ?? false,
     folder: (dir, present) => {
       // Files come folder by folder, so small caches answer nearly every lookup; unbounded ones
       // would grow with the number of folders.
@@ -213,6 +226,10 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: str
   try {
     folder = statSync(abs).isDirectory();
   } catch (e) {
+    if (isGlob(input)) {
+      yield* globFiles(input, cwd, watch);
+      return;
+    }
     throw new CliUsageError(describeReadError(input, e));
   }
   const shown = shownUnder(input, cwd);
@@ -226,6 +243,20 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: str
     yield [shown(f), f];
   }
   if (!found) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+}
+
+/** The Flink files under a quoted glob's folder whose paths the glob matches. */
+function* globFiles(pattern: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
+  const base = globBase(pattern);
+  const absPattern = resolve(cwd, pattern).split(sep).join('/');
+  const shown = shownUnder(pattern, cwd);
+  let found = false;
+  for (const f of flinkFilesIn(resolve(cwd, base), watch)) {
+    if (!matchGlob(absPattern, f.split(sep).join('/'))) continue;
+    found = true;
+    yield [shown(f), f];
+  }
+  if (!found) throw new CliUsageError(`"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
 /**
@@ -257,11 +288,13 @@ interface Plan {
   settingsFor(abs: string): LinterSettings;
   /** Linter configs, and what the folder walk saw of each folder. */
   readonly configs: LinterConfigs;
+  /** The --config file, when given (absolute). */
+  readonly explicitConfig: string | null;
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
 function prepare(opts: LintOptions, io: CliIO): Plan {
-  if (opts.inputs.length === 0) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
+  if (opts.inputs.length === 0 && opts.printConfig === undefined) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
   const fix = fixMode(opts);
   const failOn = oneOf(opts.failOn ?? 'error', FAIL_ON, '--fail-on');
   const maxWarnings = maxWarningsOf(opts.maxWarnings);
@@ -270,7 +303,7 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     ...(opts.inputFormat !== undefined ? { format: oneOf(opts.inputFormat, INPUT_FORMATS, '--input-format') } : {}),
     set: (opts.set ?? []).map(parseSetArg),
   };
-  const configs = new LinterConfigs(io.cwd);
+  const configs = new LinterConfigs(io.cwd, opts.noIgnore ? null : new GitIgnores());
   let explicit: Partial<LinterSettings> | undefined;
   if (opts.config !== undefined) {
     const path = resolve(io.cwd, opts.config);
@@ -285,10 +318,11 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs };
+  const explicitConfig = opts.config !== undefined ? resolve(io.cwd, opts.config) : null;
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs, explicitConfig };
   const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? defaultFormat(io.env), ...(opts.output ? { output: opts.output } : {}) }];
   const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
-  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor, configs };
+  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor, configs, explicitConfig };
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
@@ -311,9 +345,11 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     said.add(message);
   };
   const stdinName = opts.stdinFilename ?? STDIN_NAME;
+  const shownSeverity = (f: Finding) => !opts.quiet || f.severity === 'error';
   let plan: Plan;
   try {
     plan = prepare(opts, io);
+    if (opts.printConfig !== undefined) return printConfig(opts.printConfig, plan, io);
   } catch (e) {
     if (!isUsage(e)) throw e;
     usage(e.message);
@@ -377,6 +413,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
             findings = outcome.findings;
           }
         } else findings = lintLoadedFile(loaded, ALL_RULES, settings, suppressed);
+        if (opts.quiet) findings = findings.filter(shownSeverity);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
         const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);
@@ -398,6 +435,36 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   const tooManyWarnings = plan.maxWarnings !== undefined && totals.warning > plan.maxWarnings;
   if (tooManyWarnings) io.error(`flink-mem: ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, more than --max-warnings ${plan.maxWarnings} allows\n`);
   return Math.max(exit, failing || tooManyWarnings ? EXIT.findings : EXIT.ok);
+}
+
+/**
+ * `--print-config <file>`: the settings lint would use for that file, as JSON: which linter config
+ * applies, the Flink version and target it forces, and every rule's effective setting.
+ */
+function printConfig(file: string, plan: Plan, io: CliIO): number {
+  for (const r of plan.reports) r.sink.abort();
+  if (file === '') throw new CliUsageError(EMPTY_PATH);
+  const abs = resolve(io.cwd, file);
+  let settings: LinterSettings;
+  try {
+    settings = plan.settingsFor(abs);
+  } catch (e) {
+    if (!isUsage(e)) throw e;
+    io.error(`flink-mem: error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const config = plan.explicitConfig ?? plan.configs.locate(dirname(abs));
+  const rules = Object.fromEntries(ALL_RULES.map((r) => [r.id, settings.rules[r.id] ?? r.severity]));
+  const printed = {
+    file,
+    configFile: config === null ? null : relative(io.cwd, config) || config,
+    flinkVersion: settings.flinkVersion ? versionLabel(settings.flinkVersion) : 'from each file (spec.flinkVersion; 1.20 for flink-conf.yaml; else the newest)',
+    target: settings.target,
+    containerMemory: settings.containerMemory === undefined ? null : `${settings.containerMemory} bytes`,
+    rules,
+  };
+  io.write(`${JSON.stringify(printed, null, 2)}\n`);
+  return EXIT.ok;
 }
 
 interface FixCounts {

@@ -120,6 +120,8 @@ export interface FolderWatch {
    * one of them is a link or of unknown type, or that could not be read whole.
    */
   folder(dir: string, present: ReadonlyMap<string, boolean>): void;
+  /** Whether to leave out a folder (the CLI leaves out what git ignores). */
+  skipFolder?(dir: string): boolean;
 }
 
 function* walk(dir: string, real: string, region: Region, key: string, visits: Visits, watch: FolderWatch | undefined): Generator<string> {
@@ -131,6 +133,8 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
     const path = join(dir, name);
     if (!isDir) {
       if (looksLikeFlinkFile(path, name)) yield path;
+    } else if (watch?.skipFolder?.(path)) {
+      continue;
     } else if (!links.has(name)) {
       const childReal = join(real, name);
       if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch);
