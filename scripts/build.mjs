@@ -109,6 +109,9 @@ for (const [command, runs] of Object.entries(caches)) {
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
+// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version and
+// Node's module compile cache on the others.
+writeFileSync('dist/cli/node-version', `${process.version}\n`);
 
 // The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
 mkdirSync('dist/schema', { recursive: true });
