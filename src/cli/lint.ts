@@ -356,7 +356,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     return EXIT.usage;
   }
 
-  const totals = { files: 0, error: 0, warning: 0, info: 0 };
+  const totals = { files: 0, error: 0, warning: 0, info: 0, unread: 0 };
   const fixes: FixCounts = { problems: 0, files: 0, unwritten: 0 };
   let exit: number = EXIT.ok;
   /** Runs one step for one input; a usage problem skips that input and makes the exit code 2. */
@@ -367,6 +367,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
       if (!isUsage(e)) throw e;
       usage(e.message);
       exit = Math.max(exit, EXIT.usage);
+      totals.unread++;
       return undefined;
     }
   };
@@ -421,7 +422,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
       }
     }
     for (const r of plan.reports) r.formatter.end({ ...totals, failures: [...said] });
-    for (const r of plan.reports) r.sink.commit();
+    // A report file of a run that skipped an input would look complete (an empty SARIF file closes
+    // every open code-scanning alert), so none is written; reports on standard output are already out.
+    for (const r of plan.reports) {
+      if (totals.unread > 0) r.sink.abort();
+      else r.sink.commit();
+    }
+    if (totals.unread > 0 && plan.outputs.size > 0) usage('no report file was written, because not every input could be linted');
   } catch (e) {
     for (const r of plan.reports) r.sink.abort();
     io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);

@@ -116,6 +116,7 @@ export function readConfigMap(cm: ConfigMapCandidate, workloads: readonly Contai
           resources: [],
           limits: [...workloads],
           annotations: r.stringMap(r.path(cm.root, ['metadata', 'annotations'])),
+          embedded: { name: name as (typeof EMBEDDED)[number], span: r.span(key) },
         },
         text: index.text,
         lines,

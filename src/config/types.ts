@@ -104,6 +104,8 @@ export interface KubernetesInfo {
   readonly annotations: Readonly<Record<string, string>>;
   /** `spec.flinkVersion` as written (`v1_20`), when present. */
   readonly flinkVersion?: { readonly text: string; readonly span: Span };
+  /** For a ConfigMap: the embedded Flink file this document was read from, and its key's span under `data`. */
+  readonly embedded?: { readonly name: 'flink-conf.yaml' | 'config.yaml'; readonly span: Span };
 }
 
 /** One Flink configuration: a whole flink-conf.yaml or config.yaml, or one FlinkDeployment. */

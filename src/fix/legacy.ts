@@ -6,7 +6,8 @@ import { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
 import type { Change } from './changes.js';
-import { insertLines, removeLineRanges, replaceSpan } from './edits.js';
+import type { KeptComment } from './edits.js';
+import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { TextEdit } from './edits.js';
 import type { EditPlan } from './plan.js';
 import { emptyPlan } from './plan.js';
@@ -28,6 +29,7 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
   const index = new LineIndex(doc.text);
   const plan = emptyPlan();
   const removals: Span[] = [];
+  const kept: KeptComment[] = [];
   const appended: string[] = [];
   const edits: TextEdit[] = plan.edits;
 
@@ -49,7 +51,14 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
     }
     if (c.kind === 'set') set(c.key, c.value, c.line);
     else if (c.kind === 'remove') {
-      for (const k of removedKeys(c.key)) for (const e of entriesOf(doc, k)) if (e.lineSpan) removals.push(e.lineSpan);
+      for (const k of removedKeys(c.key)) {
+        for (const e of entriesOf(doc, k)) {
+          if (!e.lineSpan) continue;
+          removals.push(e.lineSpan);
+          const comment = trailingComment(index, e);
+          if (comment) kept.push(comment);
+        }
+      }
     } else {
       const all = entriesOf(doc, c.from);
       const last = all.at(-1);
@@ -58,10 +67,15 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
         continue;
       }
       edits.push(replaceSpan(last.keySpan, c.to), replaceSpan(last.valueSpan, c.value));
-      for (const e of all.slice(0, -1)) if (e.lineSpan) removals.push(e.lineSpan);
+      for (const e of all.slice(0, -1)) {
+        if (!e.lineSpan) continue;
+        removals.push(e.lineSpan);
+        const comment = trailingComment(index, e);
+        if (comment) kept.push(comment);
+      }
     }
   }
-  edits.push(...removeLineRanges(index, removals));
+  edits.push(...removeLineRanges(index, removals, kept));
   if (appended.length > 0) edits.push(insertLines(index, index.lineCount, appended));
   return plan;
 }

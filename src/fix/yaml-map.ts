@@ -11,7 +11,8 @@ import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
 import type { Change } from './changes.js';
-import { insertLines, removeLineRanges, replaceSpan } from './edits.js';
+import type { KeptComment } from './edits.js';
+import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { EditPlan } from './plan.js';
 import { emptyPlan } from './plan.js';
 import { doubleQuoted, plainOk, scalarLike } from './scalar.js';
@@ -183,28 +184,46 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
   // A mapping is emptied when all its pairs go and nothing new goes into it.
   const receives = (n: Node2): boolean => targets.has(n) || n.children.some(receives);
   const removals: Span[] = [];
+  const kept: KeptComment[] = [];
   const emptied = (n: Node2): boolean => {
     const childGone = new Set(n.children.filter(emptied).map((c) => c.pair));
     const all = (n.map.items as AnyPair[]).every((p) => removedPairs.has(p) || childGone.has(p));
     return all && !receives(n);
   };
+  /** The comments of the removed leaves under a node, including those of parents removed whole. */
+  const keepComments = (n: Node2) => {
+    for (const p of n.map.items as AnyPair[]) {
+      if (!removedPairs.has(p)) continue;
+      const e = entries.find((x) => x.keySpan?.offset === p.key?.range?.[0]);
+      const comment = e ? trailingComment(index, e) : null;
+      if (comment) kept.push(comment);
+    }
+    for (const c of n.children) keepComments(c);
+  };
   const collect = (n: Node2) => {
     for (const p of n.map.items as AnyPair[]) {
       if (removedPairs.has(p)) {
         const e = entries.find((x) => x.keySpan?.offset === p.key?.range?.[0]);
-        if (e?.lineSpan) removals.push(e.lineSpan);
+        if (!e?.lineSpan) continue;
+        removals.push(e.lineSpan);
+        const comment = trailingComment(index, e);
+        if (comment) kept.push(comment);
       }
     }
     for (const c of n.children) {
-      if (emptied(c) && c.pair?.key) removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
-      else collect(c);
+      if (emptied(c) && c.pair?.key) {
+        removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
+        keepComments(c);
+      } else collect(c);
     }
   };
   if (root) {
-    if (target.holder?.key && emptied(root)) removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
-    else collect(root);
+    if (target.holder?.key && emptied(root)) {
+      removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
+      keepComments(root);
+    } else collect(root);
   }
-  plan.edits.push(...removeLineRanges(index, removals));
+  plan.edits.push(...removeLineRanges(index, removals, kept));
 
   for (const [at, trie] of targets) {
     const lines: string[] = [];

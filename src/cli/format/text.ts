@@ -89,14 +89,21 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `2 errors, 1 warning in 3 files`, or `no problems found in 3 files`. */
+/**
+ * `2 errors, 1 warning in 3 files`, or `no problems found in 3 files`; inputs that could not be
+ * used are counted after it, so a run that read nothing never looks clean.
+ */
 export function summaryLine(t: Totals): string {
   const parts: string[] = [];
   if (t.error > 0) parts.push(plural(t.error, 'error'));
   if (t.warning > 0) parts.push(plural(t.warning, 'warning'));
   if (t.info > 0) parts.push(`${t.info} info`);
   const where = plural(t.files, 'file');
-  return parts.length === 0 ? `no problems found in ${where}` : `${parts.join(', ')} in ${where}`;
+  const unread = t.unread ?? 0;
+  const skipped = `${plural(unread, 'input')} could not be linted (see the error${unread === 1 ? '' : 's'} above)`;
+  if (unread > 0 && t.files === 0) return `nothing was linted: ${skipped}`;
+  const found = parts.length === 0 ? `no problems found in ${where}` : `${parts.join(', ')} in ${where}`;
+  return unread > 0 ? `${found}; ${skipped}` : found;
 }
 
 export function textFormatter(ctx: FormatContext): Formatter {
@@ -111,7 +118,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
     },
     end(totals: Totals) {
       const line = summaryLine(totals);
-      const painted = totals.error > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
+      const painted = totals.error > 0 || (totals.unread ?? 0) > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
       ctx.write(`${printed > 0 ? '\n' : ''}${c.bold(painted)}\n`);
     },
   };

@@ -21,6 +21,8 @@ export interface Totals {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
+  /** Inputs or files skipped because they could not be used (each was reported on standard error). */
+  readonly unread?: number;
   /** Inputs that could not be linted at all (usage errors), in the words printed on stderr. */
   readonly failures?: readonly string[];
 }
