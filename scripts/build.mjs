@@ -1,11 +1,12 @@
-// Builds dist/ (run by `npm ci` through `prepare`): the library bundle with its type declarations,
+// Builds dist/ (run by `npm ci` through `prepare`): the library bundle (ESM, and CommonJS in
+// dist/cjs/ for `require('flink-mem')`) with its type declarations for each,
 // and the CLI as one CommonJS file plus V8 code caches of it, so that `flink-mem` starts close to
 // a bare `node`. Each command gets its own cache, made by a warm-up run of that command alone in
 // a fresh process: a cache holds only the code its command runs, so `lint` does not deserialize
 // the doctor's code and the other way round.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,6 +72,9 @@ const define = { FLINK_MEM_VERSION: JSON.stringify(pkg.version) };
 
 rmSync('dist', { recursive: true, force: true });
 await build({ entryPoints: ['src/index.ts'], outfile: 'dist/index.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', define, logLevel: 'warning' });
+await build({ entryPoints: ['src/index.ts'], outfile: 'dist/cjs/index.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', define, logLevel: 'warning' });
+// The folder's own package.json makes Node and TypeScript read its .js and .d.ts files as CommonJS.
+writeFileSync('dist/cjs/package.json', '{\n  "type": "commonjs"\n}\n');
 
 await build({
   entryPoints: ['src/cli/entry.ts'],
@@ -105,5 +109,16 @@ for (const [command, runs] of Object.entries(caches)) {
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
+// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version and
+// Node's module compile cache on the others.
+writeFileSync('dist/cli/node-version', `${process.version}\n`);
+
+// The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
+mkdirSync('dist/schema', { recursive: true });
+for (const [kind, file] of [['config', 'flink-config.schema.json'], ['flink-deployment', 'flink-deployment.schema.json']]) {
+  writeFileSync(join('dist/schema', file), execFileSync(process.execPath, ['bin/flink-mem.cjs', 'schema', '--kind', kind]));
+}
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// The same declarations, read as CommonJS beside the CommonJS bundle (types for `require`).
+cpSync('dist/types', 'dist/cjs/types', { recursive: true });

@@ -2,10 +2,7 @@
 import type { Finding, RuleDefinition } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import type { FileReport, FormatContext, FormatName, Formatter, Totals } from '../src/cli/format/types.js';
-import { githubFormatter } from '../src/cli/format/github.js';
-import { jsonFormatter } from '../src/cli/format/json.js';
-import { sarifFormatter } from '../src/cli/format/sarif.js';
-import { textFormatter } from '../src/cli/format/text.js';
+import { FORMATTERS } from '../src/cli/format/index.js';
 
 export const demoRule = defineRule({
   id: 'demo-rule',
@@ -53,18 +50,13 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
   return t;
 }
 
-const MAKERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = {
-  text: textFormatter,
-  json: jsonFormatter,
-  sarif: sarifFormatter,
-  github: githubFormatter,
-};
+const MAKERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = FORMATTERS;
 
 /** Runs a formatter over reports and returns everything it wrote. */
-export function render(format: FormatName, reports: readonly FileReport[], opts: { color?: boolean; cwd?: string } = {}): string {
+export function render(format: FormatName, reports: readonly FileReport[], opts: { color?: boolean; cwd?: string; failures?: readonly string[] } = {}): string {
   let out = '';
   const f = MAKERS[format]({ write: (s) => (out += s), rules: RULES, color: opts.color ?? false, cwd: opts.cwd ?? '/repo' });
   for (const r of reports) f.file(r);
-  f.end(totalsOf(reports));
+  f.end({ ...totalsOf(reports), ...(opts.failures ? { failures: opts.failures } : {}) });
   return out;
 }

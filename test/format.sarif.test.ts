@@ -1,99 +1,28 @@
 /**
- * The SARIF output is checked against a hand-written subset of the SARIF 2.1.0 JSON schema
- * (the objects and properties flink-mem emits, with the spec's required fields, enums, minimums
- * and closed property lists), so no schema is downloaded at test time.
+ * The SARIF output is checked against the SARIF 2.1.0 JSON schema that ships with Microsoft's SARIF
+ * Multitool (@microsoft/sarif-multitool), with ajv; the Multitool itself validates a log the CLI
+ * wrote, with its GitHub rules, in test/integrations.sarif-multitool.test.ts.
  */
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
-import { sarifLog } from '../src/cli/format/sarif.js';
+import { FINGERPRINT_KEY, ruleName, sarifLog, SRCROOT } from '../src/cli/format/sarif.js';
 import { ruleDocsUrl } from '../src/engine/types.js';
 import { RULES, demoRule, finding, otherRule, render } from './format.helpers.js';
 
-const text = { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
-const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties });
-const positive = { type: 'integer', minimum: 1 };
-const level = { enum: ['none', 'note', 'warning', 'error'] };
+const require = createRequire(import.meta.url);
 
-const SARIF_SUBSET = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  definitions: {
-    reportingDescriptor: closed(
-      {
-        id: { type: 'string' },
-        name: { type: 'string' },
-        shortDescription: text,
-        fullDescription: text,
-        help: text,
-        helpUri: { type: 'string', format: 'uri' },
-        defaultConfiguration: closed({ enabled: { type: 'boolean' }, level, rank: { type: 'number' } }),
-        properties: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' }, uniqueItems: true } } },
-      },
-      ['id'],
-    ),
-    result: closed(
-      {
-        ruleId: { type: 'string' },
-        ruleIndex: { type: 'integer', minimum: -1 },
-        level,
-        message: closed({ text: { type: 'string' }, markdown: { type: 'string' }, id: { type: 'string' } }, ['text']),
-        locations: {
-          type: 'array',
-          items: closed({
-            physicalLocation: closed(
-              {
-                artifactLocation: closed({ uri: { type: 'string', format: 'uri-reference' }, uriBaseId: { type: 'string' }, index: { type: 'integer' } }, ['uri']),
-                region: closed({ startLine: positive, startColumn: positive, endLine: positive, endColumn: positive }, ['startLine']),
-              },
-              ['artifactLocation'],
-            ),
-          }),
-        },
-        properties: { type: 'object' },
-      },
-      ['message'],
-    ),
-  },
-  ...closed(
-    {
-      $schema: { type: 'string', format: 'uri' },
-      version: { enum: ['2.1.0'] },
-      runs: {
-        type: 'array',
-        minItems: 1,
-        items: closed(
-          {
-            tool: closed(
-              {
-                driver: closed(
-                  {
-                    name: { type: 'string' },
-                    version: { type: 'string' },
-                    semanticVersion: { type: 'string' },
-                    informationUri: { type: 'string', format: 'uri' },
-                    rules: { type: 'array', uniqueItems: true, items: { $ref: '#/definitions/reportingDescriptor' } },
-                  },
-                  ['name'],
-                ),
-              },
-              ['driver'],
-            ),
-            columnKind: { enum: ['utf16CodeUnits', 'unicodeCodePoints'] },
-            results: { type: 'array', items: { $ref: '#/definitions/result' } },
-          },
-          ['tool'],
-        ),
-      },
-    },
-    ['version', 'runs'],
-  ),
-};
-
-function validator() {
-  const ajv = new Ajv({ allErrors: true });
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function sarifValidator() {
+  if (compiled) return compiled;
+  const schema = require('@microsoft/sarif-multitool-linux/sarif-2.1.0.json') as object;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'https://example.invalid/') && !/[\s\\]/.test(s));
-  return ajv.compile(SARIF_SUBSET);
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  return (compiled = ajv.compile(schema));
 }
 
 describe('sarif format', () => {
@@ -103,13 +32,13 @@ describe('sarif format', () => {
   ];
   const log = JSON.parse(render('sarif', reports, { cwd: '/repo' })) as Log;
 
-  it('is valid against the SARIF 2.1.0 subset schema', () => {
-    const validate = validator();
+  it('is valid against the SARIF 2.1.0 schema', () => {
+    const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
   it('rejects what SARIF forbids (the schema check can fail)', () => {
-    const validate = validator();
+    const validate = sarifValidator();
     const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: { locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[] };
     broken.runs[0]!.results[0]!.locations[0]!.physicalLocation.region['startColumn'] = 0;
     expect(validate(broken)).toBe(false);
@@ -146,13 +75,55 @@ describe('sarif format', () => {
 
   it('writes, result by result, exactly the document it describes (with and without results)', () => {
     const all = reports.flatMap((r) => r.findings);
-    expect(render('sarif', reports, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), all, '/repo'), null, 2)}\n`);
+    expect(render('sarif', reports, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), reports, '/repo'), null, 2)}\n`);
     const clean = [{ file: 'a.yaml', lines: [], findings: [] }];
     expect(render('sarif', clean, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), [], '/repo'), null, 2)}\n`);
+    const failures = ['"missing.yaml" does not exist'];
+    expect(render('sarif', reports, { cwd: '/repo', failures })).toBe(`${JSON.stringify(sarifLog(RULES.values(), reports, '/repo', failures), null, 2)}\n`);
   });
 
   it('leaves out the rule index of a rule it does not know', () => {
-    const one = sarifLog([demoRule], [finding({ ruleId: 'not-registered' })], '/repo');
+    const one = sarifLog([demoRule], [{ file: 'conf/flink-conf.yaml', findings: [finding({ ruleId: 'not-registered' })] }], '/repo');
     expect(one.runs[0]!.results![0]!.ruleIndex).toBeUndefined();
+  });
+
+  it('names each rule readably and resolves paths against %SRCROOT%, the working directory', () => {
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules!.map((r) => r.name)).toEqual(['DemoRule', 'OtherRule']);
+    expect(ruleName('network-min-above-max')).toBe('NetworkMinAboveMax');
+    expect(run.originalUriBaseIds).toEqual({ [SRCROOT]: { uri: 'file:///repo/' } });
+    for (const r of run.results!) expect(r.locations![0]!.physicalLocation!.artifactLocation!.uriBaseId).toBe(SRCROOT);
+    const outside = JSON.parse(render('sarif', [{ file: '/elsewhere/flink-conf.yaml', lines: [], findings: [finding({ file: '/elsewhere/flink-conf.yaml' })] }], { cwd: '/repo' })) as Log;
+    const location = outside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!;
+    expect(location).toEqual({ uri: 'file:///elsewhere/flink-conf.yaml' });
+  });
+
+  it('gives the same fingerprint after lines move and different ones to different findings', () => {
+    const before = JSON.parse(render('sarif', reports, { cwd: '/repo' })) as Log;
+    const moved = reports.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, line: f.line + 7, ...(f.endLine ? { endLine: f.endLine + 7 } : {}) })) }));
+    const after = JSON.parse(render('sarif', moved, { cwd: '/repo' })) as Log;
+    const prints = (l: Log) => l.runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]);
+    expect(prints(after)).toEqual(prints(before));
+    expect(new Set(prints(before)).size).toBe(3);
+    expect(prints(before)[0]).toMatch(/^[0-9a-f]{64}$/);
+    // Two findings alike in everything but position stay apart.
+    const twice = JSON.parse(render('sarif', [{ file: 'a.yaml', lines: [], findings: [finding({ file: 'a.yaml' }), finding({ file: 'a.yaml', line: 9 })] }])) as Log;
+    expect(new Set(prints(twice)).size).toBe(2);
+  });
+
+  it('lists suppressed findings as suppressed results with their reason', () => {
+    const suppressed = [{ ...finding({ line: 4 }), justification: 'sized by the platform team' }];
+    const withSuppressed = JSON.parse(render('sarif', [{ file: 'conf/flink-conf.yaml', lines: [], findings: [], suppressed }], { cwd: '/repo' })) as Log;
+    const validate = sarifValidator();
+    expect(validate(withSuppressed), JSON.stringify(validate.errors)).toBe(true);
+    expect(withSuppressed.runs[0]!.results![0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'sized by the platform team' }]);
+  });
+
+  it('says in the invocation whether every input could be linted', () => {
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
+    const failed = JSON.parse(render('sarif', reports, { cwd: '/repo', failures: ['"gone.yaml" does not exist'] })) as Log;
+    expect(failed.runs[0]!.invocations).toEqual([{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: '"gone.yaml" does not exist' } }] }]);
+    const validate = sarifValidator();
+    expect(validate(failed), JSON.stringify(validate.errors)).toBe(true);
   });
 });

@@ -77,7 +77,10 @@ describe('text output', () => {
   it('error lines on stderr show a file name with a line break escaped, on one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flink-mem-escape-'));
     dirs.push(dir);
-    const r = await cli(['lint', 'no\nsuch\u001b[2J.yaml'], { cwd: dir });
-    expect(r.stderr).toBe('flink-mem: error: "no\\nsuch\\x1b[2J.yaml" does not exist\n');
+    const r = await cli(['lint', 'no\nsuch\u001bc.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('flink-mem: error: "no\\nsuch\\x1bc.yaml" does not exist\n');
+    // A name with glob characters is a quoted glob; its error line is escaped the same way.
+    const g = await cli(['lint', 'no\nsuch\u001b[2J.yaml'], { cwd: dir });
+    expect(g.stderr).toBe('flink-mem: error: "no\\nsuch\\x1b[2J.yaml" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)\n');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
@@ -18,8 +18,10 @@ import { lintLoadedFile } from '../engine/runner.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
+import { versionLabel } from '../options/version.js';
 import { openReports } from './format/index.js';
 import { OutputFailed } from './format/sink.js';
 import type { OpenReport, ReportRequest } from './format/index.js';
@@ -30,12 +32,17 @@ import { CliUsageError, EXIT } from './io.js';
 import { describeReadError, EMPTY_PATH, readStdin, shownUnder, skippedMessage, visibleLine } from './util.js';
 import { fileStamp } from './write.js';
 import type { FileStamp } from './write.js';
+import { GitIgnores } from './gitignore.js';
+import { globBase, isGlob, matchGlob } from './glob.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
 export interface LintOptions {
   /** Files, folders (their Flink config files and manifests), or `-` for standard input. */
   readonly inputs: readonly string[];
-  /** `text` (default), `json`, `sarif` or `github`. Ignored when `reports` is given. */
+  /**
+   * `text`, `json`, `sarif`, `github`, `gitlab`, `junit` or `checkstyle`; default `github` when
+   * GITHUB_ACTIONS is `true` (as other linters do), else `text`. Ignored when `reports` is given.
+   */
   readonly format?: string;
   /** Write the report to this file (atomically) instead of standard output. */
   readonly output?: string;
@@ -61,6 +68,19 @@ export interface LintOptions {
   readonly fix?: boolean;
   /** Print the fixes as a unified diff and write nothing. */
   readonly fixDryRun?: boolean;
+  /** The path standard input stands for: findings name it, and its linter config is looked up from it. */
+  readonly stdinFilename?: string;
+  /** Report errors only (warnings and info are neither shown nor counted). */
+  readonly quiet?: boolean;
+  /** Also walk folders that git ignores. */
+  readonly noIgnore?: boolean;
+  /** Print the settings that apply to this file (linter config under the flags) instead of linting. */
+  readonly printConfig?: string;
+}
+
+/** The format when none is asked for: annotations in GitHub Actions, else text. */
+export function defaultFormat(env: CliIO['env']): string {
+  return env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text';
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
@@ -128,11 +148,15 @@ class LinterConfigs {
   /** Settings per config file, or the error it gave (kept, so a bad file is read once). */
   private readonly parsed = new Map<string, Partial<LinterSettings> | SettingsError>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly ignores: GitIgnores | null = null,
+  ) {}
 
   /** What the folder walk tells about each folder it reads. */
   readonly watch: FolderWatch = {
     names: WATCHED,
+    skipFolder: (dir) => this.ignores?.ignoresFolder(dir) ?? false,
     folder: (dir, present) => {
       // Files come folder by folder, so small caches answer nearly every lookup; unbounded ones
       // would grow with the number of folders.
@@ -182,9 +206,9 @@ class LinterConfigs {
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (message: string, kind: Skipped['kind']) => void): Generator<[string, string]> {
+function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: string, passedOver: (message: string, kind: Skipped['kind']) => void): Generator<[string, string]> {
   if (input === '-') {
-    yield [STDIN_NAME, '-'];
+    yield [stdinName, '-'];
     return;
   }
   if (input === '') throw new CliUsageError(EMPTY_PATH);
@@ -193,6 +217,10 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (m
   try {
     folder = statSync(abs).isDirectory();
   } catch (e) {
+    if (isGlob(input)) {
+      yield* globFiles(input, cwd, watch);
+      return;
+    }
     throw new CliUsageError(describeReadError(input, e));
   }
   const shown = shownUnder(input, cwd);
@@ -202,11 +230,25 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (m
   }
   let found = false;
   const skipped = (path: string, why: Skipped) => passedOver(skippedMessage(shown(path), input, why), why.kind);
-  for (const f of flinkFilesIn(abs, { names: watch.names, folder: watch.folder, skipped })) {
+  for (const f of flinkFilesIn(abs, { ...watch, skipped })) {
     found = true;
     yield [shown(f), f];
   }
   if (!found) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+}
+
+/** The Flink files under a quoted glob's folder whose paths the glob matches. */
+function* globFiles(pattern: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
+  const base = globBase(pattern);
+  const absPattern = resolve(cwd, pattern).split(sep).join('/');
+  const shown = shownUnder(pattern, cwd);
+  let found = false;
+  for (const f of flinkFilesIn(resolve(cwd, base), watch)) {
+    if (!matchGlob(absPattern, f.split(sep).join('/'))) continue;
+    found = true;
+    yield [shown(f), f];
+  }
+  if (!found) throw new CliUsageError(`"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
 /** A linted file as read: the loaded text, and for --fix what the file was (checked again before it is replaced). */
@@ -221,7 +263,7 @@ interface ReadFile {
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
 async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs, stamp: boolean): Promise<ReadFile> {
-  if (abs === '-') return { loaded: loadBytes(await readStdin(io), STDIN_NAME, options), abs };
+  if (abs === '-') return { loaded: loadBytes(await readStdin(io), shown, options), abs };
   let bytes: Buffer;
   let stat: Stats | undefined;
   let fd: number | undefined;
@@ -295,11 +337,13 @@ interface Plan {
   settingsFor(abs: string): LinterSettings;
   /** Linter configs, and what the folder walk saw of each folder. */
   readonly configs: LinterConfigs;
+  /** The --config file, when given (absolute). */
+  readonly explicitConfig: string | null;
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
 function prepare(opts: LintOptions, io: CliIO): Plan {
-  if (opts.inputs.length === 0) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
+  if (opts.inputs.length === 0 && opts.printConfig === undefined) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
   const fix = fixMode(opts);
   const failOn = oneOf(opts.failOn ?? 'error', FAIL_ON, '--fail-on');
   const maxWarnings = maxWarningsOf(opts.maxWarnings);
@@ -308,7 +352,7 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     ...(opts.inputFormat !== undefined ? { format: oneOf(opts.inputFormat, INPUT_FORMATS, '--input-format') } : {}),
     set: (opts.set ?? []).map(parseSetArg),
   };
-  const configs = new LinterConfigs(io.cwd);
+  const configs = new LinterConfigs(io.cwd, opts.noIgnore ? null : new GitIgnores());
   let explicit: Partial<LinterSettings> | undefined;
   if (opts.config !== undefined) {
     const path = resolve(io.cwd, opts.config);
@@ -318,21 +362,23 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
   // One settings object per linter config file: the engine resolves rule settings once per object.
   const merged = new Map<string | null, LinterSettings>();
   const settingsFor = (abs: string) => {
-    const found = explicit ? null : configs.locate(abs === '-' ? io.cwd : dirname(abs));
+    const found = explicit ? null : configs.locate(abs === '-' ? dirname(resolve(io.cwd, opts.stdinFilename ?? STDIN_NAME)) : dirname(abs));
     let settings = merged.get(found);
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: [], settingsFor, configs };
-  const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
+  const explicitConfig = opts.config !== undefined ? resolve(io.cwd, opts.config) : null;
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: [], settingsFor, configs, explicitConfig };
+  const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? defaultFormat(io.env), ...(opts.output ? { output: opts.output } : {}) }];
   const reports = openReports(requests, io, RULES);
   const outputs = requests.flatMap((r) => (r.output !== undefined ? [outputFile(r.output, io.cwd)] : []));
-  return { fix, reports, failOn, maxWarnings, load, outputs, settingsFor, configs };
+  return { fix, reports, failOn, maxWarnings, load, outputs, settingsFor, configs, explicitConfig };
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
   if (opts.fix && opts.fixDryRun) throw new CliUsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
   if (opts.fix && opts.inputs.includes('-')) throw new CliUsageError('--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
+  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '') throw new CliUsageError('--stdin-filename is empty; give the path standard input stands for');
   if (opts.fixDryRun && ((opts.reports?.length ?? 0) > 0 || opts.output !== undefined || (opts.format ?? 'text') !== 'text')) {
     throw new CliUsageError('--fix-dry-run prints a unified diff; it takes no --format or --output');
   }
@@ -349,9 +395,12 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     if (!said.has(message)) io.error(`flink-mem: error: ${visibleLine(message)}\n`);
     said.add(message);
   };
+  const stdinName = opts.stdinFilename ?? STDIN_NAME;
+  const shownSeverity = (f: Finding) => !opts.quiet || f.severity === 'error';
   let plan: Plan;
   try {
     plan = prepare(opts, io);
+    if (opts.printConfig !== undefined) return printConfig(opts.printConfig, plan, io);
   } catch (e) {
     if (!isUsage(e)) throw e;
     usage(e.message);
@@ -379,7 +428,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      const files = filesOf(input, io.cwd, plan.configs.watch, (message, kind) => {
+      const files = filesOf(input, io.cwd, plan.configs.watch, stdinName, (message, kind) => {
         if (kind === 'outside') io.error(`flink-mem: note: ${visibleLine(message)}\n`);
         else {
           usage(message);
@@ -406,6 +455,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         const loaded = read.loaded;
         let file = loaded;
         let findings: Finding[];
+        const suppressed: SuppressedFinding[] = [];
         if (plan.fix && fixer) {
           const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
           if (outcome.note) io.error(`flink-mem: ${visibleLine(`${shown}: ${outcome.note}`)}\n`);
@@ -422,14 +472,15 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
             file = outcome.loaded;
             findings = outcome.findings;
           }
-        } else findings = lintLoadedFile(loaded, ALL_RULES, settings);
+        } else findings = lintLoadedFile(loaded, ALL_RULES, settings, suppressed);
+        if (opts.quiet) findings = findings.filter(shownSeverity);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
         const lines = file.documents[0]?.lines ?? new LineIndex(file.text).lines();
-        for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
+        for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings, suppressed });
       }
     }
-    for (const r of plan.reports) r.formatter.end(totals);
+    for (const r of plan.reports) r.formatter.end({ ...totals, failures: [...said] });
     // A report file of a run that skipped an input would look complete (an empty SARIF file closes
     // every open code-scanning alert), so none is written; reports on standard output are already out.
     for (const r of plan.reports) {
@@ -454,6 +505,36 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   const tooManyWarnings = plan.maxWarnings !== undefined && totals.warning > plan.maxWarnings;
   if (tooManyWarnings) io.error(`flink-mem: ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, more than --max-warnings ${plan.maxWarnings} allows\n`);
   return Math.max(exit, failing || tooManyWarnings ? EXIT.findings : EXIT.ok);
+}
+
+/**
+ * `--print-config <file>`: the settings lint would use for that file, as JSON: which linter config
+ * applies, the Flink version and target it forces, and every rule's effective setting.
+ */
+function printConfig(file: string, plan: Plan, io: CliIO): number {
+  for (const r of plan.reports) r.sink.abort();
+  if (file === '') throw new CliUsageError(EMPTY_PATH);
+  const abs = resolve(io.cwd, file);
+  let settings: LinterSettings;
+  try {
+    settings = plan.settingsFor(abs);
+  } catch (e) {
+    if (!isUsage(e)) throw e;
+    io.error(`flink-mem: error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const config = plan.explicitConfig ?? plan.configs.locate(dirname(abs));
+  const rules = Object.fromEntries(ALL_RULES.map((r) => [r.id, settings.rules[r.id] ?? r.severity]));
+  const printed = {
+    file,
+    configFile: config === null ? null : relative(io.cwd, config) || config,
+    flinkVersion: settings.flinkVersion ? versionLabel(settings.flinkVersion) : 'from each file (spec.flinkVersion; 1.20 for flink-conf.yaml; else the newest)',
+    target: settings.target,
+    containerMemory: settings.containerMemory === undefined ? null : `${settings.containerMemory} bytes`,
+    rules,
+  };
+  io.write(`${JSON.stringify(printed, null, 2)}\n`);
+  return EXIT.ok;
 }
 
 interface FixCounts {

@@ -37,10 +37,14 @@ function oneLineError(text: string): string {
   return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ')}\n`;
 }
 
-function buildProgram(io: CliIO, result: { code: number }): Command {
+function buildProgram(outer: CliIO, result: { code: number }): Command {
+  const env: Record<string, string | undefined> = { ...outer.env };
+  const io = withEnv(outer, env);
   const program = new Command('flink-mem')
     .description('Lint Apache Flink memory configuration, derive it exactly as Flink does, and diagnose memory failures.')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-v, --version')
+    .option('--color', 'colour the output even when it is not a terminal (as FORCE_COLOR=1 does)')
+    .option('--no-color', 'no colours (as NO_COLOR=1 or TERM=dumb do)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(s)) })
@@ -93,7 +97,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .command('lint')
     .description('Check Flink configuration files and manifests for memory settings that fail at start-up or in production')
     .argument('[inputs...]', 'files, folders (their Flink config files and manifests) or - for standard input')
-    .addOption(repeatable('--format <format>', 'text, json, sarif or github; repeat with --output to write several reports (default: text)'))
+    .addOption(repeatable('--format <format>', 'text, json, sarif, github, gitlab, junit or checkstyle; repeat with --output to write several reports (default: github when GITHUB_ACTIONS=true, else text)'))
     .addOption(repeatable('--output <file>', 'write the report to this file instead of standard output (pairs with --format in order)'))
     .option('--fail-on <severity>', 'lowest severity that makes the exit code 1: error, warning or info', 'error')
     .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
@@ -106,11 +110,19 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(inputFormatOption())
     .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
+    .option('--stdin-filename <path>', 'the path standard input (-) stands for: reports name it and its .flink-mem.yaml is found from it')
+    .option('--quiet', 'report errors only: warnings and info are neither shown nor counted')
+    .option('--no-ignore', 'also lint inside folders that git ignores (.gitignore, .git/info/exclude)')
+    .option('--print-config <file>', 'print the settings lint would use for this file (linter config and flags) as JSON, and lint nothing')
     .addHelpText('after', examples([
       'flink-mem lint conf/flink-conf.yaml',
       'flink-mem lint conf/ --fix-dry-run',
+      "flink-mem lint 'deploy/**/*.yaml' --quiet",
+      'flink-mem lint --print-config conf/flink-conf.yaml',
       'flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix',
       'flink-mem lint . --format github',
+      'flink-mem lint conf/ --format junit --output flink-mem.junit.xml --format gitlab --output gl-code-quality.json',
+      'cat conf/config.yaml | flink-mem lint - --stdin-filename conf/config.yaml --format sarif',
       'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
       'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
       'flink-mem lint deploy.yaml --container-memory 4Gi --rule managed-memory-unused=off',
@@ -125,7 +137,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           inputs,
           ...(several
             ? { reports: formats.map((format, i) => ({ format, ...(outputs[i] !== undefined ? { output: outputs[i] } : {}) })) }
-            : { format: formats[0] ?? 'text', ...(outputs[0] !== undefined ? { output: outputs[0] } : {}) }),
+            : { ...(formats[0] !== undefined ? { format: formats[0] } : {}), ...(outputs[0] !== undefined ? { output: outputs[0] } : {}) }),
           failOn: String(o.failOn),
           ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
           ...(o.config !== undefined ? { config: String(o.config) } : {}),
@@ -137,6 +149,10 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
           ...(o.fix ? { fix: true } : {}),
           ...(o.fixDryRun ? { fixDryRun: true } : {}),
+          ...(o.stdinFilename !== undefined ? { stdinFilename: String(o.stdinFilename) } : {}),
+          ...(o.quiet ? { quiet: true } : {}),
+          ...(o.ignore === false ? { noIgnore: true } : {}),
+          ...(o.printConfig !== undefined ? { printConfig: String(o.printConfig) } : {}),
         },
         io,
       );
@@ -183,15 +199,85 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
 
   program
     .command('schema')
-    .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server)')
+    .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment')
     .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
-    .addHelpText('after', examples(['flink-mem schema > flink-config.schema.json', '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json']))
-    .action(async (o: { flinkVersion?: string }) => {
+    .addOption(new Option('--kind <kind>', "config: a flink-conf.yaml or config.yaml (flat or nested keys); flink-deployment: a FlinkDeployment's spec.flinkConfiguration").choices(['config', 'flink-deployment']).default('config'))
+    .addHelpText('after', examples([
+      'flink-mem schema > flink-config.schema.json',
+      '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json',
+      'flink-mem schema --kind flink-deployment > flink-deployment.schema.json',
+    ]))
+    .action(async (o: { flinkVersion?: string; kind: string }) => {
       const { runSchema } = await import('./schema-cmd.js');
-      result.code = await runSchema(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}, io);
+      result.code = await runSchema({ kind: o.kind, ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}) }, io);
     });
 
+  program
+    .command('init')
+    .description('Write a commented .flink-mem.yaml (linter config) in the current folder')
+    .option('--force', 'replace an existing .flink-mem.yaml', false)
+    .action(async (o: { force: boolean }) => {
+      const { runInit } = await import('./init-cmd.js');
+      result.code = await runInit(o, io);
+    });
+
+  program
+    .command('completion')
+    .description('Print a shell completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples(['source <(flink-mem completion bash)', 'source <(flink-mem completion zsh)', 'flink-mem completion fish > ~/.config/fish/completions/flink-mem.fish']))
+    .action(async (shell: string) => {
+      const { completionScript, PATH_FLAGS, SHELLS } = await import('./completion.js');
+      const { FORMAT_NAMES } = await import('./format/types.js');
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new CliUsageError(`completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
+      const flag = (o: Option, command = '') => {
+        // lint's --format is repeatable, so its values are not commander choices.
+        const choices = o.argChoices ?? (command === 'lint' && o.long === '--format' ? FORMAT_NAMES : undefined);
+        return {
+          ...(o.long ? { long: o.long } : {}),
+          ...(o.short ? { short: o.short } : {}),
+          value: o.required || o.optional,
+          ...(choices ? { choices } : {}),
+          ...(o.long && PATH_FLAGS.includes(o.long) ? { path: true } : {}),
+          description: o.description,
+        };
+      };
+      const commands = program.commands.map((c) => ({ name: c.name(), description: c.description(), flags: c.options.map((o) => flag(o, c.name())) }));
+      io.write(completionScript(shell as 'bash' | 'zsh' | 'fish', commands, [...program.options.map((o) => flag(o)), { long: '--help', short: '-h', value: false, description: 'show help' }]));
+    });
+
+  // --color and --no-color stand for FORCE_COLOR and NO_COLOR, for every command.
+  program.hook('preAction', (root) => {
+    const color = root.opts()['color'] as boolean | undefined;
+    // The flag wins over the environment it stands for.
+    if (color === true) {
+      env['FORCE_COLOR'] = '1';
+      delete env['NO_COLOR'];
+    }
+    if (color === false) {
+      env['NO_COLOR'] = '1';
+      delete env['FORCE_COLOR'];
+    }
+  });
+
   return program;
+}
+
+/** The same window on the world with an environment of its own (standard input stays lazy). */
+function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
+  return {
+    write: (s) => io.write(s),
+    error: (s) => io.error(s),
+    get stdin() {
+      return io.stdin;
+    },
+    get stdinIsTTY() {
+      return io.stdinIsTTY;
+    },
+    stdoutIsTTY: io.stdoutIsTTY,
+    env,
+    cwd: io.cwd,
+  };
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -204,7 +290,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.error('flink-mem: error: no command given; the commands are listed above\n');
       return EXIT.usage;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    // -V was the version flag before -v; it still works.
+    await program.parseAsync(argv[0] === '-V' ? ['--version', ...argv.slice(1)] : [...argv], { from: 'user' });
     return result.code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -3,10 +3,11 @@ import { isAbsolute, relative } from 'node:path';
 import type { Skipped } from '../config/expand.js';
 import type { CliIO } from './io.js';
 
-/** Colours only on a terminal, never with NO_COLOR; FORCE_COLOR forces them. */
+/** Colours only on a terminal that is not TERM=dumb, never with NO_COLOR; FORCE_COLOR (or --color) forces them. */
 export function useColor(io: CliIO): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.TERM === 'dumb') return false;
   return io.stdoutIsTTY;
 }
 

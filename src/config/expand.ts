@@ -153,6 +153,8 @@ export interface FolderWatch {
   folder(dir: string, present: ReadonlyMap<string, boolean>): void;
   /** A path the walk did not read: a folder or file it could not read, or a link that leaves the walked folder. */
   skipped?(path: string, why: Skipped): void;
+  /** Whether to leave out a folder (the CLI leaves out what git ignores). */
+  skipFolder?(dir: string): boolean;
 }
 
 /** Why the walk passed over a path. */
@@ -189,6 +191,8 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
     }
     if (!isDir) {
       if (looksLikeFlinkFile(path, name, watch?.skipped && ((error) => watch.skipped!(path, { kind: 'unreadable', error })))) yield path;
+    } else if (watch?.skipFolder?.(path)) {
+      continue;
     } else if (target === null) {
       const childReal = join(real, name);
       if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch, tree);

@@ -13,7 +13,7 @@ import type { FlinkVersion } from '../options/version.js';
 import { defaultVersion, parseVersion } from '../options/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
-import type { Suppression } from './suppressions.js';
+import type { SuppressedFinding, Suppression } from './suppressions.js';
 import type { Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting } from './types.js';
 
 export interface EngineRule extends RuleDefinition<string> {
@@ -139,7 +139,8 @@ function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<type
   return resolved;
 }
 
-export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
+/** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
+export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
   const version = versionFor(doc, settings);
   const target = targetFor(doc, settings);
   const raw = modelInput(doc);
@@ -201,7 +202,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   };
 
   for (const rule of rules) if (!rule.afterSuppressions) run(rule, {});
-  const kept = applySuppressions(findings, suppressions);
+  const kept = applySuppressions(findings, suppressions, suppressed);
   // Not push(...kept): spreading 200,000 findings of a huge file overflows the stack.
   findings.splice(0, findings.length);
   for (const f of kept) findings.push(f);
@@ -216,7 +217,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** Lints every document of a loaded file; file-level problems go to the config-syntax rule. */
-export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
+export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
   const out: Finding[] = [];
   const syntax = settings.rules['config-syntax'];
   const sev = syntax === undefined ? 'error' : Array.isArray(syntax) ? syntax[0] : syntax;
@@ -225,6 +226,6 @@ export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], s
       out.push({ ruleId: 'config-syntax', severity: sev as Severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
     }
   }
-  for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings)) out.push(f);
+  for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings, suppressed)) out.push(f);
   return out;
 }

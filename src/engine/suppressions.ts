@@ -69,14 +69,23 @@ function findLine(lines: readonly string[], needle: string, from: number, to: nu
   return from + 1;
 }
 
-/** Drops suppressed findings and marks the suppressions that did something. */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): Finding[] {
+/** A finding an inline comment or annotation suppressed, with the reason given there (SARIF reports it). */
+export interface SuppressedFinding extends Finding {
+  readonly justification: string;
+}
+
+/**
+ * Drops suppressed findings and marks the suppressions that did something; the dropped ones go to
+ * `dropped` when given.
+ */
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], dropped?: SuppressedFinding[]): Finding[] {
   return findings.filter((f) => {
     const s = suppressions.find(
       (x) => x.ruleIds.includes(f.ruleId) && (x.scope === 'file' || x.targetLine === f.line || spansLine(f, x.targetLine)),
     );
     if (!s) return true;
     s.used = true;
+    dropped?.push({ ...f, justification: s.reason });
     return false;
   });
 }

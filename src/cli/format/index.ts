@@ -6,8 +6,11 @@ import type { RuleDefinition } from '../../engine/types.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError } from '../io.js';
 import { useColor } from '../util.js';
+import { checkstyleFormatter } from './checkstyle.js';
 import { githubFormatter } from './github.js';
+import { gitlabFormatter } from './gitlab.js';
 import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
 import { sarifFormatter } from './sarif.js';
 import { atomicFileSink, streamSink } from './sink.js';
 import type { Sink } from './sink.js';
@@ -20,6 +23,9 @@ export const FORMATTERS: Readonly<Record<FormatName, (ctx: FormatContext) => For
   json: jsonFormatter,
   sarif: sarifFormatter,
   github: githubFormatter,
+  gitlab: gitlabFormatter,
+  junit: junitFormatter,
+  checkstyle: checkstyleFormatter,
 };
 
 export interface ReportRequest {

@@ -1,12 +1,18 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for code scanning. Every rule's metadata travels in
  * `tool.driver.rules` (description, rationale, remediation, docs link), so an alert explains
- * itself without flink-mem at hand. Results are written as they arrive (see sarifFormatter).
+ * itself without flink-mem at hand. Paths are relative to `%SRCROOT%` (the working directory,
+ * given once in `originalUriBaseIds`), each result carries a fingerprint that survives line moves,
+ * findings silenced by an inline comment are listed as suppressed, and the invocation says whether
+ * every input could be linted. Results are written as they arrive (see sarifFormatter).
  */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { pathToFileURL } from 'node:url';
+import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import pkg from '../../../package.json' with { type: 'json' };
+import type { SuppressedFinding } from '../../engine/suppressions.js';
 import { DOCS_BASE, ruleDocsUrl } from '../../engine/types.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
+import { Fingerprints } from './fingerprint.js';
 import { relativeUri } from './paths.js';
 import type { FileReport, FormatContext, Formatter } from './types.js';
 import { fixLines } from './types.js';
@@ -14,13 +20,26 @@ import { fixLines } from './types.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The project's home: the repository the docs live in. */
 export const INFORMATION_URI = DOCS_BASE.split('/blob/')[0]!;
+/** The base every relative artifact URI is resolved against (SARIF's conventional name). */
+export const SRCROOT = '%SRCROOT%';
+/** The key of flink-mem's fingerprint in `partialFingerprints` (versioned, as the spec advises). */
+export const FINGERPRINT_KEY = 'flinkMemFinding/v1';
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `network-min-above-max` -> `NetworkMinAboveMax`: the readable rule name code scanning shows. */
+export function ruleName(id: string): string {
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
 
 export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescriptor {
   const url = ruleDocsUrl(rule.id);
   return {
     id: rule.id,
+    name: ruleName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
@@ -33,7 +52,7 @@ export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescripto
   };
 }
 
-function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = relativeUri(f.file, cwd)): Result {
+function toResult(f: Finding, ruleIndex: number | undefined, uri: string, fingerprint: string): Result {
   const fixes = fixLines(f.fix);
   const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
   const region = {
@@ -41,22 +60,52 @@ function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = 
     startColumn: f.column,
     ...(hasEnd ? { endLine: f.endLine, endColumn: f.endLine === f.line ? Math.max(f.endColumn!, f.column) : f.endColumn } : {}),
   };
+  // A URI outside the working directory stays absolute (file:), which needs no base.
+  const relative = !uri.startsWith('file:');
+  const justification = (f as Partial<SuppressedFinding>).justification;
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: fixes.length > 0 ? `${f.message}\n\nFix: ${fixes.join('; ')}` : f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri, ...(relative ? { uriBaseId: SRCROOT } : {}) }, region } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(justification ? { justification } : {}) }] } : {}),
     ...(f.key || f.fix ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } } : {}),
   };
 }
 
-/** The whole SARIF log for a set of findings (rules listed in registry order). */
-export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iterable<Finding>, cwd: string): Log {
+/** The run's invocation: successful unless an input could not be linted at all. */
+function invocation(failures: readonly string[]): Invocation {
+  return {
+    executionSuccessful: failures.length === 0,
+    ...(failures.length > 0 ? { toolExecutionNotifications: failures.map((text) => ({ level: 'error' as const, message: { text } })) } : {}),
+  };
+}
+
+/** The base URI of `%SRCROOT%`: the working directory as a file: URI ending in a slash. */
+function srcroot(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** The whole SARIF log for a set of file reports (rules listed in registry order). */
+export function sarifLog(
+  rules: Iterable<RuleDefinition<string>>,
+  reports: readonly Pick<FileReport, 'file' | 'findings' | 'suppressed'>[],
+  cwd: string,
+  failures: readonly string[] = [],
+): Log {
   const list = [...rules];
   const index = new Map(list.map((r, i) => [r.id, i]));
+  const fingerprints = new Fingerprints();
   const results: Result[] = [];
-  for (const f of findings) results.push(toResult(f, index.get(f.ruleId), cwd));
+  for (const report of reports) {
+    for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
+      const uri = relativeUri(f.file, cwd);
+      results.push(toResult(f, index.get(f.ruleId), uri, fingerprints.of(f, uri)));
+    }
+  }
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -71,38 +120,47 @@ export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iter
             rules: list.map(ruleDescriptor),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: srcroot(cwd) } },
         columnKind: 'utf16CodeUnits',
         results,
+        invocations: [invocation(failures)],
       },
     ],
   };
 }
 
+const RESULTS = '"results": []';
+
 /**
  * The log is written as results arrive, byte for byte what `JSON.stringify(sarifLog(...), null, 2)`
  * gives, so that 10,000 files' results never sit in memory together: the part before the results
- * (tool and rules) is known up front, each result is indented to its place, the closing part last.
+ * (tool and rules) is known up front, each result is indented to its place, and the part after
+ * them (the invocation) is written at the end, when it is known.
  */
 export function sarifFormatter(ctx: FormatContext): Formatter {
   const rules = [...ctx.rules.values()];
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const fingerprints = new Fingerprints();
   const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd), null, 2);
-  // `results` is the run's last key; its quotes cannot appear unescaped inside a string.
-  const at = empty.lastIndexOf('"results": []');
+  // `results` comes before `invocations`; its quotes cannot appear unescaped inside a string.
+  const at = empty.indexOf(RESULTS);
   const pad = empty.slice(empty.lastIndexOf('\n', at) + 1, at);
   let count = 0;
   return {
     file(report: FileReport) {
       // Every finding of a report is about the same file: its URI is worked out once.
-      const uri = report.findings.length > 0 ? relativeUri(report.file, ctx.cwd) : '';
-      for (const f of report.findings) {
-        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd, f.file === report.file ? uri : undefined), null, 2).replace(/\n/g, `\n${pad}  `);
+      const uri = relativeUri(report.file, ctx.cwd);
+      for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
+        const own = f.file === report.file ? uri : relativeUri(f.file, ctx.cwd);
+        const text = JSON.stringify(toResult(f, index.get(f.ruleId), own, fingerprints.of(f, own)), null, 2).replace(/\n/g, `\n${pad}  `);
         ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
         count++;
       }
     },
-    end() {
-      ctx.write(count === 0 ? `${empty}\n` : `\n${pad}]${empty.slice(at + '"results": []'.length)}\n`);
+    end(totals) {
+      const whole = JSON.stringify(sarifLog(rules, [], ctx.cwd, totals.failures ?? []), null, 2);
+      const tail = whole.slice(whole.indexOf(RESULTS) + RESULTS.length);
+      ctx.write(count === 0 ? `${whole}\n` : `\n${pad}]${tail}\n`);
     },
   };
 }

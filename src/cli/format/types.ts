@@ -3,6 +3,7 @@
  * Every format writes as files arrive (JSON and SARIF too, piece by piece), so 10,000 files never
  * sit in memory together.
  */
+import type { SuppressedFinding } from '../../engine/suppressions.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
 
 export interface FileReport {
@@ -11,6 +12,8 @@ export interface FileReport {
   /** The file's source lines (without line breaks), for excerpts. */
   readonly lines: readonly string[];
   readonly findings: readonly Finding[];
+  /** Findings an inline comment or annotation suppressed (SARIF lists them as suppressed results). */
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 export interface Totals {
@@ -20,6 +23,8 @@ export interface Totals {
   readonly info: number;
   /** Inputs or files skipped because they could not be used (each was reported on standard error). */
   readonly unread?: number;
+  /** Inputs that could not be linted at all (usage errors), in the words printed on stderr. */
+  readonly failures?: readonly string[];
 }
 
 export interface FormatContext {
@@ -37,8 +42,8 @@ export interface Formatter {
   end(totals: Totals): void;
 }
 
-export type FormatName = 'text' | 'json' | 'sarif' | 'github';
-export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
+export type FormatName = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'checkstyle';
+export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'];
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
