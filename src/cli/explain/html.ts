@@ -49,9 +49,9 @@ export function processTable(pic: ProcessPicture): string {
 export function processDetails(pic: ProcessPicture): string {
   const out = [`<h4>${esc(pic.title)} ${pic.ok ? 'starts' : '<span class="bad">does not start</span>'}</h4>`];
   if (pic.failure) {
-    out.push(`<p><strong>Why:</strong> ${esc(pic.failure.reason)}</p>`);
+    out.push(`<p><strong>Why:</strong> <span data-reason>${esc(pic.failure.reason)}</span></p>`);
     out.push(`<p><strong>Fix:</strong> ${pic.failure.fix ? `<code data-fix>${esc(pic.failure.fix)}</code>` : 'none found automatically; see the reason above'}</p>`);
-    out.push(`<p><strong>Flink says:</strong></p><pre>${esc(pic.failure.flinkMessage)}</pre>`);
+    out.push(`<p><strong>Flink says:</strong></p><pre data-flink-message>${esc(pic.failure.flinkMessage)}</pre>`);
   }
   if (pic.parts.some((p) => p.bytes !== null)) out.push(processTable(pic));
   if (pic.ok) out.push(pic.jvmArgs ? `<p><strong>JVM arguments:</strong> <code data-jvm-args>${esc(pic.jvmArgs)}</code></p>` : '<p class="muted">No JVM arguments: the process runs in the JVM that started it.</p>');
