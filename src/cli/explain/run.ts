@@ -135,7 +135,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       pictured.push({ file: loaded.file, docs: [], findings });
     }
     // A picture of a process that does not start draws what the trace worked out before it stopped.
-    const trace = opts.trace || pictures;
+    const trace = opts.trace || pictures || opts.format === 'markdown';
     for (const doc of loaded.documents) {
       emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace }, inferredVersion(doc)));
     }
