@@ -105,12 +105,11 @@ function summary(docs: readonly ExplainedDocument[]): string {
   })).join(' ');
 }
 
-let pictures = 0;
 
 function docHtml(d: ExplainedDocument, i: number): string {
   const out = [`<div data-doc="${i}">`];
   if (d.doc.kubernetes?.name) out.push(`<h3>${xml(`${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}`)}</h3>`);
-  out.push(`<div class="picture">${explainSvg([d], { processes: PROCESSES, idPrefix: `p${pictures++}-` })}</div>`);
+  out.push(`<div class="picture">${explainSvg([d], { processes: PROCESSES, idPrefix: `p${i}-` })}</div>`);
   for (const v of d.versions) {
     out.push(`<div data-version="${versionLabel(v.version)}"><h3>Flink ${versionLabel(v.version)} · ${v.target}</h3><div class="processes">`);
     for (const p of PROCESSES) out.push(processDetails(processPicture(v, p)));
