@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A real headless Chromium (Debian's `chromium` package) driven by playwright-core, for the tests
  * of the pictures and the calculator page. Without the browser the tests fail in CI (CI=true) and

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The calculator page's script (`npm run site`): the same loaders, model, rules and pictures as
  * `flink-mem explain`, run in the browser on what the user pastes or types. Nothing here may
