@@ -223,7 +223,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the calculator page in Chromium${HAVE_CHROMIUM 
     await page.fill('#text', 'taskmanager.memory.process.size: 3g\n');
     await page.selectOption('#version', '1.19');
     await page.fill('#o-jobmanager-memory-process-size', '1g');
-    const link = page.url();
+    const link = await page.evaluate(() => location.href);
     expect(link).toContain('#');
     const again = await session.context.newPage();
     await again.goto(link);
