@@ -54,9 +54,14 @@ function randomState(seed: number): PageState {
   const config: [string, string][] = [];
   const options: Record<string, string> = {};
   for (const [key, values] of KEYS) {
-    if (r() > 0.28) continue;
+    if (r() > 0.16) continue;
     if (FORM_KEYS.has(key) && r() < 0.3) options[key] = pick(values);
     else config.push([key, pick(values)]);
+  }
+  // Most real files set each process's size; without one, Flink refuses to start it.
+  const VALID = ['1g', '1728m', '2g', '3g', '4g', '8g'];
+  for (const p of ['taskmanager', 'jobmanager']) {
+    if (!config.some(([k]) => k.startsWith(`${p}.memory.`) || k === `${p}.heap.size`) && r() < 0.8) config.push([`${p}.memory.process.size`, pick(VALID)]);
   }
   const kind = pick(['flink-conf', 'config-yaml', 'k8s'] as const);
   const version = r() < 0.3 ? '' : pick(KNOWN_VERSIONS);
