@@ -220,6 +220,10 @@ export function explainSvg(docs: readonly ExplainedDocument[], o: SvgOptions): s
       y += Math.max(...drawn.map((p) => p.height)) + 24;
     });
   });
+  const tallest = scale > 0 ? formatSizeShort(BigInt(Math.round(BAR_HEIGHT / scale))) : '';
+  const footnote = scale > 0 ? `Every box is drawn to one scale (${tallest} is ${BAR_HEIGHT} px); names and sizes sit beside the bars, so small components stay readable.` : 'Nothing could be worked out to draw.';
+  body.push(`<text x="${MARGIN}" y="${n(y)}" class="muted">${xml(footnote)}</text>`);
+  y += 20;
   const height = Math.ceil(y + MARGIN - 24);
   const summary = docs.map((d) => `${docTitle(d)}: ${d.versions.map((v) => `Flink ${versionLabel(v.version)} ${o.processes.map((p) => `${p} ${v[p].ok ? `${formatSizeShort((v[p] as { sizes: { totalProcess: bigint } }).sizes.totalProcess)} total process memory` : 'does not start'}`).join(', ')}`).join('; ')}`).join('. ');
   return [
