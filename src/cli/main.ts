@@ -58,7 +58,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .command('explain')
     .description('Show how Flink splits TaskManager and JobManager memory for each file, or why it would not start')
     .argument('[files...]', 'flink-conf.yaml, config.yaml, Kubernetes manifests, folders, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format: text, json, svg (a picture to scale), html (one self-contained page with the picture, tables and lint findings) or markdown (for pull requests and job summaries)').choices(['text', 'json', 'svg', 'html', 'markdown']).default('text'))
     .option('--trace', 'show how Flink arrives at each component (option, path, fraction, clamp, remainder)', false)
     .option('--show-config', 'show the effective configuration and where each value comes from', false)
     .addOption(versionOption())
@@ -72,6 +72,8 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
       'flink-mem explain conf/config.yaml --trace',
       'flink-mem explain conf/flink-conf.yaml --flink-version 1.20,2.0',
       'flink-mem explain k8s/deployment.yaml --format json --show-config',
+      'flink-mem explain conf/ --format html > memory.html',
+      'flink-mem explain conf/config.yaml --flink-version 1.20,2.0 --format svg > memory.svg',
       'cat flink-conf.yaml | flink-mem explain - --set taskmanager.memory.process.size=4g',
     ]))
     .action(async (files: string[], o: Record<string, unknown>) => {
@@ -79,7 +81,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
       result.code = await runExplain(
         {
           files,
-          format: o.format as 'text' | 'json',
+          format: o.format as 'text' | 'json' | 'svg' | 'html' | 'markdown',
           trace: Boolean(o.trace),
           showConfig: Boolean(o.showConfig),
           ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),

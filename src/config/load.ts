@@ -1,52 +1,19 @@
 /**
- * The loaders' entry points: text in, documents out. `loadText` is pure and is what tests use;
- * `loadFile` only adds reading the bytes (and refuses what cannot be read as text).
+ * The loaders' entry points: text in, documents out. `loadText` (load-text.ts, no file system) is
+ * what tests and the calculator page use; `loadFile` only adds reading the bytes (and refuses what
+ * cannot be read as text).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { RawValue } from '../model/values.js';
 import { detectFormat } from './detect.js';
-import { makeDocument } from './document.js';
 import { UsageError } from './errors.js';
 import type { UsageErrorCode } from './errors.js';
-import { loadManifests } from './kubernetes.js';
-import { parseLegacy } from './legacy.js';
-import { applyOverrides } from './overrides.js';
-import { LineIndex, fileStartSpan } from './positions.js';
-import { parseStandardYaml } from './standard-yaml.js';
-import type { ConfigDocument, ConfigProblem, InputFormat, LoadOptions, LoadedFile } from './types.js';
+import { STDIN, loadText, notText } from './load-text.js';
+import { LineIndex } from './positions.js';
+import type { ConfigProblem, LoadOptions, LoadedFile } from './types.js';
 
 export { expandInputs, flinkFilesIn } from './expand.js';
-
-const STDIN = '<stdin>';
-
-function notText(file: string, format: InputFormat, text: string, why: string): LoadedFile {
-  const problem: ConfigProblem = { kind: 'not-flink-config', span: fileStartSpan(), message: `${file} ${why}, so it is not a Flink configuration file` };
-  return { file, format, text, documents: [], problems: [problem] };
-}
-
-export function loadText(text: string, file: string, options: LoadOptions = {}): LoadedFile {
-  const shown = file === '-' ? STDIN : file;
-  const format = detectFormat(text, file, options.format);
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) return notText(shown, format, text, `contains a NUL character at offset ${nul} (a binary file?)`);
-
-  const index = new LineIndex(text);
-  const lines = index.lines();
-  let documents: ConfigDocument[];
-  let problems: ConfigProblem[] = [];
-  if (format === 'k8s') {
-    const read = loadManifests(text, shown, index, lines);
-    documents = read.documents;
-    problems = read.problems;
-  } else {
-    const read = format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
-    const beside = format === 'config-yaml' && options.besideFlinkConf !== undefined ? { besideFlinkConf: options.besideFlinkConf } : {};
-    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, ...beside, text, lines })];
-  }
-  const set = options.set ?? [];
-  return { file: shown, format, text, documents: documents.map((d) => applyOverrides(d, set)), problems };
-}
+export { loadText, rawConfig, sameLoadOptions } from './load-text.js';
 
 const READ_ERRORS: Readonly<Record<string, [UsageErrorCode, string]>> = {
   ENOENT: ['ENOENT', 'does not exist'],
@@ -130,12 +97,6 @@ export function loadFile(path: string, options: LoadOptions = {}, name: string =
   return loadBytes(bytes, name, options);
 }
 
-/** Options that load an edited text of `file` as `file` was loaded (its flink-conf.yaml neighbour noted). */
-export function sameLoadOptions(file: LoadedFile, options: LoadOptions): LoadOptions {
-  const beside = file.documents[0]?.besideFlinkConf;
-  return beside === undefined ? options : { ...options, besideFlinkConf: beside };
-}
-
 /**
  * For a file named config.yaml, the flink-conf.yaml next to it (named like `shown`, the name the
  * user gave), which Flink 1.19 and 1.20 read instead; null otherwise. `listing`, when the folder
@@ -150,11 +111,4 @@ export function flinkConfBeside(path: string, shown: string = path, listing?: Re
     return null;
   }
   return isFile ? join(dirname(shown), 'flink-conf.yaml') : null;
-}
-
-/** The effective configuration as the memory model reads it. */
-export function rawConfig(doc: ConfigDocument): Map<string, RawValue> {
-  const m = new Map<string, RawValue>();
-  for (const [key, entry] of doc.effective) m.set(key, entry.value);
-  return m;
 }

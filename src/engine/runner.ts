@@ -2,7 +2,7 @@
  * The engine loop: for each document, run every enabled rule with a shared context, apply
  * suppressions, and return findings sorted by position. A rule that throws becomes a finding.
  */
-import { rawConfig as modelInput } from '../config/load.js';
+import { rawConfig as modelInput } from '../config/load-text.js';
 import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';

@@ -7,7 +7,7 @@
 import type { Document, Node, Pair } from 'yaml';
 import { isScalar } from 'yaml';
 import { literalBlock } from '../config/configmap.js';
-import { loadText } from '../config/load.js';
+import { loadText } from '../config/load-text.js';
 import { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, LoadedFile } from '../config/types.js';
 import { AnchorIndex } from '../config/yaml-flatten.js';

@@ -7,7 +7,7 @@
  */
 import { LineIndex } from '../config/positions.js';
 import { FATAL_PROBLEMS } from '../config/fatal.js';
-import { rawConfig } from '../config/load.js';
+import { rawConfig } from '../config/load-text.js';
 import type { ConfigDocument, ConfigEntry, LoadedFile } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
 import { parseYaml } from '../config/yaml-guard.js';

@@ -10,7 +10,7 @@ import { explainFailure } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
 import { fixInManifest } from '../../engine/manifest-fix.js';
 import { entryFor, targetFor } from '../../engine/runner.js';
-import { rawConfig } from '../../config/index.js';
+import { rawConfig } from '../../config/load-text.js';
 import type { RawValue } from '../../model/values.js';
 import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';

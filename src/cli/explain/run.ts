@@ -19,10 +19,16 @@ import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
 import { explainText } from './text.js';
+import { explainSvg } from './svg.js';
+import type { HtmlFile } from './html.js';
+import { explainHtml } from './html.js';
+import { explainMarkdown } from './markdown.js';
+import { lintLoadedFile } from '../../engine/runner.js';
+import { ALL_RULES } from '../../../rules/index.js';
 
 export interface ExplainOptions {
   readonly files: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'svg' | 'html' | 'markdown';
   readonly trace: boolean;
   readonly showConfig: boolean;
   /** One version or a comma-separated list ("1.20,2.0"). */
@@ -83,9 +89,14 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;
   const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60 };
   let failed = false;
+  // A picture has one scale for all files, so svg and html are written at the end.
+  const pictured: (HtmlFile & { docs: ExplainedDocument[] })[] = [];
+  const pictures = opts.format === 'svg' || opts.format === 'html';
   const emit = (d: ExplainedDocument) => {
     failed ||= d.versions.some((v) => processes.some((p) => !v[p].ok));
     if (json) json.add(d);
+    else if (pictures) pictured.at(-1)!.docs.push(d);
+    else if (opts.format === 'markdown') io.write(explainMarkdown([d], { processes }) + '\n');
     // Values and messages quote the configuration: control characters are shown escaped (with
     // colours on, colour codes are kept: ours cannot be told from a value's there).
     else io.write((textOptions.color ? visibleColored : visible)(explainText([d], textOptions)) + '\n');
@@ -129,11 +140,20 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       io.error(`flink-mem: error: ${visibleLine(message)}\n`);
       continue;
     }
+    if (pictures) {
+      const findings = opts.format === 'html' ? lintLoadedFile(loaded, ALL_RULES, { rules: {}, target: opts.target, knownRuleIds: ALL_RULES.map((r) => r.id), ...(versions ? { flinkVersion: versions[0]! } : {}) }) : [];
+      pictured.push({ file: loaded.file, docs: [], findings });
+    }
+    // A picture of a process that does not start draws what the trace worked out before it stopped.
+    const trace = opts.trace || pictures || opts.format === 'markdown';
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace: opts.trace }, inferredVersion(doc)));
+      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace }, inferredVersion(doc)));
     }
   }
   json?.end(errors);
+  const docs = pictured.flatMap((f) => f.docs);
+  if (opts.format === 'svg' && docs.length) io.write(explainSvg(docs, { processes }));
+  if (opts.format === 'html' && docs.length) io.write(explainHtml(pictured, { processes }));
   if (errors.length > 0) return EXIT.usage;
   return failed ? EXIT.findings : EXIT.ok;
 }
