@@ -28,6 +28,8 @@ export default defineRule({
   check(ctx) {
     // Local execution needs no total: Flink fills in its own sizes.
     if (ctx.target === 'local') return;
+    // The operator's own configuration: defaults under deployments whose specs set the memory.
+    if (ctx.doc.operatorDefaults) return;
     // Keys of a file that did not parse as a mapping are not reliably known: config-syntax reports the file.
     if (ctx.doc.problems.some((p) => p.kind === 'yaml-syntax' || p.kind === 'non-mapping-root')) return;
     for (const p of PROCESSES) {

@@ -7,6 +7,7 @@
 import { isMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { str } from '../model/values.js';
+import { imageVersion } from '../options/version.js';
 import { readConfigMap } from './configmap.js';
 import type { ConfigMapCandidate } from './configmap.js';
 import { containerLimit, podTemplateLimits, workloadLimits } from './limits.js';
@@ -19,7 +20,7 @@ import { pairsToEntries } from './standard-yaml.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, ResourceMemory } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, ResourceMemory, Span } from './types.js';
 
 type Process = 'jobmanager' | 'taskmanager';
 const COMPONENTS: readonly (readonly [Process, string])[] = [
@@ -104,6 +105,7 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
   limits.unshift(...podTemplateLimits(r, r.get(spec, 'podTemplate'), 'spec.podTemplate', 'unknown'));
 
   const version = r.scalar(r.get(spec, 'flinkVersion'));
+  const image = r.scalar(r.get(spec, 'image'));
   const name = r.text(r.path(root, ['metadata', 'name']));
   return makeDocument({
     file,
@@ -118,6 +120,7 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
       limits,
       annotations: r.stringMap(r.path(root, ['metadata', 'annotations'])),
       ...(version ? { flinkVersion: { text: version.text, span: r.span(version.node) } } : {}),
+      ...(image ? { image: { text: image.text, span: r.span(image.node) } } : {}),
     },
     text: index.text,
     lines,
@@ -130,6 +133,7 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
   const documents: ConfigDocument[] = [];
   const configMaps: ConfigMapCandidate[] = [];
   const workloads: ContainerLimit[] = [];
+  let image: { text: string; span: Span } | undefined;
 
   parsed.docs.forEach((doc, docIndex) => {
     const r = new ManifestReader(index, new AnchorIndex(doc));
@@ -143,10 +147,17 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     problems.push(...documentProblems(doc, index, 'the manifest'));
     if (root === null) return;
     if (kind === 'ConfigMap') configMaps.push({ root, docIndex, reader: r });
-    else if (kind === 'Deployment' || kind === 'StatefulSet') workloads.push(...workloadLimits(r, root, kind));
+    else if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'Job') {
+      workloads.push(...workloadLimits(r, root, kind));
+      // The first Flink image of the workloads tells the version of the ConfigMap they mount.
+      for (const c of r.items(r.path(root, ['spec', 'template', 'spec', 'containers']))) {
+        const s = r.scalar(r.get(c, 'image'));
+        if (!image && s && imageVersion(s.text)) image = { text: s.text, span: r.span(s.node) };
+      }
+    }
   });
 
-  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines));
+  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines, image));
   documents.sort((a, b) => a.docIndex - b.docIndex);
   if (documents.length === 0) {
     problems.push({

@@ -10,7 +10,7 @@ import type { RawValue } from '../model/values.js';
 import { applyChanges } from '../model/fix.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
-import { defaultVersion, parseVersion } from '../options/version.js';
+import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import type { Suppression } from './suppressions.js';
@@ -30,20 +30,39 @@ export interface DocumentContext {
 /** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
 export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
 
+/** The Flink version a document is checked against, and whether it is known or assumed. */
+export interface VersionChoice {
+  readonly version: FlinkVersion;
+  /** True when the user forced it or the document says it; false when flink-mem assumed it. */
+  readonly known: boolean;
+}
+
 /**
- * The Flink version a document is checked against when none is forced: the manifest's
- * `spec.flinkVersion`, else 1.20 for a legacy flink-conf.yaml (only 1.x reads it), else the newest.
+ * The Flink version a document says it targets when none is forced: the manifest's
+ * `spec.flinkVersion`, else the tag of the official Flink image it runs; otherwise an assumption:
+ * 1.20 for a legacy flink-conf.yaml (bare or in a ConfigMap: only 1.x reads it), else the newest.
  */
+export function inferredChoice(doc: ConfigDocument): VersionChoice {
+  const k8s = doc.kubernetes;
+  const fromSpec = k8s?.flinkVersion?.text;
+  const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
+  if (parsed) return { version: parsed, known: true };
+  const legacy = doc.format === 'flink-conf' || k8s?.embedded === 'flink-conf.yaml';
+  return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
+}
+
 export function inferredVersion(doc: ConfigDocument): FlinkVersion {
-  const fromSpec = doc.kubernetes?.flinkVersion?.text;
-  const parsed = fromSpec ? parseVersion(fromSpec) : null;
-  if (parsed) return parsed;
-  return doc.format === 'flink-conf' ? NEWEST_LEGACY_VERSION : defaultVersion();
+  return inferredChoice(doc).version;
 }
 
 /** The Flink version for a document: forced by settings, else inferred from the document. */
 export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
   return settings.flinkVersion ?? inferredVersion(doc);
+}
+
+/** As versionFor, with whether the version is known (forced or written in the document). */
+export function versionChoiceFor(doc: ConfigDocument, settings: LinterSettings): VersionChoice {
+  return settings.flinkVersion ? { version: settings.flinkVersion, known: true } : inferredChoice(doc);
 }
 
 export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
@@ -137,7 +156,7 @@ function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<type
 }
 
 export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings): Finding[] {
-  const version = versionFor(doc, settings);
+  const { version, known: versionKnown } = versionChoiceFor(doc, settings);
   const target = targetFor(doc, settings);
   const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
@@ -154,6 +173,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
     const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
       doc,
       version,
+      versionKnown,
       target,
       memory,
       // A copy per rule, as before: a rule may not change what the next one sees.
@@ -219,7 +239,9 @@ export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], s
   const sev = syntax === undefined ? 'error' : Array.isArray(syntax) ? syntax[0] : syntax;
   if (sev !== 'off') {
     for (const p of file.problems) {
-      out.push({ ruleId: 'config-syntax', severity: sev as Severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
+      // A file that is not a cluster configuration (a template, values or compose file) is skipped with a notice.
+      const severity = p.kind === 'not-cluster-config' && syntax === undefined ? 'info' : (sev as Severity);
+      out.push({ ruleId: 'config-syntax', severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
     }
   }
   for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings)) out.push(f);
