@@ -60,7 +60,8 @@ export default defineRule({
   rationale:
     'The legacy flink-conf.yaml reader is not YAML: it cuts each line at the first "#", splits it at the first ": " and keeps ' +
     'everything else literally. Lines without that separator or with an empty side are skipped with only a log warning, quotes ' +
-    'stay part of the value, indentation is ignored, and a later line silently overrides an earlier one. The option then keeps ' +
+    'stay part of the value (the start-up scripts remove the double quotes around JVM options, except in 1.19 and 1.20 ' +
+    'for the options they join with env.java.default-opts), indentation is ignored, and a later line silently overrides an earlier one. The option then keeps ' +
     'its default or fails to parse, and nothing in the file shows it.',
   messages: {
     missingSpace: '{detail}',

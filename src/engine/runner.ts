@@ -7,7 +7,7 @@ import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/ty
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
-import { applyChanges } from '../model/fix.js';
+import { applyChanges, healthy } from '../model/fix.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
 import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
@@ -139,9 +139,17 @@ function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, ta
   return new LazyMemory(raw, { version, target, trace: false });
 }
 
-/** A fix must not make a process fail that started before. */
-function fixIsSafe(before: MemoryView, after: MemoryView): boolean {
-  return (!before.taskmanager.ok || after.taskmanager.ok) && (!before.jobmanager.ok || after.jobmanager.ok);
+/**
+ * A fix must not make a process fail that started before, nor leave it less heap than a fix
+ * must leave (see healthy()) when it had enough before: a fix that trades one finding for another
+ * is no fix.
+ */
+function fixIsSafe(raw: ReadonlyMap<string, RawValue>, before: MemoryView, fixed: ReadonlyMap<string, RawValue>, after: MemoryView): boolean {
+  for (const p of ['taskmanager', 'jobmanager'] as const) {
+    if (before[p].ok && !after[p].ok) return false;
+    if (healthy(raw, p, before[p]) && !healthy(fixed, p, after[p])) return false;
+  }
+  return true;
 }
 
 /** Rule settings resolved once per settings object (a run lints thousands of files with one). */
@@ -187,7 +195,10 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
         const entry = r.key ? entryFor(doc, r.key) : undefined;
         const span = positionOf(doc, r, entry);
         let fix = r.fix;
-        if (fix && !fixIsSafe(memory, memoryFor(applyChanges(raw, fix), version, target))) fix = undefined;
+        if (fix) {
+          const fixed = applyChanges(raw, fix);
+          if (!fixIsSafe(raw, memory, fixed, memoryFor(fixed, version, target))) fix = undefined;
+        }
         findings.push({
           ruleId: rule.id,
           severity: configured ? (severity as Severity) : (r.severity ?? (severity as Severity)),
