@@ -73,7 +73,7 @@ export function recogniseForeign(text: string, file: string): Foreign | null {
     return { kind: 'terraform', line: 1, message: `${file} is a Terraform file, not a Flink configuration, not checked: lint the Flink configuration it writes` };
   }
   if (name === 'flink-conf.yaml' || name === 'config.yaml' || file === '-') return null;
-  const manifest = /(?:^|\n)apiVersion:/.test(text) && /(?:^|\n)kind:/.test(text);
+  const manifest = /(?:^|\n)kind:/.test(text) && (/(?:^|\n)apiVersion:/.test(text) || /(?:^|\n)kind:[ \t]*FlinkDeployment\b/.test(text));
   // A FlinkDeployment's parts as chart values (`flinkConfiguration:` without a manifest around it).
   if (/^values(?:[.-][^/]*)?\.ya?ml$/.test(name) || (!manifest && /(?:^|\n)[ \t]{0,40}flinkConfiguration:/.test(text))) {
     return { kind: 'helm-values', line: 1, message: `${file} is a Helm values file, not a Flink configuration, not checked: lint the manifests the chart renders (helm template)` };

@@ -140,8 +140,13 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     const root = r.deref(doc.contents);
     const kind = r.text(r.get(root, 'kind'));
     const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
-    if (root !== null && kind === 'FlinkDeployment' && apiVersion.startsWith('flink.apache.org/')) {
-      documents.push(flinkDeployment(doc, r, root, docIndex, file, lines));
+    if (root !== null && kind === 'FlinkDeployment' && (apiVersion === '' || apiVersion.startsWith('flink.apache.org/'))) {
+      const read = flinkDeployment(doc, r, root, docIndex, file, lines);
+      if (apiVersion === '') {
+        const kindNode = r.get(root, 'kind');
+        problems.push({ kind: 'yaml-syntax', span: kindNode ? r.span(kindNode) : fileStartSpan(), message: 'this FlinkDeployment has no "apiVersion", so Kubernetes refuses the manifest: add "apiVersion: flink.apache.org/v1beta1"' });
+      }
+      documents.push(read);
       return;
     }
     problems.push(...documentProblems(doc, index, 'the manifest'));
@@ -160,8 +165,9 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
   for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines, image));
   documents.sort((a, b) => a.docIndex - b.docIndex);
   if (documents.length === 0) {
+    // Other manifests (Services, plain Deployments) sit next to Flink's in the same folders: a notice, not an error.
     problems.push({
-      kind: 'not-flink-config',
+      kind: 'not-cluster-config',
       span: fileStartSpan(),
       message: 'this Kubernetes file holds no FlinkDeployment and no ConfigMap with a flink-conf.yaml or config.yaml, so there is no Flink configuration to check',
     });

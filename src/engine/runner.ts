@@ -67,7 +67,8 @@ export function versionChoiceFor(doc: ConfigDocument, settings: LinterSettings):
 
 export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
   if (settings.target !== 'standalone') return settings.target;
-  return doc.format === 'k8s' ? 'kubernetes' : settings.target;
+  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the standalone way.
+  return doc.format === 'k8s' && doc.kubernetes?.kind !== 'ConfigMap' ? 'kubernetes' : settings.target;
 }
 
 function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
