@@ -20,6 +20,8 @@ function baseName(file: string): string {
 
 /** The first line (1-based) holding a Helm template action outside a comment, or 0. */
 export function templateLine(text: string): number {
+  // Most files have no "{{" at all: one scan, no line slicing.
+  if (text.indexOf('{{') < 0) return 0;
   let start = 0;
   for (let n = 1; n <= SCAN_LINES && start < text.length; n++) {
     let end = text.indexOf('\n', start);
