@@ -68,23 +68,23 @@ export function recogniseForeign(text: string, file: string): Foreign | null {
     return {
       kind: 'helm-template',
       line,
-      message: `${file} is an unrendered Helm template ("{{ ... }}" on line ${line}), not checked: render it first (helm template) and lint the output`,
+      message: `this file is an unrendered Helm template ("{{ ... }}" on line ${line}), not checked: render it first (helm template) and lint the output`,
     };
   }
   if (/\.(?:tf|tfvars|hcl)$/.test(name)) {
-    return { kind: 'terraform', line: 1, message: `${file} is a Terraform file, not a Flink configuration, not checked: lint the Flink configuration it writes` };
+    return { kind: 'terraform', line: 1, message: `this file is a Terraform file, not a Flink configuration, not checked: lint the Flink configuration it writes` };
   }
   if (name === 'flink-conf.yaml' || name === 'config.yaml' || file === '-') return null;
   const manifest = /(?:^|\n)kind:/.test(text) && (/(?:^|\n)apiVersion:/.test(text) || /(?:^|\n)kind:[ \t]*FlinkDeployment\b/.test(text));
   // A FlinkDeployment's parts as chart values (`flinkConfiguration:` without a manifest around it).
   if (/^values(?:[.-][^/]*)?\.ya?ml$/.test(name) || (!manifest && /(?:^|\n)[ \t]{0,40}flinkConfiguration:/.test(text))) {
-    return { kind: 'helm-values', line: 1, message: `${file} is a Helm values file, not a Flink configuration, not checked: lint the manifests the chart renders (helm template)` };
+    return { kind: 'helm-values', line: 1, message: `this file is a Helm values file, not a Flink configuration, not checked: lint the manifests the chart renders (helm template)` };
   }
   if (/^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/.test(name) || isCompose(text)) {
     return {
       kind: 'docker-compose',
       line: 1,
-      message: `${file} is a docker-compose file, not a Flink configuration, not checked: its FLINK_PROPERTIES are added to the image's own flink-conf.yaml or config.yaml, so lint that file with them`,
+      message: `this file is a docker-compose file, not a Flink configuration, not checked: its FLINK_PROPERTIES are added to the image's own flink-conf.yaml or config.yaml, so lint that file with them`,
     };
   }
   return null;
