@@ -3,7 +3,7 @@
  * Prints the precision of every rule on the real-file suite (fixtures/real): true findings over
  * true and false ones, debatable ones counted apart. Uses the built library (npm run build).
  */
-import { judgeFile, precision, readIndex, tally } from './real-suite.mjs';
+import { judgeFile, markdownTable, precision, readIndex, tally } from './real-suite.mjs';
 
 const { loadConfig, lint } = await import('../dist/index.js');
 
@@ -12,6 +12,10 @@ const results = entries.map((e) => {
   const findings = lint(loadConfig(e.path), e.lintWith ? { flinkVersion: e.lintWith } : {});
   return { entry: e, ...judgeFile(e, findings) };
 });
+if (process.argv.includes('--markdown')) {
+  process.stdout.write(`${markdownTable(results)}\n`);
+  process.exit(0);
+}
 const perRule = tally(results);
 const pct = (p) => (p === null ? '   -' : `${(p * 100).toFixed(1).padStart(5)}%`);
 const total = { true: 0, false: 0, debatable: 0, unjudged: 0 };

@@ -32,3 +32,4 @@ export declare function readIndex(): RealEntry[];
 export declare function judgeFile<F extends SeenFinding>(entry: RealEntry, findings: readonly F[]): { judged: Judged<F>[]; notFiring: (RecordedFinding & { used: boolean })[] };
 export declare function tally(results: readonly { judged: readonly Judged<SeenFinding>[] }[]): Map<string, { true: number; false: number; debatable: number; unjudged: number }>;
 export declare function precision(row: { true: number; false: number }): number | null;
+export declare function markdownTable(results: readonly { judged: readonly Judged<SeenFinding>[] }[]): string;

@@ -48,3 +48,20 @@ export function precision(row) {
   const n = row.true + row.false;
   return n === 0 ? null : row.true / n;
 }
+
+/** The precision table the README shows (`npm run real:eval -- --markdown` prints it). */
+export function markdownTable(results) {
+  const pct = (row) => {
+    const p = precision(row);
+    return p === null ? '-' : `${(p * 100).toFixed(1)}%`;
+  };
+  const lines = ['| rule | true | false | debatable | precision |', '|---|---|---|---|---|'];
+  const sum = (rows) => rows.reduce((a, r) => ({ true: a.true + r.true, false: a.false + r.false, debatable: a.debatable + r.debatable, unjudged: a.unjudged + r.unjudged }), { true: 0, false: 0, debatable: 0, unjudged: 0 });
+  const perRule = tally(results);
+  for (const [rule, row] of [...perRule].sort(([a], [b]) => a.localeCompare(b))) lines.push(`| \`${rule}\` | ${row.true} | ${row.false} | ${row.debatable} | ${pct(row)} |`);
+  const all = sum([...perRule.values()]);
+  lines.push(`| all findings | ${all.true} | ${all.false} | ${all.debatable} | ${pct(all)} |`);
+  const loud = sum([...tally(results.map((r) => ({ judged: r.judged.filter((j) => j.finding.severity !== 'info') }))).values()]);
+  lines.push(`| errors and warnings only | ${loud.true} | ${loud.false} | ${loud.debatable} | ${pct(loud)} |`);
+  return lines.join('\n');
+}

@@ -4,10 +4,10 @@
  * It fails on a finding judged false, on a finding nobody judged, and on a true finding that no
  * longer fires; and the fixes lint prints are what --fix writes.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fix, lint, loadConfig } from '../src/index.js';
-import { VERDICTS, judgeFile, readIndex } from '../scripts/real-suite.mjs';
+import { VERDICTS, judgeFile, markdownTable, readIndex } from '../scripts/real-suite.mjs';
 import type { RealEntry } from '../scripts/real-suite.mjs';
 
 const entries = readIndex();
@@ -62,5 +62,11 @@ describe('the real-file suite', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it('the README states the precision measured now (npm run real:eval -- --markdown prints the table)', () => {
+    const results = entries.map((e) => judgeFile(e, lint(loadConfig(e.path), optionsOf(e))));
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(markdownTable(results));
   });
 });
