@@ -97,16 +97,7 @@ export default defineRule({
         });
         continue;
       }
-      // A line repeated with the value Flink keeps anyway is dead but changes nothing: a warning.
-      const repeat = p.kind === 'legacy-duplicate' && p.key !== undefined && ctx.doc.effective.get(p.key)?.text === ctx.doc.entries.find((e) => e.keySpan?.offset === p.span.offset)?.text;
-      ctx.report({
-        messageId: MESSAGE_OF[p.kind],
-        data: { detail: p.message },
-        span: p.span,
-        ...(p.key ? { key: p.key } : {}),
-        ...(fix ? { fix } : {}),
-        ...(repeat ? { severity: 'warning' as const } : {}),
-      });
+      ctx.report({ messageId: MESSAGE_OF[p.kind], data: { detail: p.message }, span: p.span, ...(p.key ? { key: p.key } : {}), ...(fix ? { fix } : {}) });
     }
   },
 });

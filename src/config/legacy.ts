@@ -210,14 +210,11 @@ function reportDuplicates(entries: readonly ConfigEntry[], problems: ConfigProbl
   for (const e of entries) {
     const w = winner.get(e.key);
     if (!w || w === e || !e.keySpan || !w.keySpan) continue;
-    const same = e.text === w.text;
     problems.push({
       kind: 'legacy-duplicate',
       key: e.key,
       span: e.keySpan,
-      message: same
-        ? `"${clip(e.key)}" (${clip(e.text)}) is set again with the same value on line ${w.keySpan.line}, so this line has no effect`
-        : `"${clip(e.key)}" (${clip(e.text)}) is set again on line ${w.keySpan.line} (${clip(w.text)}), and Flink keeps the later value`,
+      message: `"${clip(e.key)}" (${clip(e.text)}) is set again on line ${w.keySpan.line} (${clip(w.text)}), and Flink keeps the later value`,
     });
   }
 }
