@@ -18,6 +18,7 @@ import type { DoctorOptions, DoctorResult } from '../doctor/types.js';
 import { formatJson, formatText } from '../doctor/format.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
+import { visible } from './util.js';
 
 export interface DoctorCliOptions {
   readonly error?: string;
@@ -211,6 +212,7 @@ export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<numb
     io.error(`flink-mem: error: ${e.message}\n`);
     return EXIT.usage;
   }
-  io.write(opts.format === 'json' ? formatJson(result) : formatText(result));
+  // The evidence quotes the input: control characters in it are shown escaped, not sent to the terminal.
+  io.write(opts.format === 'json' ? formatJson(result) : visible(formatText(result)));
   return result.diagnoses.length > 0 ? EXIT.ok : EXIT.findings;
 }

@@ -12,11 +12,12 @@ import { parseLegacy } from './legacy.js';
 import { LineIndex } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, Span } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, Span } from './types.js';
 
 export interface ConfigMapCandidate {
   readonly root: Node;
   readonly docIndex: number;
+  readonly lineRange: LineRange | undefined;
   readonly reader: ManifestReader;
 }
 
@@ -116,17 +117,18 @@ export function readConfigMap(
         file,
         format: 'k8s',
         docIndex: cm.docIndex,
+        lineRange: cm.lineRange,
         entries: read.entries.map((e) => shiftEntry(e, shift)),
         problems: read.problems.map((p) => shiftProblem(p, shift)),
         ...(isOperatorConfig(read.entries.map((e) => e.key), text) ? { operatorDefaults: true } : {}),
         kubernetes: {
           kind: 'ConfigMap',
-          embedded: name as (typeof EMBEDDED)[number],
           ...(image ? { image } : {}),
           ...(cmName !== null ? { name: cmName } : {}),
           resources: [],
           limits: [...workloads],
           annotations: r.stringMap(r.path(cm.root, ['metadata', 'annotations'])),
+          embedded: { name: name as (typeof EMBEDDED)[number], span: r.span(key) },
         },
         text: index.text,
         lines,

@@ -53,6 +53,7 @@ export type ProblemKind =
   | 'not-flink-config'
   // a file that is not a cluster configuration (Helm template or values, docker-compose, Terraform): one notice
   | 'not-cluster-config'
+  | 'not-utf8'
   // legacy-syntax (flink-conf.yaml lines Flink skips or misreads)
   | 'legacy-missing-space'
   | 'legacy-empty-key-or-value'
@@ -108,8 +109,8 @@ export interface KubernetesInfo {
   readonly flinkVersion?: { readonly text: string; readonly span: Span };
   /** The Flink image the manifest runs (`spec.image`, or a container of a workload next to a ConfigMap). */
   readonly image?: { readonly text: string; readonly span: Span };
-  /** For a ConfigMap: which Flink file it carries (only Flink 1.x reads flink-conf.yaml). */
-  readonly embedded?: 'flink-conf.yaml' | 'config.yaml';
+  /** For a ConfigMap: the embedded Flink file this document was read from, and its key's span under `data`. */
+  readonly embedded?: { readonly name: 'flink-conf.yaml' | 'config.yaml'; readonly span: Span };
 }
 
 /** One Flink configuration: a whole flink-conf.yaml or config.yaml, or one FlinkDeployment. */
@@ -119,6 +120,11 @@ export interface ConfigDocument {
   readonly format: InputFormat;
   /** Index of the YAML document in a multi-document file (0 for plain files). */
   readonly docIndex: number;
+  /**
+   * In a file of several YAML documents, the lines (1-based, inclusive) of this one: its comments,
+   * suppressions included, apply to it alone. Absent when the document is the whole file.
+   */
+  readonly lineRange?: LineRange;
   /** Every entry in source order, overridden ones included. */
   readonly entries: readonly ConfigEntry[];
   /** The winning entry of each key. */
@@ -138,6 +144,11 @@ export interface ConfigDocument {
   /** The whole file text and its lines (without line breaks). */
   readonly text: string;
   readonly lines: readonly string[];
+}
+
+export interface LineRange {
+  readonly first: number;
+  readonly last: number;
 }
 
 export interface LoadedFile {

@@ -47,7 +47,7 @@ export function inferredChoice(doc: ConfigDocument): VersionChoice {
   const fromSpec = k8s?.flinkVersion?.text;
   const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
   if (parsed) return { version: parsed, known: true };
-  const legacy = doc.format === 'flink-conf' || k8s?.embedded === 'flink-conf.yaml';
+  const legacy = doc.format === 'flink-conf' || k8s?.embedded?.name === 'flink-conf.yaml';
   return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
 }
 

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { Finding, Severity } from '../../engine/types.js';
 import type { FileReport, FormatContext, Formatter, Totals } from './types.js';
 import { fixLines } from './types.js';
+import { visibleLine } from '../util.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -26,13 +27,14 @@ export interface Excerpt {
 /** Expands tabs to stops of TAB_WIDTH and maps a 0-based string index to its display column. */
 function expandTabs(line: string): { text: string; at: (index: number) => number } {
   // Nothing to expand (the usual case): skip the per-character walk, which costs seconds on a 10 MB line.
-  if (!/[\u0000-\u001f]/.test(line)) return { text: line, at: (i) => i };
+  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(line)) return { text: line, at: (i) => i };
   const cols: number[] = [];
   let text = '';
   for (const ch of line) {
     for (let k = 0; k < ch.length; k++) cols.push(text.length);
+    // Other control characters are shown escaped (\x1b), never written raw to the terminal.
     if (ch === '\t') text += ' '.repeat(TAB_WIDTH - (text.length % TAB_WIDTH));
-    else text += ch < ' ' ? ' ' : ch;
+    else text += visibleLine(ch);
   }
   return { text, at: (i) => (i < cols.length ? cols[i]! : text.length + (i - cols.length)) };
 }
@@ -69,7 +71,7 @@ function severityColor(c: Colors, severity: Severity): (s: string) => string {
 /** The lines printed for one finding (no trailing newline). */
 export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<FormatContext, 'rules'>, c: Colors): string[] {
   const paint = severityColor(c, f.severity);
-  const out = [`${c.bold(`${f.file}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${f.message} ${c.dim(`[${f.ruleId}]`)}`];
+  const out = [`${c.bold(`${visibleLine(f.file)}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${visibleLine(f.message)} ${c.dim(`[${f.ruleId}]`)}`];
   const source = lines[f.line - 1];
   if (source !== undefined && source.trim() !== '' && !isDocumentLevel(f)) {
     const sameLine = f.endLine === undefined || f.endLine === f.line;
@@ -83,20 +85,27 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
   const fixes = fixLines(f.fix);
   const remediation = ctx.rules.get(f.ruleId)?.remediation;
   const advice = fixes.length > 0 ? fixes : remediation ? [remediation] : [];
-  for (const line of advice) out.push(`  ${c.green('fix:')} ${line}`);
+  for (const line of advice) out.push(`  ${c.green('fix:')} ${visibleLine(line)}`);
   return out;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `2 errors, 1 warning in 3 files`, or `no problems found in 3 files`. */
+/**
+ * `2 errors, 1 warning in 3 files`, or `no problems found in 3 files`; inputs that could not be
+ * used are counted after it, so a run that read nothing never looks clean.
+ */
 export function summaryLine(t: Totals): string {
   const parts: string[] = [];
   if (t.error > 0) parts.push(plural(t.error, 'error'));
   if (t.warning > 0) parts.push(plural(t.warning, 'warning'));
   if (t.info > 0) parts.push(`${t.info} info`);
   const where = plural(t.files, 'file');
-  return parts.length === 0 ? `no problems found in ${where}` : `${parts.join(', ')} in ${where}`;
+  const unread = t.unread ?? 0;
+  const skipped = `${plural(unread, 'input')} could not be linted (see the error${unread === 1 ? '' : 's'} above)`;
+  if (unread > 0 && t.files === 0) return `nothing was linted: ${skipped}`;
+  const found = parts.length === 0 ? `no problems found in ${where}` : `${parts.join(', ')} in ${where}`;
+  return unread > 0 ? `${found}; ${skipped}` : found;
 }
 
 export function textFormatter(ctx: FormatContext): Formatter {
@@ -111,7 +120,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
     },
     end(totals: Totals) {
       const line = summaryLine(totals);
-      const painted = totals.error > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
+      const painted = totals.error > 0 || (totals.unread ?? 0) > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
       ctx.write(`${printed > 0 ? '\n' : ''}${c.bold(painted)}\n`);
     },
   };
