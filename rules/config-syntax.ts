@@ -24,7 +24,8 @@ export default defineRule({
   rationale:
     'Flink 1.19+ reads config.yaml with a strict YAML 1.2 parser: malformed YAML, a top level that is not a mapping, the same ' +
     'key twice in one mapping, or a key without a value make the whole file fail to load, so neither the JobManager nor the ' +
-    'TaskManagers start. A file that holds no Flink configuration at all is usually the wrong file.',
+    'TaskManagers start. A file that holds no Flink configuration at all is usually the wrong file; an unrendered Helm ' +
+    'template, a Helm values file, a docker-compose file or a Terraform file is not checked and gets one notice instead.',
   messages: {
     yamlSyntax: '{detail}',
     duplicateKey: '{detail}',
@@ -32,7 +33,8 @@ export default defineRule({
     nullValue: '{detail}',
     notFlinkConfig: '{detail}',
   },
-  remediation: 'Fix the YAML so the file is one mapping of option keys to values, each key once and each with a value.',
+  remediation:
+    'Fix the YAML so the file is one mapping of option keys to values, each key once and each with a value; for a Helm template, values or docker-compose file, lint the Flink configuration it produces instead.',
   check(ctx) {
     for (const p of ctx.doc.problems) {
       if (!isSyntax(p.kind)) continue;

@@ -29,9 +29,9 @@ export default defineRule({
     'A deprecated key still works but only logs a warning, and it is the next version that drops it; some (the legacy heap keys) ' +
     'are silently mapped to a total-memory option that depends on the deployment target, which surprises people.',
   messages: {
-    convert: '"{key}" ({value}) is deprecated since Flink {since}{removal}: write {replacement} instead{mapping}',
+    convert: '"{key}" ({value}) is deprecated since Flink {since}{removal}: {ifRun}write {replacement} instead{mapping}',
     ignored: '"{key}" ({value}) is deprecated since Flink {since} and has no effect here: {note}',
-    noEquivalent: '"{key}" ({value}) is deprecated since Flink {since}{removal} and has no replacement: {note}',
+    noEquivalent: '"{key}" ({value}) is deprecated since Flink {since}{removal} and has no replacement: {ifRun}{note}',
   },
   remediation: 'Replace the deprecated key with its replacement and the converted value.',
   fixable: true,
@@ -42,7 +42,9 @@ export default defineRule({
       const r = replacementFor(key, conf, ctx.target);
       if (!r) return;
       const removedIn = findOption(key)?.removedIn;
-      const data = { key, value: entry.text, since, removal: removedIn ? ` and ignored from Flink ${removedIn} on` : '' };
+      // When the file does not say its version, say which versions the advice is for instead of asserting it.
+      const ifRun = ctx.versionKnown ? '' : `if you run Flink ${since} or newer, `;
+      const data = { key, value: entry.text, since, ifRun, removal: removedIn ? ` and ignored from Flink ${removedIn} on` : '' };
       if (r.kind === 'no-equivalent') return ctx.report({ messageId: 'noEquivalent', entry, key, data: { note: r.note, ...data } });
       if (r.kind === 'ignored') return ctx.report({ messageId: 'ignored', entry, key, data: { note: r.note, ...data }, fix: { [key]: null } });
       // The new key may already be there: then it wins over the deprecated one, whose value is dead.

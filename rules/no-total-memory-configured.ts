@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/types.js';
-import { findFix } from '../src/model/fix.js';
+import { smallestLimit } from '../src/config/limits.js';
+import { applyChanges, findFix, healthy } from '../src/model/fix.js';
+import { formatSizeForConfig, parseMemorySize } from '../src/model/memory-size.js';
 import { atLeast } from '../src/options/version.js';
 
 /** The sizes Flink's distribution ships in its default configuration file. */
@@ -28,6 +30,8 @@ export default defineRule({
   check(ctx) {
     // Local execution needs no total: Flink fills in its own sizes.
     if (ctx.target === 'local') return;
+    // The operator's own configuration: defaults under deployments whose specs set the memory.
+    if (ctx.doc.operatorDefaults) return;
     // Keys of a file that did not parse as a mapping are not reliably known: config-syntax reports the file.
     if (ctx.doc.problems.some((p) => p.kind === 'yaml-syntax' || p.kind === 'non-mapping-root')) return;
     for (const p of PROCESSES) {
@@ -36,8 +40,15 @@ export default defineRule({
       // Read the model's verdict, which already applied the legacy heap keys of this target.
       if (result.ok || result.failure.check !== 'no-total-memory') continue;
       // The shipped size, unless other settings (a large task heap) need more: then the model's own search.
-      const shipped = { [p.key]: p.shipped };
-      const found = ctx.deriveWith(shipped)[p.process].ok ? shipped : findFix(ctx.rawConfig(), p.process, { version: ctx.version, target: ctx.target })?.changes;
+      // A container limit below the shipped size caps it, or the fix would trade this error for an OOM kill.
+      const limit = smallestLimit(ctx.doc, p.process, ctx.containerMemory);
+      const shippedBytes = parseMemorySize(p.shipped);
+      const capped = limit !== null && limit < shippedBytes;
+      const shipped = { [p.key]: capped ? formatSizeForConfig(limit) : p.shipped };
+      // Under a container limit, the limit is the size (if the process starts with it); otherwise it must also leave a usable heap.
+      const derived = ctx.deriveWith(shipped)[p.process];
+      const usable = capped ? derived.ok : healthy(applyChanges(ctx.rawConfig(), shipped), p.process, derived);
+      const found = usable ? shipped : findFix(ctx.rawConfig(), p.process, { version: ctx.version, target: ctx.target })?.changes;
       const fix = found && ctx.deriveWith(found)[p.process].ok ? found : undefined;
       ctx.report({ messageId: p.process, key: p.key, ...(fix ? { fix } : {}) });
     }

@@ -15,9 +15,9 @@ export default defineRule({
     'Flink does not warn about a key it stopped reading: the value silently stops counting. For the legacy heap keys on 2.0 that ' +
     'means the process loses its only total memory size; for the pre-1.10 memory keys it means settings people still tune do nothing.',
   messages: {
-    convert: '"{key}" ({value}) is ignored since Flink {removedIn}, so it no longer {effect}: write {replacement} instead',
-    ignored: '"{key}" ({value}) is ignored since Flink {removedIn}, and it had no effect before either: {note}',
-    noEquivalent: '"{key}" ({value}) is ignored since Flink {removedIn}: {note}',
+    convert: '"{key}" ({value}) is ignored since Flink {removedIn}{ifRun}, so it no longer {effect}: write {replacement} instead',
+    ignored: '"{key}" ({value}) is ignored since Flink {removedIn}{ifRun}, and it had no effect before either: {note}',
+    noEquivalent: '"{key}" ({value}) is ignored since Flink {removedIn}{ifRun}: {note}',
   },
   remediation: 'Replace the removed key with its replacement and the converted value, or delete it.',
   fixable: true,
@@ -27,7 +27,9 @@ export default defineRule({
       const key = entry.key;
       const removedIn = findOption(key)?.removedIn;
       if (entry.source === 'operator-resource' || !removedIn || !atLeast(ctx.version, removedIn)) continue;
-      const data = { key, value: entry.text, removedIn };
+      // When the file does not say its version, say which versions this is true for.
+      const ifRun = ctx.versionKnown ? '' : ` (if you run Flink ${removedIn} or newer; the file does not say which version it is for)`;
+      const data = { key, value: entry.text, removedIn, ifRun };
       const r = replacementFor(key, conf, ctx.target);
       // Deleting a key Flink does not read changes nothing, so that fix is always exact.
       const remove = { [key]: null };
@@ -50,7 +52,8 @@ export default defineRule({
         const orphaned = !result.ok && result.failure.check === 'no-total-memory' ? `, which now has no total memory at all` : '';
         const effect = /^(task|job)manager\.heap\./.test(key) ? `sizes the ${name}${orphaned}` : 'counts';
         // A key that sized a process and silently stops doing so is an error; the rest are warnings.
-        const severity = orphaned ? 'error' : 'warning';
+        // (an error only when the version is known: on an assumed version it is advice).
+        const severity = orphaned && ctx.versionKnown ? 'error' : 'warning';
         ctx.report({ messageId: 'convert', entry, key, severity, data: { effect, replacement: show(r.values), ...data }, fix: Object.assign({}, r.values, { [key]: null }) });
       }
     }

@@ -225,10 +225,10 @@ describe('ConfigMap with an embedded Flink file', () => {
 });
 
 describe('Kubernetes files without a Flink configuration', () => {
-  it('reports not-flink-config at 1:1', () => {
+  it('reports that the file holds no Flink configuration (a notice) at 1:1', () => {
     const f = k8s('apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n');
     expect(f.documents).toEqual([]);
-    expect(f.problems).toEqual([expect.objectContaining({ kind: 'not-flink-config', span: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(f.problems).toEqual([expect.objectContaining({ kind: 'not-cluster-config', span: expect.objectContaining({ line: 1, column: 1 }) })]);
   });
 
   it('a broken document elsewhere in the file is a file problem', () => {

@@ -25,21 +25,21 @@ describe('explain on a FlinkDeployment sized from resource memory', () => {
     const r = await cli(['explain', OVERRIDDEN]);
     expect(r.code).toBe(1);
     const fixes = r.stdout.split('\n').filter((l) => l.trimStart().startsWith('fix:')).map((l) => l.trim());
-    expect(fixes).toEqual(['fix:    spec.taskManager.resource.memory: 1792m', 'fix:    spec.jobManager.resource.memory: 1408Mi']);
+    expect(fixes).toEqual(['fix:    spec.taskManager.resource.memory: 2048m', 'fix:    spec.jobManager.resource.memory: 1472Mi']);
     expect(r.stdout).not.toMatch(/fix:.*memory\.process\.size/);
   });
 
   it('gives the same fix in JSON', async () => {
     const result = await explainJson(OVERRIDDEN);
-    expect(result.taskmanager.error?.fix).toEqual({ 'spec.taskManager.resource.memory': '1792m' });
-    expect(result.jobmanager.error?.fix).toEqual({ 'spec.jobManager.resource.memory': '1408Mi' });
+    expect(result.taskmanager.error?.fix).toEqual({ 'spec.taskManager.resource.memory': '2048m' });
+    expect(result.jobmanager.error?.fix).toEqual({ 'spec.jobManager.resource.memory': '1472Mi' });
   });
 
   it('raises a memory limit below the new size with the request, in text and JSON', async () => {
     const text = await cli(['explain', WITH_LIMIT]);
-    expect(text.stdout).toContain('  fix:    spec.taskManager.resources.requests.memory: 2880Mi, spec.taskManager.resources.limits.memory: 2880Mi\n');
+    expect(text.stdout).toContain('  fix:    spec.taskManager.resources.requests.memory: 3136Mi, spec.taskManager.resources.limits.memory: 3136Mi\n');
     const result = await explainJson(WITH_LIMIT);
-    expect(result.taskmanager.error?.fix).toEqual({ 'spec.taskManager.resources.requests.memory': '2880Mi', 'spec.taskManager.resources.limits.memory': '2880Mi' });
+    expect(result.taskmanager.error?.fix).toEqual({ 'spec.taskManager.resources.requests.memory': '3136Mi', 'spec.taskManager.resources.limits.memory': '3136Mi' });
   });
 
   it('proposes the changes lint proposes for the same failures', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, findFix, searchSize } from '../src/model/fix.js';
+import { applyChanges, compute, findFix, healthy, searchSize } from '../src/model/fix.js';
 import type { Process } from '../src/model/fix.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
@@ -31,18 +31,18 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    name: 'TaskManager process size too small for its fixed components: smallest 64m multiple that passes',
+    name: 'TaskManager process size too small for its fixed components: smallest 64m multiple that passes with 128 MiB of task heap',
     process: 'taskmanager',
     config: { 'taskmanager.memory.process.size': '512m' },
     check: 'components-exceed-flink',
-    changes: { 'taskmanager.memory.process.size': '1g' },
+    changes: { 'taskmanager.memory.process.size': '1280m' },
   },
   {
-    name: 'JobManager process size below metaspace + overhead, then no heap left: 640m',
+    name: 'JobManager process size below metaspace + overhead, then no heap left: 704m, where the heap reaches 128 MiB',
     process: 'jobmanager',
     config: { 'jobmanager.memory.process.size': '400m' },
     check: 'jvm-exceeds-process',
-    changes: { 'jobmanager.memory.process.size': '640m' },
+    changes: { 'jobmanager.memory.process.size': '704m' },
   },
   {
     name: 'network min above max: the max is raised to the min',
@@ -94,11 +94,11 @@ const CASES: Case[] = [
     changes: { 'jobmanager.memory.flink.size': null },
   },
   {
-    name: 'JobManager flink size not above off-heap: flink size grows',
+    name: 'JobManager flink size not above off-heap: flink size grows until the heap is 128 MiB',
     process: 'jobmanager',
     config: { 'jobmanager.memory.flink.size': '128m' },
     check: 'flink-not-above-off-heap',
-    changes: { 'jobmanager.memory.flink.size': '192m' },
+    changes: { 'jobmanager.memory.flink.size': '256m' },
   },
   {
     name: 'no total memory at all: the shipped default',
@@ -151,10 +151,28 @@ describe('findFix', () => {
     expect(fix!.summary.length).toBeGreaterThan(0);
   });
 
-  it('returns the smallest round size: one 64m step less fails', () => {
+  it('returns the smallest round size: one 64m step less fails or leaves less than 128 MiB of task heap', () => {
     const config = conf({ 'taskmanager.memory.process.size': '512m' });
     expect(passes(conf({ 'taskmanager.memory.process.size': '960m' }), 'taskmanager')).toBe(false);
-    expect(findFix(config, 'taskmanager', { version: v('2.0'), target: 'standalone' })!.changes).toEqual({ 'taskmanager.memory.process.size': '1g' });
+    const smaller = conf({ 'taskmanager.memory.process.size': '1216m' });
+    expect(healthy(smaller, 'taskmanager', compute(smaller, 'taskmanager', { version: v('2.0'), target: 'standalone' }))).toBe(false);
+    expect(findFix(config, 'taskmanager', { version: v('2.0'), target: 'standalone' })!.changes).toEqual({ 'taskmanager.memory.process.size': '1280m' });
+  });
+
+  it('a fix leaves the JobManager 128 MiB of heap and the TaskManager 128 MiB of task heap (32 MiB a slot past four)', () => {
+    const options = { version: v('1.18'), target: 'standalone' as const };
+    for (const [process, config] of [
+      ['jobmanager', { 'jobmanager.memory.process.size': '500m' }],
+      ['taskmanager', { 'taskmanager.memory.process.size': '1g', 'taskmanager.memory.managed.size': '600m' }],
+      ['taskmanager', { 'taskmanager.memory.process.size': '512m', 'taskmanager.numberOfTaskSlots': '8' }],
+    ] as const) {
+      const fixed = applyChanges(conf(config), findFix(conf(config), process, options)!.changes);
+      const r = compute(fixed, process, options);
+      expect(r.ok, JSON.stringify(config)).toBe(true);
+      expect(healthy(fixed, process, r), JSON.stringify(config)).toBe(true);
+      if (r.ok && 'taskHeap' in r.sizes) expect(r.sizes.taskHeap).toBeGreaterThanOrEqual(config['taskmanager.numberOfTaskSlots'] === '8' ? 256n * MIB : 128n * MIB);
+      if (r.ok && 'jvmHeap' in r.sizes && process === 'jobmanager') expect(r.sizes.jvmHeap).toBeGreaterThanOrEqual(128n * MIB);
+    }
   });
 
   it('returns null for a configuration that already passes', () => {

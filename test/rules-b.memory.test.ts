@@ -167,12 +167,12 @@ describe('memory-derivation-fails in a FlinkDeployment', () => {
   it('fixes the resource field the operator sizes the process from, spelt as it is spelt there', () => {
     const lines = ['  flinkConfiguration:', '    taskmanager.memory.process.size: "8g"', '    taskmanager.memory.jvm-metaspace.size: 1g'];
     const found = lint(memoryDerivationFails, deployment(lines, '1024m'), { format: 'k8s' });
-    expect(found.map((f) => f.fix)).toEqual([{ 'spec.taskManager.resource.memory': '1792m' }]);
+    expect(found.map((f) => f.fix)).toEqual([{ 'spec.taskManager.resource.memory': '2048m' }]);
     expect(found[0]?.message).toContain('"taskmanager.memory.process.size" (1024m from "spec.taskManager.resource.memory") is too small');
-    const tm = derive(deployment(lines, '1024m'), { format: 'k8s', version: '1.20' }, { 'taskmanager.memory.process.size': '1792m' }).tm;
+    const tm = derive(deployment(lines, '1024m'), { format: 'k8s', version: '1.20' }, { 'taskmanager.memory.process.size': '2048m' }).tm;
     expect(tm.ok).toBe(true);
     const [binary] = lint(memoryDerivationFails, deployment(lines, '1Gi'), { format: 'k8s' });
-    expect(binary?.fix).toEqual({ 'spec.taskManager.resource.memory': '1792Mi' });
+    expect(binary?.fix).toEqual({ 'spec.taskManager.resource.memory': '2Gi' });
   });
 });
 

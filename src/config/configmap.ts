@@ -7,6 +7,7 @@
 import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { makeDocument } from './document.js';
+import { isOperatorConfig } from './foreign.js';
 import { parseLegacy } from './legacy.js';
 import { LineIndex } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
@@ -88,7 +89,14 @@ function shiftProblem(p: ConfigProblem, sh: Shift): ConfigProblem {
 }
 
 /** One document per embedded Flink file of the ConfigMap. */
-export function readConfigMap(cm: ConfigMapCandidate, workloads: readonly ContainerLimit[], file: string, index: LineIndex, lines: readonly string[]): ConfigDocument[] {
+export function readConfigMap(
+  cm: ConfigMapCandidate,
+  workloads: readonly ContainerLimit[],
+  file: string,
+  index: LineIndex,
+  lines: readonly string[],
+  image?: { readonly text: string; readonly span: Span },
+): ConfigDocument[] {
   const r = cm.reader;
   const data = r.map(r.get(cm.root, 'data'));
   if (!data) return [];
@@ -112,8 +120,10 @@ export function readConfigMap(cm: ConfigMapCandidate, workloads: readonly Contai
         lineRange: cm.lineRange,
         entries: read.entries.map((e) => shiftEntry(e, shift)),
         problems: read.problems.map((p) => shiftProblem(p, shift)),
+        ...(isOperatorConfig(read.entries.map((e) => e.key), text) ? { operatorDefaults: true } : {}),
         kubernetes: {
           kind: 'ConfigMap',
+          ...(image ? { image } : {}),
           ...(cmName !== null ? { name: cmName } : {}),
           resources: [],
           limits: [...workloads],

@@ -38,18 +38,23 @@ function detectByContent(text: string): InputFormat {
   const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
   let apiVersion = false;
   let kind = false;
+  let flinkDeployment = false;
   let yaml = false;
   // Lines end at LF, CRLF or a lone CR, as for every reader of these files.
   const index = new LineIndex(head);
   for (let n = 1; n <= index.lineCount; n++) {
     const line = index.lineText(n);
     if (line.startsWith('apiVersion:')) apiVersion = true;
-    if (line.startsWith('kind:')) kind = true;
+    if (line.startsWith('kind:')) {
+      kind = true;
+      if (/^kind:[ \t]*FlinkDeployment[ \t]*(?:#.*)?$/.test(line)) flinkDeployment = true;
+    }
     const trimmed = line.trim();
     if (trimmed.length === 0 || trimmed.startsWith('#')) continue;
     // Long lines are values, not structure; skipping them keeps the regexes cheap.
     if (trimmed.length < 4096 && yamlOnly(trimmed, line.length > 0 && line.length !== line.trimStart().length)) yaml = true;
   }
-  if (apiVersion && kind) return 'k8s';
+  // A FlinkDeployment that lost its apiVersion is still one (the loader reports the missing line).
+  if ((apiVersion || flinkDeployment) && kind) return 'k8s';
   return yaml ? 'config-yaml' : 'flink-conf';
 }

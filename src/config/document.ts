@@ -13,6 +13,7 @@ export interface DocumentParts {
   readonly problems: readonly ConfigProblem[];
   readonly kubernetes?: KubernetesInfo;
   readonly besideFlinkConf?: string;
+  readonly operatorDefaults?: boolean;
   readonly text: string;
   readonly lines: readonly string[];
 }
@@ -51,6 +52,7 @@ export function makeDocument(parts: DocumentParts): ConfigDocument {
     problems: parts.problems,
     ...(parts.kubernetes ? { kubernetes: parts.kubernetes } : {}),
     ...(parts.besideFlinkConf !== undefined ? { besideFlinkConf: parts.besideFlinkConf } : {}),
+    ...(parts.operatorDefaults ? { operatorDefaults: true } : {}),
     text: parts.text,
     lines: parts.lines,
   };

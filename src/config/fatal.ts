@@ -6,7 +6,7 @@
  */
 import type { ConfigProblem, LoadedFile, ProblemKind } from './types.js';
 
-export const FATAL_PROBLEMS: ReadonlySet<ProblemKind> = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config', 'not-utf8']);
+export const FATAL_PROBLEMS: ReadonlySet<ProblemKind> = new Set(['yaml-syntax', 'duplicate-key', 'non-mapping-root', 'null-value', 'not-flink-config', 'not-utf8', 'not-cluster-config']);
 
 /** The fatal problems of a loaded file, its own first, then each document's. */
 export function fatalProblems(file: LoadedFile): ConfigProblem[] {

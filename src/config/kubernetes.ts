@@ -7,6 +7,7 @@
 import { isMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { str } from '../model/values.js';
+import { imageVersion } from '../options/version.js';
 import { readConfigMap } from './configmap.js';
 import type { ConfigMapCandidate } from './configmap.js';
 import { containerLimit, podTemplateLimits, workloadLimits } from './limits.js';
@@ -19,7 +20,7 @@ import { pairsToEntries } from './standard-yaml.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory, Span } from './types.js';
 
 type Process = 'jobmanager' | 'taskmanager';
 const COMPONENTS: readonly (readonly [Process, string])[] = [
@@ -104,6 +105,7 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
   limits.unshift(...podTemplateLimits(r, r.get(spec, 'podTemplate'), 'spec.podTemplate', 'unknown'));
 
   const version = r.scalar(r.get(spec, 'flinkVersion'));
+  const image = r.scalar(r.get(spec, 'image'));
   const name = r.text(r.path(root, ['metadata', 'name']));
   return makeDocument({
     file,
@@ -119,6 +121,7 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
       limits,
       annotations: r.stringMap(r.path(root, ['metadata', 'annotations'])),
       ...(version ? { flinkVersion: { text: version.text, span: r.span(version.node) } } : {}),
+      ...(image ? { image: { text: image.text, span: r.span(image.node) } } : {}),
     },
     text: index.text,
     lines,
@@ -131,6 +134,7 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
   const documents: ConfigDocument[] = [];
   const configMaps: ConfigMapCandidate[] = [];
   const workloads: ContainerLimit[] = [];
+  let image: { text: string; span: Span } | undefined;
 
   // Each document owns its lines up to its end, the comments before it included.
   const many = parsed.docs.length > 1;
@@ -145,21 +149,34 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     const root = r.deref(doc.contents);
     const kind = r.text(r.get(root, 'kind'));
     const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
-    if (root !== null && kind === 'FlinkDeployment' && apiVersion.startsWith('flink.apache.org/')) {
-      documents.push(flinkDeployment(doc, r, root, docIndex, rangeOf(docIndex), file, lines));
+    if (root !== null && kind === 'FlinkDeployment' && (apiVersion === '' || apiVersion.startsWith('flink.apache.org/'))) {
+      const read = flinkDeployment(doc, r, root, docIndex, rangeOf(docIndex), file, lines);
+      if (apiVersion === '') {
+        const kindNode = r.get(root, 'kind');
+        problems.push({ kind: 'yaml-syntax', span: kindNode ? r.span(kindNode) : fileStartSpan(), message: 'this FlinkDeployment has no "apiVersion", so Kubernetes refuses the manifest: add "apiVersion: flink.apache.org/v1beta1"' });
+      }
+      documents.push(read);
       return;
     }
     problems.push(...documentProblems(doc, index, 'the manifest'));
     if (root === null) return;
     if (kind === 'ConfigMap') configMaps.push({ root, docIndex, lineRange: rangeOf(docIndex), reader: r });
-    else if (kind === 'Deployment' || kind === 'StatefulSet') workloads.push(...workloadLimits(r, root, kind));
+    else if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'Job') {
+      workloads.push(...workloadLimits(r, root, kind));
+      // The first Flink image of the workloads tells the version of the ConfigMap they mount.
+      for (const c of r.items(r.path(root, ['spec', 'template', 'spec', 'containers']))) {
+        const s = r.scalar(r.get(c, 'image'));
+        if (!image && s && imageVersion(s.text)) image = { text: s.text, span: r.span(s.node) };
+      }
+    }
   });
 
-  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines));
+  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines, image));
   documents.sort((a, b) => a.docIndex - b.docIndex);
   if (documents.length === 0) {
+    // Other manifests (Services, plain Deployments) sit next to Flink's in the same folders: a notice, not an error.
     problems.push({
-      kind: 'not-flink-config',
+      kind: 'not-cluster-config',
       span: fileStartSpan(),
       message: 'this Kubernetes file holds no FlinkDeployment and no ConfigMap with a flink-conf.yaml or config.yaml, so there is no Flink configuration to check',
     });

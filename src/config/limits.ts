@@ -6,7 +6,7 @@
 import type { Node } from 'yaml';
 import { parseQuantity } from './quantity.js';
 import type { ManifestReader } from './yaml-nav.js';
-import type { ContainerLimit } from './types.js';
+import type { ConfigDocument, ContainerLimit } from './types.js';
 
 export const MAIN_CONTAINER = 'flink-main-container';
 
@@ -51,4 +51,19 @@ export function workloadLimits(r: ManifestReader, root: Node, kind: string): Con
     if (limit) out.push(limit);
   });
   return out;
+}
+
+/**
+ * The smallest memory limit a container of this process runs under, from the file's workloads
+ * (not a FlinkDeployment's pod template, whose main-container memory Flink overwrites) and
+ * --container-memory; null without one.
+ */
+export function smallestLimit(doc: ConfigDocument, process: 'taskmanager' | 'jobmanager', containerMemory?: bigint): bigint | null {
+  const k8s = doc.kubernetes;
+  let least: bigint | null = containerMemory ?? null;
+  for (const l of k8s?.limits ?? []) {
+    if (k8s?.kind === 'FlinkDeployment' && l.field.includes('podTemplate')) continue;
+    if ((l.process === process || l.process === 'unknown') && (least === null || l.bytes < least)) least = l.bytes;
+  }
+  return least;
 }

@@ -5,6 +5,7 @@
 import type { RawValue } from '../model/values.js';
 import { detectFormat } from './detect.js';
 import { makeDocument } from './document.js';
+import { isOperatorConfig, recogniseForeign } from './foreign.js';
 import { loadManifests } from './kubernetes.js';
 import { parseLegacy } from './legacy.js';
 import { applyOverrides } from './overrides.js';
@@ -26,6 +27,13 @@ export function loadText(text: string, file: string, options: LoadOptions = {}):
   if (nul >= 0) return notText(shown, format, text, `contains a NUL character at offset ${nul} (a binary file?)`);
 
   const index = new LineIndex(text);
+  // A template, values, compose or Terraform file is not what Flink reads: one notice, nothing else.
+  const foreign = options.format ? null : recogniseForeign(text, shown);
+  if (foreign) {
+    const at = index.lineSpan(Math.min(foreign.line, index.lineCount));
+    const span = { line: at.line, column: 1, endLine: at.line, endColumn: 1, offset: at.offset, endOffset: at.offset };
+    return { file: shown, format, text, documents: [], problems: [{ kind: 'not-cluster-config', span, message: foreign.message }] };
+  }
   const lines = index.lines();
   let documents: ConfigDocument[];
   let problems: ConfigProblem[] = [];
@@ -36,7 +44,8 @@ export function loadText(text: string, file: string, options: LoadOptions = {}):
   } else {
     const read = format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
     const beside = format === 'config-yaml' && options.besideFlinkConf !== undefined ? { besideFlinkConf: options.besideFlinkConf } : {};
-    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, ...beside, text, lines })];
+    const operator = isOperatorConfig(read.entries.map((e) => e.key), text) ? { operatorDefaults: true } : {};
+    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, ...beside, ...operator, text, lines })];
   }
   const set = options.set ?? [];
   return { file: shown, format, text, documents: documents.map((d) => applyOverrides(d, set)), problems };

@@ -51,6 +51,8 @@ export type ProblemKind =
   | 'non-mapping-root'
   | 'null-value'
   | 'not-flink-config'
+  // a file that is not a cluster configuration (Helm template or values, docker-compose, Terraform): one notice
+  | 'not-cluster-config'
   | 'not-utf8'
   // legacy-syntax (flink-conf.yaml lines Flink skips or misreads)
   | 'legacy-missing-space'
@@ -105,6 +107,8 @@ export interface KubernetesInfo {
   readonly annotations: Readonly<Record<string, string>>;
   /** `spec.flinkVersion` as written (`v1_20`), when present. */
   readonly flinkVersion?: { readonly text: string; readonly span: Span };
+  /** The Flink image the manifest runs (`spec.image`, or a container of a workload next to a ConfigMap). */
+  readonly image?: { readonly text: string; readonly span: Span };
   /** For a ConfigMap: the embedded Flink file this document was read from, and its key's span under `data`. */
   readonly embedded?: { readonly name: 'flink-conf.yaml' | 'config.yaml'; readonly span: Span };
 }
@@ -132,6 +136,11 @@ export interface ConfigDocument {
    * it, which Flink 1.19 and 1.20 read instead (set when the file was read from disk).
    */
   readonly besideFlinkConf?: string;
+  /**
+   * True for the Flink Kubernetes Operator's own configuration (`kubernetes.operator.*` keys, no
+   * memory): defaults the operator lays under every deployment, not a cluster of its own.
+   */
+  readonly operatorDefaults?: boolean;
   /** The whole file text and its lines (without line breaks). */
   readonly text: string;
   readonly lines: readonly string[];

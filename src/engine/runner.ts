@@ -7,10 +7,10 @@ import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/ty
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../model/values.js';
-import { applyChanges } from '../model/fix.js';
+import { applyChanges, healthy } from '../model/fix.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
-import { defaultVersion, parseVersion } from '../options/version.js';
+import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import type { SuppressedFinding, Suppression } from './suppressions.js';
@@ -30,18 +30,29 @@ export interface DocumentContext {
 /** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
 export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
 
+/** The Flink version a document is checked against, and whether it is known or assumed. */
+export interface VersionChoice {
+  readonly version: FlinkVersion;
+  /** True when the user forced it or the document says it; false when flink-mem assumed it. */
+  readonly known: boolean;
+}
+
 /**
- * The Flink version a document is checked against when none is forced: the manifest's
- * `spec.flinkVersion`, else 1.20 for a legacy flink-conf.yaml, bare or in a ConfigMap (only 1.x reads
- * it), else the newest.
+ * The Flink version a document says it targets when none is forced: the manifest's
+ * `spec.flinkVersion`, else the tag of the official Flink image it runs; otherwise an assumption:
+ * 1.20 for a legacy flink-conf.yaml (bare or in a ConfigMap: only 1.x reads it), else the newest.
  */
+export function inferredChoice(doc: ConfigDocument): VersionChoice {
+  const k8s = doc.kubernetes;
+  const fromSpec = k8s?.flinkVersion?.text;
+  const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
+  if (parsed) return { version: parsed, known: true };
+  const legacy = doc.format === 'flink-conf' || k8s?.embedded?.name === 'flink-conf.yaml';
+  return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
+}
+
 export function inferredVersion(doc: ConfigDocument): FlinkVersion {
-  const fromSpec = doc.kubernetes?.flinkVersion?.text;
-  const parsed = fromSpec ? parseVersion(fromSpec) : null;
-  if (parsed) return parsed;
-  // A flink-conf.yaml, bare or embedded in a ConfigMap, is read only by Flink 1.x.
-  const legacy = doc.format === 'flink-conf' || doc.kubernetes?.embedded?.name === 'flink-conf.yaml';
-  return legacy ? NEWEST_LEGACY_VERSION : defaultVersion();
+  return inferredChoice(doc).version;
 }
 
 /** The Flink version for a document: forced by settings, else inferred from the document. */
@@ -49,9 +60,15 @@ export function versionFor(doc: ConfigDocument, settings: LinterSettings): Flink
   return settings.flinkVersion ?? inferredVersion(doc);
 }
 
+/** As versionFor, with whether the version is known (forced or written in the document). */
+export function versionChoiceFor(doc: ConfigDocument, settings: LinterSettings): VersionChoice {
+  return settings.flinkVersion ? { version: settings.flinkVersion, known: true } : inferredChoice(doc);
+}
+
 export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
   if (settings.target !== 'standalone') return settings.target;
-  return doc.format === 'k8s' ? 'kubernetes' : settings.target;
+  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the standalone way.
+  return doc.format === 'k8s' && doc.kubernetes?.kind !== 'ConfigMap' ? 'kubernetes' : settings.target;
 }
 
 function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
@@ -123,9 +140,17 @@ function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, ta
   return new LazyMemory(raw, { version, target, trace: false });
 }
 
-/** A fix must not make a process fail that started before. */
-function fixIsSafe(before: MemoryView, after: MemoryView): boolean {
-  return (!before.taskmanager.ok || after.taskmanager.ok) && (!before.jobmanager.ok || after.jobmanager.ok);
+/**
+ * A fix must not make a process fail that started before, nor leave it less heap than a fix
+ * must leave (see healthy()) when it had enough before: a fix that trades one finding for another
+ * is no fix.
+ */
+function fixIsSafe(raw: ReadonlyMap<string, RawValue>, before: MemoryView, fixed: ReadonlyMap<string, RawValue>, after: MemoryView): boolean {
+  for (const p of ['taskmanager', 'jobmanager'] as const) {
+    if (before[p].ok && !after[p].ok) return false;
+    if (healthy(raw, p, before[p]) && !healthy(fixed, p, after[p])) return false;
+  }
+  return true;
 }
 
 /** Rule settings resolved once per settings object (a run lints thousands of files with one). */
@@ -141,7 +166,7 @@ function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<type
 
 /** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
 export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
-  const version = versionFor(doc, settings);
+  const { version, known: versionKnown } = versionChoiceFor(doc, settings);
   const target = targetFor(doc, settings);
   const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
@@ -158,6 +183,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
     const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
       doc,
       version,
+      versionKnown,
       target,
       memory,
       // A copy per rule, as before: a rule may not change what the next one sees.
@@ -171,7 +197,10 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
         const entry = r.key ? entryFor(doc, r.key) : undefined;
         const span = positionOf(doc, r, entry);
         let fix = r.fix;
-        if (fix && !fixIsSafe(memory, memoryFor(applyChanges(raw, fix), version, target))) fix = undefined;
+        if (fix) {
+          const fixed = applyChanges(raw, fix);
+          if (!fixIsSafe(raw, memory, fixed, memoryFor(fixed, version, target))) fix = undefined;
+        }
         findings.push({
           ruleId: rule.id,
           severity: configured ? (severity as Severity) : (r.severity ?? (severity as Severity)),
@@ -223,7 +252,9 @@ export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], s
   const sev = syntax === undefined ? 'error' : Array.isArray(syntax) ? syntax[0] : syntax;
   if (sev !== 'off') {
     for (const p of file.problems) {
-      out.push({ ruleId: 'config-syntax', severity: sev as Severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
+      // A file that is not a cluster configuration (a template, values or compose file) is skipped with a notice.
+      const severity = p.kind === 'not-cluster-config' && syntax === undefined ? 'info' : (sev as Severity);
+      out.push({ ruleId: 'config-syntax', severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
     }
   }
   for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings, suppressed)) out.push(f);

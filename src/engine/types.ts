@@ -55,6 +55,11 @@ export interface MemoryView {
 export interface RuleContext<M extends string> {
   readonly doc: ConfigDocument;
   readonly version: FlinkVersion;
+  /**
+   * True when the version was forced or the document says it (spec.flinkVersion, an image tag);
+   * false when flink-mem assumed it, so a version-dependent message should say what it assumes.
+   */
+  readonly versionKnown: boolean;
   readonly target: Target;
   /** The model's derivation for this document (lazily computed). */
   readonly memory: MemoryView;

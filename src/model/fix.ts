@@ -9,6 +9,7 @@ import { GIB, MIB, formatSizeForConfig, parseMemorySize } from './memory-size.js
 import type { RawValue } from './values.js';
 import { rawToString, str } from './values.js';
 import { legacyHeapTarget } from './legacy.js';
+import { JM_MIN_HEAP } from './jobmanager.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
 import { suggestSizeSpelling } from '../options/size-spelling.js';
 import { atLeast } from '../options/version.js';
@@ -57,6 +58,36 @@ export function compute(config: ReadonlyMap<string, RawValue>, process: Process,
 export function shippedProcessSize(process: Process, version: FlinkVersion): bigint {
   if (process === 'jobmanager') return 1600n * MIB;
   return atLeast(version, '1.10.1') ? 1728n * MIB : 1568n * MIB;
+}
+
+/**
+ * A fix is more than a configuration Flink starts with: one that leaves a JobManager heap below
+ * the 128 MiB that jobmanager-heap-below-minimum asks for, or a TaskManager with a few MiB of task
+ * heap, trades one finding for another. Where the heap is derived from a total (not set by the
+ * user), a fix must leave at least this much: the JobManager's recommended minimum, and for the
+ * TaskManager as much task heap as Flink keeps for its own framework (128 MiB), and 32 MiB per
+ * slot beyond four slots, since every slot's tasks share it.
+ */
+export const FIX_MIN_TASK_HEAP = 128n * MIB;
+export const FIX_MIN_TASK_HEAP_PER_SLOT = 32n * MIB;
+
+function slotsOf(config: ReadonlyMap<string, RawValue>): bigint {
+  const raw = config.get('taskmanager.numberOfTaskSlots');
+  const n = raw ? Number.parseInt(rawToString(raw).trim(), 10) : 1;
+  return Number.isSafeInteger(n) && n > 0 && n < 100_000 ? BigInt(n) : 1n;
+}
+
+/** True when a passing derivation also leaves the heap a fix must leave (see FIX_MIN_TASK_HEAP). */
+export function healthy(config: ReadonlyMap<string, RawValue>, process: Process, r: ProcessResult): boolean {
+  if (!r.ok) return false;
+  if (process === 'jobmanager') {
+    if (config.has('jobmanager.memory.heap.size') || config.has('jobmanager.heap.size') || config.has('jobmanager.heap.mb')) return true;
+    return (r as Extract<JobManagerResult, { ok: true }>).sizes.jvmHeap >= JM_MIN_HEAP;
+  }
+  if (config.has('taskmanager.memory.task.heap.size')) return true;
+  const slots = slotsOf(config);
+  const floor = slots * FIX_MIN_TASK_HEAP_PER_SLOT > FIX_MIN_TASK_HEAP ? slots * FIX_MIN_TASK_HEAP_PER_SLOT : FIX_MIN_TASK_HEAP;
+  return (r as Extract<TaskManagerResult, { ok: true }>).sizes.taskHeap >= floor;
 }
 
 /** Which way a total size has to move to get past a failed check: 'stuck' when size is not the problem. */
@@ -199,8 +230,11 @@ function sizeCandidates(ctx: Ctx, which: 'totals' | 'process' = 'totals'): Chang
   }
   const from = current.get(keys[0]!) ?? shippedProcessSize(ctx.process, ctx.options.version);
   const found = searchSize(keys, current, from, (changes) => {
-    const r = compute(applyChanges(ctx.config, changes), ctx.process, ctx.options);
-    return r.ok ? 'ok' : failureDirection(r.failure);
+    const next = applyChanges(ctx.config, changes);
+    const r = compute(next, ctx.process, ctx.options);
+    // A process that starts with too little heap needs a larger total, like one that fails.
+    if (r.ok) return healthy(next, ctx.process, r) ? 'ok' : 'up';
+    return failureDirection(r.failure);
   });
   return found ? [found.changes] : [];
 }
@@ -322,14 +356,25 @@ export function findFix(config: ReadonlyMap<string, RawValue>, process: Process,
     let progress: { changes: Record<string, string | null>; failure: MemoryFailure } | null = null;
     for (const candidate of candidates({ config: current, process, options }, failure)) {
       const next = { ...changes, ...candidate };
-      const r = compute(applyChanges(config, next), process, options);
-      if (r.ok) return { changes: next, checks, summary: describe(config, next, options.version) };
+      const applied = applyChanges(config, next);
+      const r = compute(applied, process, options);
+      if (r.ok && healthy(applied, process, r)) return { changes: next, checks, summary: describe(config, next, options.version) };
+      if (r.ok) {
+        // It starts, with too little heap: raise the totals from there until it has enough.
+        for (const raise of sizeCandidates({ config: applied, process, options })) {
+          const raised = { ...next, ...raise };
+          const after = applyChanges(config, raised);
+          if (healthy(after, process, compute(after, process, options))) return { changes: raised, checks, summary: describe(config, raised, options.version) };
+        }
+        continue;
+      }
       if (!progress && r.failure.check !== failure.check) progress = { changes: next, failure: r.failure };
     }
     if (!progress) return null;
     changes = progress.changes;
     failure = progress.failure;
   }
-  first = compute(applyChanges(config, changes), process, options);
-  return first.ok ? { changes, checks, summary: describe(config, changes, options.version) } : null;
+  const last = applyChanges(config, changes);
+  first = compute(last, process, options);
+  return healthy(last, process, first) ? { changes, checks, summary: describe(config, changes, options.version) } : null;
 }

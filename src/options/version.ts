@@ -62,3 +62,20 @@ function parseLoose(text: string): FlinkVersion {
 export function defaultVersion(): FlinkVersion {
   return parseVersion(NEWEST_VERSION)!;
 }
+
+/**
+ * The Flink version an official image runs, from its tag: `flink:1.17-java11`,
+ * `apache/flink:1.12.1-scala_2.11-java8`, `docker.io/library/flink:2.0.0-java17`. Null for other
+ * images (a custom image says nothing about its Flink) and for tags without a version (`latest`).
+ */
+export function imageVersion(image: string): FlinkVersion | null {
+  const at = image.indexOf('@');
+  const ref = (at >= 0 ? image.slice(0, at) : image).trim();
+  const slash = ref.lastIndexOf('/');
+  const last = ref.slice(slash + 1);
+  const colon = last.indexOf(':');
+  if (colon < 0 || last.slice(0, colon) !== 'flink') return null;
+  const m = /^(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?(?:[-_].{0,100})?$/.exec(last.slice(colon + 1));
+  if (!m) return null;
+  return parseVersion(m[3] === undefined ? `${m[1]}.${m[2]}` : `${m[1]}.${m[2]}.${m[3]}`);
+}
