@@ -18,7 +18,81 @@ export interface Suppression {
   used: boolean;
 }
 
-const DIRECTIVE = /#\s*flink-mem-(disable-next-line|disable)\s+([^\n]*?)\s*$/;
+const MARK = 'flink-mem-disable';
+const NEXT_LINE = 'disable-next-line';
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * `# flink-mem-disable[-next-line] <ids> -- <reason>` read by hand (a pattern with runs of
+ * spaces on both sides of the ids backtracked for minutes on a comment padded with spaces).
+ */
+function parseDirective(text: string, hash: number): { scope: Suppression['scope']; body: string } | null {
+  let i = hash + 1;
+  while (isSpace(text[i])) i++;
+  if (!text.startsWith(MARK, i)) return null;
+  i += MARK.length;
+  const scope = text.startsWith(NEXT_LINE, i - 'disable'.length) ? 'next-line' : 'file';
+  if (scope === 'next-line') i += NEXT_LINE.length - 'disable'.length;
+  if (!isSpace(text[i])) return null;
+  return { scope, body: text.slice(i).trim() };
+}
+
+/** "rule-a, rule-b -- reason"; a directive may also start with "--" when it names no rule. */
+function splitBody(body: string): { ruleIds: string[]; reason: string } {
+  const parts: string[] = [];
+  let from = 0;
+  const padded = ` ${body}`;
+  for (let at = padded.indexOf('--', 1); at >= 0; at = padded.indexOf('--', at + 1)) {
+    const before = padded[at - 1];
+    const after = padded[at + 2];
+    if (isSpace(before) && (after === undefined || isSpace(after))) {
+      parts.push(padded.slice(from, at));
+      from = at + 2;
+      at++;
+    }
+  }
+  parts.push(padded.slice(from));
+  const [ids = '', ...reason] = parts;
+  return { ruleIds: ids.split(/[\s,]+/).filter(Boolean), reason: reason.map((r) => r.trim()).join(' -- ').trim() };
+}
+
+interface Directive {
+  readonly index: number;
+  readonly column: number;
+  readonly scope: Suppression['scope'];
+  readonly ruleIds: readonly string[];
+  readonly reason: string;
+  readonly targetLine?: number;
+}
+
+/** The directives of a file, read once per file: every document of a multi-document file shares its lines. */
+const directivesOf = new WeakMap<readonly string[], readonly Directive[]>();
+
+function directives(lines: readonly string[]): readonly Directive[] {
+  let found = directivesOf.get(lines);
+  if (found) return found;
+  const out: Directive[] = [];
+  lines.forEach((text, i) => {
+    if (!text.includes(MARK)) return;
+    // The first `#` that starts a directive (a comment may come before it on the line).
+    let hash = text.indexOf('#');
+    let d = null;
+    for (; hash >= 0 && !(d = parseDirective(text, hash)); hash = text.indexOf('#', hash + 1));
+    if (!d) return;
+    const { ruleIds, reason } = splitBody(d.body);
+    out.push({
+      index: i,
+      column: hash + 1,
+      scope: d.scope,
+      ruleIds,
+      reason,
+      ...(d.scope === 'next-line' ? { targetLine: nextContentLine(lines, i + 1) } : {}),
+    });
+  });
+  directivesOf.set(lines, (found = out));
+  return found;
+}
 
 function nextContentLine(lines: readonly string[], from: number): number {
   for (let i = from; i < lines.length; i++) {
@@ -30,26 +104,15 @@ function nextContentLine(lines: readonly string[], from: number): number {
 
 /** Reads the suppressions of one document (comments in its file, annotations of its object). */
 export function readSuppressions(doc: ConfigDocument): Suppression[] {
-  const out: Suppression[] = [];
-  doc.lines.forEach((text, i) => {
-    const hash = text.indexOf('#');
-    if (hash < 0 || !text.includes('flink-mem-disable')) return;
-    const m = DIRECTIVE.exec(text.slice(hash));
-    if (!m) return;
-    // "rule-a, rule-b -- reason"; a directive may also start with "--" when it names no rule.
-    const [idsPart, ...reasonParts] = (' ' + m[2]!).split(/\s+--(?:\s+|$)/);
-    const ruleIds = (idsPart ?? '').split(/[\s,]+/).filter(Boolean);
-    const scope = m[1] === 'disable' ? 'file' : 'next-line';
-    out.push({
-      ruleIds,
-      scope,
-      ...(scope === 'next-line' ? { targetLine: nextContentLine(doc.lines, i + 1) } : {}),
-      reason: reasonParts.join(' -- ').trim(),
-      line: i + 1,
-      column: hash + 1,
-      used: false,
-    });
-  });
+  const out: Suppression[] = directives(doc.lines).map((d) => ({
+    ruleIds: d.ruleIds,
+    scope: d.scope,
+    ...(d.targetLine !== undefined ? { targetLine: d.targetLine } : {}),
+    reason: d.reason,
+    line: d.index + 1,
+    column: d.column,
+    used: false,
+  }));
   for (const [name, reason] of Object.entries(doc.kubernetes?.annotations ?? {})) {
     const m = /^flink-mem\.io\/ignore-(.+)$/.exec(name);
     if (!m) continue;
@@ -82,8 +145,7 @@ function spansLine(f: Finding, line: number | undefined): boolean {
 
 export function suppressionSpan(s: Suppression, lines: readonly string[]): Span {
   const text = lines[s.line - 1] ?? '';
-  let offset = 0;
-  for (let i = 0; i < s.line - 1; i++) offset += (lines[i]?.length ?? 0) + 1;
+  const offset = lineStarts(lines)[s.line - 1] ?? 0;
   return {
     line: s.line,
     column: s.column,
@@ -92,4 +154,20 @@ export function suppressionSpan(s: Suppression, lines: readonly string[]): Span 
     offset: offset + s.column - 1,
     endOffset: offset + text.length,
   };
+}
+
+const startsOf = new WeakMap<readonly string[], readonly number[]>();
+
+/** Offsets of the lines' starts, computed once per file. */
+function lineStarts(lines: readonly string[]): readonly number[] {
+  let starts = startsOf.get(lines);
+  if (starts) return starts;
+  const out: number[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    out.push(offset);
+    offset += l.length + 1;
+  }
+  startsOf.set(lines, (starts = out));
+  return starts;
 }
