@@ -4,12 +4,12 @@
  * at or above it (or more warnings than `--max-warnings`), 2 a usage or input error (the other
  * inputs are still linted and reported), 3 an internal error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
+import { countNodes, flinkConfBeside, flinkFilesIn, loadBytes, loadText, MAX_CONFIG_BYTES, parseSetArg, ReadRefused, readRegularFile, sameLoadOptions, UsageError } from '../config/index.js';
 import type { FolderWatch } from '../config/expand.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
@@ -160,10 +160,17 @@ class LinterConfigs {
     if (result === undefined) {
       const shown = relative(this.cwd, path) || path;
       try {
-        result = settingsFromObject(parseYaml(readFileSync(path, 'utf8')), shown, new Set(RULES.keys()));
+        const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString('utf8');
+        if (countNodes(text, MAX_LINTER_CONFIG_NODES).nodes > MAX_LINTER_CONFIG_NODES) {
+          throw new SettingsError(`${shown} holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config; it is not read`);
+        }
+        result = settingsFromObject(parseYaml(text), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        result = e instanceof SettingsError ? e : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
+        result =
+          e instanceof SettingsError ? e
+          : e instanceof ReadRefused ? new SettingsError(`${shown} ${e.message}`)
+          : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
       }
       this.parsed.set(path, result);
     }
@@ -171,6 +178,10 @@ class LinterConfigs {
     return result;
   }
 }
+
+/** A linter config is a few lines; these bound what parsing a hostile one can cost. */
+const MAX_LINTER_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_LINTER_CONFIG_NODES = 10_000;
 
 const READ_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'does not exist',
@@ -182,6 +193,7 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
 
 /** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
 function describeReadError(shown: string, e: unknown): string {
+  if (e instanceof ReadRefused) return `"${shown}" ${e.message}`;
   const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
   return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
 }
@@ -225,7 +237,7 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
   if (abs === '-') return loadBytes(await readStdin(io), STDIN_NAME, options);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(abs);
+    bytes = readRegularFile(abs, MAX_CONFIG_BYTES);
   } catch (e) {
     throw new CliUsageError(describeReadError(shown, e));
   }

@@ -13,6 +13,7 @@ import { loadManifests } from './kubernetes.js';
 import { parseLegacy } from './legacy.js';
 import { applyOverrides } from './overrides.js';
 import { LineIndex, fileStartSpan } from './positions.js';
+import { MAX_CONFIG_BYTES, ReadRefused, readRegularFile } from './read.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ConfigDocument, ConfigProblem, InputFormat, LoadOptions, LoadedFile } from './types.js';
 
@@ -59,6 +60,7 @@ const READ_ERRORS: Readonly<Record<string, [UsageErrorCode, string]>> = {
 };
 
 function usageError(path: string, err: unknown): UsageError {
+  if (err instanceof ReadRefused) return new UsageError(err.code === 'EFBIG' ? 'EFBIG' : 'EIO', `"${path}" ${err.message}`);
   const code = (err as { code?: string })?.code ?? '';
   const known = Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
   const [c, why] = known ?? ['EIO', `cannot be read (${code || String(err)})`];
@@ -90,8 +92,7 @@ export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions 
 export function loadFile(path: string, options: LoadOptions = {}, name: string = path): LoadedFile {
   let bytes: Buffer;
   try {
-    if (path !== '-' && statSync(path).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    bytes = readFileSync(path === '-' ? 0 : path);
+    bytes = path === '-' ? readFileSync(0) : readRegularFile(path, MAX_CONFIG_BYTES);
   } catch (err) {
     throw usageError(name, err);
   }
