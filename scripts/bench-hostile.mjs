@@ -154,7 +154,7 @@ export function cliCases(cli, work, ordinaryLog) {
   add('lint: a fraction of 8 MB of digits', fraction, ordinary8, (p) => ['lint', p]);
   add('explain: a fraction of 8 MB of digits', fraction, ordinary8, (p) => ['explain', p]);
 
-  const doc = (i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  config.yaml: |\n    # flink-mem-disable-next-line removed-key -- old\n    taskmanager.memory.process.size: 1g\n`;
+  const doc = (i) => `---\n# ConfigMap ${i}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  config.yaml: |\n    # sized by the platform\n    taskmanager.memory.process.size: 1g\n    taskmanager.memory.procss.size: 2g\n`;
   const docs = file('8000-docs', Array.from({ length: 8000 }, (_, i) => doc(i)).join(''));
   // Ordinary for lint: the same documents through explain, which reads no suppressions.
   const h = median3(cli, ['lint', docs.path], dir);
