@@ -12,6 +12,9 @@
 //               semi-spaces: they must complete (a program that kept per-file data would run out
 //               of heap) and the 10,000-file run must peak within 10% of the 1,000-file run. The
 //               doctor must stay under 128 MiB on a 200 MB log with default settings
+//   hostile:    the inputs of issue 10 (scripts/bench-hostile.mjs): every regular expression on lines
+//               crafted from its own pieces, and the CLI on inputs that were quadratic or exhausted
+//               memory, each in ms per MB next to ordinary input of the same size (`--hostile`: only these)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
