@@ -127,20 +127,20 @@ describe('inputs too large, or that never end, are refused with one line', () =>
     mkdirSync(join(cwd, 'bigcfg'));
     s.file('bigcfg/flink-conf.yaml', OK);
     s.file('bigcfg/.flink-mem.yaml', `rules: {}\nx: [${'1, '.repeat(8 << 20)}1]\n`);
-    expectUsageError(await cli(['lint', 'bigcfg'], { cwd }), /^flink-mem: error: bigcfg\/\.flink-mem\.yaml is larger than 4 MB, too large to be a linter config; it is not read$/);
+    expectUsageError(await cli(['lint', 'bigcfg'], { cwd }), /^flink-mem: error: bigcfg\/\.flink-mem\.yaml: cannot read the linter config: it is larger than 4 MB, too large to be a linter config$/);
     s.file('bigcfg/.flink-mem.yaml', `rules: {}\nx: [${'1, '.repeat(20_000)}1]\n`);
-    expectUsageError(await cli(['lint', 'bigcfg'], { cwd }), /^flink-mem: error: bigcfg\/\.flink-mem\.yaml holds more than 10,000 YAML values, too many for a linter config; it is not read$/);
+    expectUsageError(await cli(['lint', 'bigcfg'], { cwd }), /^flink-mem: error: bigcfg\/\.flink-mem\.yaml: cannot read the linter config: it holds more than 10,000 YAML values, too many for a linter config$/);
   });
 
   it.skipIf(process.platform === 'win32')('a FIFO or a link to /dev/zero named .flink-mem.yaml', async () => {
     mkdirSync(join(cwd, 'fifo'));
     s.file('fifo/flink-conf.yaml', OK);
     execFileSync('mkfifo', [join(cwd, 'fifo/.flink-mem.yaml')]);
-    expectUsageError(await cli(['lint', 'fifo'], { cwd }), /^flink-mem: error: fifo\/\.flink-mem\.yaml is a FIFO \(named pipe\), not a regular file; it is not read$/);
+    expectUsageError(await cli(['lint', 'fifo'], { cwd }), /^flink-mem: error: fifo\/\.flink-mem\.yaml: cannot read the linter config: it is a FIFO \(named pipe\), not a regular file$/);
     mkdirSync(join(cwd, 'zero'));
     s.file('zero/flink-conf.yaml', OK);
     symlinkSync('/dev/zero', join(cwd, 'zero/.flink-mem.yaml'));
-    expectUsageError(await cli(['lint', 'zero'], { cwd }), /^flink-mem: error: zero\/\.flink-mem\.yaml is a character device, not a regular file; it is not read$/);
+    expectUsageError(await cli(['lint', 'zero'], { cwd }), /^flink-mem: error: zero\/\.flink-mem\.yaml: cannot read the linter config: it is a character device, not a regular file$/);
   });
 
   it.skipIf(process.platform === 'win32')('a FIFO or a link to /dev/zero given as the configuration', async () => {

@@ -162,14 +162,14 @@ class LinterConfigs {
       try {
         const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString('utf8');
         if (countNodes(text, MAX_LINTER_CONFIG_NODES).nodes > MAX_LINTER_CONFIG_NODES) {
-          throw new SettingsError(`${shown} holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config; it is not read`);
+          throw new SettingsError(`${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`);
         }
         result = settingsFromObject(parseYaml(text), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
         result =
           e instanceof SettingsError ? e
-          : e instanceof ReadRefused ? new SettingsError(`${shown} ${e.message}`)
+          : e instanceof ReadRefused ? new SettingsError(`${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`)
           : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
       }
       this.parsed.set(path, result);
