@@ -12,11 +12,15 @@
 //               semi-spaces: they must complete (a program that kept per-file data would run out
 //               of heap) and the 10,000-file run must peak within 10% of the 1,000-file run. The
 //               doctor must stay under 128 MiB on a 200 MB log with default settings
+//   hostile:    the inputs of issue 10 (scripts/bench-hostile.mjs): every regular expression on lines
+//               crafted from its own pieces, and the CLI on inputs that were quadratic or exhausted
+//               memory, each in ms per MB next to ordinary input of the same size (`--hostile`: only these)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { SLOWER, cliCases, patternRows, printCases, printPatterns } from './bench-hostile.mjs';
 
 const CLI = new URL('../bin/flink-mem.cjs', import.meta.url).pathname;
 const MEASURE = new URL('./bench-measure.mjs', import.meta.url).pathname;
@@ -25,6 +29,8 @@ const args = process.argv.slice(2);
 const startupOnly = args.includes('--startup-only');
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+/** `--hostile`: only the hostile inputs of issue 10 (regular expressions and the CLI cases). */
+const hostileOnly = args.includes('--hostile');
 if (jsonAt >= 0 && !jsonFile) {
   console.error('bench: --json needs a file name');
   process.exit(2);
@@ -135,6 +141,20 @@ const machine = {
 console.log(`machine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}`);
 console.log('(timings vary with other load on the machine; start-up compares alternating runs)');
 
+if (hostileOnly) {
+  const log = await makeLog(20);
+  const doctor = throughput('doctor 20 MB log', ['doctor', '--log', log]);
+  const rows = patternRows((doctor.seconds * 1000) / 20);
+  const cases = cliCases(CLI, work, log);
+  const patterns = printPatterns(rows);
+  printCases(cases);
+  const failed = [patterns, ...cases].filter((r) => !r.pass).length;
+  console.log(`\n${failed === 0 ? 'all hostile inputs within the linear budget' : `${failed} hostile checks missed`}`);
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), machine, slower: SLOWER, doctorMsPerMB: (doctor.seconds * 1000) / 20, patterns: rows, cases }, null, 2)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(failed === 0 ? 0 : 1);
+}
+
 const oneFile = join(makeFiles(1), 'c0/flink-conf.yaml');
 
 const startup = [
@@ -172,6 +192,8 @@ const bounded = [
 });
 const log20 = await makeLog(20);
 runs.doctor20 = throughput('doctor 20 MB log', ['doctor', '--log', log20]);
+const hostileRows = patternRows((runs.doctor20.seconds * 1000) / 20);
+const hostileCases = cliCases(CLI, work, log20);
 rmSync(log20);
 const log200 = await makeLog(200);
 runs.doctor200 = throughput('doctor 200 MB log', ['doctor', '--log', log200]);
@@ -208,7 +230,9 @@ console.log(`\nmemory (one run each with node ${HEAP_LIMITS.join(' ')}; peak RSS
 for (const b of bounded) {
   console.log(`  ${b.label.padEnd(36)} 1,000 files ${b.small.peakMiB.toFixed(0).padStart(4)} MiB  10,000 files ${b.large.peakMiB.toFixed(0).padStart(4)} MiB (${b.growth.toFixed(2)}x)  target ${b.target}  ${mark(b.pass)}`);
 }
-const all = [...startup, ...table, ...bounded].filter((r) => r.pass !== null);
+const hostilePatterns = printPatterns(hostileRows);
+printCases(hostileCases);
+const all = [...startup, ...table, ...bounded, hostilePatterns, ...hostileCases].filter((r) => r.pass !== null);
 const failed = all.filter((r) => !r.pass).length;
 console.log(`\n${failed === 0 ? 'all targets met' : `${failed} of ${all.length} targets missed`}`);
 
@@ -222,6 +246,7 @@ if (jsonFile) {
         machine,
         startup: [...startup, { ...lintThousand, target: null, pass: null }].map((r) => ({ label: r.label, ms: round(r.ms, 1), nodeMs: round(r.baselineMs, 1), ratio: round(r.ratio, 3), target: r.target, pass: r.pass })),
         throughput: table.map((r) => ({ label: r.label, seconds: round(r.seconds, 3), peakMiB: round(r.peakMiB, 1), ...(r.memoryGrowth !== undefined ? { memoryGrowth: round(r.memoryGrowth, 3) } : {}), target: r.target, pass: r.pass })),
+        hostile: { slower: SLOWER, patterns: hostileRows.filter((r) => r.pass !== null).map((r) => ({ at: r.at, msPerMB2k: round(r.shortMs, 2), msPerMB32k: round(r.longMs, 2), ordinaryMsPerMB: round(r.ordinaryMs, 2), pass: r.pass })), cases: hostileCases.map((c) => ({ ...c, seconds: round(c.seconds, 3), ordinarySeconds: round(c.ordinarySeconds, 3), msPerMB: round(c.msPerMB, 1), ordinaryMsPerMB: round(c.ordinaryMsPerMB, 1), ratio: round(c.ratio, 2) })) },
         memory: { nodeFlags: HEAP_LIMITS, runs: bounded.map((b) => ({ label: b.label, peakMiB1k: round(b.small.peakMiB, 1), peakMiB10k: round(b.large.peakMiB, 1), growth: round(b.growth, 3), target: b.target, pass: b.pass })) },
       },
       null,

@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
+import { countNodes, flinkConfBeside, flinkFilesIn, loadBytes, loadText, MAX_CONFIG_BYTES, parseSetArg, ReadRefused, readRegularFile, sameLoadOptions, UsageError } from '../config/index.js';
 import type { FolderWatch, Skipped } from '../config/expand.js';
 import { LineIndex } from '../config/positions.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
@@ -189,10 +189,17 @@ class LinterConfigs {
     if (result === undefined) {
       const shown = relative(this.cwd, path) || path;
       try {
-        result = settingsFromObject(parseYaml(readFileSync(path, 'utf8')), shown, new Set(RULES.keys()));
+        const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString('utf8');
+        if (countNodes(text, MAX_LINTER_CONFIG_NODES).nodes > MAX_LINTER_CONFIG_NODES) {
+          throw new SettingsError(`${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`);
+        }
+        result = settingsFromObject(parseYaml(text), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        result = e instanceof SettingsError ? e : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
+        result =
+          e instanceof SettingsError ? e
+          : e instanceof ReadRefused ? new SettingsError(`${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`)
+          : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
       }
       this.parsed.set(path, result);
     }
@@ -200,6 +207,10 @@ class LinterConfigs {
     return result;
   }
 }
+
+/** A linter config is a few lines; these bound what parsing a hostile one can cost. */
+const MAX_LINTER_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_LINTER_CONFIG_NODES = 10_000;
 
 /**
  * Each input as the files to lint, `[shown path, absolute path]`, as the folder walk finds them
@@ -266,16 +277,13 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
   if (abs === '-') return { loaded: loadBytes(await readStdin(io), shown, options), abs };
   let bytes: Buffer;
   let stat: Stats | undefined;
-  let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
-    bytes = readFileSync(fd);
-    // Taken after the read: a file changed in between fails the content check before any rename.
-    if (stamp) stat = fstatSync(fd);
+    // The file's state is taken after the read: a file changed in between fails the content check before any rename.
+    const after: { stat?: Stats } = {};
+    bytes = readRegularFile(abs, MAX_CONFIG_BYTES, undefined, stamp ? after : undefined);
+    stat = after.stat;
   } catch (e) {
     throw new CliUsageError(describeReadError(shown, e));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
   const beside = configs.flinkConfBeside(abs, shown);
   const loaded = loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });

@@ -34,7 +34,7 @@ function examples(lines: readonly string[]): string {
  * "Did you mean" suggestion on a second line, which would break scripts reading one line).
  */
 function oneLineError(text: string): string {
-  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ')}\n`;
+  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
 }
 
 function buildProgram(outer: CliIO, result: { code: number }): Command {

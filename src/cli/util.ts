@@ -1,7 +1,9 @@
 /** Small helpers shared by the commands. */
 import { isAbsolute, relative } from 'node:path';
 import type { Skipped } from '../config/expand.js';
+import { MAX_CONFIG_BYTES, ReadRefused } from '../config/index.js';
 import type { CliIO } from './io.js';
+import { CliUsageError } from './io.js';
 
 /** Colours only on a terminal that is not TERM=dumb, never with NO_COLOR; FORCE_COLOR (or --color) forces them. */
 export function useColor(io: CliIO): boolean {
@@ -15,9 +17,19 @@ export function useColor(io: CliIO): boolean {
 export const EMPTY_PATH = 'an input path is empty (an unset shell variable?); give a file, a folder, or - for standard input';
 
 /** Reads all of standard input as bytes (the loaders decide whether they are UTF-8 text). */
-export async function readStdin(io: CliIO): Promise<Buffer> {
+export async function readStdin(io: CliIO, maxBytes = MAX_CONFIG_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let total = 0;
+  for await (const chunk of io.stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    // A pipe may never end (`cat /dev/zero |`): stop at the limit instead of filling memory.
+    if (total > maxBytes) {
+      io.stdin.destroy();
+      throw new CliUsageError(`standard input is larger than ${maxBytes >> 20} MB, too large to be a Flink configuration; it is not read`);
+    }
+    chunks.push(buf);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -76,6 +88,7 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
 
 /** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
 export function describeReadError(shown: string, e: unknown): string {
+  if (e instanceof ReadRefused) return `"${shown}" ${e.message}`;
   const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
   return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
 }

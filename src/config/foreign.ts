@@ -42,7 +42,7 @@ export function templateLine(text: string): number {
 
 /** True when a top-level `services:` mapping holds entries with an `image:` or `build:` (docker-compose). */
 function isCompose(text: string): boolean {
-  if (!/(?:^|\n)services:[ \t]*(?:#[^\n]*)?\r?\n/.test(text)) return false;
+  if (!/(?:^|\n)services:[ \t]{0,200}(?:#[^\n]{0,2000})?\r?\n/.test(text)) return false;
   return /\n[ \t]{2,12}(?:image|build):[ \t]/.test(text);
 }
 
@@ -103,5 +103,5 @@ export function isOperatorConfig(keys: Iterable<string>, text: string): boolean 
     if (k.startsWith(OPERATOR_PREFIX)) operator = true;
     else if (k.includes('.memory.') || k.includes('.heap.')) return false;
   }
-  return operator || /(?:^|\n)[ \t]*#[ \t]?kubernetes\.operator\.[\w.-]{1,200}:/.test(text);
+  return operator || /(?:^|\n)[ \t]{0,200}#[ \t]?kubernetes\.operator\.[\w.-]{1,200}:/.test(text);
 }

@@ -10,6 +10,8 @@ export type { QuantityValue } from './quantity.js';
 export { parseResourceMemoryString } from './operator-memory.js';
 export type { OperatorMemory } from './operator-memory.js';
 export { UsageError } from './errors.js';
+export { MAX_CONFIG_BYTES, ReadRefused, readRegularFile } from './read.js';
+export { countNodes } from './yaml-guard.js';
 export { FATAL_PROBLEMS, fatalProblems } from './fatal.js';
 export type { UsageErrorCode } from './errors.js';
 export type * from './types.js';

@@ -11,6 +11,7 @@ import type { UsageErrorCode } from './errors.js';
 import { STDIN, loadText, notText } from './load-text.js';
 import { LineIndex } from './positions.js';
 import type { ConfigProblem, LoadOptions, LoadedFile } from './types.js';
+import { MAX_CONFIG_BYTES, ReadRefused, readRegularFile } from './read.js';
 
 export { expandInputs, flinkFilesIn } from './expand.js';
 export { loadText, rawConfig, sameLoadOptions } from './load-text.js';
@@ -26,6 +27,7 @@ const READ_ERRORS: Readonly<Record<string, [UsageErrorCode, string]>> = {
 };
 
 function usageError(path: string, err: unknown): UsageError {
+  if (err instanceof ReadRefused) return new UsageError(err.code === 'EFBIG' ? 'EFBIG' : 'EIO', `"${path}" ${err.message}`);
   const code = (err as { code?: string })?.code ?? '';
   const known = Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
   const [c, why] = known ?? ['EIO', `cannot be read (${code || String(err)})`];
@@ -89,8 +91,7 @@ export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions 
 export function loadFile(path: string, options: LoadOptions = {}, name: string = path): LoadedFile {
   let bytes: Buffer;
   try {
-    if (path !== '-' && statSync(path).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    bytes = readFileSync(path === '-' ? 0 : path);
+    bytes = path === '-' ? readFileSync(0) : readRegularFile(path, MAX_CONFIG_BYTES);
   } catch (err) {
     throw usageError(name, err);
   }

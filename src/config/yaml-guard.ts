@@ -13,6 +13,35 @@ import type { ConfigProblem } from './types.js';
 export const MAX_DEPTH = 200;
 /** The YAML library needs about 1 s and 100 MB per MB of input; Kubernetes objects are < 1.5 MB. */
 export const MAX_YAML_CHARS = 16 * 1024 * 1024;
+/**
+ * The library keeps about 1 KB per value (with its source tokens), whatever the value's length:
+ * a flow list of 15 MB (`[1, 2, 3, ...]`) made 5 million values and exhausted the heap. A
+ * Kubernetes object holds at most a few tens of thousands.
+ */
+export const MAX_YAML_NODES = 250_000;
+
+/**
+ * An upper bound of the number of values the library would make, in one pass: every line can
+ * hold a key and a value, and every comma or opening bracket starts another value.
+ */
+export function countNodes(text: string, limit = MAX_YAML_NODES): { nodes: number; offset: number } {
+  let nodes = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (lineStart) {
+      // Blank and comment lines hold no value.
+      if (c === 32 || c === 9) continue;
+      lineStart = false;
+      if (c !== 35 && c !== 10 && c !== 13) nodes += 2;
+    }
+    // \n \r , [ {
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c === 44 || c === 91 || c === 123) nodes++;
+    if (nodes > limit) return { nodes, offset: i };
+  }
+  return { nodes, offset: text.length };
+}
 
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -101,6 +130,15 @@ export function parseYaml(text: string, index: LineIndex, what: string, all: boo
   const problems: ConfigProblem[] = [];
   if (text.length > MAX_YAML_CHARS) {
     problems.push({ kind: 'yaml-syntax', message: `${what} is larger than ${MAX_YAML_CHARS >> 20} MB, too large to be a Flink configuration; it is not read`, span: index.span(0, 0) });
+    return { docs: [], problems };
+  }
+  const count = countNodes(text);
+  if (count.nodes > MAX_YAML_NODES) {
+    problems.push({
+      kind: 'yaml-syntax',
+      message: `${what} holds more than ${MAX_YAML_NODES.toLocaleString('en-US')} YAML values (keys, list items), too many to be a Flink configuration; it is not read`,
+      span: index.span(count.offset, count.offset),
+    });
     return { docs: [], problems };
   }
   const depth = nestingDepth(text);

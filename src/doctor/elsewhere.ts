@@ -40,7 +40,7 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
   },
   {
     anchors: ['seatunnel'],
-    re: /\bseatunnel-cluster\b|^\s*seatunnel:\s*$|\bSeaTunnel (?:Zeta|engine)\b|\borg\.apache\.seatunnel\.engine\./i,
+    re: /\bseatunnel-cluster\b|^\s{0,200}seatunnel:\s{0,200}$|\bSeaTunnel (?:Zeta|engine)\b|\borg\.apache\.seatunnel\.engine\./i,
     what: "SeaTunnel's own engine, Zeta, not Flink,",
     advice: `size the SeaTunnel cluster's JVM (jvm_options in its config directory). ${NOT_FLINK}`,
   },
@@ -70,7 +70,7 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
   },
   {
     anchors: ['flink-kubernetes-operator', '--watch-namespace', '--metrics-addr', 'controller-manager', 'manager pod', 'operator pod'],
-    re: /\bflink-kubernetes-operator(?:-[a-z0-9]+)+\b|^Name:\s+flink-kubernetes-operator|--watch-namespace\b|--metrics-addr\b|\bcontroller-manager\b|(?<!job |task |job|task)\bmanager pod\b|\boperator pod\b/i,
+    re: /\bflink-kubernetes-operator(?:-[a-z0-9]{1,40}){1,8}\b|^Name:\s+flink-kubernetes-operator|--watch-namespace\b|--metrics-addr\b|\bcontroller-manager\b|(?<!job |task |job|task)\bmanager pod\b|\boperator pod\b/i,
     what: "the Flink operator's own pod, not a Flink job,",
     advice: "raise the memory limit of the operator's Deployment (the operator pod's resources in its Helm values) and, if its own JVM heap is the problem, its JVM options (jvmArgs.operator in the Helm values). No Flink memory option helps.",
   },

@@ -13,7 +13,7 @@ export function isFence(line: string): boolean {
   return FENCE.test(line);
 }
 
-const QUOTE = /^\s*(?:>\s?)+/;
+const QUOTE = /^\s*(?:>\s?){1,64}/;
 const TIMESTAMP =
   /^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?|\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[.,]\d{3})\]?[ \t]?/;
 const KUBECTL = /^\[pod\/[^\]\s]+\][ \t]?/;
@@ -33,7 +33,8 @@ export function stripDecorations(line: string): string {
 
 // `#` lines are the JVM's fatal-error banner (hs_err), which belongs to the warning above it.
 const CONTINUATION = /^(?:\s+\S|at\s|Caused by:|Suppressed:|\.\.\.\s*\d+\s+(?:more|common frames omitted)|#(?:\s|$))/;
-const EXCEPTION_START = /^(?:(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*|[A-Z][\w$]*)(?:Exception|Error|Throwable)\b/;
+// Bounded: package depth and name lengths (a line of `a.a.a...` backtracked over every dot).
+const EXCEPTION_START = /^(?:(?:[a-z_$][\w$]{0,80}\.){1,24}[A-Z][\w$]{0,120}|[A-Z][\w$]{0,120})(?:Exception|Error|Throwable)\b/;
 
 /** Stack frames, `Caused by:` and indented lines belong to the error block above them. */
 export function isContinuation(stripped: string): boolean {
@@ -45,7 +46,7 @@ export function isExceptionStart(stripped: string): boolean {
   return EXCEPTION_START.test(stripped);
 }
 
-const EXCEPTION_NAME = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/;
+const EXCEPTION_NAME = /\b((?:[a-z_$][\w$]{0,80}\.){1,24}[A-Z][\w$]{0,120}(?:Exception|Error))\b/;
 
 /** The fully qualified exception class a line names, if any. */
 export function exceptionName(line: string): string | null {

@@ -42,7 +42,7 @@ const OBSERVERS: readonly Observer[] = [
   },
   {
     anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
-    re: /\b(?:MiniCluster\w*|LocalExecutor\w*|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
+    re: /\b(?:MiniCluster\w{0,100}|LocalExecutor\w{0,100}|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
     apply: (s) => (s.local = true),
   },
   { anchors: ['rocksdb'], re: /rocksdb/i, apply: (s) => (s.rocksdb = true) },
@@ -60,7 +60,7 @@ const OBSERVERS: readonly Observer[] = [
   },
   {
     anchors: ['submi', 'deploy', '提交', '部署'],
-    re: /\b(?:repeated(?:ly)?|every|each|multiple|many|several|dozens of|after (?:a few|\d+))\b[^.]{0,30}\b(?:submi(?:t|ts|tted|tting|ssions?)|re-?deploy\w*)\b|\bre-?submi(?:t|ts|tted|tting|ssions?)\b|(?:反复|多次|重复|频繁|不断)地?(?:提交|部署)|提交了?.{0,4}(?:多次|很多|几十个|二十多个|多个作业)/i,
+    re: /\b(?:repeated(?:ly)?|every|each|multiple|many|several|dozens of|after (?:a few|\d{1,6}))\b[^.]{0,30}\b(?:submi(?:t|ts|tted|tting|ssions?)|re-?deploy\w{0,40})\b|\bre-?submi(?:t|ts|tted|tting|ssions?)\b|(?:反复|多次|重复|频繁|不断)地?(?:提交|部署)|提交了?.{0,4}(?:多次|很多|几十个|二十多个|多个作业)/i,
     apply: (s) => (s.resubmitWording = true),
   },
   {
@@ -70,13 +70,29 @@ const OBSERVERS: readonly Observer[] = [
   },
   {
     anchors: ['secs]', 'pause'],
-    re: /(?:Full GC|GC pause|\bGC\(\d+\)\s+Pause|Pause (?:Full|Young|Remark|Cleanup|Mixed))[^\n]*?(\d+(?:\.\d+)?)\s*(secs\]|ms\b)|pause of approximately (\d+)ms/i,
-    apply: (s, m) => {
-      const ms = m[3] !== undefined ? Number(m[3]) : m[2] === 'ms' ? Number(m[1]) : Number(m[1]) * 1000;
+    // The pause marker, then the first duration after it (found by a second search from there: one
+    // lazy run up to the number backtracked over every digit of a line of `GC pause 999...`).
+    re: /Full GC|GC pause|\bGC\(\d{1,12}\)\s{1,20}Pause|Pause (?:Full|Young|Remark|Cleanup|Mixed)|pause of approximately (\d{1,12})ms/i,
+    apply: (s, m, line) => {
+      let ms: number;
+      if (m[1] !== undefined) ms = Number(m[1]);
+      else {
+        const d = firstDuration(line, m.index + m[0].length);
+        if (!d) return;
+        ms = d[2] === 'ms' ? Number(d[1]) : Number(d[1]) * 1000;
+      }
       if (Number.isFinite(ms) && ms > s.longestGcPauseMs) s.longestGcPauseMs = ms;
     },
   },
 ];
+
+const DURATION = /(\d{1,12}(?:\.\d{1,12})?)\s{0,20}(secs\]|ms\b)/gi;
+
+/** The first `1.5 secs]` or `120ms` at or after `from`. */
+function firstDuration(line: string, from: number): RegExpExecArray | null {
+  DURATION.lastIndex = from;
+  return DURATION.exec(line);
+}
 
 export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS, ...OLD_ANCHORS];
 

@@ -27,7 +27,7 @@ export function fmt(bytes: bigint): string {
   if (bytes % MIB === 0n) return formatSizeForConfig(bytes);
   if (bytes < MIB) return `${bytes} bytes`;
   const mib = Number(bytes) / Number(MIB);
-  return `${mib.toFixed(3).replace(/\.?0+$/, '')}m`;
+  return `${Number(mib.toFixed(3))}m`;
 }
 
 export function fmtDelta(delta: bigint): string {
@@ -41,7 +41,7 @@ const UNIT: Readonly<Record<string, bigint>> = { '': 1n, b: 1n, k: KIB, m: MIB, 
  * fractions are kept exact to the byte, truncated.
  */
 export function parseLooseSize(text: string): bigint | null {
-  const m = /^\s*(\d+)(?:\.(\d+))?\s*([kmgt]?)(?:i?b?|bytes?)\s*$/i.exec(text);
+  const m = /^(\d{1,30})(?:\.(\d{1,30}))?\s*([kmgt]?)(?:i?b?|bytes?)$/i.exec(text.trim());
   if (!m) return null;
   const unit = UNIT[(m[3] ?? '').toLowerCase()]!;
   const frac = m[2] ?? '';

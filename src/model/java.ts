@@ -47,8 +47,9 @@ export function javaTrim(s: string): string {
   return s.slice(start, end);
 }
 
-const DECIMAL_FLOAT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)[fFdD]?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: two digit runs side by side backtrack quadratically on a long value.
+const DECIMAL_FLOAT = /^[+-]?(?:NaN|Infinity|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)[fFdD]?$/;
 
 /**
  * Java `Float.parseFloat`: accepts surrounding ASCII whitespace, a sign, `NaN`, `Infinity`,
@@ -62,7 +63,7 @@ export function parseJavaFloat(text: string): number {
     return Math.fround(Number(body));
   }
   const hex = HEX_FLOAT.exec(s);
-  if (hex && (hex[2] !== '' || hex[3] !== '')) {
+  if (hex && (hex[2] || hex[3])) {
     const mantissa = parseInt((hex[2] ?? '') + (hex[3] ?? '') || '0', 16);
     const exp = Number(hex[4]) - 4 * (hex[3] ?? '').length;
     const v = mantissa * Math.pow(2, exp);
@@ -77,7 +78,7 @@ export function parseJavaDouble(text: string): number {
   if (s.length === 0) throw new JavaError('NumberFormatException', 'empty String');
   if (DECIMAL_FLOAT.test(s)) return Number(s.replace(/[fFdD]$/, ''));
   const hex = HEX_FLOAT.exec(s);
-  if (hex && (hex[2] !== '' || hex[3] !== '')) {
+  if (hex && (hex[2] || hex[3])) {
     const mantissa = parseInt((hex[2] ?? '') + (hex[3] ?? '') || '0', 16);
     const v = mantissa * Math.pow(2, Number(hex[4]) - 4 * (hex[3] ?? '').length);
     return hex[1] === '-' ? -v : v;

@@ -28,7 +28,7 @@ export function resourceQuantity(bytes: bigint, written: string): string {
  */
 export function intendedResourceBytes(text: string): bigint | null {
   if (text.length > 200) return null; // no size anyone means is this long; BigInt would take seconds
-  const m = /^\s*(\d*)(?:\.(\d*))?\s*(?:([kmgt])i?b?|b)?\s*$/i.exec(text);
+  const m = /^(\d*)(?:\.(\d*))?\s*(?:([kmgt])i?b?|b)?$/i.exec(text.trim());
   if (!m || (m[1] === '' && !m[2])) return null;
   const unit = m[3] ? 1n << BigInt(10 * ' kmgt'.indexOf(m[3].toLowerCase())) : 1n;
   const frac = m[2] ?? '';

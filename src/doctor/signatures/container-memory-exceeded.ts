@@ -54,7 +54,7 @@ export default defineSignature({
   rank: 30,
   keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码'],
   patterns: [
-    { re: /flink-kubernetes-operator\S*.{0,200}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
+    { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
     { re: /is running (?:beyond physical memory limits|\d+B beyond the 'PHYSICAL' memory limit)/i, variant: 'yarn' },
     { re: /is running (?:beyond virtual memory limits|\d+B beyond the 'VIRTUAL' memory limit)/i, variant: 'vmem' },
@@ -72,8 +72,8 @@ export default defineSignature({
   // A Python worker killed inside the TaskManager's container is its own diagnosis.
   excludes: [/Python (?:worker|process|harness)/i],
   details: [
-    /Current usage: (?<used>[\d.]+ ?[KMGT]?B) of (?<limit>[\d.]+ ?[KMGT]?B) physical memory used/i,
-    /(?<vused>[\d.]+ ?[KMGT]?B) of (?<vlimit>[\d.]+ ?[KMGT]?B) virtual memory used/i,
+    /Current usage: (?<used>[\d.]{1,30} ?[KMGT]?B) of (?<limit>[\d.]{1,30} ?[KMGT]?B) physical memory used/i,
+    /(?<vused>[\d.]{1,30} ?[KMGT]?B) of (?<vlimit>[\d.]{1,30} ?[KMGT]?B) virtual memory used/i,
     // `kubectl describe pod`: the container's memory limit (listed before its request).
     /^\s+memory:\s+(?<podLimit>\d+(?:\.\d+)?[KMGT]i?)\s*$/,
   ],
