@@ -13,6 +13,10 @@ import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLo
 import type { FolderWatch } from '../config/expand.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
+import type { EngineRule } from '../engine/runner.js';
+import { localizeRules } from '../i18n/rules.js';
+import type { Lang } from '../i18n/lang.js';
+import { resolveLang } from './lang.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
@@ -56,6 +60,8 @@ export interface LintOptions {
   readonly fix?: boolean;
   /** Print the fixes as a unified diff and write nothing. */
   readonly fixDryRun?: boolean;
+  /** `en` or `zh`; otherwise the linter config's `lang`, then LC_ALL, LC_MESSAGES, LANG. */
+  readonly lang?: string;
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
@@ -246,6 +252,8 @@ interface Plan {
   settingsFor(abs: string): LinterSettings;
   /** Linter configs, and what the folder walk saw of each folder. */
   readonly configs: LinterConfigs;
+  /** The rules with their texts in the output language. */
+  readonly rules: readonly EngineRule[];
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
@@ -274,10 +282,23 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     if (!settings) merged.set(found, (settings = mergeSettings(explicit ?? (found ? configs.read(found) : {}), fromFlags)));
     return settings;
   };
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs };
+  const lang = lintLang(opts, io, explicit, configs);
+  const rules = localizeRules(ALL_RULES, lang);
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs, rules };
   const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
   const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
-  return { fix, reports: openReports(requests, io, RULES), failOn, maxWarnings, load, outputs, settingsFor, configs };
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return { fix, reports: openReports(requests, io, byId, lang), failOn, maxWarnings, load, outputs, settingsFor, configs, rules };
+}
+
+/**
+ * One language for the whole run (one report): --lang, else `lang` of --config or of the linter
+ * config found from the working directory, else the locale.
+ */
+function lintLang(opts: LintOptions, io: CliIO, explicit: Partial<LinterSettings> | undefined, configs: LinterConfigs): Lang {
+  if (opts.lang !== undefined) return resolveLang(io, { flag: opts.lang });
+  const found = explicit ? null : configs.locate(io.cwd);
+  return resolveLang(io, { config: (explicit ?? (found ? configs.read(found) : {})).lang });
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
@@ -347,7 +368,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         let file = loaded;
         let findings: Finding[];
         if (plan.fix && fixer) {
-          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
+          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, plan.rules, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
           if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
@@ -356,13 +377,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
           }
           if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome, fixer.writeAtomically)))) {
             fixes.unwritten++;
-            findings = lintLoadedFile(loaded, ALL_RULES, settings);
+            findings = lintLoadedFile(loaded, plan.rules, settings);
           } else {
             count(fixes, outcome);
             file = outcome.loaded;
             findings = outcome.findings;
           }
-        } else findings = lintLoadedFile(loaded, ALL_RULES, settings);
+        } else findings = lintLoadedFile(loaded, plan.rules, settings);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
         const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);

@@ -9,6 +9,7 @@ import { CliUsageError, EXIT } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
 import { SettingsError } from '../engine/settings.js';
 import { UsageError } from '../config/errors.js';
+import { resolveLang } from './lang.js';
 
 declare const FLINK_MEM_VERSION: string | undefined;
 const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
@@ -22,6 +23,7 @@ const versionOption = () =>
   new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`);
 const targetOption = () =>
   new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
+const langOption = () => new Option('--lang <lang>', 'output language: en or zh (default: lang in .flink-mem.yaml, else LC_ALL, LC_MESSAGES, LANG)');
 const inputFormatOption = () =>
   new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(['flink-conf', 'config-yaml', 'k8s']);
 
@@ -63,6 +65,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'))
     .addOption(repeatable('--env <NAME=value>', 'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)'))
     .addOption(inputFormatOption())
+    .addOption(langOption())
     .addHelpText('after', examples([
       'flink-mem explain examples/flink-conf.yaml',
       'flink-mem explain conf/config.yaml --trace',
@@ -84,6 +87,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           env: list(o.env),
           ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),
           process: o.process as 'taskmanager' | 'jobmanager' | 'both',
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -105,6 +109,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(repeatable('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)'))
     .addOption(inputFormatOption())
     .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
+    .addOption(langOption())
     .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
     .addHelpText('after', examples([
       'flink-mem lint conf/flink-conf.yaml',
@@ -137,6 +142,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
           ...(o.fix ? { fix: true } : {}),
           ...(o.fixDryRun ? { fixDryRun: true } : {}),
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -151,6 +157,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`)
     .addOption(targetOption())
+    .addOption(langOption())
     .addHelpText('after', examples([
       'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
       'flink-mem doctor --log taskmanager.log --config conf/config.yaml',
@@ -167,6 +174,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
           ...(o.config !== undefined ? { config: String(o.config) } : {}),
           ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
           ...(o.target !== undefined ? { target: String(o.target) } : {}),
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -176,18 +184,22 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .command('rules')
     .description('List the lint rules (the reference in docs/rules.md is generated from this)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (o: { format: string }) => {
+    .addOption(langOption())
+    .action(async (o: { format: string; lang?: string }) => {
       const { runRules } = await import('./rules-cmd.js');
-      result.code = await runRules({ format: o.format }, io);
+      result.code = await runRules({ format: o.format, ...(o.lang !== undefined ? { lang: o.lang } : {}) }, io);
     });
 
   program
     .command('schema')
     .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server)')
     .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
+    .addOption(langOption())
     .addHelpText('after', examples(['flink-mem schema > flink-config.schema.json', '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json']))
-    .action(async (o: { flinkVersion?: string }) => {
+    .action(async (o: { flinkVersion?: string; lang?: string }) => {
       const { runSchema } = await import('./schema-cmd.js');
+      // The schema's descriptions are Flink's own option texts (English); --lang is accepted and checked like everywhere.
+      resolveLang(io, { flag: o.lang });
       result.code = await runSchema(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}, io);
     });
 

@@ -7,6 +7,8 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import pkg from '../../../package.json' with { type: 'json' };
 import { DOCS_BASE, ruleDocsUrl } from '../../engine/types.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
+import { cliText } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
 import { relativeUri } from './paths.js';
 import type { FileReport, FormatContext, Formatter } from './types.js';
 import { fixLines } from './types.js';
@@ -17,15 +19,15 @@ export const INFORMATION_URI = DOCS_BASE.split('/blob/')[0]!;
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescriptor {
-  const url = ruleDocsUrl(rule.id);
+export function ruleDescriptor(rule: RuleDefinition<string>, lang: Lang = 'en'): ReportingDescriptor {
+  const url = ruleDocsUrl(rule.id, lang);
   return {
     id: rule.id,
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.remediation} See ${url}`,
-      markdown: `${rule.rationale}\n\n**How to fix:** ${rule.remediation}\n\n[Rule reference](${url})`,
+      text: `${rule.remediation} ${cliText(lang, 'sarif.see', { url })}`,
+      markdown: `${rule.rationale}\n\n${cliText(lang, 'sarif.howToFix')} ${rule.remediation}\n\n[${cliText(lang, 'sarif.reference')}](${url})`,
     },
     helpUri: url,
     defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -33,8 +35,8 @@ export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescripto
   };
 }
 
-function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = relativeUri(f.file, cwd)): Result {
-  const fixes = fixLines(f.fix);
+function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = relativeUri(f.file, cwd), lang: Lang = 'en'): Result {
+  const fixes = fixLines(f.fix, lang);
   const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
   const region = {
     startLine: f.line,
@@ -45,18 +47,18 @@ function toResult(f: Finding, ruleIndex: number | undefined, cwd: string, uri = 
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
-    message: { text: fixes.length > 0 ? `${f.message}\n\nFix: ${fixes.join('; ')}` : f.message },
+    message: { text: fixes.length > 0 ? `${f.message}\n\n${cliText(lang, 'sarif.fix', { fixes: fixes.join('; ') })}` : f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
     ...(f.key || f.fix ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } } : {}),
   };
 }
 
 /** The whole SARIF log for a set of findings (rules listed in registry order). */
-export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iterable<Finding>, cwd: string): Log {
+export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iterable<Finding>, cwd: string, lang: Lang = 'en'): Log {
   const list = [...rules];
   const index = new Map(list.map((r, i) => [r.id, i]));
   const results: Result[] = [];
-  for (const f of findings) results.push(toResult(f, index.get(f.ruleId), cwd));
+  for (const f of findings) results.push(toResult(f, index.get(f.ruleId), cwd, undefined, lang));
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -68,7 +70,7 @@ export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iter
             version: pkg.version,
             semanticVersion: pkg.version,
             informationUri: INFORMATION_URI,
-            rules: list.map(ruleDescriptor),
+            rules: list.map((r) => ruleDescriptor(r, lang)),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -86,7 +88,8 @@ export function sarifLog(rules: Iterable<RuleDefinition<string>>, findings: Iter
 export function sarifFormatter(ctx: FormatContext): Formatter {
   const rules = [...ctx.rules.values()];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd), null, 2);
+  const lang = ctx.lang ?? 'en';
+  const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd, lang), null, 2);
   // `results` is the run's last key; its quotes cannot appear unescaped inside a string.
   const at = empty.lastIndexOf('"results": []');
   const pad = empty.slice(empty.lastIndexOf('\n', at) + 1, at);
@@ -96,7 +99,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       // Every finding of a report is about the same file: its URI is worked out once.
       const uri = report.findings.length > 0 ? relativeUri(report.file, ctx.cwd) : '';
       for (const f of report.findings) {
-        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd, f.file === report.file ? uri : undefined), null, 2).replace(/\n/g, `\n${pad}  `);
+        const text = JSON.stringify(toResult(f, index.get(f.ruleId), ctx.cwd, f.file === report.file ? uri : undefined, lang), null, 2).replace(/\n/g, `\n${pad}  `);
         ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
         count++;
       }

@@ -1,0 +1,50 @@
+/**
+ * Output languages: which one a run uses and how it is chosen. Pure functions (no I/O), so every
+ * layer above may use them. English is the source text everywhere; other languages are catalogues
+ * looked up at render time (src/i18n/<lang>/), falling back to English for a missing entry.
+ */
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'zh';
+}
+
+/**
+ * The language of a POSIX locale name: `zh_CN.UTF-8`, `zh_TW`, `zh` give Chinese; anything else
+ * (including C and POSIX) English. Undefined for an unset or empty variable.
+ */
+export function langOfLocale(locale: string | undefined): Lang | undefined {
+  if (locale === undefined || locale === '') return undefined;
+  return /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+}
+
+/**
+ * The language the environment asks for, as gettext decides: the first set of LC_ALL,
+ * LC_MESSAGES, LANG wins (LANGUAGE is not consulted: it only matters when the locale is not C).
+ */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const lang = langOfLocale(env[name]);
+    if (lang) return lang;
+  }
+  return 'en';
+}
+
+/**
+ * Whether a text is mostly Chinese: Han characters outnumber Latin letters. Stack traces and
+ * option keys are Latin, so a log with a few Chinese words in it is not Chinese; a question
+ * written in Chinese around a pasted exception is. Linear: one pass over at most `limit` chars.
+ */
+export function looksChinese(text: string, limit = 200_000): boolean {
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, limit);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
+  // A Han character carries about as much as a short word: weigh it like four letters.
+  return han > 0 && han * 4 >= latin;
+}
