@@ -4,7 +4,7 @@
  * (src/i18n/rules.ts), doctor texts with the signatures (src/i18n/doctor.ts).
  */
 import type { Lang } from './lang.js';
-import { ZH_CLI } from './zh/cli.js';
+import { ZH_CLI, ZH_TRACE } from './zh/cli.js';
 
 export const EN_CLI = {
   // lint, text format
@@ -103,3 +103,12 @@ export function labelled(label: string, text: string, paint: (s: string) => stri
 /** A text function bound to one language. */
 export type Texts = (key: CliKey, data?: Readonly<Record<string, string | number | bigint>>) => string;
 export const textsFor = (lang: Lang): Texts => (key, data) => cliText(lang, key, data);
+
+const TRACE_ORDER = [...ZH_TRACE].sort((a, b) => b[0].length - a[0].length);
+
+/** A line of the model's trace in Chinese: its fixed phrases replaced, keys and numbers kept. */
+export function translateTrace(text: string): string {
+  let out = text;
+  for (const [en, zh] of TRACE_ORDER) if (out.includes(en)) out = out.split(en).join(zh);
+  return out;
+}

@@ -18,6 +18,9 @@ import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
 import { explainText } from './text.js';
+import { textsFor } from '../../i18n/cli.js';
+import { ZH_REASONS } from '../../i18n/zh/reasons.js';
+import { resolveLang } from '../lang.js';
 
 export interface ExplainOptions {
   readonly files: readonly string[];
@@ -31,6 +34,8 @@ export interface ExplainOptions {
   readonly env: readonly string[];
   readonly inputFormat?: InputFormat;
   readonly process: 'taskmanager' | 'jobmanager' | 'both';
+  /** `en` or `zh`; otherwise `lang` of .flink-mem.yaml, then LC_ALL, LC_MESSAGES, LANG. */
+  readonly lang?: string;
 }
 
 function parsePairs(items: readonly string[], what: string): [string, string][] {
@@ -69,6 +74,7 @@ function* inputsOf(files: readonly string[], cwd: string): Generator<{ shown: st
 }
 
 export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
+  const lang = resolveLang(io, { flag: opts.lang });
   const versions = parseVersions(opts.flinkVersion);
   const set = parsePairs(opts.set, '--set');
   const env = Object.fromEntries(parsePairs(opts.env, '--env'));
@@ -77,7 +83,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const loadOptions = { ...(opts.inputFormat ? { format: opts.inputFormat } : {}), set };
   const errors: { file: string; message: string }[] = [];
   const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;
-  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60 };
+  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60, t: textsFor(lang) };
   let failed = false;
   const emit = (d: ExplainedDocument) => {
     failed ||= d.versions.some((v) => processes.some((p) => !v[p].ok));
@@ -120,7 +126,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       continue;
     }
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace: opts.trace }, inferredVersion(doc)));
+      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace: opts.trace, ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}) }, inferredVersion(doc)));
     }
   }
   json?.end(errors);

@@ -77,3 +77,51 @@ export const ZH_CLI = {
   'usage.lang': '--lang "{value}" 不是 en 或 zh',
   'usage.langConfig': '{file}："lang" 的值 "{value}" 不是 en 或 zh',
 } as const;
+
+/**
+ * The model's trace (explain --trace) is English text built from numbers and option keys; in
+ * Chinese its fixed phrases are replaced, longest first, leaving keys and numbers alone. Add a
+ * pair when the model gains a phrase (an untranslated phrase stays English, nothing breaks).
+ */
+export const ZH_TRACE: readonly (readonly [string, string])[] = [
+  ['sum of the six Flink components', '六个 Flink 内存部分之和'],
+  ['all other Flink components', '其他所有 Flink 内存部分'],
+  ['float widened to double)', 'float 扩展为 double）'],
+  ['float widened to double', 'float 扩展为 double'],
+  ['from the fraction is below its min', '（按占比计算）低于其最小值'],
+  ['from the fraction is above its max', '（按占比计算）高于其最大值'],
+  ['is below the recommended minimum of', '低于建议的最小值'],
+  ['(Flink logs a warning)', '（Flink 会打印警告）'],
+  ['the remainder is used', '采用剩余部分'],
+  ['instead of the default', '而不是默认值'],
+  ['(1.10 container model)', '（1.10 容器模型）'],
+  ['(1.10 heap model)', '（1.10 堆内存模型）'],
+  ['total process memory', '进程总内存'],
+  ['total Flink memory', 'Flink 总内存'],
+  ['clamped to the min', '取最小值'],
+  ['clamped to the max', '取最大值'],
+  ['the min is used', '采用最小值'],
+  ['the max is used', '采用最大值'],
+  ['environment variable', '环境变量'],
+  ['total process', '进程总内存'],
+  ['total Flink', 'Flink 总内存'],
+  ['below the min', '低于最小值'],
+  ['above the max', '高于最大值'],
+  ['the remainder', '剩余部分'],
+  ['differs from', '不同于'],
+  ['derived as', '推导为'],
+  [' (configured, ', '（已配置，'],
+  [' (configured)', '（已配置）'],
+  [' (default, ', '（默认值，'],
+  [' (default)', '（默认值）'],
+  [' (within [', '（范围 ['],
+  ['])', ']）'],
+  ['remainder: ', '剩余部分：'],
+  ['path: ', '推导路径：'],
+  [' - metaspace ', ' - JVM 元空间 '],
+  [' - overhead ', ' - JVM 开销 '],
+  [' - off-heap ', ' - 堆外内存 '],
+  [' - heap ', ' - 堆内存 '],
+  [' set)', ' 已设置)'],
+  [' bytes', ' 字节'],
+];
