@@ -101,21 +101,23 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     };
     const sig = r.finding.signature;
     const suggestions = sig.suggest(ctx);
-    let explanation = sig.explain(ctx);
-    if (r.occurrences > 1) explanation += ` (Seen ${r.occurrences} times; the evidence is the first.)`;
+    const words = options.language?.signatures[sig.id] ?? sig;
+    let explanation = words.explain(ctx);
+    if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
       id: sig.id,
       component: r.component,
-      summary: sig.summary(ctx),
+      summary: words.summary(ctx),
       explanation,
       evidence: { line: r.finding.line, text: r.finding.text },
       suggestions,
       docs: docsFor(sig.docs, r.component),
     };
   });
-  addConsequenceNotes(diagnoses);
+  addConsequenceNotes(diagnoses, options.language);
   if (diagnoses.length > 0) return { diagnoses, linesRead: scan.lines };
-  return { diagnoses, lookedAt: lookedAt(scan), linesRead: scan.lines };
+  const kinds = SIGNATURES.map((s) => s.id).join(', ');
+  return { diagnoses, lookedAt: options.language ? options.language.lookedAt(scan.lines, kinds, scan.exceptions) : lookedAt(scan), linesRead: scan.lines };
 }
 
 /**
@@ -140,13 +142,14 @@ function docsFor(links: readonly string[], component: Component): readonly strin
 }
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */
-function addConsequenceNotes(diagnoses: Diagnosis[]): void {
+function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['language']): void {
   const causes = diagnoses.filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
   if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
     const d = diagnoses[i]!;
     if (d.id !== 'heartbeat-timeout') continue;
-    diagnoses[i] = { ...d, explanation: `${d.explanation} Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.` };
+    const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
+    diagnoses[i] = { ...d, explanation: `${d.explanation}${note}` };
   }
 }
 

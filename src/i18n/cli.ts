@@ -71,7 +71,7 @@ export const EN_CLI = {
   'doctor.none': 'flink-mem doctor: no memory failure recognised.',
   'doctor.one': 'flink-mem doctor: 1 diagnosis, most likely first.',
   'doctor.many': 'flink-mem doctor: {n} diagnoses, most likely first.',
-  'doctor.line': 'line {line}',
+  'doctor.line': 'line {line}:',
   'doctor.change': 'change:',
   'doctor.noChange': 'change: no option change to suggest from this text; see above.',
   'doctor.effect': 'effect:',

@@ -36,15 +36,37 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
  * option keys are Latin, so a log with a few Chinese words in it is not Chinese; a question
  * written in Chinese around a pasted exception is. Linear: one pass over at most `limit` chars.
  */
-export function looksChinese(text: string, limit = 200_000): boolean {
-  let han = 0;
-  let latin = 0;
-  const end = Math.min(text.length, limit);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+export function looksChinese(text: string, limit = SAMPLE): boolean {
+  const counter = new ScriptCounter(limit);
+  counter.add(text);
+  return counter.chinese();
+}
+
+/** How much of an input is looked at to tell its language. */
+const SAMPLE = 200_000;
+
+/** Counts Han characters and Latin letters over text that arrives in pieces (a streamed log). */
+export class ScriptCounter {
+  #han = 0;
+  #latin = 0;
+  #left: number;
+
+  constructor(limit = SAMPLE) {
+    this.#left = limit;
   }
-  // A Han character carries about as much as a short word: weigh it like four letters.
-  return han > 0 && han * 4 >= latin;
+
+  add(text: string): void {
+    const end = Math.min(text.length, this.#left);
+    this.#left -= end;
+    for (let i = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) this.#han++;
+      else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) this.#latin++;
+    }
+  }
+
+  /** A Han character carries about as much as a short word: it weighs like four letters. */
+  chinese(): boolean {
+    return this.#han > 0 && this.#han * 4 >= this.#latin;
+  }
 }

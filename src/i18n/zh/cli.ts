@@ -66,7 +66,7 @@ export const ZH_CLI = {
   'doctor.none': 'flink-mem doctor：没有识别出内存故障。',
   'doctor.one': 'flink-mem doctor：1 条诊断。',
   'doctor.many': 'flink-mem doctor：{n} 条诊断，按可能性从高到低排列。',
-  'doctor.line': '第 {line} 行',
+  'doctor.line': '第 {line} 行：',
   'doctor.change': '修改：',
   'doctor.noChange': '修改：根据这段文本无法建议修改哪个配置项；请参考上文。',
   'doctor.effect': '效果：',
