@@ -32,41 +32,49 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /**
- * Whether a text is mostly Chinese: Han characters outnumber Latin letters. Stack traces and
- * option keys are Latin, so a log with a few Chinese words in it is not Chinese; a question
- * written in Chinese around a pasted exception is. Linear: one pass over at most `limit` chars.
+ * Whether a text is mostly Chinese, counting Han characters against Latin words (a Han character
+ * carries about half a word): a question written in Chinese around a pasted exception is Chinese,
+ * a log with a few Chinese words is not. Stack frames (`at org.apache...`) do not count: they are
+ * pasted, not written. Linear: one pass over at most `limit` characters.
  */
 export function looksChinese(text: string, limit = SAMPLE): boolean {
   const counter = new ScriptCounter(limit);
-  counter.add(text);
+  for (const line of text.split('\n')) counter.add(line);
   return counter.chinese();
 }
 
 /** How much of an input is looked at to tell its language. */
 const SAMPLE = 200_000;
 
-/** Counts Han characters and Latin letters over text that arrives in pieces (a streamed log). */
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
+/** Counts Han characters and Latin words over lines that arrive one by one (a streamed log). */
 export class ScriptCounter {
   #han = 0;
-  #latin = 0;
+  #words = 0;
   #left: number;
 
   constructor(limit = SAMPLE) {
     this.#left = limit;
   }
 
-  add(text: string): void {
-    const end = Math.min(text.length, this.#left);
+  /** One line of the input. */
+  add(line: string): void {
+    if (this.#left <= 0 || /^\s*(?:at |\.\.\. \d+ more)/.test(line)) return;
+    const end = Math.min(line.length, this.#left);
     this.#left -= end;
+    let inWord = false;
     for (let i = 0; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) this.#han++;
-      else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) this.#latin++;
+      const c = line.charCodeAt(i);
+      if (isHan(c)) this.#han++;
+      const letter = isLetter(c);
+      if (letter && !inWord) this.#words++;
+      inWord = letter;
     }
   }
 
-  /** A Han character carries about as much as a short word: it weighs like four letters. */
   chinese(): boolean {
-    return this.#han > 0 && this.#han * 4 >= this.#latin;
+    return this.#han > 0 && this.#han * 2 >= this.#words;
   }
 }
