@@ -216,3 +216,26 @@ describe('display width', () => {
     expect(displayWidth(ex.text.slice(0, -1))).toBe(ex.caret);
   });
 });
+
+describe('docs/zh (generated like the English docs; run `npm run docs` and `npm run docs:doctor`)', () => {
+  it('docs/zh/rules.md is up to date and shows each rule\'s example in Chinese', async () => {
+    const { loadRuleExamples, renderRulesMarkdown } = await import('../src/cli/rules-cmd.js');
+    const { localizeRules } = await import('../src/i18n/rules.js');
+    const fixtures = new URL('../fixtures/rules/', import.meta.url).pathname;
+    const expected = renderRulesMarkdown(localizeRules(ALL_RULES, 'zh'), loadRuleExamples(fixtures, ALL_RULES.map((r) => r.id)), 'zh');
+    const actual = readFileSync(new URL('../docs/zh/rules.md', import.meta.url), 'utf8');
+    expect(actual === expected, 'docs/zh/rules.md is stale: run `npm run docs`').toBe(true);
+    for (const rule of ALL_RULES) expect(actual).toContain(`## ${rule.id}\n\n**级别：**`);
+    expect(actual).toContain('修复：');
+  });
+
+  it('docs/zh/doctor.md is up to date', async () => {
+    const { loadDoctorExamples } = await import('../src/doctor/reference.js');
+    const { renderDoctorMarkdownZh } = await import('../src/i18n/doctor.js');
+    const fixtures = new URL('../fixtures/doctor/', import.meta.url).pathname;
+    const expected = renderDoctorMarkdownZh(SIGNATURES, loadDoctorExamples(fixtures, SIGNATURES.map((s) => s.id), { language: doctorLanguage('zh')! }));
+    const actual = readFileSync(new URL('../docs/zh/doctor.md', import.meta.url), 'utf8');
+    expect(actual === expected, 'docs/zh/doctor.md is stale: run `npm run docs:doctor`').toBe(true);
+    expect(actual).toContain('https://nightlies.apache.org/flink/flink-docs-stable/zh/docs/');
+  });
+});

@@ -184,7 +184,7 @@ function optionsSection(rule: Rule, lang: Lang): string {
 }
 
 function exampleSection(example: RuleExample, lang: Lang): string {
-  const command = ['flink-mem lint', example.name, ...example.flags].join(' ');
+  const command = ['flink-mem lint', example.name, ...example.flags, ...(lang === 'en' ? [] : ['--lang', lang])].join(' ');
   const parts = [`\`${example.name}\`:`, fenced('yaml', example.input)];
   // The Chinese output of an example is the test fixture's `.zh.out` when there is one.
   const output = lang === 'zh' ? example.outputZh : example.output;

@@ -63,7 +63,7 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
       '进程一旦真正用到 Flink 分配给它的内存（通常在负载高时）就会被 OOM Kill。',
     remediation: '把进程总内存降到容器限制以内，或把容器限制提高到进程总内存。',
     messages: {
-      exceeded: '{what}为 {process}，超过了{source}的 {limit} 内存限制：{name} 一旦用到 Flink 分配给它的内存就会被 OOM Kill',
+      exceeded: '{what}（{process}）超过了 {limit} 的内存限制 {source}：{name} 一旦用到 Flink 分配给它的内存就会被 OOM Kill',
     },
   },
   'deprecated-key': {
@@ -240,7 +240,7 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
       '除非设置了 "taskmanager.memory.network.max"，网络内存上限为 1g，因此单独设置更大的最小值也会失败。',
     remediation: '把最大值调到不小于最小值，或调小最小值；要固定大小，就把两者设为相同的值。',
     messages: {
-      minAboveMax: '"{minKey}"（{min}）大于 "{maxKey}"（{max}）：{what}的范围为空',
+      minAboveMax: '"{minKey}"（{min}）大于 "{maxKey}"（{max}）：该范围（{what}）为空',
     },
   },
   'removed-key': {
