@@ -239,3 +239,31 @@ describe('docs/zh (generated like the English docs; run `npm run docs` and `npm 
     expect(actual).toContain('https://nightlies.apache.org/flink/flink-docs-stable/zh/docs/');
   });
 });
+
+describe('--help in Chinese (src/i18n/zh/help.ts)', () => {
+  it('has a Chinese text for every description of every command, option and argument, and no unused entry', async () => {
+    const { buildProgram } = await import('../src/cli/main.js');
+    const { allCommands, zhDescription } = await import('../src/cli/help-lang.js');
+    const { ZH_HELP } = await import('../src/i18n/zh/help.js');
+    const io = { write() {}, error() {}, stdin: undefined as never, stdinIsTTY: true, stdoutIsTTY: false, env: {}, cwd: process.cwd() };
+    const program = buildProgram(io, { code: 0 });
+    const used = new Set<string>(['display help for command', 'output the version number']);
+    for (const cmd of allCommands(program)) {
+      const texts = [cmd.description(), ...cmd.options.map((o) => o.description), ...cmd.registeredArguments.map((a) => a.description)].filter((t) => t !== '');
+      for (const text of texts) {
+        expect(zhDescription(text), `${cmd.name()}: ${text}`).toMatch(HAN);
+        used.add(text);
+      }
+    }
+    expect(Object.keys(ZH_HELP).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('prints help and commander\'s usage errors in Chinese', async () => {
+    const help = await cli(['lint', '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法： flink-mem lint');
+    expect(help.stdout).toContain('输出语言：en 或 zh');
+    const typo = await cli(['lint', '--formt', 'x', '--lang', 'zh']);
+    expect(typo).toMatchObject({ code: 2, stderr: "flink-mem: error: 未知选项 '--formt'（是不是想写 --format？）\n" });
+  });
+});

@@ -10,6 +10,8 @@ import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
 import { SettingsError } from '../engine/settings.js';
 import { UsageError } from '../config/errors.js';
 import { resolveLang } from './lang.js';
+import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
+import type { Lang } from '../i18n/lang.js';
 
 declare const FLINK_MEM_VERSION: string | undefined;
 const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
@@ -39,13 +41,13 @@ function oneLineError(text: string): string {
   return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ')}\n`;
 }
 
-function buildProgram(io: CliIO, result: { code: number }): Command {
+export function buildProgram(io: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
   const program = new Command('flink-mem')
     .description('Lint Apache Flink memory configuration, derive it exactly as Flink does, and diagnose memory failures.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(s)) })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(localizeUsageError(s, lang))) })
     .addHelpText('after', examples([
       'flink-mem explain conf/config.yaml',
       'flink-mem lint conf/ k8s/flink-deployment.yaml --format sarif > flink-mem.sarif',
@@ -203,13 +205,14 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
       result.code = await runSchema(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}, io);
     });
 
+  localizeHelp(program, lang);
   return program;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
-  const program = buildProgram(io, result);
+  const program = buildProgram(io, result, helpLang(argv, io));
   try {
     if (argv.length === 0) {
       program.outputHelp();
