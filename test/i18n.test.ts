@@ -267,3 +267,13 @@ describe('--help in Chinese (src/i18n/zh/help.ts)', () => {
     expect(typo).toMatchObject({ code: 2, stderr: "flink-mem: error: 未知选项 '--formt'（是不是想写 --format？）\n" });
   });
 });
+
+describe('the doctor explains a failed start-up check in Chinese with the configuration given', () => {
+  it('names the check and the reason in Chinese', async () => {
+    const r = await cli(['doctor', '--lang', 'zh', '--config', 'examples/broken/flink-conf.yaml', '--error', 'IllegalConfigurationException: Either required fine-grained memory (jobmanager.memory.heap.size), or Total Flink Memory size (Key: \'jobmanager.memory.flink.size\' , default: null (fallback keys: [])), or Total Process Memory size (Key: \'jobmanager.memory.process.size\' , default: null (fallback keys: [])) need to be configured explicitly.']);
+    const text = r.stdout.replace(/\n +/g, '');
+    expect(text).toContain('Flink 在进程启动前会检查内存配置；这里根本没有配置内存大小');
+    expect(text).toContain('未通过 "no-total-memory" 检查：没有设置 JobManager 的内存大小');
+    expect(text).toContain('jobmanager.memory.process.size: 未设置 -> 1600m (使 "no-total-memory" 检查通过)');
+  });
+});

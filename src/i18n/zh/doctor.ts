@@ -13,6 +13,28 @@
  */
 import type { SignatureText, SuggestContext } from '../../doctor/types.js';
 import { fmt } from '../../doctor/quantities.js';
+import { explainFailure } from '../../model/reasons.js';
+import { ZH_REASONS } from './reasons.js';
+
+/** What each start-up check of invalid-configuration means (its variants), in Chinese. */
+const CHECK_SAYS: Readonly<Record<string, string>> = {
+  'no-total-memory': '根本没有配置内存大小：Flink 需要进程总内存、Flink 总内存或细粒度的内存大小',
+  'components-exceed-flink': '显式设置的各内存部分（加上按占比计算的托管内存和网络内存）之和超过了它们必须放入的 Flink 总内存',
+  'network-remainder-out-of-range': '网络内存是 Flink 总内存减去显式大小后的剩余部分，而它超出了配置的网络内存 min/max 范围',
+  'network-remainder-mismatch': '旧的 taskmanager.network.numberOfBuffers 把网络内存固定为某个大小，而 Flink 总内存的剩余部分与之不符',
+  'invalid-fraction-range': '某个占比不在 [0, 1) 之内，或者其最小值大于最大值',
+  'jvm-exceeds-process': '进程总内存连 JVM 元空间和 JVM 开销都放不下',
+  'process-below-flink-and-metaspace': '进程总内存小于 Flink 总内存加 JVM 元空间',
+  'overhead-out-of-range': 'JVM 开销是进程总内存的剩余部分，而它超出了配置的 JVM 开销 min/max 范围',
+  'heap-and-off-heap-mismatch-flink': 'JobManager 的堆内存加堆外内存必须恰好等于配置的 Flink 总内存',
+  'heap-exceeds-flink': 'JobManager 的堆内存大于其 Flink 总内存',
+  'flink-not-above-off-heap': 'JobManager 的 Flink 总内存扣除堆外内存后没有剩下堆内存',
+  'unparsable-value': '某个内存配置项的值 Flink 无法读取',
+  'unparsable-memory-size': '某个内存大小使用了 Flink 不认识的单位（只能用 b、k、m、g、t 及其完整写法，均为二进制单位）',
+  'invalid-segment-size': '内存段大小必须是不小于 4096 字节的 2 的幂',
+  'local-network-not-fixed': '本地执行时网络内存的 min 和 max 必须相等',
+  'invalid-cpu-cores': 'TaskManager 得不到任何 CPU：cores（或 slot 数）必须为正数',
+};
 
 const NAME = { taskmanager: 'TaskManager', jobmanager: 'JobManager' } as const;
 
@@ -142,11 +164,26 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   'invalid-configuration': {
     title: '内存配置错误，Flink 拒绝启动',
     summary: (ctx) => `Flink 拒绝启动${ctx.component === 'unknown' ? '进程' : ` ${NAME[ctx.component]}`}：内存配置未通过 "${ctx.variant}" 检查`,
-    explain: (ctx) =>
-      `Flink 在进程启动前会检查内存配置，这里未通过的是 "${ctx.variant}" 检查（IllegalConfigurationException）。` +
-      (ctx.withConfig
-        ? '下面的修改已用同样的推导验证过，可以让进程启动。'
-        : '请用 --config 给出该进程使用的配置，以便给出具体的修改；"flink-mem explain" 会说明每个内存部分是怎么推导出来的。'),
+    explain(ctx) {
+      const parts = [`Flink 在进程启动前会检查内存配置；这里${CHECK_SAYS[ctx.variant] ?? '内存配置被拒绝'}。`];
+      if (!ctx.withConfig) {
+        parts.push('请用 --config 加上同一份配置再运行一次，即可得到让进程启动的具体修改。');
+        return parts.join('');
+      }
+      let failing = 0;
+      for (const p of ctx.processes) {
+        const check = ctx.plan.userCheck(p);
+        if (!check || check.ok) continue;
+        failing++;
+        parts.push(`按你的配置，${NAME[p]} 未通过 "${check.failure.check}" 检查：${explainFailure(check.failure, (k) => ctx.plan.userText(k) ?? undefined, p, ZH_REASONS)}。`);
+      }
+      if (failing === 0) {
+        parts.push(
+          `给出的配置在 Flink ${ctx.version.major}.${ctx.version.minor} 下能正常推导 ${ctx.processes.map((p) => NAME[p]).join(' 和 ')} 的内存：失败的进程读到的是别的值（-D 动态参数、另一个文件、Operator 的资源配置），或者运行的是另一个 Flink 版本。`,
+        );
+      }
+      return parts.join('');
+    },
   },
   'managed-memory-insufficient': {
     title: 'slot 中的托管内存不足',
@@ -271,6 +308,14 @@ export const ZH_DOCTOR_PHRASES: readonly (readonly [string, string])[] = [
   ['if it was the ', '如果是 '],
   [' today)', ' 当前值)'],
   ['not set; derived', '未设置；推导值'],
+  ['makes the "', '使 "'],
+  ['" check pass', '" 检查通过'],
+  ['the JobManager ', 'JobManager '],
+  ['the TaskManager ', 'TaskManager '],
+  ['total Flink ', 'Flink 总内存 '],
+  ['JVM heap ', 'JVM 堆内存 '],
+  [' off-heap ', ' 堆外内存 '],
+  ['not set', '未设置'],
   ['default ', '默认值 '],
   [' bytes)', ' 字节)'],
 ];
