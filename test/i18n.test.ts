@@ -277,3 +277,14 @@ describe('the doctor explains a failed start-up check in Chinese with the config
     expect(text).toContain('jobmanager.memory.process.size: 未设置 -> 1600m (使 "no-total-memory" 检查通过)');
   });
 });
+
+describe('the library speaks Chinese on request', () => {
+  it('lint() and diagnose() take lang', async () => {
+    const api = await import('../src/api.js');
+    const file = api.loadConfig({ text: 'taskmanager.memory.network.fraction: 1.5\n', name: 'flink-conf.yaml' });
+    const zh = api.lint(file, { lang: 'zh' }).find((f) => f.ruleId === 'fraction-out-of-range');
+    expect(zh?.message).toBe('"taskmanager.memory.network.fraction"（1.5）不在 [0, 1) 范围内：占比必须大于等于 0 且小于 1');
+    expect(api.lint(file).find((f) => f.ruleId === 'fraction-out-of-range')?.message).toContain('is outside [0, 1)');
+    expect(api.diagnose('java.lang.OutOfMemoryError: Metaspace', { lang: 'zh' }).diagnoses[0]?.summary).toBe('某个 Flink 进程的 JVM 元空间耗尽');
+  });
+});

@@ -43,6 +43,11 @@ export function whichProcessZh(ctx: Pick<SuggestContext, 'component'>): string {
   return ctx.component === 'unknown' ? '某个 Flink 进程' : NAME[ctx.component];
 }
 
+/** The process followed by a space only after a Latin name: "TaskManager 的", "某个 Flink 进程的". */
+function spaced(ctx: Pick<SuggestContext, 'component'>): string {
+  return ctx.component === 'unknown' ? whichProcessZh(ctx) : `${whichProcessZh(ctx)} `;
+}
+
 const LOCAL_RUN_ZH =
   '这是在本地或 IDE 的 JVM（MiniCluster）中运行的：Flink 不负责设置这个 JVM 的内存，因此 Flink 的内存配置项在这里不起作用。' +
   '请直接给 JVM 更多内存（在运行配置、MAVEN_OPTS 或测试框架的 JVM 参数中设置 -Xmx、-XX:MaxDirectMemorySize 或 -XX:MaxMetaspaceSize）。';
@@ -54,8 +59,8 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
     title: '容器因超出内存限制被 Kill',
     summary(ctx) {
       if (ctx.variant === 'operator') return 'Flink Kubernetes Operator 自身的 Pod 因超出内存限制被 Kill';
-      if (ctx.variant === 'vmem') return `YARN 因虚拟内存超限 Kill 了 ${whichProcessZh(ctx)} 的容器`;
-      return `${whichProcessZh(ctx)} 的容器因使用的内存超过限制被 Kill`;
+      if (ctx.variant === 'vmem') return `YARN 因虚拟内存超限 Kill 了 ${spaced(ctx)}的容器`;
+      return `${spaced(ctx)}的容器因使用的内存超过限制被 Kill`;
     },
     explain(ctx) {
       if (ctx.variant === 'operator') {
@@ -77,7 +82,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'direct-oom': {
     title: 'JVM 直接内存耗尽',
-    summary: (ctx) => `${whichProcessZh(ctx)} 的 JVM 直接内存耗尽`,
+    summary: (ctx) => `${spaced(ctx)}的 JVM 直接内存耗尽`,
     explain(ctx) {
       if (ctx.seen.local) return LOCAL_RUN_ZH;
       const parts: string[] = [];
@@ -105,7 +110,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'gc-overhead': {
     title: '超出 GC 开销限制',
-    summary: (ctx) => `${whichProcessZh(ctx)} 的 JVM 几乎把所有时间都花在了垃圾回收上`,
+    summary: (ctx) => `${spaced(ctx)}的 JVM 几乎把所有时间都花在了垃圾回收上`,
     explain(ctx) {
       if (ctx.seen.local) return LOCAL_RUN_ZH;
       return (
@@ -119,7 +124,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'heap-oom': {
     title: 'JVM 堆内存耗尽',
-    summary: (ctx) => (ctx.variant === 'array' ? `${whichProcessZh(ctx)} 中单个数组超出了 JVM 允许的大小` : `${whichProcessZh(ctx)} 的 JVM 堆内存耗尽`),
+    summary: (ctx) => (ctx.variant === 'array' ? `${spaced(ctx)}中单个数组超出了 JVM 允许的大小` : `${spaced(ctx)}的 JVM 堆内存耗尽`),
     explain(ctx) {
       if (ctx.variant === 'array') {
         return '代码申请了一个超出 JVM 所能创建大小的数组（约 2^31 个元素）。增加堆内存没有用：请找出构造这种缓冲区的算子或库（收集一条巨大的记录、一个巨大的 list state 值、序列化一个非常大的对象），并拆分数据。';
@@ -143,7 +148,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'heartbeat-timeout': {
     title: '心跳超时（或长时间 GC 停顿）',
-    summary: (ctx) => (ctx.variant === 'gc-pause' ? `${whichProcessZh(ctx)} 因长时间垃圾回收而停顿` : `${whichProcessZh(ctx)} 不再响应心跳`),
+    summary: (ctx) => (ctx.variant === 'gc-pause' ? `${spaced(ctx)}因长时间垃圾回收而停顿` : `${spaced(ctx)}不再响应心跳`),
     explain(ctx) {
       const parts: string[] = [];
       if (ctx.seen.longestGcPauseMs > 0) parts.push(`输入中还有一次 ${ctx.seen.longestGcPauseMs / 1000} 秒的垃圾回收停顿。停顿这么久的进程同样收不到对端的心跳，因此这次超时很可能是停顿的后果。`);
@@ -156,7 +161,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'host-memory-insufficient': {
     title: '主机没有剩余内存分配给 JVM',
-    summary: (ctx) => `机器无法给 ${whichProcessZh(ctx)} 分配它申请的内存`,
+    summary: (ctx) => `机器无法给 ${spaced(ctx)}分配它申请的内存`,
     explain: () =>
       'JVM 向操作系统申请内存（mmap 或 malloc）时失败了：这不是 Java 堆的限制，而是机器本身的内存（或容器的 overcommit 设置、ulimit）不够。' +
       '同一台主机上的进程总内存之和超过了物理内存。请减少每台主机上的 TaskManager 数量或调小它们的进程总内存，或者给主机更多内存、更多 swap。',
@@ -204,7 +209,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'metaspace-oom': {
     title: 'JVM 元空间耗尽',
-    summary: (ctx) => `${whichProcessZh(ctx)} 的 JVM 元空间耗尽`,
+    summary: (ctx) => `${spaced(ctx)}的 JVM 元空间耗尽`,
     explain(ctx) {
       if (ctx.seen.local) return LOCAL_RUN_ZH;
       const key = ctx.component === 'jobmanager' ? 'jobmanager.memory.jvm-metaspace.size' : 'taskmanager.memory.jvm-metaspace.size';
@@ -220,7 +225,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
   },
   'native-thread-limit': {
     title: '无法创建新的本地线程',
-    summary: (ctx) => `${whichProcessZh(ctx)} 无法再启动新线程`,
+    summary: (ctx) => `${spaced(ctx)}无法再启动新线程`,
     explain: () =>
       '"unable to create native thread" 很少是因为内存：通常是达到了进程或用户的线程数上限（ulimit -u、容器的 pids 限制）。请检查线程数是否在持续增长（线程泄漏，例如每条记录都新建客户端），' +
       '并调高对应的限制；只有当线程栈确实占满了本地内存时，增大 JVM 开销才有帮助。',
