@@ -18,7 +18,7 @@ import { displayWidth } from '../src/i18n/width.js';
 import { ZH_CLI } from '../src/i18n/zh/cli.js';
 import { ZH_SIGNATURES } from '../src/i18n/zh/doctor.js';
 import { ZH_REASONS } from '../src/i18n/zh/reasons.js';
-import { ZH_RULES } from '../src/i18n/zh/rules.js';
+import { ZH_DATA, ZH_RULES } from '../src/i18n/zh/rules.js';
 import { EXPLAINERS } from '../src/model/reasons.js';
 import { cli } from './cli-harness.js';
 
@@ -50,6 +50,13 @@ describe('the Chinese rule catalogue (src/i18n/zh/rules.ts)', () => {
       });
     });
   }
+});
+
+describe('the rewritten message values (ZH_DATA)', () => {
+  it('names only fields some rule message has as a placeholder', () => {
+    const used = new Set(ALL_RULES.flatMap((r) => Object.values(r.messages).flatMap((m) => placeholders(m as string))));
+    expect(Object.keys(ZH_DATA).filter((f) => !used.has(f))).toEqual([]);
+  });
 });
 
 describe('the CLI catalogue (src/i18n/zh/cli.ts)', () => {

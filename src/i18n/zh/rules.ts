@@ -296,3 +296,27 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
     },
   },
 };
+
+/**
+ * Some message values are English fragments the rules compute (a hint, the name of a range, a
+ * default); in Chinese they are rewritten by field name with these replacements (strings replaced
+ * everywhere, anchored bounded patterns once). A fragment without a rule here stays English.
+ * The user's own keys and values are never in these fields.
+ */
+export const ZH_DATA: Readonly<Record<string, readonly (readonly [string | RegExp, string])[]>> = {
+  hint: [[/^; (\S{1,40}) is exactly the same size$/, '；$1 是完全相同的大小']],
+  what: [
+    ['TaskManager JVM overhead', 'TaskManager 的 JVM 开销'],
+    ['JobManager JVM overhead', 'JobManager 的 JVM 开销'],
+    ['network memory', '网络内存'],
+  ],
+  min: [[/^default (\S{1,40})$/, '默认值 $1'], ['unlimited', '无上限']],
+  max: [[/^default (\S{1,40})$/, '默认值 $1'], ['unlimited', '无上限']],
+  removal: [[/^ and ignored from Flink (\S{1,20}) on$/, '，并从 Flink $1 起被忽略']],
+  unlessCode: [[' (unless the job sets another state backend in code)', '（除非作业在代码中设置了其他 State Backend）']],
+  outcome: [
+    [', and JVM overhead becomes their difference', '，JVM 开销变成两者之差'],
+    [/^, and Flink refuses to start the (\S{1,20})$/, '，Flink 会拒绝启动 $1'],
+  ],
+  already: [[/^ \(already set to (.{1,300})\)$/, '（已设置为 $1）']],
+};
