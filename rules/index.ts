@@ -9,12 +9,14 @@ import containerMemoryExceeded from './container-memory-exceeded.js';
 import deprecatedKey from './deprecated-key.js';
 import fineGrainedWithTotalSize from './fine-grained-with-total-size.js';
 import fractionOutOfRange from './fraction-out-of-range.js';
+import invalidFlinkVersion from './invalid-flink-version.js';
 import invalidMemorySize from './invalid-memory-size.js';
 import invalidOptionValue from './invalid-option-value.js';
 import jobmanagerHeapBelowMinimum from './jobmanager-heap-below-minimum.js';
 import legacySyntax from './legacy-syntax.js';
 import managedMemoryUnused from './managed-memory-unused.js';
 import memoryDerivationFails from './memory-derivation-fails.js';
+import networkBuffersExceedPool from './network-buffers-exceed-pool.js';
 import noTotalMemoryConfigured from './no-total-memory-configured.js';
 import operatorMemoryOverride from './operator-memory-override.js';
 import operatorMemoryUnits from './operator-memory-units.js';
@@ -22,6 +24,8 @@ import processAndFlinkSizeBothSet from './process-and-flink-size-both-set.js';
 import rangeMinAboveMax from './range-min-above-max.js';
 import removedKey from './removed-key.js';
 import rocksdbWithoutManagedMemory from './rocksdb-without-managed-memory.js';
+import sizeAndFractionBothSet from './size-and-fraction-both-set.js';
+import taskHeapTooSmallForSlots from './task-heap-too-small-for-slots.js';
 import unknownKey from './unknown-key.js';
 import unusedSuppression from './unused-suppression.js';
 
@@ -32,12 +36,14 @@ export const ALL_RULES: readonly EngineRule[] = [
   deprecatedKey,
   fineGrainedWithTotalSize,
   fractionOutOfRange,
+  invalidFlinkVersion,
   invalidMemorySize,
   invalidOptionValue,
   jobmanagerHeapBelowMinimum,
   legacySyntax,
   managedMemoryUnused,
   memoryDerivationFails,
+  networkBuffersExceedPool,
   noTotalMemoryConfigured,
   operatorMemoryOverride,
   operatorMemoryUnits,
@@ -45,6 +51,8 @@ export const ALL_RULES: readonly EngineRule[] = [
   rangeMinAboveMax,
   removedKey,
   rocksdbWithoutManagedMemory,
+  sizeAndFractionBothSet,
+  taskHeapTooSmallForSlots,
   unknownKey,
   unusedSuppression,
 ];

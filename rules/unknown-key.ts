@@ -41,7 +41,8 @@ export default defineRule({
         ctx.report({ messageId: 'newer', entry, key, data, ...(fix ? { fix } : {}) });
         continue;
       }
-      if (entry.source === 'operator-resource' || isKnownKey(key) || !looksMemoryRelated(key)) continue;
+      // The cheap test first: the full catalogue is read only for keys that look memory-related.
+      if (entry.source === 'operator-resource' || !looksMemoryRelated(key) || isKnownKey(key)) continue;
       const value = entry.text;
       const s = suggestKey(key, ctx.version);
       if (s.kind === 'no-equivalent') {

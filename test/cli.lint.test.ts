@@ -106,7 +106,29 @@ describe('lint: exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('flink-mem: error: "missing.yaml" does not exist\n');
     expect(r.out).toContain('b/config.yaml:2:1: error:');
-    expect(r.out).toMatch(/in 2 files\n$/);
+    expect(r.out).toMatch(/in 2 files; 1 input could not be linted \(see the error above\)\n$/);
+  });
+
+  it('never says "no problems found" when nothing could be linted', async () => {
+    const dir = project({ 'empty/README': 'not a config\n' });
+    const r = await lint(dir, { inputs: ['empty', 'missing.yaml'] });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('nothing was linted: 2 inputs could not be linted (see the errors above)\n');
+  });
+
+  it('writes no report file when an input could not be linted, so an upload cannot close alerts', async () => {
+    const dir = project({ 'a/config.yaml': GOOD, 'old.sarif': 'previous report\n' });
+    for (const format of ['sarif', 'json', 'text', 'github']) {
+      const r = await lint(dir, { inputs: ['a/config.yaml', 'missing.yaml'], format, output: `${format}.out` });
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('flink-mem: error: "missing.yaml" does not exist\nflink-mem: error: no report file was written, because not every input could be linted\n');
+      expect(existsSync(join(dir, `${format}.out`))).toBe(false);
+    }
+    // Nor is an existing file replaced, and no temporary file is left behind.
+    const r = await lint(dir, { inputs: ['missing.yaml'], format: 'sarif', output: 'old.sarif' });
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'old.sarif'), 'utf8')).toBe('previous report\n');
+    expect(readdirSync(dir).filter((f) => f !== '.git').sort()).toEqual(['a', 'old.sarif']);
   });
 
   it('2 with one line on stderr for bad flag values, before linting anything', async () => {

@@ -104,12 +104,15 @@ describe('loadFile and expandInputs on disk', () => {
     expect(f.documents[0]!.entries[0]!.keySpan).toMatchObject({ line: 1, column: 1, offset: 1 });
   });
 
-  it('invalid UTF-8 is a problem, not a throw', () => {
+  it('invalid UTF-8 is a problem at the first bad byte, not a throw; the text is still read (with replacement characters)', () => {
     const p = write('bad/flink-conf.yaml', Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
     const f = loadFile(p);
-    expect(f.documents).toEqual([]);
-    expect(f.problems[0]).toMatchObject({ kind: 'not-flink-config', span: { line: 1, column: 1 } });
-    expect(f.problems[0]!.message).toContain('UTF-8');
+    expect(f.documents).toHaveLength(1);
+    expect(f.problems[0]).toMatchObject({ kind: 'not-utf8', span: { line: 1, column: 4 } });
+    expect(f.problems[0]!.message).toContain('byte 0xFF at 1:4');
+    // Binary data (NUL bytes) is still no configuration at all.
+    const bin = loadFile(write('bad/x.yaml', Buffer.from([0x00, 0xff, 0x0a])));
+    expect(bin.problems[0]).toMatchObject({ kind: 'not-flink-config', span: { line: 1, column: 1 } });
   });
 
   it('unreadable paths are typed usage errors', () => {

@@ -2,9 +2,9 @@
  * The folder walk remembers where it has been by regions and sort order instead of a set of
  * every folder (src/config/expand.ts). Checked against the plain definition, a walk in sorted
  * order with a set of visited real paths, on random trees with links to ancestors, siblings,
- * folders walked before and after, folders outside the input, dot folders and nothing.
+ * folders walked before and after, folders outside the input (not followed), dot folders and nothing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -15,10 +15,16 @@ import { looksLikeFlinkFile } from '../src/config/expand.js';
 const base = mkdtempSync(join(tmpdir(), 'flink-mem-walk-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-/** The definition: sorted entries (folders with a `/` after the name), each real folder once. */
+/** The definition: sorted entries (folders with a `/` after the name), each real folder once, no link that leaves the input folder. */
 function reference(root: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  const tree = realpathSync.native(root);
+  const leaves = (path: string) => {
+    if (!lstatSync(path).isSymbolicLink()) return false;
+    const target = realpathSync.native(path);
+    return target !== tree && !target.startsWith(`${tree}/`);
+  };
   const walk = (dir: string) => {
     let names: { name: string; isDir: boolean }[];
     try {
@@ -28,6 +34,7 @@ function reference(root: string): string[] {
       names = readdirSync(dir).flatMap((name) => {
         try {
           const st = statSync(join(dir, name));
+          if (leaves(join(dir, name))) return [];
           return st.isDirectory() || st.isFile() ? [{ name, isDir: st.isDirectory() }] : [];
         } catch {
           return [];

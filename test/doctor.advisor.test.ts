@@ -44,7 +44,7 @@ describe('root cause and several failures', () => {
 
   it('drops someone\'s own words when Flink\'s text names the failure', () => {
     expect(ids('任务内存溢出了，日志：\njava.lang.OutOfMemoryError: Metaspace')).toEqual(['metaspace-oom@unknown']);
-    expect(ids('作业隔几天就内存溢出')).toEqual(['heap-oom@unknown']);
+    expect(ids('作业隔几天就内存溢出')).toEqual(['heap-oom@taskmanager']);
   });
 });
 
@@ -61,8 +61,8 @@ describe('pastes', () => {
   });
 
   it('matches what the text says, not only the exception class', () => {
-    expect(ids('java.sql.SQLException: Java heap space')).toEqual(['heap-oom@unknown']);
-    expect(ids('RuntimeException: Cannot reserve 1048576 bytes of direct buffer memory (allocated: 1, limit: 2)')).toEqual(['direct-oom@unknown']);
+    expect(ids('java.sql.SQLException: Java heap space')).toEqual(['heap-oom@taskmanager']);
+    expect(ids('RuntimeException: Cannot reserve 1048576 bytes of direct buffer memory (allocated: 1, limit: 2)')).toEqual(['direct-oom@taskmanager']);
   });
 
   it.each([
@@ -72,7 +72,7 @@ describe('pastes', () => {
     ['元空间溢出，TaskManager 挂了', 'metaspace-oom@taskmanager'],
     ['网络缓冲不足', 'network-buffers-insufficient@taskmanager'],
     ['TaskManager 容器被杀', 'container-memory-exceeded@taskmanager'],
-    ['pod 状态是 OOMKilled', 'container-memory-exceeded@unknown'],
+    ['pod 状态是 OOMKilled', 'container-memory-exceeded@taskmanager'],
     ['托管内存不足', 'managed-memory-insufficient@taskmanager'],
     ['频繁 Full GC，JobManager 卡住', 'gc-overhead@jobmanager'],
     ['TaskManager 心跳超时', 'heartbeat-timeout@taskmanager'],

@@ -4,13 +4,17 @@
  *   # expect: <id>@<component> [...] | none
  *   # expect-keys: key, key | none        suggestion keys of the first diagnosis (as a set)
  *   # expect-values: key=value, ...       suggested values of the first diagnosis
- *   # expect-explain: text                a phrase the explanations contain
+ *   # expect-explain: text                a phrase the explanations (or, for a negative, the note) contain
  *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
  *   # flink-version: 1.17                 # target: yarn
  *   # docs-example: yes                   the signature's example in docs/doctor.md
+ *   # source: https://...                  where the report was found (real reports keep their link)
  * With a configuration, every group of suggestions that comes with an effect must pass the model.
+ * The text output sits beside each fixture in `<name>.out` (`npx vitest run test/doctor.fixtures.test.ts -u`
+ * rewrites them), so wording changes show in review.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import { formatJson, formatText } from '../src/doctor/format.js';
@@ -25,7 +29,7 @@ import { findOption } from '../src/options/catalogue.js';
 import { defaultVersion, parseVersion } from '../src/options/version.js';
 
 const DIR = new URL('../fixtures/doctor/', import.meta.url);
-const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example): ?(.*)$/;
+const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;
 
 interface Fixture {
   readonly name: string;
@@ -105,10 +109,10 @@ describe('doctor fixtures', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
+  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     const version = f.version ? parseVersion(f.version)! : defaultVersion();
     const config = f.config ? loadConfig(f.config) : undefined;
-    const result = diagnose({ text: f.body, version, ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
+    const result = diagnose({ text: f.body, ...(f.version ? { version } : {}), ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
     expect(result.diagnoses.map((d) => `${d.id}@${d.component}`)).toEqual(f.expect);
     if (f.expect.length === 0) expect(result.lookedAt).toMatch(/^Looked at \d+ line/);
     const first = result.diagnoses[0];
@@ -116,7 +120,7 @@ describe('doctor fixtures', () => {
     for (const [key, value] of f.values) {
       expect(first?.suggestions.filter((s) => s.key === key).map((s) => s.suggested), key).toContain(value);
     }
-    const explained = result.diagnoses.map((d) => d.explanation).join(' ');
+    const explained = [...result.diagnoses.map((d) => d.explanation), result.lookedAt ?? ''].join(' ');
     for (const phrase of f.explain) expect(explained).toContain(phrase);
     for (const d of result.diagnoses) {
       expect(d.evidence.line).toBeGreaterThan(0);
@@ -168,6 +172,6 @@ describe('doctor fixtures', () => {
       for (const u of d.docs as unknown[]) expect(u).toMatch(/^https:\/\//);
     }
     if (result.diagnoses.length === 0) expect(json.lookedAt).toMatch(/^Looked at/);
-    expect(formatText(result).length).toBeGreaterThan(0);
+    await expect(formatText(result)).toMatchFileSnapshot(fileURLToPath(new URL(f.name.replace(/\.txt$/, '.out'), DIR)));
   });
 });

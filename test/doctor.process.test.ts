@@ -19,7 +19,18 @@ const CASES: readonly [string, string, 'taskmanager' | 'jobmanager' | 'unknown']
   ['a TaskManager log', `2024-01-01 00:00:00,000 INFO  org.apache.flink.runtime.taskexecutor.TaskManagerRunner [] - Starting TaskManager (Version: 1.18.1)\n${OOM}`, 'taskmanager'],
   ['a task failure in a JobManager log (the task ran on a TaskManager)', `2024-01-01 00:00:00,000 INFO  org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Starting StandaloneSessionClusterEntrypoint (Version: 1.18.1)\n2024-01-01 01:00:00,000 INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph [] - Map (1/2) (aa_bb_0_0) switched from RUNNING to FAILED on 10.0.0.7:41211-77a0c1 @ worker-2 (dataPort=43575).\n${OOM}`, 'taskmanager'],
   ['a pod named after the JobManager', 'Name:         orders-jobmanager-6c9d8f7b5-abcde\n    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    137', 'jobmanager'],
-  ['nothing that tells', OOM, 'unknown'],
+  ['a split enumerator in the trace (it runs in the JobManager)', `${OOM}\n\tat org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumerator.discoverAndInitializePartitionSplit(KafkaSourceEnumerator.java:200)`, 'jobmanager'],
+  ['a source coordinator thread', `Exception in thread "SourceCoordinator-Source: orders" ${OOM}`, 'jobmanager'],
+  ['a coordinator frame', `${OOM}\n\tat org.apache.flink.runtime.source.coordinator.SourceCoordinatorContext.lambda$runInCoordinatorThread$6(SourceCoordinatorContext.java:255)`, 'jobmanager'],
+  ['a job submitted through the REST API', `${OOM}\n\tat org.apache.flink.runtime.webmonitor.handlers.JarRunHandler.lambda$getJobGraphAsync$6(JarRunHandler.java:138)`, 'jobmanager'],
+  ['a newer JobManager io thread', `2024-01-01 00:00:00,000 ERROR org.apache.flink.util.FatalExitExceptionHandler [] - FATAL: Thread 'cluster-io-thread-4' produced an uncaught exception. Stopping the process...\n${OOM}`, 'jobmanager'],
+  ['a subtask thread (it runs in a TaskManager)', `Exception in thread "Source: kafka_source -> Calc(select=[a, b]) (1/4)#0" ${OOM}`, 'taskmanager'],
+  ['an operator frame', `${OOM}\n\tat org.apache.flink.table.runtime.operators.join.HashJoinOperator.processElement(HashJoinOperator.java:100)`, 'taskmanager'],
+  ['a RocksDB state frame', `${OOM}\n\tat org.apache.flink.contrib.streaming.state.RocksDBKeyedStateBackend.getOrCreateKeyedState(RocksDBKeyedStateBackend.java:700)`, 'taskmanager'],
+  ['"JM" in someone\'s words, in Chinese', `我们的 JM 隔几天就挂一次：${OOM}`, 'jobmanager'],
+  ['"TM" in someone\'s words, in Chinese', `TM 运行一段时间后报 ${OOM}`, 'taskmanager'],
+  ['nothing that tells (a TaskManager, as the explanation says)', OOM, 'taskmanager'],
+  ['nothing that tells, for metaspace (either process)', 'java.lang.OutOfMemoryError: Metaspace', 'unknown'],
 ];
 
 describe('which process failed', () => {
@@ -36,13 +47,21 @@ describe('which process failed', () => {
     const tm = diagnose({ text: CASES[7]![1] }).diagnoses[0]!;
     expect(tm.docs).toContain('https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/#task-operator-heap-memory');
     expect(tm.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
-    const unknown = diagnose({ text: OOM }).diagnoses[0]!;
-    expect(unknown.docs.filter((u) => u.includes('/mem_setup_'))).toHaveLength(2);
+    // A heap OOM that names no process is taken for a TaskManager's: the JobManager's page goes too.
+    const assumed = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(assumed.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
   });
 
-  it('gives suggestions for both processes when the text does not say', () => {
-    const keys = diagnose({ text: OOM }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
+  it('gives suggestions for both processes when the text does not say and either is as likely', () => {
+    const keys = diagnose({ text: 'java.lang.OutOfMemoryError: Metaspace' }).diagnoses[0]!.suggestions.map((s) => s.key.split('.')[0]);
     expect(new Set(keys)).toEqual(new Set(['taskmanager', 'jobmanager']));
+  });
+
+  it("takes a failure of the job's code for a TaskManager's when nothing names the process, and says so", () => {
+    const d = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(d.component).toBe('taskmanager');
+    expect(d.explanation).toContain('The text does not say which process failed');
+    expect(new Set(d.suggestions.map((s) => s.key.split('.')[0]))).toEqual(new Set(['taskmanager']));
   });
 
   it("reads the JVM's fatal-error banner as one event, with the size it failed to map", () => {
@@ -73,7 +92,7 @@ describe('which process failed', () => {
       '2024-02-02 07:15:45,002 WARN  org.apache.flink.runtime.taskexecutor.TaskExecutor [] - The heartbeat of JobManager with id 7f6e5d4c3b2a19080706f5e4d3c2b1a0 timed out.',
     ].join('\n');
     const d = diagnose({ text }).diagnoses;
-    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['heartbeat-timeout@taskmanager', 'heartbeat-timeout@jobmanager']);
+    expect(d.map((x) => `${x.id}@${x.component}`)).toEqual(['gc-overhead@taskmanager', 'heartbeat-timeout@jobmanager']);
     expect(d[0]!.suggestions.map((s) => s.key)).toContain('taskmanager.memory.process.size');
     expect(d[1]!.suggestions.map((s) => s.key)).toEqual(['heartbeat.timeout']);
   });

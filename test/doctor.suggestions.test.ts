@@ -100,7 +100,7 @@ const FAILURES: { name: string; text: string; id: string; process: Process; grow
   { name: 'managed bytes', text: 'org.apache.flink.runtime.memory.MemoryReservationException: Could not allocate 16777216 bytes, only 8388608 bytes are remaining.', id: 'managed-memory-insufficient', process: 'taskmanager', grows: 'managed' },
   { name: 'managed shared resource', text: 'org.apache.flink.runtime.memory.MemoryAllocationException: Could not created the shared memory resource of size 536870912.', id: 'managed-memory-insufficient', process: 'taskmanager', grows: 'managed' },
   { name: 'GC overhead', text: `${TM_LOG}java.lang.OutOfMemoryError: GC overhead limit exceeded`, id: 'gc-overhead', process: 'taskmanager', grows: 'taskHeap' },
-  { name: 'long GC pauses', text: `${TM_LOG}[123.456s][info][gc] GC(812) Pause Full (G1 Compaction Pause) 2040M->2030M(2048M) 9123.456ms`, id: 'heartbeat-timeout', process: 'taskmanager', grows: 'taskHeap' },
+  { name: 'long GC pauses', text: `${TM_LOG}[123.456s][info][gc] GC(812) Pause Full (G1 Compaction Pause) 2040M->2030M(2048M) 9123.456ms`, id: 'gc-overhead', process: 'taskmanager', grows: 'taskHeap' },
   { name: 'Python worker', text: `${TM_LOG}pyflink worker: Traceback (most recent call last):\nMemoryError`, id: 'python-worker-memory', process: 'taskmanager', grows: ['managed', 'taskOffHeap'] },
 ];
 
@@ -228,7 +228,7 @@ describe('every suggestion works on the configuration it was made for', () => {
     const heap = diagnose({ text: FAILURES[0]!.text, config: broken, version: VERSION }).diagnoses[0]!.suggestions;
     const total = heap.find((x) => x.key === 'taskmanager.memory.process.size')!;
     expect(total.current).toBe('700m');
-    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); raised further so that the change does not take memory from the other components$/);
+    expect(total.why).toMatch(/^the configuration as given fails Flink's start-up check "[a-z-]+" \(\d+m would make it start\); make room for the larger task heap, so that no other component shrinks$/);
   });
 
   it('turns a configuration Flink rejects into one it accepts, with the exact fix lint gives', () => {
@@ -317,7 +317,7 @@ describe('every fixture with a configuration: its suggestions pass the model and
     const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
     const target = (header('target') ?? 'standalone') as 'standalone';
     const base = configs.get(header('config')!)!;
-    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example):/.test(l)).join('\n');
+    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source):/.test(l)).join('\n');
     const problems: string[] = [];
     for (const d of diagnose({ text: body, config: base, version, target }).diagnoses) {
       for (const p of ['taskmanager', 'jobmanager'] as const) {

@@ -122,15 +122,21 @@ describe('lint --fix', () => {
     expect(readdirSync(dir)).toEqual(['config.yaml']);
   });
 
-  it('replaces the file a symbolic link points to and keeps the link', async () => {
+  it('never writes through a symbolic link: the link and the file it points to stay as they were, exit 2', async () => {
     const dir = folder({ 'real/flink-conf.yaml': PERCENT });
     symlinkSync(join(dir, 'real/flink-conf.yaml'), join(dir, 'flink-conf.yaml'));
     const r = await cli(['lint', 'flink-conf.yaml', '--fix'], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write the fixes to "flink-conf.yaml": it is a symbolic link, and --fix never writes through a link (run it on the file the link points to); the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+    );
+    expect(r.code).toBe(2);
     expect(lstatSync(join(dir, 'flink-conf.yaml')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'flink-conf.yaml'))).toBe(join(dir, 'real/flink-conf.yaml'));
-    expect(readFileSync(join(dir, 'real/flink-conf.yaml'), 'utf8')).toBe(PERCENT.replace(': 40', ': 0.4'));
+    expect(readFileSync(join(dir, 'real/flink-conf.yaml'), 'utf8')).toBe(PERCENT);
     expect(readdirSync(join(dir, 'real'))).toEqual(['flink-conf.yaml']);
+    // The file itself is fixed as usual.
+    expect((await cli(['lint', 'real/flink-conf.yaml', '--fix'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'real/flink-conf.yaml'), 'utf8')).toBe(PERCENT.replace(': 40', ': 0.4'));
   });
 });
 
@@ -187,7 +193,7 @@ describe('lint --fix on a file it may not replace', () => {
     try {
       const r = await cli(['lint', '.', '--fix'], { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml" (EPERM); the file is unchanged\nflink-mem: fixed 1 problem in 1 file; 1 file could not be written\n');
+      expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file may not be changed (EPERM); the file is unchanged\nflink-mem: fixed 1 problem in 1 file; 1 file could not be written\n');
       expect(readFileSync(locked, 'utf8')).toBe(PERCENT);
       expect(readFileSync(join(dir, 'other/flink-conf.yaml'), 'utf8')).toBe(PERCENT.replace('fraction: 40', 'fraction: 0.4'));
       expect(readdirSync(dir).sort()).toEqual(['flink-conf.yaml', 'other']);

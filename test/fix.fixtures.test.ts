@@ -52,6 +52,7 @@ describe('fix fixtures cover every fixable rule in each format it can fix', () =
   /** Rules that only fire in one kind of file. */
   const ONLY: Readonly<Record<string, readonly string[]>> = {
     'legacy-syntax': ['flink-conf'],
+    'invalid-flink-version': ['k8s'],
     'operator-memory-override': ['k8s'],
     'operator-memory-units': ['k8s'],
   };

@@ -45,7 +45,15 @@ const entries = fc.uniqueArray(
 
 type Style = 'flink-conf' | 'flat' | 'nested' | 'k8s' | 'configmap';
 
-function render(list: readonly (readonly [string, string])[], style: Style, eol: string): string {
+function render(list: readonly (readonly [string, string])[], style: Style, eol: string, comments = false): string {
+  if (comments) {
+    // Each value line ends with a comment naming its key: "# about <key>".
+    const commented = render(list, style, eol).split(eol);
+    return commented.map((l) => {
+      const key = list.find(([k]) => l.trimStart().startsWith(`${k}:`) || l.trimStart().startsWith(`${k.split('.').at(-1)}:`))?.[0];
+      return key && /:\s*\S/.test(l) && !l.trimEnd().endsWith('|') ? `${l}  # about ${key}` : l;
+    }).join(eol);
+  }
   if (style === 'flink-conf' || style === 'flat') return list.map(([k, v]) => `${k}: ${v}${eol}`).join('');
   if (style === 'configmap') {
     const head = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: flink-config', 'data:', '  flink-conf.yaml: |'].map((l) => l + eol).join('');
@@ -123,6 +131,28 @@ describe('--fix on random configurations (fast-check, fixed seed)', () => {
       );
       // Most random configurations have something to fix; the property is not vacuous.
       expect(changed).toBeGreaterThan(RUNS.numRuns / 2);
+    });
+  }
+});
+
+describe('--fix keeps every comment, those on edited and removed lines included (fast-check, fixed seed)', () => {
+  const styles: Style[] = ['flink-conf', 'flat', 'nested', 'k8s', 'configmap'];
+  for (const style of styles) {
+    it(`${style}: each "# about <key>" comment is still there once`, () => {
+      let edited = 0;
+      fc.assert(
+        fc.property(entries, fc.constantFrom('\n', '\r\n'), (list, eol) => {
+          const name = style === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml';
+          const text = render(list, style, eol, true);
+          const { first } = fixText(text, name);
+          const comments = text.match(/# about \S+/g) ?? [];
+          expect(comments.length).toBeGreaterThan(0);
+          for (const c of comments) expect(first.split(c).length - 1).toBe(text.split(c).length - 1);
+          if (first !== text) edited++;
+        }),
+        RUNS,
+      );
+      expect(edited).toBeGreaterThan(RUNS.numRuns / 2);
     });
   }
 });

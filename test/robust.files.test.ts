@@ -39,7 +39,7 @@ describe('missing, unreadable and folder inputs are one-line usage errors', () =
       expectNoCrash(r, [2]);
       expect(r.stderr).toBe('flink-mem: error: an input path is empty (an unset shell variable?); give a file, a folder, or - for standard input\n');
       // The other input is still read, and only it.
-      expect(r.stdout).toMatch(cmd === 'lint' ? /^no problems found in 1 file\n$/ : /^good\.yaml {2}\(Flink/);
+      expect(r.stdout).toMatch(cmd === 'lint' ? /^no problems found in 1 file; 1 input could not be linted \(see the error above\)\n$/ : /^good\.yaml {2}\(Flink/);
     }
   });
 
@@ -111,12 +111,12 @@ describe('bytes that are not a text configuration', () => {
     expectUsageError(await cli(['explain', 'nul.yaml'], { cwd }), /NUL character/);
   });
 
-  it('invalid UTF-8 (Latin-1 text) in a file and on standard input reads the same', async () => {
+  it('invalid UTF-8 (Latin-1 text) in a file and on standard input reads the same: a finding at the byte', async () => {
     s.file('latin1.yaml', notUtf8);
-    expectFinding(await cli(['lint', 'latin1.yaml'], { cwd }), 'latin1.yaml:1:1', 'config-syntax', /latin1\.yaml is not valid UTF-8 text/);
+    expectFinding(await cli(['lint', 'latin1.yaml'], { cwd }), 'latin1.yaml:2:6', 'config-syntax', /latin1\.yaml is not valid UTF-8 text: byte 0xE9 at 2:6/);
     // Standard input used to be decoded leniently (U+FFFD), hiding the problem.
-    expectFinding(await cli(['lint', '-'], { cwd, stdin: notUtf8 }), '<stdin>:1:1', 'config-syntax', /<stdin> is not valid UTF-8 text/);
-    expectUsageError(await cli(['explain', '-'], { cwd, stdin: notUtf8 }), /^flink-mem: error: <stdin>:1:1: <stdin> is not valid UTF-8 text/);
+    expectFinding(await cli(['lint', '-'], { cwd, stdin: notUtf8 }), '<stdin>:2:6', 'config-syntax', /<stdin> is not valid UTF-8 text: byte 0xE9 at 2:6/);
+    expectUsageError(await cli(['explain', '-'], { cwd, stdin: notUtf8 }), /^flink-mem: error: <stdin>:2:6: <stdin> is not valid UTF-8 text/);
   });
 
   it('a binary log is refused in one line (exit 2); an empty one is no memory failure (exit 1); never a crash', async () => {

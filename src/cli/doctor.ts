@@ -23,9 +23,11 @@ import type { Lang } from '../i18n/lang.js';
 import { ScriptCounter } from '../i18n/lang.js';
 import { displayWidth } from '../i18n/width.js';
 import type { DoctorWords } from '../doctor/format.js';
+import { ENGLISH_WORDS } from '../doctor/format.js';
 import { langFlag, resolveLang } from './lang.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
+import { visible } from './util.js';
 
 export interface DoctorCliOptions {
   readonly error?: string;
@@ -222,6 +224,7 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO, s
 
 /** The text format's words in `lang`. */
 function doctorWords(lang: Lang): DoctorWords {
+  if (lang === 'en') return ENGLISH_WORDS;
   const t = (key: CliKey, data?: Record<string, string | number>) => cliText(lang, key, data);
   return {
     none: t('doctor.none'),
@@ -262,6 +265,7 @@ export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<numb
     return EXIT.usage;
   }
   result = localizeResult(result, lang);
-  io.write(opts.format === 'json' ? formatJson(result) : formatText(result, doctorWords(lang)));
+  // The evidence quotes the input: control characters in it are shown escaped, not sent to the terminal.
+  io.write(opts.format === 'json' ? formatJson(result) : visible(formatText(result, doctorWords(lang))));
   return result.diagnoses.length > 0 ? EXIT.ok : EXIT.findings;
 }

@@ -4,13 +4,15 @@
  * at or above it (or more warnings than `--max-warnings`), 2 a usage or input error (the other
  * inputs are still linted and reported), 3 an internal error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
 import { flinkConfBeside, flinkFilesIn, loadBytes, loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/index.js';
-import type { FolderWatch } from '../config/expand.js';
+import type { FolderWatch, Skipped } from '../config/expand.js';
+import { LineIndex } from '../config/positions.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
 import type { EngineRule } from '../engine/runner.js';
@@ -23,12 +25,15 @@ import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
 import { openReports } from './format/index.js';
+import { OutputFailed } from './format/sink.js';
 import type { OpenReport, ReportRequest } from './format/index.js';
 import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { EMPTY_PATH, readStdin, shownUnder } from './util.js';
+import { describeReadError, EMPTY_PATH, readStdin, shownUnder, skippedMessage, visibleLine } from './util.js';
+import { fileStamp } from './write.js';
+import type { FileStamp } from './write.js';
 
 /** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
 export interface LintOptions {
@@ -178,26 +183,12 @@ class LinterConfigs {
   }
 }
 
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'does not exist',
-  ENOTDIR: 'does not exist',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'cannot be read (permission denied)',
-  EPERM: 'cannot be read (permission denied)',
-};
-
-/** Read failures in the loader's words (`"conf/x.yaml" does not exist`). */
-function describeReadError(shown: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return `"${shown}" ${READ_ERRORS[code] ?? `cannot be read (${code || String(e)})`}`;
-}
-
 /**
  * Each input as the files to lint, `[shown path, absolute path]`, as the folder walk finds them
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[string, string]> {
+function* filesOf(input: string, cwd: string, watch: FolderWatch, passedOver: (message: string, kind: Skipped['kind']) => void): Generator<[string, string]> {
   if (input === '-') {
     yield [STDIN_NAME, '-'];
     return;
@@ -216,27 +207,85 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch): Generator<[st
     return;
   }
   let found = false;
-  for (const f of flinkFilesIn(abs, watch)) {
+  const skipped = (path: string, why: Skipped) => passedOver(skippedMessage(shown(path), input, why), why.kind);
+  for (const f of flinkFilesIn(abs, { names: watch.names, folder: watch.folder, skipped })) {
     found = true;
     yield [shown(f), f];
   }
   if (!found) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
+/** A linted file as read: the loaded text, and for --fix what the file was (checked again before it is replaced). */
+interface ReadFile {
+  readonly loaded: LoadedFile;
+  readonly abs: string;
+  readonly stamp?: FileStamp;
+}
+
 /**
  * Reads one file relative to the CLI's working directory and loads it under the name the user
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
-async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs): Promise<LoadedFile> {
-  if (abs === '-') return loadBytes(await readStdin(io), STDIN_NAME, options);
+async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs, stamp: boolean): Promise<ReadFile> {
+  if (abs === '-') return { loaded: loadBytes(await readStdin(io), STDIN_NAME, options), abs };
   let bytes: Buffer;
+  let stat: Stats | undefined;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(abs);
+    fd = openSync(abs, 'r');
+    bytes = readFileSync(fd);
+    // Taken after the read: a file changed in between fails the content check before any rename.
+    if (stamp) stat = fstatSync(fd);
   } catch (e) {
     throw new CliUsageError(describeReadError(shown, e));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const beside = configs.flinkConfBeside(abs, shown);
-  return loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
+  const loaded = loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
+  return stat ? { loaded, abs, stamp: fileStamp(abs, bytes, stat) } : { loaded, abs };
+}
+
+/** An --output file, known by its real path and, when it exists, its device and inode. */
+interface OutputFile {
+  readonly given: string;
+  readonly abs: string;
+  readonly real: string;
+  readonly id: string | null;
+}
+
+const fileId = (st: Stats) => `${st.dev}:${st.ino}`;
+
+function outputFile(given: string, cwd: string): OutputFile {
+  const abs = resolve(cwd, given);
+  let real = abs;
+  let id: string | null = null;
+  try {
+    real = realpathSync.native(abs);
+    id = fileId(statSync(real));
+  } catch {
+    try {
+      // Not there yet: the folder may still be a link.
+      real = join(realpathSync.native(dirname(abs)), basename(abs));
+    } catch {
+      // The folder is missing too; opening the report has already said so.
+    }
+  }
+  return { given, abs, real, id };
+}
+
+/** The --output that is this linted file under any spelling (a link, a hard link), if any. */
+function outputOver(abs: string, outputs: readonly OutputFile[]): OutputFile | undefined {
+  if (outputs.length === 0 || abs === '-') return undefined;
+  let real = abs;
+  let id: string | null = null;
+  try {
+    real = realpathSync.native(abs);
+    id = fileId(statSync(real));
+  } catch {
+    // Unreadable: reading it will say so.
+  }
+  return outputs.find((o) => o.real === real || (id !== null && o.id === id));
 }
 
 interface Plan {
@@ -246,8 +295,8 @@ interface Plan {
   readonly failOn: Severity;
   readonly maxWarnings: number | undefined;
   readonly load: LoadOptions;
-  /** Absolute paths the reports are written to (`--output`). */
-  readonly outputs: ReadonlySet<string>;
+  /** The files the reports are written to (`--output`). */
+  readonly outputs: readonly OutputFile[];
   /** Settings for a file: its linter config (or --config) under the flags; throws SettingsError for a bad config. */
   settingsFor(abs: string): LinterSettings;
   /** Linter configs, and what the folder walk saw of each folder. */
@@ -284,11 +333,11 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
   };
   const lang = lintLang(opts, io, explicit, configs);
   const rules = localizeRules(ALL_RULES, lang);
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: new Set(), settingsFor, configs, rules };
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: [], settingsFor, configs, rules };
   const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? 'text', ...(opts.output ? { output: opts.output } : {}) }];
-  const outputs = new Set(requests.flatMap((r) => (r.output !== undefined ? [resolve(io.cwd, r.output)] : [])));
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  return { fix, reports: openReports(requests, io, byId, lang), failOn, maxWarnings, load, outputs, settingsFor, configs, rules };
+  const reports = openReports(requests, io, new Map(rules.map((r) => [r.id, r])), lang);
+  const outputs = requests.flatMap((r) => (r.output !== undefined ? [outputFile(r.output, io.cwd)] : []));
+  return { fix, reports, failOn, maxWarnings, load, outputs, settingsFor, configs, rules };
 }
 
 /**
@@ -316,7 +365,8 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   // Each usage problem is printed once (a bad linter config governs many files).
   const said = new Set<string>();
   const usage = (message: string) => {
-    if (!said.has(message)) io.error(`flink-mem: error: ${message}\n`);
+    // File names and values in a message are shown escaped: stderr reaches terminals and CI logs too.
+    if (!said.has(message)) io.error(`flink-mem: error: ${visibleLine(message)}\n`);
     said.add(message);
   };
   let plan: Plan;
@@ -328,7 +378,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     return EXIT.usage;
   }
 
-  const totals = { files: 0, error: 0, warning: 0, info: 0 };
+  const totals = { files: 0, error: 0, warning: 0, info: 0, unread: 0 };
   const fixes: FixCounts = { problems: 0, files: 0, unwritten: 0 };
   let exit: number = EXIT.ok;
   /** Runs one step for one input; a usage problem skips that input and makes the exit code 2. */
@@ -339,6 +389,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
       if (!isUsage(e)) throw e;
       usage(e.message);
       exit = Math.max(exit, EXIT.usage);
+      totals.unread++;
       return undefined;
     }
   };
@@ -348,7 +399,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
     const seen = opts.inputs.length > 1 ? new Set<string>() : null;
     for (const input of opts.inputs) {
-      const files = filesOf(input, io.cwd, plan.configs.watch);
+      const files = filesOf(input, io.cwd, plan.configs.watch, (message, kind) => {
+        if (kind === 'outside') io.error(`flink-mem: note: ${visibleLine(message)}\n`);
+        else {
+          usage(message);
+          exit = Math.max(exit, EXIT.usage);
+        }
+      });
       for (;;) {
         const next = await orSkip(() => files.next());
         if (!next || next.done) break;
@@ -356,26 +413,28 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         // Standard input too: read once, it is empty the second time.
         if (seen?.has(abs)) continue;
         seen?.add(abs);
-        if (plan.outputs.has(abs)) {
+        const over = outputOver(abs, plan.outputs);
+        if (over) {
           // The report would replace the configuration it is about.
           for (const r of plan.reports) r.sink.abort();
-          usage(`--output "${shown}" is one of the linted files; the report would overwrite it (nothing was written)`);
+          usage(`--output "${over.given}" is one of the linted files${over.abs === abs ? '' : ` ("${shown}")`}; the report would overwrite it (nothing was written)`);
           return EXIT.usage;
         }
         const settings = await orSkip(() => plan.settingsFor(abs));
-        const loaded = settings && (await orSkip(() => readInput(shown, abs, io, plan.load, plan.configs)));
-        if (!settings || !loaded) continue;
+        const read = settings && (await orSkip(() => readInput(shown, abs, io, plan.load, plan.configs, plan.fix === 'write')));
+        if (!settings || !read) continue;
+        const loaded = read.loaded;
         let file = loaded;
         let findings: Finding[];
         if (plan.fix && fixer) {
           const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, plan.rules, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
-          if (outcome.note) io.error(`flink-mem: ${shown}: ${outcome.note}\n`);
+          if (outcome.note) io.error(`flink-mem: ${visibleLine(`${shown}: ${outcome.note}`)}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
             count(fixes, outcome);
             continue;
           }
-          if (!(await orSkip(() => writeFixed(shown, abs, loaded.text, outcome, fixer.writeAtomically)))) {
+          if (!(await orSkip(() => writeFixed(shown, read, outcome, fixer)))) {
             fixes.unwritten++;
             findings = lintLoadedFile(loaded, plan.rules, settings);
           } else {
@@ -386,14 +445,24 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         } else findings = lintLoadedFile(loaded, plan.rules, settings);
         totals.files++;
         for (const f of findings) totals[f.severity]++;
-        const lines = file.documents[0]?.lines ?? file.text.split(/\r?\n/);
+        const lines = file.documents[0]?.lines ?? new LineIndex(file.text).lines();
         for (const r of plan.reports) r.formatter.file({ file: shown, lines, findings });
       }
     }
     for (const r of plan.reports) r.formatter.end(totals);
-    for (const r of plan.reports) r.sink.commit();
+    // A report file of a run that skipped an input would look complete (an empty SARIF file closes
+    // every open code-scanning alert), so none is written; reports on standard output are already out.
+    for (const r of plan.reports) {
+      if (totals.unread > 0) r.sink.abort();
+      else r.sink.commit();
+    }
+    if (totals.unread > 0 && plan.outputs.length > 0) usage('no report file was written, because not every input could be linted');
   } catch (e) {
     for (const r of plan.reports) r.sink.abort();
+    if (e instanceof OutputFailed) {
+      usage(e.message);
+      return EXIT.usage;
+    }
     io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
     if (io.env['FLINK_MEM_DEBUG'] && e instanceof Error && e.stack) io.error(`${e.stack}\n`);
     return EXIT.internal;
@@ -431,13 +500,12 @@ export function fixSummary(mode: 'write' | 'diff', fixes: FixCounts): string {
 }
 
 /** Writes a fixed file; true when there was nothing to write or it was written. A failed write is a usage error. */
-function writeFixed(shown: string, abs: string, before: string, outcome: FixOutcome, write: (path: string, text: string) => void): true {
-  if (outcome.text === before) return true;
+function writeFixed(shown: string, read: ReadFile, outcome: FixOutcome, fixer: { writeAtomically: (path: string, text: string, expected?: FileStamp) => void; writeFailure: (e: unknown) => string }): true {
+  if (outcome.text === read.loaded.text) return true;
   try {
-    write(abs, outcome.text);
+    fixer.writeAtomically(read.abs, outcome.text, read.stamp);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    throw new CliUsageError(`cannot write the fixes to "${shown}"${code ? ` (${code})` : ''}; the file is unchanged`);
+    throw new CliUsageError(`cannot write the fixes to "${shown}": ${fixer.writeFailure(e)}; the file is unchanged`);
   }
   return true;
 }

@@ -11,11 +11,12 @@ import { parseLegacy } from './legacy.js';
 import { LineIndex } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, Span } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, Span } from './types.js';
 
 export interface ConfigMapCandidate {
   readonly root: Node;
   readonly docIndex: number;
+  readonly lineRange: LineRange | undefined;
   readonly reader: ManifestReader;
 }
 
@@ -108,6 +109,7 @@ export function readConfigMap(cm: ConfigMapCandidate, workloads: readonly Contai
         file,
         format: 'k8s',
         docIndex: cm.docIndex,
+        lineRange: cm.lineRange,
         entries: read.entries.map((e) => shiftEntry(e, shift)),
         problems: read.problems.map((p) => shiftProblem(p, shift)),
         kubernetes: {
@@ -116,6 +118,7 @@ export function readConfigMap(cm: ConfigMapCandidate, workloads: readonly Contai
           resources: [],
           limits: [...workloads],
           annotations: r.stringMap(r.path(cm.root, ['metadata', 'annotations'])),
+          embedded: { name: name as (typeof EMBEDDED)[number], span: r.span(key) },
         },
         text: index.text,
         lines,

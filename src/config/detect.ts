@@ -2,6 +2,7 @@
  * Which reader a file needs. The name decides when it is Flink's own (`flink-conf.yaml`,
  * `config.yaml`); otherwise the content: a Kubernetes object, real YAML, or legacy lines.
  */
+import { LineIndex } from './positions.js';
 import type { InputFormat } from './types.js';
 
 /** Enough to see the shape of any configuration; keeps detection cheap on huge files. */
@@ -38,12 +39,10 @@ function detectByContent(text: string): InputFormat {
   let apiVersion = false;
   let kind = false;
   let yaml = false;
-  let start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start < head.length) {
-    let end = head.indexOf('\n', start);
-    if (end < 0) end = head.length;
-    const line = head.slice(start, end).replace(/\r$/, '');
-    start = end + 1;
+  // Lines end at LF, CRLF or a lone CR, as for every reader of these files.
+  const index = new LineIndex(head);
+  for (let n = 1; n <= index.lineCount; n++) {
+    const line = index.lineText(n);
     if (line.startsWith('apiVersion:')) apiVersion = true;
     if (line.startsWith('kind:')) kind = true;
     const trimmed = line.trim();

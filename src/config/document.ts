@@ -2,12 +2,13 @@
  * Assembles a ConfigDocument: the last entry of a key wins, every earlier one is marked
  * overridden, exactly as Flink's `Configuration` keeps only the last value it was given.
  */
-import type { ConfigDocument, ConfigEntry, ConfigProblem, InputFormat, KubernetesInfo } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, InputFormat, KubernetesInfo, LineRange } from './types.js';
 
 export interface DocumentParts {
   readonly file: string;
   readonly format: InputFormat;
   readonly docIndex: number;
+  readonly lineRange?: LineRange | undefined;
   readonly entries: readonly ConfigEntry[];
   readonly problems: readonly ConfigProblem[];
   readonly kubernetes?: KubernetesInfo;
@@ -44,6 +45,7 @@ export function makeDocument(parts: DocumentParts): ConfigDocument {
     file: parts.file,
     format: parts.format,
     docIndex: parts.docIndex,
+    ...(parts.lineRange ? { lineRange: parts.lineRange } : {}),
     entries,
     effective,
     problems: parts.problems,

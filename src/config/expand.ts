@@ -1,18 +1,23 @@
 /**
  * Turns folders given on the command line into the Flink configuration files inside them:
  * `flink-conf.yaml`, and YAML files (`config.yaml` included) that hold Flink keys, a
- * FlinkDeployment or a ConfigMap with a Flink config. The walk is recursive, skips `node_modules` and dot-folders,
- * and returns paths sorted so runs are reproducible.
+ * FlinkDeployment or a ConfigMap with a Flink config (anywhere in the file). The walk is recursive, skips
+ * `node_modules` and dot-folders, follows links only to targets inside the folder it started in, reports
+ * what it passes over (links that leave the folder, what it cannot read), and returns paths sorted so
+ * runs are reproducible.
  */
 import { closeSync, lstatSync, openSync, opendirSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /** Top-level key prefixes of a Flink `config.yaml`; a `config.yaml` of another tool has none. */
 const FLINK_TOP_KEY =
   /^["']?(?:taskmanager|jobmanager|parallelism|execution|state|rest|env|high-availability|kubernetes|pipeline|metrics|pekko|akka|blob|web|security|classloader|restart-strategy|table|python|cluster|heartbeat|historyserver|io)[.:]/m;
-/** Flink keys and manifests show themselves in the first lines; no need to read more. */
+/** Files are read in chunks of this size; most are smaller and take one read. */
 const SNIFF_BYTES = 64 * 1024;
+/** Past this (MAX_YAML_CHARS, not imported: it would load the YAML library), the loaders refuse a file, so the walk stops reading. */
+const SNIFF_LIMIT = 16 * 1024 * 1024;
 const LOOKS_FLINK = [
   /^kind:[ \t]*FlinkDeployment\b/m,
   /^[ \t]*(?:flink-conf\.yaml|config\.yaml):/m,
@@ -24,15 +29,42 @@ const LOOKS_FLINK = [
 /** Reused for every sniff: a folder walk reads the head of thousands of files. */
 let sniffBuffer: Buffer | undefined;
 
-function head(path: string): string {
+/** Where a line break (LF or a lone CR) last occurs in `text`, or -1. */
+function lastBreak(text: string): number {
+  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+}
+
+/**
+ * Whether any whole line of the file matches `test`. The file is read chunk by chunk (a bundle
+ * may hold its FlinkDeployment after megabytes of other manifests) and each chunk is tested once,
+ * with the unfinished line carried over, so the work stays linear in the file's size. An
+ * unreadable file is reported to `unreadable` and does not match.
+ */
+function anyLine(path: string, test: (text: string) => boolean, unreadable?: (e: unknown) => void): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const buf = (sniffBuffer ??= Buffer.allocUnsafe(SNIFF_BYTES));
-    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
-    return buf.toString('utf8', 0, n);
-  } catch {
-    return '';
+    const first = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    // Nearly every file fits in one read.
+    if (first < SNIFF_BYTES) return test(buf.toString('utf8', 0, first));
+    const decoder = new StringDecoder('utf8');
+    let carry = '';
+    for (let read = 0; read < SNIFF_LIMIT; ) {
+      const n = read === 0 ? first : readSync(fd, buf, 0, SNIFF_BYTES, read);
+      read += n;
+      const text = carry + decoder.write(n === SNIFF_BYTES ? buf : buf.subarray(0, n));
+      if (n < SNIFF_BYTES) return test(text + decoder.end());
+      const cut = lastBreak(text);
+      if (cut >= 0 && test(text.slice(0, cut))) return true;
+      carry = cut >= 0 ? text.slice(cut + 1) : text;
+      // A line this long is a value, not the start of a Flink file: only its head could matter.
+      if (carry.length > SNIFF_BYTES) carry = carry.slice(0, SNIFF_BYTES);
+    }
+    return test(carry);
+  } catch (e) {
+    unreadable?.(e);
+    return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -40,14 +72,13 @@ function head(path: string): string {
 
 /**
  * A file worth loading: any `flink-conf.yaml`, a `config.yaml` with Flink keys (the name is too
- * common to trust alone), or another `.yaml`/`.yml` whose content looks like Flink.
+ * common to trust alone), or another `.yaml`/`.yml` whose content looks like Flink anywhere in it.
  */
-export function looksLikeFlinkFile(path: string, name: string): boolean {
+export function looksLikeFlinkFile(path: string, name: string, unreadable?: (e: unknown) => void): boolean {
   if (name === 'flink-conf.yaml') return true;
   if (!/\.ya?ml$/i.test(name)) return false;
-  const text = head(path);
-  if (name === 'config.yaml' && FLINK_TOP_KEY.test(text)) return true;
-  return LOOKS_FLINK.some((re) => re.test(text));
+  const config = name === 'config.yaml';
+  return anyLine(path, (text) => (config && FLINK_TOP_KEY.test(text)) || LOOKS_FLINK.some((re) => re.test(text)), unreadable);
 }
 
 /**
@@ -120,36 +151,56 @@ export interface FolderWatch {
    * one of them is a link or of unknown type, or that could not be read whole.
    */
   folder(dir: string, present: ReadonlyMap<string, boolean>): void;
+  /** A path the walk did not read: a folder or file it could not read, or a link that leaves the walked folder. */
+  skipped?(path: string, why: Skipped): void;
 }
 
-function* walk(dir: string, real: string, region: Region, key: string, visits: Visits, watch: FolderWatch | undefined): Generator<string> {
+/** Why the walk passed over a path. */
+export type Skipped = { readonly kind: 'unreadable'; readonly error: unknown } | { readonly kind: 'outside'; readonly target: string };
+
+/** Whether a real path lies in the real folder `tree` (or is it). */
+function inside(tree: string, real: string): boolean {
+  return real === tree || real.startsWith(tree.endsWith(sep) ? tree : tree + sep);
+}
+
+/**
+ * `tree` is the real path of the folder the walk started in. Links are followed only to a target
+ * inside it: a link that leaves it (to a credentials file, to someone's home folder) is reported
+ * to the watch and not read, so neither a report nor --fix ever touches a file outside the tree.
+ */
+function* walk(dir: string, real: string, region: Region, key: string, visits: Visits, watch: FolderWatch | undefined, tree: string): Generator<string> {
   region.last = key;
   const { keys, links } = folderKeys(dir, real, visits, watch);
   for (const entry of keys) {
     const isDir = entry.endsWith('/');
     const name = isDir ? entry.slice(0, -1) : entry;
     const path = join(dir, name);
-    if (!isDir) {
-      if (looksLikeFlinkFile(path, name)) yield path;
-    } else if (!links.has(name)) {
-      const childReal = join(real, name);
-      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch);
-    } else {
-      let target: string;
+    let target: string | null = null;
+    if (links.has(entry)) {
       try {
         target = realpathSync.native(path);
       } catch {
         continue;
       }
-      if (visits.has(target)) continue;
-      yield* walk(path, target, visits.region(target), '', visits, watch);
+      if (!inside(tree, target)) {
+        watch?.skipped?.(path, { kind: 'outside', target });
+        continue;
+      }
+    }
+    if (!isDir) {
+      if (looksLikeFlinkFile(path, name, watch?.skipped && ((error) => watch.skipped!(path, { kind: 'unreadable', error })))) yield path;
+    } else if (target === null) {
+      const childReal = join(real, name);
+      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch, tree);
+    } else if (!visits.has(target)) {
+      yield* walk(path, target, visits.region(target), '', visits, watch, tree);
     }
   }
 }
 
 /**
  * A folder's entries to visit, sorted: file names as they are, folder names with a `/` after
- * them, and which of those folders are links. Only these strings stay in memory while the
+ * them, and which of them (by key) are links. Only these strings stay in memory while the
  * folder is walked (a folder may hold tens of thousands of entries), not the directory entries
  * they came from.
  */
@@ -178,9 +229,10 @@ function folderKeys(dir: string, real: string, visits: Visits, watch: FolderWatc
       }
     }
     if (present) watch!.folder(dir, present);
-  } catch {
-    // An unreadable folder is skipped, as `find` would with a warning; what was read is kept.
+  } catch (error) {
+    // An unreadable folder is passed over and reported, as `find` does; what was read is kept.
     visits.cannotRead(real);
+    watch?.skipped?.(dir, { kind: 'unreadable', error });
   }
   keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { keys, links };
@@ -197,20 +249,24 @@ function addKey(keys: string[], links: Set<string>, dir: string, entry: Dirent):
   const name = entry.name;
   // The entry's own type saves a stat; links (and file systems that do not say) are followed.
   let isDir = entry.isDirectory();
+  let link = false;
   if (!isDir && !entry.isFile()) {
     try {
       const stat = statSync(join(dir, name));
       isDir = stat.isDirectory();
       // A pipe, socket or device named like a config would block or never end when read.
       if (!isDir && !stat.isFile()) return;
-      // A linked folder is walked from its real path; a file system that gives no entry types says nothing of links.
-      if (isDir && (entry.isSymbolicLink() || lstatSync(join(dir, name)).isSymbolicLink())) links.add(name);
+      // A link is followed from its real path, if that lies in the walked folder; a file system that gives no entry types says nothing of links.
+      if (entry.isSymbolicLink() || lstatSync(join(dir, name)).isSymbolicLink()) link = true;
     } catch {
       return;
     }
   }
   if (isDir && (name === 'node_modules' || name.startsWith('.'))) return;
-  keys.push(isDir ? `${name}/` : name);
+  const key = isDir ? `${name}/` : name;
+  // A link to a file matters only when its name could be a Flink file.
+  if (link && (isDir || name === 'flink-conf.yaml' || /\.ya?ml$/i.test(name))) links.add(key);
+  keys.push(key);
 }
 
 /** The Flink files in a folder and its subfolders, sorted by path, found as they are read. */
@@ -222,7 +278,7 @@ export function* flinkFilesIn(dir: string, watch?: FolderWatch): Generator<strin
     return;
   }
   const visits = new Visits();
-  yield* walk(dir, real, visits.region(real), '', visits, watch);
+  yield* walk(dir, real, visits.region(real), '', visits, watch, real);
 }
 
 /**

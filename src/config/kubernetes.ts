@@ -19,7 +19,7 @@ import { pairsToEntries } from './standard-yaml.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, ResourceMemory } from './types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory } from './types.js';
 
 type Process = 'jobmanager' | 'taskmanager';
 const COMPONENTS: readonly (readonly [Process, string])[] = [
@@ -61,7 +61,7 @@ function resourceMemory(r: ManifestReader, component: Node | null, process: Proc
   };
 }
 
-function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, docIndex: number, file: string, lines: readonly string[]): ConfigDocument {
+function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, docIndex: number, lineRange: LineRange | undefined, file: string, lines: readonly string[]): ConfigDocument {
   const { index, anchors } = r;
   const spec = r.get(root, 'spec');
   const what = 'spec.flinkConfiguration';
@@ -109,6 +109,7 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
     file,
     format: 'k8s',
     docIndex,
+    lineRange,
     entries,
     problems: problems.sort((a, b) => a.span.offset - b.span.offset),
     kubernetes: {
@@ -131,18 +132,26 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
   const configMaps: ConfigMapCandidate[] = [];
   const workloads: ContainerLimit[] = [];
 
+  // Each document owns its lines up to its end, the comments before it included.
+  const many = parsed.docs.length > 1;
+  const rangeOf = (docIndex: number): LineRange | undefined => {
+    if (!many) return undefined;
+    const from = docIndex === 0 ? 0 : (parsed.docs[docIndex - 1]!.range[2] ?? 0);
+    const to = docIndex === parsed.docs.length - 1 ? text.length : parsed.docs[docIndex]!.range[2];
+    return { first: index.position(from).line, last: index.position(Math.max(from, to - 1)).line };
+  };
   parsed.docs.forEach((doc, docIndex) => {
     const r = new ManifestReader(index, new AnchorIndex(doc));
     const root = r.deref(doc.contents);
     const kind = r.text(r.get(root, 'kind'));
     const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
     if (root !== null && kind === 'FlinkDeployment' && apiVersion.startsWith('flink.apache.org/')) {
-      documents.push(flinkDeployment(doc, r, root, docIndex, file, lines));
+      documents.push(flinkDeployment(doc, r, root, docIndex, rangeOf(docIndex), file, lines));
       return;
     }
     problems.push(...documentProblems(doc, index, 'the manifest'));
     if (root === null) return;
-    if (kind === 'ConfigMap') configMaps.push({ root, docIndex, reader: r });
+    if (kind === 'ConfigMap') configMaps.push({ root, docIndex, lineRange: rangeOf(docIndex), reader: r });
     else if (kind === 'Deployment' || kind === 'StatefulSet') workloads.push(...workloadLimits(r, root, kind));
   });
 

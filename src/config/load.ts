@@ -65,9 +65,30 @@ function usageError(path: string, err: unknown): UsageError {
   return new UsageError(c, `"${path}" ${why}`);
 }
 
+/** Index of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
 /**
- * Loads bytes as read from a file or standard input: text that is not UTF-8 is a problem of the
- * file (like Flink, which could not read it as configuration), not a crash or mojibake.
+ * Loads bytes as read from a file or standard input. Binary data (invalid UTF-8 with NUL bytes)
+ * is not a Flink configuration. Text with a byte that is not UTF-8 (a Latin-1 "é" in a comment)
+ * is read with replacement characters, as Flink's flink-conf.yaml reader does, and linted as
+ * usual, with a problem at the first such byte (which also keeps --fix from writing the
+ * replacement characters back).
  */
 export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions = {}): LoadedFile {
   let text: string;
@@ -77,7 +98,18 @@ export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions 
     if (!(err instanceof TypeError)) throw usageError(name, err);
     const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const shown = name === '-' ? STDIN : name;
-    return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
+    if (lossy.includes('\u0000')) return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
+    const bad = firstInvalidUtf8(bytes);
+    const offset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, Math.max(0, bad))).length;
+    const loaded = loadText(lossy, name, options);
+    const span = new LineIndex(lossy).span(offset, offset + 1);
+    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    const problem: ConfigProblem = {
+      kind: 'not-utf8',
+      span,
+      message: `${shown} is not valid UTF-8 text: byte 0x${hex} at ${span.line}:${span.column} (Latin-1 or Windows-1252?) is read as a replacement character; save the file as UTF-8`,
+    };
+    return { file: loaded.file, format: loaded.format, text: loaded.text, documents: loaded.documents, problems: [problem, ...loaded.problems] };
   }
   return loadText(text, name, options);
 }

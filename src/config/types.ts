@@ -51,6 +51,7 @@ export type ProblemKind =
   | 'non-mapping-root'
   | 'null-value'
   | 'not-flink-config'
+  | 'not-utf8'
   // legacy-syntax (flink-conf.yaml lines Flink skips or misreads)
   | 'legacy-missing-space'
   | 'legacy-empty-key-or-value'
@@ -104,6 +105,8 @@ export interface KubernetesInfo {
   readonly annotations: Readonly<Record<string, string>>;
   /** `spec.flinkVersion` as written (`v1_20`), when present. */
   readonly flinkVersion?: { readonly text: string; readonly span: Span };
+  /** For a ConfigMap: the embedded Flink file this document was read from, and its key's span under `data`. */
+  readonly embedded?: { readonly name: 'flink-conf.yaml' | 'config.yaml'; readonly span: Span };
 }
 
 /** One Flink configuration: a whole flink-conf.yaml or config.yaml, or one FlinkDeployment. */
@@ -113,6 +116,11 @@ export interface ConfigDocument {
   readonly format: InputFormat;
   /** Index of the YAML document in a multi-document file (0 for plain files). */
   readonly docIndex: number;
+  /**
+   * In a file of several YAML documents, the lines (1-based, inclusive) of this one: its comments,
+   * suppressions included, apply to it alone. Absent when the document is the whole file.
+   */
+  readonly lineRange?: LineRange;
   /** Every entry in source order, overridden ones included. */
   readonly entries: readonly ConfigEntry[];
   /** The winning entry of each key. */
@@ -127,6 +135,11 @@ export interface ConfigDocument {
   /** The whole file text and its lines (without line breaks). */
   readonly text: string;
   readonly lines: readonly string[];
+}
+
+export interface LineRange {
+  readonly first: number;
+  readonly last: number;
 }
 
 export interface LoadedFile {

@@ -3,6 +3,7 @@
  * evidence, an explanation, and option changes computed with the model.
  */
 import { defaultVersion } from '../options/version.js';
+import { withOldKeys } from './legacy-keys.js';
 import { Planner } from './plan.js';
 import { Scanner } from './scanner.js';
 import type { Finding, ScanResult } from './scanner.js';
@@ -12,6 +13,10 @@ import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Pr
 export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
+/** Failures of the job's own code and data: a TaskManager's unless the text names the JobManager. */
+const TASKMANAGER_PRIOR = new Set(['heap-oom', 'gc-overhead', 'direct-oom', 'native-thread-limit', 'container-memory-exceeded']);
+/** The failure that follows from the others (a process that stops answering), listed after its cause. */
+const CONSEQUENCE = 'heartbeat-timeout';
 
 /** Diagnoses from a whole text (a pasted message, trace or log). */
 export function diagnose(input: DoctorInput): DoctorResult {
@@ -51,27 +56,60 @@ interface Resolved {
 
 /** Decides the process of each finding, merges findings of the same failure and process, drops weaker evidence. */
 function resolve(scan: ScanResult): Resolved[] {
+  const seen = scan.observations;
+  // Another program's process (Spark, a Kafka Connect worker, a web console, the operator's pod):
+  // its memory failures are not Flink's, unless the text names a Flink process too.
+  const flinkSide = scan.inputProcess !== null || scan.findings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
+  if (seen.otherSystem !== null && (!flinkSide || !seen.flinkNamed)) return [];
+  const named = new Map<string, Set<Component>>();
+  for (const f of scan.findings) if (f.process !== null && f.process !== 'unknown') named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
+  const namedBySignature = new Map([...named].filter(([, ps]) => ps.size === 1).map(([id, ps]) => [id, [...ps][0]!]));
   const merged = new Map<string, Resolved>();
   for (const f of scan.findings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
+    // The operator's own pod killed next to Flink's pods: that line is not a Flink process.
+    if (f.variant === 'operator') continue;
+    // A failure that is not about memory explains what it overrides, and any generic "out of memory".
+    if (seen.notMemory !== null && (f.strength === 'vague' || seen.notMemory.overrides?.includes(f.signature.id))) continue;
+    // Peers that cannot reach each other's RPC address miss heartbeats without any memory problem.
+    if (f.signature.id === 'heartbeat-timeout' && scan.observations.rpcAddress !== null) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
     const local = scan.observations.local && f.signature.component === 'infer' && !f.fixed;
-    const component: Component = local ? 'unknown' : f.process ?? scan.inputProcess ?? 'unknown';
+    // A line that does not say (a sentence of prose) is about the process another line of the same failure names.
+    const component: Component = local ? 'unknown' : f.process ?? namedBySignature.get(f.signature.id) ?? scan.inputProcess ?? 'unknown';
     const key = `${f.signature.id}|${component}`;
     const prev = merged.get(key);
     if (!prev) {
       merged.set(key, { finding: f, component, occurrences: f.occurrences });
       continue;
     }
-    const better = STRENGTH[f.strength] < STRENGTH[prev.finding.strength] || (f.strength === prev.finding.strength && f.line < prev.finding.line);
+    // The same failure described in weaker words is not another occurrence of it.
+    if (STRENGTH[f.strength] > STRENGTH[prev.finding.strength]) continue;
+    if (STRENGTH[f.strength] < STRENGTH[prev.finding.strength]) {
+      merged.set(key, { finding: f, component, occurrences: f.occurrences });
+      continue;
+    }
+    const better = f.line < prev.finding.line;
     merged.set(key, { finding: better ? f : prev.finding, component, occurrences: prev.occurrences + f.occurrences });
   }
   let out = [...merged.values()];
-  if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong');
+  // A heartbeat timeout is a consequence: Flink's own text for it does not push aside a memory
+  // cause described in someone's words ("频繁 Full GC" next to the timeout), which is listed first.
+  const consequence = (r: Resolved) => r.finding.signature.id === CONSEQUENCE;
+  const strongCause = out.some((r) => r.finding.strength === 'strong' && !consequence(r));
+  if (strongCause) out = out.filter((r) => r.finding.strength === 'strong');
+  else if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong' || (r.finding.strength === 'weak' && !consequence(r)));
   if (out.some((r) => r.finding.strength !== 'vague')) out = out.filter((r) => r.finding.strength !== 'vague');
+  // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a kill) is that failure.
+  const generic = (r: Resolved) => r.finding.variant === 'generic';
+  if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
+  const causes = out.some((r) => !consequence(r));
   return out.sort(
     (a, b) =>
+      (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
+      // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
+      Number(a.finding.variant === 'generic') - Number(b.finding.variant === 'generic') ||
       a.finding.signature.rank - b.finding.signature.rank ||
       a.finding.line - b.finding.line,
   );
@@ -84,7 +122,10 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const resolved = resolve(scan);
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
-    const r = refined ? { ...resolvedFinding, component: refined } : resolvedFinding;
+    // Nothing in the text names the process: failures of the job's own code and data happen in
+    // TaskManagers almost always, so the suggestions are for one (and the explanation says so).
+    const assumed = !refined && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
+    const r = refined ? { ...resolvedFinding, component: refined } : assumed ? { ...resolvedFinding, component: 'taskmanager' as const } : resolvedFinding;
     const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
     const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
     const processes = processesFor(r.component, own);
@@ -103,6 +144,11 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     const suggestions = sig.suggest(ctx);
     const words = options.language?.signatures[sig.id] ?? sig;
     let explanation = words.explain(ctx);
+    if (assumed) {
+      explanation += options.language
+        ? options.language.assumed
+        : ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+    }
     if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
       id: sig.id,
@@ -115,7 +161,9 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     };
   });
   addConsequenceNotes(diagnoses, options.language);
-  if (diagnoses.length > 0) return { diagnoses, linesRead: scan.lines };
+  // A Flink before 1.10 reads other keys: only when the caller did not name a (modern) version.
+  const shown = options.version === undefined ? withOldKeys(diagnoses, scan.observations.oldFlink) : diagnoses;
+  if (shown.length > 0) return { diagnoses: shown, linesRead: scan.lines };
   const kinds = SIGNATURES.map((s) => s.id).join(', ');
   return { diagnoses, lookedAt: options.language ? options.language.lookedAt(scan.lines, kinds, scan.exceptions) : lookedAt(scan), linesRead: scan.lines };
 }
@@ -147,8 +195,8 @@ function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['la
   if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
     const d = diagnoses[i]!;
-    if (d.id !== 'heartbeat-timeout') continue;
     const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
+    if (d.id !== 'heartbeat-timeout' || d.explanation.includes(language ? '的后果' : 'most likely a consequence')) continue;
     diagnoses[i] = { ...d, explanation: `${d.explanation}${note}` };
   }
 }
@@ -156,6 +204,14 @@ function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['la
 function lookedAt(scan: ScanResult): string {
   const kinds = SIGNATURES.map((s) => s.id).join(', ');
   const lines = `${scan.lines} line${scan.lines === 1 ? '' : 's'}`;
+  if (scan.observations.rpcAddress !== null) {
+    return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}). The processes cannot reach each other at the addresses they advertise (the input shows "${scan.observations.rpcAddress}"): a heartbeat timeout with it is an RPC address or network problem, not a memory failure. Check jobmanager.rpc.address, taskmanager.host and the host names each process resolves to (not localhost), and that the RPC ports are open between them.`;
+  }
+  const instead = scan.observations.otherSystem ?? scan.observations.notMemory;
+  if (instead !== null) {
+    const who = scan.observations.otherSystem !== null ? `The process that failed looks like ${instead.what}` : `It looks like ${instead.what}`;
+    return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none that applies. ${who} (the input shows "${instead.line}"): ${instead.advice}`;
+  }
   const exceptions = scan.exceptions.length > 0 ? ` The text shows ${scan.exceptions.join(', ')}, which ${scan.exceptions.length === 1 ? 'is' : 'are'} not a memory failure this tool knows.` : '';
   return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none.${exceptions}`;
 }

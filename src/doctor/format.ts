@@ -52,9 +52,13 @@ export function formatJson(result: DoctorResult): string {
  * Splits text into the pieces a line may break between: words at spaces, and also between two
  * East Asian characters (Chinese has no spaces; a break there needs no space when joined).
  */
-function pieces(text: string): { text: string; space: boolean }[] {
+function pieces(text: string, breakWide: boolean): { text: string; space: boolean }[] {
   const out: { text: string; space: boolean }[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!breakWide) {
+      out.push({ text: word, space: true });
+      continue;
+    }
     // Runs of wide characters break anywhere; each other run stays whole.
     const parts = word.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [word];
     parts.forEach((p, i) => out.push({ text: p, space: i === 0 }));
@@ -67,7 +71,8 @@ function wrap(text: string, indent: string, words: Pick<DoctorWords, 'width'> = 
   const out: string[] = [];
   let line = '';
   let used = 0;
-  for (const piece of pieces(text)) {
+  // English output keeps its layout: words only, measured by length (as before Chinese output existed).
+  for (const piece of pieces(text, words !== ENGLISH_WORDS)) {
     const w = words.width(piece.text);
     const sep = line && piece.space ? 1 : 0;
     if (line && indent.length + used + sep + w > width) {

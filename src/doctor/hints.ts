@@ -31,7 +31,31 @@ const LOCAL: readonly Scope[] = ['line', 'block'];
 /** YARN container 000001 is the application master, where the JobManager runs. */
 const yarnContainer = (m: RegExpExecArray): Process => (Number(m[1]) === 1 ? 'jobmanager' : 'taskmanager');
 
+/**
+ * The thread an exception was thrown in, as the JVM (`Exception in thread "..."`) or Flink's
+ * uncaught-exception handlers (`Thread '...' produced an uncaught exception`) print it: task
+ * threads carry a subtask index ("Map (1/4)#0") and run only on TaskManagers; coordinators,
+ * the REST endpoint, the dispatcher and the resource manager run only on the JobManager.
+ */
+const THREAD_NAME = /(?:in thread "([^"]{1,300})"|Thread '([^']{1,300})')/;
+const JM_THREAD = /SourceCoordinator|SplitEnumerator|jobmanager|cluster-io|Dispatcher|flink-rest|RestEndpoint|resourcemanager|CheckpointCoordinator|JobMaster|OperatorCoordinator/i;
+const TM_THREAD = /\(\d{1,5}\/\d{1,5}\)(?:#\d{1,5})?|^Source: |^Legacy Source Thread|OutputFlusher|Flink Netty (?:Server|Client)|^Sink: |-> |taskmanager|TaskExecutor|AsyncOperations|pool-\d{1,5}-thread-\d{1,5} \(|^grpc-default-executor/;
+const threadProcess = (m: RegExpExecArray): Process | null => {
+  const name = m[1] ?? m[2] ?? '';
+  if (JM_THREAD.test(name)) return 'jobmanager';
+  return TM_THREAD.test(name) ? 'taskmanager' : null;
+};
+
 const HINTS: readonly Hint[] = [
+  { anchor: 'in thread "', re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
+  { anchor: "thread '", re: THREAD_NAME, process: threadProcess, weight: 10, scopes: LOCAL },
+  // A thread dump (hs_err, jstack) lists the threads of one process: their names tell which.
+  { anchor: 'javathread "', re: /JavaThread "([^"]{1,300})"/, process: threadProcess, weight: 3, scopes: ALL },
+  // Split enumerators and source coordinators run in the JobManager (FLIP-27 sources).
+  { anchor: 'enumerator', re: /\b(?:at )?[\w.$]{0,200}(?:SplitEnumerator|SourceEnumerator|\.enumerator\.)/, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  { anchor: 'sourcecoordinator', re: /\bSourceCoordinator(?:Context|Provider)?\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
+  // Job submission through the REST API lands in the JobManager (the Dispatcher).
+  { anchor: 'handler', re: /\b(?:JarRunHandler|JarUploadHandler|JarPlanHandler|JobSubmitHandler)\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'flink master', re: /Flink Master/i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'jobmanager.memory.', re: /\bjobmanager\.memory\./i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'entrypoint', re: /\b(?:\w*Cluster(?:Entrypoint|EntryPoint))\b/, process: 'jobmanager', weight: 10, scopes: ALL },
@@ -47,6 +71,9 @@ const HINTS: readonly Hint[] = [
   { anchor: 'component', re: /\bcomponent[=:]\s*jobmanager\b/i, process: 'jobmanager', weight: 20, scopes: ALL },
   { anchor: 'component', re: /\bcomponent[=:]\s*taskmanager\b/i, process: 'taskmanager', weight: 20, scopes: ALL },
   { anchor: 'taskmanager.memory.', re: /\btaskmanager\.memory\./i, process: 'taskmanager', weight: 10, scopes: ALL },
+  // The keys of Flink 1.9 and older.
+  { anchor: 'taskmanager.heap', re: /\btaskmanager\.heap\.(?:size|mb)\b/i, process: 'taskmanager', weight: 10, scopes: ALL },
+  { anchor: 'jobmanager.heap', re: /\bjobmanager\.heap\.(?:size|mb)\b/i, process: 'jobmanager', weight: 10, scopes: ALL },
   { anchor: 'task executor has to be shutdown', re: /task executor has to be shutdown/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'error occurred in taskexecutor', re: /Fatal error occurred in TaskExecutor/i, process: 'taskmanager', weight: 10, scopes: ALL },
   { anchor: 'executing the taskmanager', re: /while executing the TaskManager/i, process: 'taskmanager', weight: 10, scopes: ALL },
@@ -63,7 +90,11 @@ const HINTS: readonly Hint[] = [
   { anchor: 'jobmanagerprocessutils', re: /\bJobManagerProcessUtils\b/, process: 'jobmanager', weight: 5, scopes: LOCAL },
   // Stack frames of code that runs in only one of the two processes.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:runtime\.(?:taskexecutor|io\.network)\.|runtime\.taskmanager\.Task\.|streaming\.runtime\.tasks\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
-  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
+  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint|source\.coordinator|operators\.coordination|scheduler|executiongraph|webmonitor|rest\.handler|checkpoint\.CheckpointCoordinator)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
+  // Operators, state backends and batch drivers run in TaskManagers.
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)\./, process: 'taskmanager', weight: 3, scopes: LOCAL },
+  // The same frames anywhere in the input, weakly: a trace cut from its error line still tells.
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|streaming\.runtime\.tasks|runtime\.taskmanager\.Task\.|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)/, process: 'taskmanager', weight: 1, scopes: ['global'] },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
   { anchor: 'to failed', re: /\) switched from (?!state\b)\w+ to FAILED/, process: 'taskmanager', weight: 5, scopes: LOCAL },
   {
@@ -86,8 +117,8 @@ const HINTS: readonly Hint[] = [
 
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
-  { re: /(?<![\w.])(?:job ?manager|JM)(?![\w.])/i, process: 'jobmanager' },
-  { re: /(?<![\w.])(?:task ?manager|TM)(?![\w.])/i, process: 'taskmanager' },
+  { re: /(?<![\w.])(?:job ?manager|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
+  { re: /(?<![\w.])(?:task ?manager|TM)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
 
 export interface Score {

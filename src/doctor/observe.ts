@@ -1,7 +1,9 @@
 /**
  * Whole-input observations (see `Observations`), gathered line by line into a few counters.
  */
+import { ELSEWHERE_ANCHORS, NOT_MEMORY, OTHER_SYSTEMS, cueOf } from './elsewhere.js';
 import type { Observations } from './types.js';
+import { OLD_ANCHORS, emptyOldFlink, observeOld } from './legacy-keys.js';
 
 interface Observer {
   readonly anchors: readonly string[];
@@ -13,13 +15,17 @@ export type MutableObservations = { -readonly [K in keyof Observations]: Observa
 
 export const emptyObservations = (): MutableObservations => ({
   local: false,
-  operatorPod: false,
   rocksdb: false,
   python: false,
   leakWording: false,
   resubmitWording: false,
   submissions: 0,
   longestGcPauseMs: 0,
+  rpcAddress: null,
+  oldFlink: emptyOldFlink(),
+  otherSystem: null,
+  flinkNamed: false,
+  notMemory: null,
 });
 
 /** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
@@ -27,14 +33,17 @@ const FLINK_LEAK_TEXT = /This can mean two things|memory leak in (?:the )?user c
 
 const OBSERVERS: readonly Observer[] = [
   {
+    // Processes that cannot reach each other at the addresses they advertise (Akka or Pekko).
+    anchors: ['non-local recipient', 'resolve resourcemanager address', 'association with remote system', 'unreachable remote address'],
+    re: /for non-local recipient|Could not resolve ResourceManager address|Association with remote system \[[^\]]{0,200}\] has failed|associate with unreachable remote address/i,
+    apply: (s, _m, line) => {
+      s.rpcAddress ??= line.trim().slice(0, 200);
+    },
+  },
+  {
     anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
     re: /\b(?:MiniCluster\w*|LocalExecutor\w*|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
     apply: (s) => (s.local = true),
-  },
-  {
-    anchors: ['flink-kubernetes-operator'],
-    re: /\bflink-kubernetes-operator(?:-[a-z0-9]+)+\b|^Name:\s+flink-kubernetes-operator/i,
-    apply: (s) => (s.operatorPod = true),
   },
   { anchors: ['rocksdb'], re: /rocksdb/i, apply: (s) => (s.rocksdb = true) },
   {
@@ -69,13 +78,16 @@ const OBSERVERS: readonly Observer[] = [
   },
 ];
 
-export const OBSERVER_ANCHORS: readonly string[] = OBSERVERS.flatMap((o) => o.anchors);
+export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS, ...OLD_ANCHORS];
 
 /** Updates the observations from one line (its lower-cased copy given for the anchor test). */
 export function observe(state: MutableObservations, line: string, lower: string): void {
+  if (OLD_ANCHORS.some((a) => lower.includes(a))) observeOld(state.oldFlink, line, lower);
   for (const o of OBSERVERS) {
     if (!o.anchors.some((a) => lower.includes(a))) continue;
     const m = o.re.exec(line);
     if (m) o.apply(state, m, line);
   }
+  state.otherSystem ??= cueOf(OTHER_SYSTEMS, line, lower);
+  state.notMemory ??= cueOf(NOT_MEMORY, line, lower);
 }

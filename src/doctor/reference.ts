@@ -17,7 +17,7 @@ export interface DoctorExample {
   readonly changes: readonly string[];
 }
 
-const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example): ?(.*)$/;
+const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;
 
 /**
  * The fixture marked `# docs-example: yes` (else the first by name) without a configuration whose

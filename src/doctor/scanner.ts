@@ -62,6 +62,7 @@ const MAX_BLOCK_MATCHES = 64;
 const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
+const FLINK_WORD = /flink/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
 const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
@@ -90,8 +91,12 @@ export class Scanner {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (isFence(line)) {
       this.endBlock();
-      return;
+      // "```Tried to associate ..." : text pasted right after the fence (more than a language tag) is a line of its own.
+      const rest = line.replace(/^\s*(?:```|~~~)/, '');
+      if (!/\S\s+\S/.test(rest)) return;
+      line = rest;
     }
+    if (!this.seen.flinkNamed && FLINK_WORD.test(line)) this.seen.flinkNamed = true;
     const stripped = stripDecorations(line);
     if (stripped.trim() === '') {
       this.endBlock();
@@ -211,6 +216,8 @@ export class Scanner {
     const key = `${m.signature.id}|${process ?? '?'}`;
     const prev = this.found.get(key);
     if (prev) {
+      // A description of the same failure in weaker words is not another occurrence of it.
+      if (rank[m.strength] > rank[prev.strength]) return;
       prev.occurrences++;
       const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;

@@ -35,15 +35,24 @@ export function growHeap(ctx: SuggestContext, reason: string): Suggestion[] {
     if (now === null) continue;
     const target = stepUp(now);
     const scope = ctx.component === 'unknown' ? `if it was the ${NAME[p]}: ` : '';
+    // The heap option itself first (the expert's knob), checked with the model; the total grows
+    // along when the other components cannot spare the memory. A total alone when that fails.
+    const direct = ctx.plan.set(p, { [key]: target }, {
+      why: { [key]: `${scope}${reason}: ${fmt(now)} -> ${fmt(target)}${startingPoint(ctx)}` },
+      totalWhy: `${scope}make room for the larger ${p === 'taskmanager' ? 'task heap' : 'heap'}, so that no other component shrinks${startingPoint(ctx)}`,
+      grows: [component],
+    });
     out.push(
-      ...ctx.plan.atLeast(
-        p,
-        component,
-        target,
-        key,
-        `${scope}${reason}: ${fmt(now)} -> ${fmt(target)}${startingPoint(ctx)}`,
-        `${scope}${reason}: the ${p === 'taskmanager' ? 'task heap' : 'JobManager heap'} (${fmt(now)} today) grows to at least ${fmt(target)}; the fraction-based components grow along, nothing shrinks${startingPoint(ctx)}`,
-      ),
+      ...(direct.length > 0
+        ? direct
+        : ctx.plan.atLeast(
+            p,
+            component,
+            target,
+            key,
+            `${scope}${reason}: ${fmt(now)} -> ${fmt(target)}${startingPoint(ctx)}`,
+            `${scope}${reason}: the ${p === 'taskmanager' ? 'task heap' : 'JobManager heap'} (${fmt(now)} today) grows to at least ${fmt(target)}; the fraction-based components grow along, nothing shrinks${startingPoint(ctx)}`,
+          )),
     );
   }
   return out;

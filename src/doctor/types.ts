@@ -64,6 +64,8 @@ export interface SignatureText {
 export interface DoctorLanguage {
   /** By signature id; a signature without an entry keeps its English text. */
   readonly signatures: Readonly<Record<string, SignatureText>>;
+  /** Said after the explanation when the text names no process and a TaskManager is assumed. */
+  readonly assumed: string;
   /** Said after the explanation when a failure shows several times. */
   seen(occurrences: number): string;
   /** Said after a heartbeat timeout's explanation when its likely causes are listed too. */
@@ -83,8 +85,6 @@ export type Facts = Readonly<Record<string, string>>;
 export interface Observations {
   /** An IDE or MiniCluster run: the JVM is the user's, Flink's process sizes do not apply. */
   readonly local: boolean;
-  /** The Flink Kubernetes Operator's own pod. */
-  readonly operatorPod: boolean;
   readonly rocksdb: boolean;
   readonly python: boolean;
   /** Lines saying memory grows over time or leaks, in someone's own words. */
@@ -95,6 +95,40 @@ export interface Observations {
   readonly submissions: number;
   /** Longest GC pause seen, in milliseconds (0 when none). */
   readonly longestGcPauseMs: number;
+  /** The first line showing an RPC address problem (a non-local recipient, an unresolved address), or null. */
+  readonly rpcAddress: string | null;
+  /** What the input says about a Flink before 1.10 (its version, its memory keys). */
+  readonly oldFlink: OldFlink;
+  /**
+   * The input is about another program's process (Spark, a Kafka Connect worker, a web console,
+   * the operator's own pod): its memory failures are not Flink's unless a Flink process is named.
+   */
+  readonly otherSystem: Elsewhere | null;
+  /** The text mentions Flink at all (a report about another program often does not). */
+  readonly flinkNamed: boolean;
+  /** A failure that is not about memory (a slot shortage, a full disk, a missing class), when the text shows one. */
+  readonly notMemory: Elsewhere | null;
+}
+
+/** What an input says about an old Flink: the version it states, and the old keys it shows with their values. */
+export interface OldFlink {
+  /** "1.9" when the text states a version before 1.10, else null. */
+  version: string | null;
+  /** A version from 1.10 on stated in the text: old keys then are deprecated spellings, not an old Flink. */
+  modernVersion: boolean;
+  /** Keys Flink 1.9 and older read, with the value shown ('' when none). */
+  readonly keys: Record<string, string>;
+}
+
+/** What a report looks like instead of a Flink memory failure, and what to do about it. */
+export interface Elsewhere {
+  /** In our words, e.g. "Apache Spark's executors or driver". */
+  readonly what: string;
+  readonly advice: string;
+  /** The first line that shows it (trimmed). */
+  readonly line: string;
+  /** Diagnoses this cue explains away even when their evidence is strong (e.g. EPERM for a failed thread start). */
+  readonly overrides?: readonly string[];
 }
 
 export interface SuggestContext {

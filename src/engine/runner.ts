@@ -32,13 +32,16 @@ export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
 
 /**
  * The Flink version a document is checked against when none is forced: the manifest's
- * `spec.flinkVersion`, else 1.20 for a legacy flink-conf.yaml (only 1.x reads it), else the newest.
+ * `spec.flinkVersion`, else 1.20 for a legacy flink-conf.yaml, bare or in a ConfigMap (only 1.x reads
+ * it), else the newest.
  */
 export function inferredVersion(doc: ConfigDocument): FlinkVersion {
   const fromSpec = doc.kubernetes?.flinkVersion?.text;
   const parsed = fromSpec ? parseVersion(fromSpec) : null;
   if (parsed) return parsed;
-  return doc.format === 'flink-conf' ? NEWEST_LEGACY_VERSION : defaultVersion();
+  // A flink-conf.yaml, bare or embedded in a ConfigMap, is read only by Flink 1.x.
+  const legacy = doc.format === 'flink-conf' || doc.kubernetes?.embedded?.name === 'flink-conf.yaml';
+  return legacy ? NEWEST_LEGACY_VERSION : defaultVersion();
 }
 
 /** The Flink version for a document: forced by settings, else inferred from the document. */

@@ -1,7 +1,7 @@
 /**
  * Inline suppressions in the linted file:
  *   # flink-mem-disable-next-line <rule-id>[, <rule-id>] -- <reason>
- *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file)
+ *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file, or its YAML document)
  * and, in a FlinkDeployment, the annotation `flink-mem.io/ignore-<rule-id>: "<reason>"`.
  */
 import type { ConfigDocument, Span } from '../config/types.js';
@@ -31,11 +31,15 @@ function nextContentLine(lines: readonly string[], from: number): number {
 /** Reads the suppressions of one document (comments in its file, annotations of its object). */
 export function readSuppressions(doc: ConfigDocument): Suppression[] {
   const out: Suppression[] = [];
-  doc.lines.forEach((text, i) => {
+  // In a file of several YAML documents, only this document's own lines speak for it.
+  const from = doc.lineRange ? doc.lineRange.first - 1 : 0;
+  const to = doc.lineRange ? Math.min(doc.lineRange.last, doc.lines.length) : doc.lines.length;
+  for (let i = from; i < to; i++) {
+    const text = doc.lines[i]!;
     const hash = text.indexOf('#');
-    if (hash < 0 || !text.includes('flink-mem-disable')) return;
+    if (hash < 0 || !text.includes('flink-mem-disable')) continue;
     const m = DIRECTIVE.exec(text.slice(hash));
-    if (!m) return;
+    if (!m) continue;
     // "rule-a, rule-b -- reason"; a directive may also start with "--" when it names no rule.
     const [idsPart, ...reasonParts] = (' ' + m[2]!).split(/\s+--(?:\s+|$)/);
     const ruleIds = (idsPart ?? '').split(/[\s,]+/).filter(Boolean);
@@ -49,19 +53,20 @@ export function readSuppressions(doc: ConfigDocument): Suppression[] {
       column: hash + 1,
       used: false,
     });
-  });
+  }
   for (const [name, reason] of Object.entries(doc.kubernetes?.annotations ?? {})) {
     const m = /^flink-mem\.io\/ignore-(.+)$/.exec(name);
     if (!m) continue;
-    const at = findLine(doc.lines, name);
+    const at = findLine(doc.lines, name, from, to);
     out.push({ ruleIds: [m[1]!], scope: 'file', reason, line: at, column: 1, used: false });
   }
   return out;
 }
 
-function findLine(lines: readonly string[], needle: string): number {
-  const i = lines.findIndex((l) => l.includes(needle));
-  return i < 0 ? 1 : i + 1;
+/** The 1-based line of the first of lines[from, to) holding `needle`, else the first of them. */
+function findLine(lines: readonly string[], needle: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (lines[i]!.includes(needle)) return i + 1;
+  return from + 1;
 }
 
 /** Drops suppressed findings and marks the suppressions that did something. */

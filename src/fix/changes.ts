@@ -48,8 +48,12 @@ export interface NextFix {
  * two of them are not known to be right together (two rules may each fix the same derivation in
  * their own way): one is applied per pass, and the rest are recomputed after a re-lint. Fixes that
  * rename keys go first (the user's own values take effect before other fixes fill in defaults for
- * them), then fixes that remove keys, since they often make the value changes unnecessary.
+ * them), then fixes that remove keys, since they often make the value changes unnecessary. Within
+ * each kind, errors go before warnings: what breaks the start is settled first, so a tidying fix
+ * (removing an unread option) cannot take away a value that an error's fix would have kept.
  */
+const SEVERITY_RANK: Readonly<Record<Finding['severity'], number>> = { error: 0, warning: 1, info: 2 };
+
 /** Whether a fix moves a value the user wrote to another key (a rename), rather than setting a new one. */
 function renames(doc: ConfigDocument, fix: FixChanges): boolean {
   const removed = Object.entries(fix).filter(([, v]) => v === null).map(([k]) => doc.effective.get(k)?.text.trim());
@@ -57,7 +61,9 @@ function renames(doc: ConfigDocument, fix: FixChanges): boolean {
 }
 
 export function nextFix(doc: ConfigDocument, findings: readonly Finding[], skip: ReadonlySet<Finding>): NextFix | null {
-  const candidates = findings.filter((f) => f.fix && (f.docIndex ?? 0) === doc.docIndex && !skip.has(f) && Object.keys(f.fix).length > 0);
+  const candidates = findings
+    .filter((f) => f.fix && (f.docIndex ?? 0) === doc.docIndex && !skip.has(f) && Object.keys(f.fix).length > 0)
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const finding = candidates.find((f) => renames(doc, f.fix!)) ?? candidates.find((f) => Object.values(f.fix!).some((v) => v === null)) ?? candidates[0];
   if (!finding?.fix) return null;
   return { finding, changes: changesOf(doc, finding.fix, finding.line) };

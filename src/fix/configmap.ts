@@ -64,8 +64,15 @@ export function planConfigMap(
     const start = index.lineStart(block.first + p.line - 1);
     return lineStartInner(offset) ? start : start + block.indent + p.column - 1;
   };
-  const edits: TextEdit[] = planned.edits.map((e) => {
-    const whole = lineStartInner(e.start);
+  // Lines added at the end of a block that keeps its trailing blank lines (|+) go before them: after
+  // them they would start a new key of the ConfigMap, and the blank lines would move into the file.
+  let keptFrom = block.content.length;
+  while (keptFrom > 0 && block.content[keptFrom - 1] === '\n') keptFrom--;
+  const tail = keptFrom < block.content.length ? keptFrom + 1 : block.content.length;
+  const atEnd = (e: TextEdit): TextEdit => (e.start === block.content.length && e.end === e.start ? { start: tail, end: tail, text: e.text } : e);
+  const edits: TextEdit[] = planned.edits.map(atEnd).map((e) => {
+    // The end of a block whose last line is blank is a line start too (the blank line's).
+    const whole = lineStartInner(e.start) || (e.start === block.content.length && block.content.endsWith('\n'));
     const text = e.text
       .split('\n')
       .map((l, i) => (l === '' || (i === 0 && !whole) ? l : pad + l))

@@ -68,8 +68,34 @@ export function removeLines(index: LineIndex, span: Span): TextEdit {
   return { start: span.offset, end: span.endOffset, text: '' };
 }
 
-/** Removes several line ranges, joining those that touch so the end-of-file rule sees them as one. */
-export function removeLineRanges(index: LineIndex, spans: readonly Span[]): TextEdit[] {
+/** A comment line kept in the place of a removed line: the line number and the line's text without its break. */
+export interface KeptComment {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * The comment at the end of a removed entry's line (`key: 1g  # why`), kept as a comment line of
+ * its own at the key's indentation, so removing an option never removes what the user wrote about
+ * it. Only single-line values: after a block scalar the rest of the line is not a comment.
+ */
+export function trailingComment(index: LineIndex, entry: { readonly valueSpan?: Span; readonly keySpan?: Span }): KeptComment | null {
+  const value = entry.valueSpan;
+  const key = entry.keySpan;
+  if (!value || !key || value.line !== value.endLine || key.line !== value.line) return null;
+  const rest = index.text.slice(value.endOffset, index.lineEnd(value.line));
+  const at = rest.search(/\S/);
+  if (at < 0 || rest[at] !== '#' || (at === 0 && value.endOffset > value.offset)) return null;
+  const indent = index.text.slice(index.lineStart(key.line), key.offset);
+  return { line: key.line, text: `${/^[ \t]*$/.test(indent) ? indent : ''}${rest.slice(at).trimEnd()}` };
+}
+
+/**
+ * Removes several line ranges, joining those that touch so the end-of-file rule sees them as one.
+ * A kept comment of a removed line takes that line's place, and so does a whole comment line
+ * inside a removed range.
+ */
+export function removeLineRanges(index: LineIndex, spans: readonly Span[], kept: readonly KeptComment[] = []): TextEdit[] {
   const sorted = [...spans].sort((a, b) => a.offset - b.offset);
   const joined: Span[] = [];
   for (const s of sorted) {
@@ -77,7 +103,22 @@ export function removeLineRanges(index: LineIndex, spans: readonly Span[]): Text
     if (last && s.offset <= last.endOffset) joined[joined.length - 1] = index.span(last.offset, Math.max(last.endOffset, s.endOffset));
     else joined.push(s);
   }
-  return joined.map((s) => removeLines(index, s));
+  const eol = lineBreakOf(index.text);
+  return joined.map((s) => {
+    const edit = removeLines(index, s);
+    const lastLine = s.endOffset > s.offset && index.position(s.endOffset).column === 1 && s.endOffset < index.text.length ? s.endLine - 1 : s.endLine;
+    const keep = kept.filter((k) => k.line >= s.line && k.line <= lastLine);
+    // Whole-line comments inside a removed range (a parent mapping removed with its last key) stay too.
+    for (let line = s.line; line <= lastLine; line++) {
+      const text = index.text.slice(index.lineStart(line), index.lineEnd(line));
+      if (/^[ \t]*#/.test(text)) keep.push({ line, text: text.trimEnd() });
+    }
+    keep.sort((a, b) => a.line - b.line);
+    if (keep.length === 0) return edit;
+    // At the end of a file without a final break the removal starts at the previous line's end.
+    const text = edit.start < s.offset ? keep.map((k) => eol + k.text).join('') : keep.map((k) => k.text + eol).join('');
+    return { ...edit, text };
+  });
 }
 
 /** Replaces exactly the characters of a span. */

@@ -8,7 +8,8 @@
 import { LineIndex } from '../config/positions.js';
 import { FATAL_PROBLEMS } from '../config/fatal.js';
 import { rawConfig } from '../config/load.js';
-import type { ConfigDocument, LoadedFile } from '../config/types.js';
+import type { ConfigDocument, ConfigEntry, LoadedFile } from '../config/types.js';
+import { findOption } from '../options/catalogue.js';
 import { parseYaml } from '../config/yaml-guard.js';
 import type { Document } from 'yaml';
 import { isMap } from 'yaml';
@@ -104,13 +105,14 @@ function gone(before: readonly Finding[], after: readonly Finding[]): number {
 const identity = (f: Finding) => `${f.ruleId}|${f.docIndex ?? 0}|${JSON.stringify(f.fix)}`;
 
 /** One pass: the next fix of every document, skipping fixes this format cannot write. */
-function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; skipped: [string, string][] } {
+function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; skipped: [string, string][]; touched: Set<string>[] } {
   const index = new LineIndex(file.text);
   const plan = planner(file, index);
   const edits: TextEdit[] = [];
   const applied: Finding[] = [];
   const skipped: [string, string][] = [];
-  for (const doc of file.documents) {
+  const touched: Set<string>[] = file.documents.map(() => new Set());
+  for (const [i, doc] of file.documents.entries()) {
     const cannot = new Set<Finding>();
     for (let next = nextFix(doc, findings, cannot); next; next = nextFix(doc, findings, cannot)) {
       // A value given with --set wins over the file, so editing the file would not change it.
@@ -124,13 +126,40 @@ function pass(file: LoadedFile, findings: readonly Finding[]): { edits: TextEdit
       if (p.unsupported.size === 0) {
         edits.push(...p.edits);
         applied.push(next.finding);
+        for (const k of changedKeys(next.changes)) touched[i]!.add(k);
         break;
       }
       skipped.push([identity(next.finding), [...p.unsupported.values()].join('; ')]);
       cannot.add(next.finding);
     }
   }
-  return { edits, applied, skipped };
+  return { edits, applied, skipped, touched };
+}
+
+/**
+ * The keys a fix's changes are about: each with the deprecated keys it falls back to, and as
+ * Flink reads it behind a flink-conf.yaml's byte order mark (which a fix may remove).
+ */
+function changedKeys(changes: readonly Change[]): string[] {
+  const keys = changes.flatMap((c) => (c.kind === 'rename' ? [c.from, c.to] : [c.key]));
+  return keys.flatMap((k) => [k, `\ufeff${k}`, ...(findOption(k)?.fallbackKeys ?? []).map((f) => f.key)]);
+}
+
+const shownValue = (e: ConfigEntry | undefined): string => (e === undefined ? '' : `${e.value.kind}:${'text' in e.value && e.value.text !== undefined ? e.value.text : String((e.value as { value: unknown }).value)}`);
+
+/**
+ * A key whose value an edit changed though no fix was about it (a value shared through a YAML
+ * anchor or alias, an edit that slipped into a neighbouring block), or null.
+ */
+function changedBeside(before: ConfigDocument, after: ConfigDocument, touched: ReadonlySet<string>): string | null {
+  // A manifest's resource field (a fix keyed by its YAML path) is the process size the operator sets.
+  const about = (key: string, e: ConfigEntry | undefined) => touched.has(key) || (e?.path !== undefined && touched.has(e.path));
+  for (const [key, entry] of before.effective) {
+    const now = after.effective.get(key);
+    if (!about(key, entry) && !about(key, now) && shownValue(entry) !== shownValue(now)) return key;
+  }
+  for (const [key, entry] of after.effective) if (!before.effective.has(key) && !about(key, entry)) return key;
+  return null;
 }
 
 export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOutcome {
@@ -155,6 +184,10 @@ export function fixLoadedFile(original: LoadedFile, env: FixEnvironment): FixOut
     const broken = fatalProblem(next);
     if (broken) return unchanged(`not fixed: the fixed file would not load (${broken})`);
     if (next.documents.length !== original.documents.length) return unchanged('not fixed: the fixed file would not hold the same configurations');
+    for (const [i, doc] of current.documents.entries()) {
+      const beside = changedBeside(doc, next.documents[i]!, step.touched[i]!);
+      if (beside !== null) return unchanged(`not fixed: the fixes would also change "${beside}", which no fix is about (a YAML alias?)`);
+    }
     const failing = stopsStarting(next, before, env.settings);
     if (failing) return unchanged(`not fixed: with the fixes, the ${failing} would no longer start`);
     const nextFindings = env.lint(next);

@@ -1,7 +1,7 @@
 /**
  * Fixes in Kubernetes manifests, one FlinkDeployment document at a time: resource memory fields
- * (`spec.taskManager.resource.memory`) and container limits (`...resources.limits.memory`) are
- * replaced in place; Flink keys are edited in
+ * (`spec.taskManager.resource.memory`), container limits (`...resources.limits.memory`) and
+ * `spec.flinkVersion` are replaced in place; Flink keys are edited in
  * `spec.flinkConfiguration`, which is created under `spec` when a new key needs it. A process size
  * the operator sets from the resource memory is changed there, as a binary Kubernetes quantity.
  * A ConfigMap's embedded Flink file is fixed by `configmap.ts`.
@@ -57,7 +57,8 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
   for (const c of changes) {
     const key = c.kind === 'rename' ? c.from : c.key;
     // A resource memory field, or a container memory limit, is a scalar replaced in place.
-    const field = k8s.resources.find((r) => r.field === key)?.span ?? k8s.limits.find((l) => l.field === key)?.span;
+    const field =
+      k8s.resources.find((r) => r.field === key)?.span ?? k8s.limits.find((l) => l.field === key)?.span ?? (key === 'spec.flinkVersion' ? k8s.flinkVersion?.span : undefined);
     const fromSpec = doc.effective.get(key);
     if (field) {
       if (c.kind !== 'set') plan.unsupported.set(key, `"${key}" can only be changed, not removed`);

@@ -1,12 +1,14 @@
 /**
  * Fixes in a legacy flink-conf.yaml, line by line as Flink reads it: a value is replaced in
  * place, a renamed key keeps its line, a removed key loses its line(s), a new key is a new last line.
+ * A byte order mark that hides the first key from Flink is removed rather than the key added again.
  */
 import { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
 import type { Change } from './changes.js';
-import { insertLines, removeLineRanges, replaceSpan } from './edits.js';
+import type { KeptComment } from './edits.js';
+import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { TextEdit } from './edits.js';
 import type { EditPlan } from './plan.js';
 import { emptyPlan } from './plan.js';
@@ -28,10 +30,18 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
   const index = new LineIndex(doc.text);
   const plan = emptyPlan();
   const removals: Span[] = [];
+  const kept: KeptComment[] = [];
   const appended: string[] = [];
   const edits: TextEdit[] = plan.edits;
 
+  let bomRemoved = false;
   const set = (key: string, value: string, line?: number) => {
+    // Flink reads the first key with the byte order mark in front, so it never matches: the fix
+    // is to drop the mark, which makes the key as written count (its value is checked next pass).
+    if (!bomRemoved && doc.text.charCodeAt(0) === 0xfeff && entriesOf(doc, `\ufeff${key}`).length > 0) {
+      bomRemoved = true;
+      return edits.push({ start: 0, end: 1, text: '' });
+    }
     const all = entriesOf(doc, key);
     const last = all.find((e) => e.keySpan?.line === line) ?? all.at(-1);
     if (last?.valueSpan) return edits.push(replaceSpan(last.valueSpan, value));
@@ -49,7 +59,14 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
     }
     if (c.kind === 'set') set(c.key, c.value, c.line);
     else if (c.kind === 'remove') {
-      for (const k of removedKeys(c.key)) for (const e of entriesOf(doc, k)) if (e.lineSpan) removals.push(e.lineSpan);
+      for (const k of removedKeys(c.key)) {
+        for (const e of entriesOf(doc, k)) {
+          if (!e.lineSpan) continue;
+          removals.push(e.lineSpan);
+          const comment = trailingComment(index, e);
+          if (comment) kept.push(comment);
+        }
+      }
     } else {
       const all = entriesOf(doc, c.from);
       const last = all.at(-1);
@@ -58,10 +75,15 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
         continue;
       }
       edits.push(replaceSpan(last.keySpan, c.to), replaceSpan(last.valueSpan, c.value));
-      for (const e of all.slice(0, -1)) if (e.lineSpan) removals.push(e.lineSpan);
+      for (const e of all.slice(0, -1)) {
+        if (!e.lineSpan) continue;
+        removals.push(e.lineSpan);
+        const comment = trailingComment(index, e);
+        if (comment) kept.push(comment);
+      }
     }
   }
-  edits.push(...removeLineRanges(index, removals));
+  edits.push(...removeLineRanges(index, removals, kept));
   if (appended.length > 0) edits.push(insertLines(index, index.lineCount, appended));
   return plan;
 }

@@ -11,7 +11,8 @@ import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
 import type { Change } from './changes.js';
-import { insertLines, removeLineRanges, replaceSpan } from './edits.js';
+import type { KeptComment } from './edits.js';
+import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { EditPlan } from './plan.js';
 import { emptyPlan } from './plan.js';
 import { doubleQuoted, plainOk, scalarLike } from './scalar.js';
@@ -93,6 +94,19 @@ function renderTrie(t: Trie, indent: number, unit: number, out: string[]): void 
   }
 }
 
+/**
+ * The anchor on an entry's value (`key: &name value`) when the text also holds an alias to it
+ * (`*name`, counted even in a comment: a refused fix is better than a changed neighbour).
+ */
+function sharedAnchor(text: string, entry: ConfigEntry): string | null {
+  if (!entry.keySpan || !entry.valueSpan || entry.valueSpan.offset <= entry.keySpan.endOffset) return null;
+  const between = text.slice(entry.keySpan.endOffset, entry.valueSpan.offset);
+  const at = between.indexOf('&');
+  if (at < 0) return null;
+  const name = /^[^\s,[\]{}]+/.exec(between.slice(at + 1))?.[0];
+  return name !== undefined && text.includes(`*${name}`) ? name : null;
+}
+
 function removedKeys(key: string): string[] {
   return [key, ...(findOption(key)?.fallbackKeys ?? []).map((f) => f.key)];
 }
@@ -119,7 +133,15 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
   const removedPairs = new Set<AnyPair>();
   const inserts: { key: string; value: string }[] = [];
 
+  // A value that carries an anchor other nodes alias is shared: editing it would edit them too.
+  const shared = (key: string, entry: ConfigEntry): boolean => {
+    const anchor = sharedAnchor(index.text, entry);
+    if (anchor !== null) plan.unsupported.set(key, `"${key}" holds the YAML anchor &${anchor}, which "*${anchor}" elsewhere in the file also reads; fixing it would change those keys too, so change it by hand`);
+    return anchor !== null;
+  };
+
   const remove = (key: string, entry: ConfigEntry): boolean => {
+    if (shared(key, entry)) return false;
     const leaf = entry.keySpan ? pairByKeyOffset.get(entry.keySpan.offset) : undefined;
     if (!leaf || !entry.lineSpan) {
       plan.unsupported.set(key, `"${key}" is written in a flow mapping or through an alias, which --fix does not rewrite`);
@@ -133,6 +155,7 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
     if (c.kind === 'set') {
       const all = entriesOf(c.key);
       const last = all.find((e) => e.keySpan?.line === c.line) ?? all.at(-1);
+      if (last && shared(c.key, last)) continue;
       if (last?.valueSpan) plan.edits.push(replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
       else inserts.push({ key: c.key, value: c.value });
     } else if (c.kind === 'remove') {
@@ -141,6 +164,7 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
       const all = entriesOf(c.from);
       const last = all.at(-1);
       const flat = last?.keySpan && index.text.slice(last.keySpan.offset, last.keySpan.endOffset).replace(/^(["'])(.*)\1$/, '$2') === c.from;
+      if (last && shared(c.from, last)) continue;
       if (last?.keySpan && last.valueSpan && flat) {
         const written = index.text.slice(last.keySpan.offset, last.keySpan.endOffset);
         plan.edits.push(replaceSpan(last.keySpan, scalarLike(c.to, written, 'text')), replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
@@ -183,28 +207,46 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
   // A mapping is emptied when all its pairs go and nothing new goes into it.
   const receives = (n: Node2): boolean => targets.has(n) || n.children.some(receives);
   const removals: Span[] = [];
+  const kept: KeptComment[] = [];
   const emptied = (n: Node2): boolean => {
     const childGone = new Set(n.children.filter(emptied).map((c) => c.pair));
     const all = (n.map.items as AnyPair[]).every((p) => removedPairs.has(p) || childGone.has(p));
     return all && !receives(n);
   };
+  /** The comments of the removed leaves under a node, including those of parents removed whole. */
+  const keepComments = (n: Node2) => {
+    for (const p of n.map.items as AnyPair[]) {
+      if (!removedPairs.has(p)) continue;
+      const e = entries.find((x) => x.keySpan?.offset === p.key?.range?.[0]);
+      const comment = e ? trailingComment(index, e) : null;
+      if (comment) kept.push(comment);
+    }
+    for (const c of n.children) keepComments(c);
+  };
   const collect = (n: Node2) => {
     for (const p of n.map.items as AnyPair[]) {
       if (removedPairs.has(p)) {
         const e = entries.find((x) => x.keySpan?.offset === p.key?.range?.[0]);
-        if (e?.lineSpan) removals.push(e.lineSpan);
+        if (!e?.lineSpan) continue;
+        removals.push(e.lineSpan);
+        const comment = trailingComment(index, e);
+        if (comment) kept.push(comment);
       }
     }
     for (const c of n.children) {
-      if (emptied(c) && c.pair?.key) removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
-      else collect(c);
+      if (emptied(c) && c.pair?.key) {
+        removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
+        keepComments(c);
+      } else collect(c);
     }
   };
   if (root) {
-    if (target.holder?.key && emptied(root)) removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
-    else collect(root);
+    if (target.holder?.key && emptied(root)) {
+      removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
+      keepComments(root);
+    } else collect(root);
   }
-  plan.edits.push(...removeLineRanges(index, removals));
+  plan.edits.push(...removeLineRanges(index, removals, kept));
 
   for (const [at, trie] of targets) {
     const lines: string[] = [];

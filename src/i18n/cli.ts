@@ -20,6 +20,10 @@ export const EN_CLI = {
   'lint.summary': '{counts} in {files}',
   'lint.clean': 'no problems found in {files}',
   'lint.listSep': ', ',
+  'lint.skipped': '{n} inputs could not be linted (see the errors above)',
+  'lint.skippedOne': '1 input could not be linted (see the error above)',
+  'lint.nothing': 'nothing was linted: {skipped}',
+  'lint.foundSkipped': '{found}; {skipped}',
   // SARIF text around the rule's own words
   'sarif.fix': 'Fix: {fixes}',
   'sarif.see': 'See {url}',

@@ -103,18 +103,39 @@ function toFailure(e: unknown, prefix: string | null): MemoryFailure {
   return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys, data };
 }
 
-function cpuAndSlots(conf: Conf): { cpuCores: number; slots: number } {
-  const slots = conf.int(TM.slots)!;
-  const cpuCores = conf.contains(TM.cpuCores) ? conf.double(TM.cpuCores)! : slots;
+/**
+ * `TaskExecutorProcessUtils.getCpuCores` then (1.13+) `getNumSlots`: the slots are read for the CPU
+ * only when `taskmanager.cpu.cores` is not set, and for their own sake only from 1.13 on, after the
+ * CPU check. The cores become a `CPUResource`, whose `BigDecimal.valueOf` rejects NaN and Infinity.
+ */
+function cpuAndSlots(conf: Conf, version: FlinkVersion): { cpuCores: number; slots: number } {
+  const coresSet = conf.contains(TM.cpuCores);
+  const cpuCores = coresSet ? conf.double(TM.cpuCores)! : conf.int(TM.slots)!;
   if (cpuCores <= 0) {
     throw new ModelError(
       'IllegalConfigurationException',
       `TaskExecutors need to be started with a positive number of CPU cores. Please configure ${TM.cpuCores} accordingly.`,
       'invalid-cpu-cores',
-      [conf.contains(TM.cpuCores) ? TM.cpuCores : TM.slots],
+      [coresSet ? TM.cpuCores : TM.slots],
     );
   }
+  if (!Number.isFinite(cpuCores)) {
+    const first = Number.isNaN(cpuCores) ? 'N' : 'I';
+    throw new ModelError('NumberFormatException', `Character ${first} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`, 'invalid-cpu-cores', [TM.cpuCores]);
+  }
+  // Before 1.13 the slot count is not part of the process spec: with the cores set it is never read.
+  const slots = !coresSet ? cpuCores : atLeast(version, '1.13') ? conf.int(TM.slots)! : unreadSlots(conf);
   return { cpuCores, slots };
+}
+
+/** The slot count shown beside a pre-1.13 derivation that never reads it: 1 when it does not parse. */
+function unreadSlots(conf: Conf): number {
+  try {
+    return conf.int(TM.slots)!;
+  } catch (e) {
+    if (e instanceof JavaError) return 1;
+    throw e;
+  }
 }
 
 function externalResources(conf: Conf): [string, string][] {
@@ -249,7 +270,7 @@ export function computeTaskManager(input: ConfigInput, options: ModelOptions): T
   const prefix = atLeast(v, '1.11') ? 'TaskManager memory configuration failed: ' : null;
   try {
     const { path, sizes } = deriveTaskManagerSizes(conf, trace);
-    const { cpuCores, slots } = cpuAndSlots(conf);
+    const { cpuCores, slots } = cpuAndSlots(conf, v);
     const resources = externalResources(conf);
     const jvmHeap = sizes.frameworkHeap + sizes.taskHeap;
     const jvmDirect = sizes.frameworkOffHeap + sizes.taskOffHeap + sizes.network;

@@ -59,7 +59,10 @@ export const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   'flink-not-above-off-heap': (f) =>
     `total Flink memory of the JobManager (${size(f, 'flink')}) leaves no heap after its off-heap memory (${size(f, 'offHeap')})`,
   'invalid-segment-size': (f, v) => `${withValue('taskmanager.memory.segment-size', v)} must be a power of two of at least 4096 bytes that fits in an int`,
-  'invalid-cpu-cores': (f, v) => `${withValue(f.keys[0] ?? '', v)} gives the TaskManager no CPU: cores must be positive`,
+  'invalid-cpu-cores': (f, v) =>
+    f.exception === 'NumberFormatException'
+      ? `${withValue(f.keys[0] ?? '', v)} is not a finite number of CPU cores`
+      : `${withValue(f.keys[0] ?? '', v)} gives the TaskManager no CPU: cores must be positive`,
   'legacy-heap-negative': (f, v) => `${withValue(f.keys[0] ?? '', v)} is negative`,
   'legacy-heap-unparsable': () => `the legacy heap environment variable is not a memory size Flink can read`,
   'local-network-not-fixed': (f, v) =>

@@ -11,6 +11,7 @@ import { MIB, formatSizeForConfig } from '../model/memory-size.js';
 import { rawToString } from '../model/values.js';
 import type { OptionSpec } from './catalogue.js';
 import { OPTIONS, findOption, isActive, optionForFallbackKey } from './catalogue.js';
+import { isDocumentedKey } from './flink-keys.js';
 import type { FlinkVersion } from './version.js';
 import { atLeast } from './version.js';
 
@@ -39,11 +40,15 @@ export function looksMemoryRelated(key: string): boolean {
   return key.toLowerCase().split(/[.\-_]/).some((w) => MEMORY_WORDS.has(w));
 }
 
-/** Whether some Flink version knows the key: an option, a fallback key, or an entry of a map option. */
+/**
+ * Whether some Flink version knows the key: an option of the memory catalogue, a fallback key, an
+ * entry of a map option, or any key of Flink's option docs (the generated catalogue, flink-keys.ts).
+ */
 export function isKnownKey(key: string): boolean {
   if (findOption(key) || optionForFallbackKey(key) || OTHER_FLINK_KEYS.has(key)) return true;
   // Map options can also be written one entry per key: `<option>.<name>: <value>`.
-  return OPTIONS.some((o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1);
+  if (OPTIONS.some((o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1)) return true;
+  return isDocumentedKey(key);
 }
 
 /** A catalogue option the chosen version does not read yet, and the older key it reads instead, if any. */

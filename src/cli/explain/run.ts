@@ -13,7 +13,8 @@ import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError, EXIT } from '../io.js';
-import { EMPTY_PATH, readStdin, shownUnder, useColor } from '../util.js';
+import { EMPTY_PATH, readStdin, shownUnder, skippedMessage, useColor, visible, visibleColored, visibleLine } from '../util.js';
+import type { Skipped } from '../../config/expand.js';
 import type { ExplainedDocument, Process } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
@@ -63,15 +64,18 @@ function isFolder(path: string): boolean {
  * The files to explain, as the folder walk finds them (a list of 10,000 paths would stay in
  * memory for the whole run); paths are shown as typed, relative to the working directory.
  */
-function* inputsOf(files: readonly string[], cwd: string): Generator<{ shown: string; path: string }> {
+function* inputsOf(files: readonly string[], cwd: string, passedOver: (shown: string, message: string, why: Skipped) => void): Generator<{ shown: string; path: string }> {
   for (const file of files) {
     if (file === '') continue;
     const path = file === '-' ? '-' : resolve(cwd, file);
     const shown = shownUnder(file, cwd);
+    const skipped = (p: string, why: Skipped) => passedOver(shown(p), skippedMessage(shown(p), file, why), why);
     if (path === '-' || !isFolder(path)) yield { shown: shown(path), path };
-    else for (const f of flinkFilesIn(path)) yield { shown: shown(f), path: f };
+    else for (const f of flinkFilesIn(path, { names: NO_NAMES, folder() {}, skipped })) yield { shown: shown(f), path: f };
   }
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
   const lang = resolveLang(io, { flag: opts.lang });
@@ -88,13 +92,15 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const emit = (d: ExplainedDocument) => {
     failed ||= d.versions.some((v) => processes.some((p) => !v[p].ok));
     if (json) json.add(d);
-    else io.write(explainText([d], textOptions) + '\n');
+    // Values and messages quote the configuration: control characters are shown escaped (with
+    // colours on, colour codes are kept: ours cannot be told from a value's there).
+    else io.write((textOptions.color ? visibleColored : visible)(explainText([d], textOptions)) + '\n');
   };
   // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
   const seen = opts.files.length > 1 ? new Set<string>() : null;
   const inputError = (file: string, message: string) => {
     errors.push({ file, message });
-    io.error(`flink-mem: error: ${message}\n`);
+    io.error(`flink-mem: error: ${visibleLine(message)}\n`);
   };
   // Input problems first, as they are found without reading any configuration.
   for (const file of opts.files) {
@@ -103,7 +109,11 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       inputError(file, `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
     }
   }
-  for (const { shown, path } of inputsOf(opts.files, io.cwd)) {
+  const passedOver = (shown: string, message: string, why: Skipped) => {
+    if (why.kind === 'unreadable') inputError(shown, message);
+    else io.error(`flink-mem: note: ${visibleLine(message)}\n`);
+  };
+  for (const { shown, path } of inputsOf(opts.files, io.cwd, passedOver)) {
     // Standard input too: read once, it is empty the second time.
     if (seen?.has(path)) continue;
     seen?.add(path);
@@ -122,7 +132,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       const where = p ? `${loaded.file}:${p.span.line}:${p.span.column}` : loaded.file;
       const message = `${where}: ${p?.message ?? 'no Flink configuration found'}`;
       errors.push({ file: loaded.file, message });
-      io.error(`flink-mem: error: ${message}\n`);
+      io.error(`flink-mem: error: ${visibleLine(message)}\n`);
       continue;
     }
     for (const doc of loaded.documents) {

@@ -10,6 +10,7 @@ import type { FileReport, FormatContext, Formatter, Totals } from './types.js';
 import { fixLines } from './types.js';
 import { cliText, labelled } from '../../i18n/cli.js';
 import type { Lang } from '../../i18n/lang.js';
+import { visibleLine } from '../util.js';
 
 /** Annotations GitHub shows per step and kind. */
 export const ANNOTATION_CAP = 10;
@@ -28,7 +29,7 @@ export function escapeProperty(text: string): string {
 
 export function annotation(f: Finding, cwd: string, lang: Lang = 'en'): string {
   const props: [string, string | number | undefined][] = [
-    ['file', f.file === STDIN_NAME ? undefined : repoRelativePath(f.file, cwd)],
+    ['file', f.file === STDIN_NAME ? undefined : visibleLine(repoRelativePath(f.file, cwd))],
     ['line', f.line],
     ['col', f.column],
     ['endLine', f.endLine],
@@ -39,12 +40,19 @@ export function annotation(f: Finding, cwd: string, lang: Lang = 'en'): string {
     .filter((p): p is [string, string | number] => p[1] !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
-  const message = [f.message, ...fixLines(f.fix, lang).map((l) => labelled(cliText(lang, 'lint.fix'), l))].join('\n');
+  // Each part on its own line, control characters of config values shown escaped.
+  const message = [f.message, ...fixLines(f.fix, lang).map((l) => labelled(cliText(lang, 'lint.fix'), l))].map(visibleLine).join('\n');
   return `::${COMMAND[f.severity]} ${properties}::${escapeData(message)}`;
 }
 
+/**
+ * A finding past the cap, as a log line. GitHub reads any log line that starts with "::" as a
+ * workflow command, so control characters are escaped (a line break in a file name would start
+ * a new line) and a name that starts with "::" is written as ./name.
+ */
 function plainLine(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`;
+  const file = visibleLine(f.file);
+  return `${file.startsWith('::') ? './' : ''}${file}:${f.line}:${f.column}: ${f.severity}: ${visibleLine(f.message)} [${f.ruleId}]`;
 }
 
 export function githubFormatter(ctx: FormatContext): Formatter {

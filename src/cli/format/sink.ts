@@ -2,8 +2,9 @@
  * Where a report goes: standard output, or a file written atomically (a temporary file in the
  * same folder, renamed over the target at the end) so CI never uploads half a SARIF file.
  */
-import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeAll, writeFailure } from '../write.js';
 
 export interface Sink {
   write(text: string): void;
@@ -11,6 +12,14 @@ export interface Sink {
   commit(): void;
   /** Drops a partial output (after an internal error). */
   abort(): void;
+}
+
+/** A report that could not be written in full; nothing of it was left behind. */
+export class OutputFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputFailed';
+  }
 }
 
 export function streamSink(write: (text: string) => void): Sink {
@@ -32,25 +41,46 @@ export function atomicFileSink(path: string, cwd: string): Sink {
     throw new Error(code === 'ENOENT' || code === 'ENOTDIR' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? e));
   }
   let open = true;
+  let written = 0;
   const close = () => {
     if (open) closeSync(fd);
     open = false;
   };
+  const drop = () => {
+    close();
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone: nothing to clean up.
+    }
+  };
+  // A write that cannot finish (a full disk, a file-size limit) drops the partial report.
+  const failed = (e: unknown): never => {
+    drop();
+    throw new OutputFailed(`cannot write "${path}": ${writeFailure(e)}; nothing was written`);
+  };
   return {
     write(text) {
-      writeSync(fd, text);
+      if (!open) return;
+      const bytes = Buffer.from(text, 'utf8');
+      try {
+        writeAll(fd, bytes);
+      } catch (e) {
+        failed(e);
+      }
+      written += bytes.length;
     },
     commit() {
-      close();
-      renameSync(temp, target);
-    },
-    abort() {
-      close();
+      if (!open) return;
       try {
-        unlinkSync(temp);
-      } catch {
-        // Already gone: nothing to clean up.
+        fsyncSync(fd);
+        if (fstatSync(fd).size !== written) throw new Error('only part of the report could be written');
+        close();
+        renameSync(temp, target);
+      } catch (e) {
+        failed(e);
       }
     },
+    abort: drop,
   };
 }

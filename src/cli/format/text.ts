@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { Finding, Severity } from '../../engine/types.js';
 import type { FileReport, FormatContext, Formatter, Totals } from './types.js';
 import { fixLines } from './types.js';
+import { visibleLine } from '../util.js';
 import { cliText, labelled } from '../../i18n/cli.js';
 import type { Lang } from '../../i18n/lang.js';
 import { charWidth, displayWidth } from '../../i18n/width.js';
@@ -37,13 +38,14 @@ interface Expanded {
 }
 
 /**
- * Expands tabs to stops of TAB_WIDTH and measures display columns: an East Asian wide
- * character takes two columns, so the caret lands under it on a terminal.
+ * Expands tabs to stops of TAB_WIDTH and measures display columns: an East Asian wide character
+ * takes two columns, so the caret lands under it on a terminal. Other control characters are
+ * shown escaped (\x1b), never written raw to the terminal.
  */
 function expandTabs(line: string): Expanded {
   // Narrow text and nothing to expand (the usual case): skip the per-character walk, which costs
   // seconds on a 10 MB line.
-  if (!/[\u0000-\u001f\u0300-\uffff]/.test(line)) {
+  if (!/[\u0000-\u001f\u007f-\u009f\u0300-\uffff]/.test(line)) {
     return { text: line, at: (i) => i, width: line.length, cut: (from, to) => line.slice(from, to) };
   }
   const cols: number[] = [];
@@ -52,10 +54,10 @@ function expandTabs(line: string): Expanded {
   let col = 0;
   for (const ch of line) {
     for (let k = 0; k < ch.length; k++) cols.push(col);
-    const piece = ch === '\t' ? ' '.repeat(TAB_WIDTH - (col % TAB_WIDTH)) : ch < ' ' ? ' ' : ch;
+    const piece = ch === '\t' ? ' '.repeat(TAB_WIDTH - (col % TAB_WIDTH)) : visibleLine(ch);
     starts.push(col);
     pieces.push(piece);
-    col += ch === '\t' ? piece.length : charWidth(piece);
+    col += ch === '\t' || piece !== ch ? piece.length : charWidth(piece);
   }
   const width = col;
   return {
@@ -107,7 +109,7 @@ function severityColor(c: Colors, severity: Severity): (s: string) => string {
 export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<FormatContext, 'rules' | 'lang'>, c: Colors): string[] {
   const lang = ctx.lang ?? 'en';
   const paint = severityColor(c, f.severity);
-  const out = [`${c.bold(`${f.file}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${f.message} ${c.dim(`[${f.ruleId}]`)}`];
+  const out = [`${c.bold(`${visibleLine(f.file)}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${visibleLine(f.message)} ${c.dim(`[${f.ruleId}]`)}`];
   const source = lines[f.line - 1];
   if (source !== undefined && source.trim() !== '' && !isDocumentLevel(f)) {
     const sameLine = f.endLine === undefined || f.endLine === f.line;
@@ -121,20 +123,27 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
   const fixes = fixLines(f.fix, lang);
   const remediation = ctx.rules.get(f.ruleId)?.remediation;
   const advice = fixes.length > 0 ? fixes : remediation ? [remediation] : [];
-  for (const line of advice) out.push(`  ${labelled(cliText(lang, 'lint.fix'), line, c.green)}`);
+  for (const line of advice) out.push(`  ${labelled(cliText(lang, 'lint.fix'), visibleLine(line), c.green)}`);
   return out;
 }
 
-/** `2 errors, 1 warning in 3 files`, or `no problems found in 3 files` (in `lang`). */
+/**
+ * `2 errors, 1 warning in 3 files`, or `no problems found in 3 files` (in `lang`); inputs that
+ * could not be used are counted after it, so a run that read nothing never looks clean.
+ */
 export function summaryLine(t: Totals, lang: Lang = 'en'): string {
-  const count = (n: number, one: 'lint.error' | 'lint.warning' | 'lint.file', many: 'lint.errors' | 'lint.warnings' | 'lint.files') =>
+  const count = (n: number, one: 'lint.error' | 'lint.warning' | 'lint.file' | 'lint.skippedOne', many: 'lint.errors' | 'lint.warnings' | 'lint.files' | 'lint.skipped') =>
     n === 1 ? cliText(lang, one) : cliText(lang, many, { n });
   const parts: string[] = [];
   if (t.error > 0) parts.push(count(t.error, 'lint.error', 'lint.errors'));
   if (t.warning > 0) parts.push(count(t.warning, 'lint.warning', 'lint.warnings'));
   if (t.info > 0) parts.push(cliText(lang, 'lint.info', { n: t.info }));
   const files = count(t.files, 'lint.file', 'lint.files');
-  return parts.length === 0 ? cliText(lang, 'lint.clean', { files }) : cliText(lang, 'lint.summary', { counts: parts.join(cliText(lang, 'lint.listSep')), files });
+  const unread = t.unread ?? 0;
+  const skipped = count(unread, 'lint.skippedOne', 'lint.skipped');
+  if (unread > 0 && t.files === 0) return cliText(lang, 'lint.nothing', { skipped });
+  const found = parts.length === 0 ? cliText(lang, 'lint.clean', { files }) : cliText(lang, 'lint.summary', { counts: parts.join(cliText(lang, 'lint.listSep')), files });
+  return unread > 0 ? cliText(lang, 'lint.foundSkipped', { found, skipped }) : found;
 }
 
 export function textFormatter(ctx: FormatContext): Formatter {
@@ -149,7 +158,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
     },
     end(totals: Totals) {
       const line = summaryLine(totals, ctx.lang);
-      const painted = totals.error > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
+      const painted = totals.error > 0 || (totals.unread ?? 0) > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
       ctx.write(`${printed > 0 ? '\n' : ''}${c.bold(painted)}\n`);
     },
   };

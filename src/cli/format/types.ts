@@ -20,6 +20,8 @@ export interface Totals {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
+  /** Inputs or files skipped because they could not be used (each was reported on standard error). */
+  readonly unread?: number;
 }
 
 export interface FormatContext {

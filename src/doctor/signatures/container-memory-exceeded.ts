@@ -11,8 +11,6 @@ export function overLimit(ctx: SuggestContext): bigint | null {
   return used !== null && limit !== null && used > limit ? used - limit : null;
 }
 
-const operator = (ctx: SuggestContext) => ctx.variant === 'operator' || (ctx.seen.operatorPod && ctx.component === 'unknown');
-
 function vmemAdvice(ctx: SuggestContext): Suggestion[] {
   const used = ctx.facts.vused ? parseLooseSize(ctx.facts.vused) : null;
   const physical = ctx.facts.limit ? parseLooseSize(ctx.facts.limit) : null;
@@ -50,11 +48,11 @@ export default defineSignature({
     "YARN `is running beyond physical memory limits` and `Container killed ... exceeding memory limits`, with the usage and limit it reports",
     "YARN `is running beyond virtual memory limits`: no Flink memory option helps, the remedy is YARN's virtual-memory check",
     "the kernel's `Memory cgroup out of memory: Killed process`",
-    "the Flink Kubernetes Operator's own pod killed: no Flink memory option helps",
-    "descriptions in English or Chinese (容器被杀, 超出内存限制)",
+    "the Flink Kubernetes Operator's own pod killed: not a Flink process, so no diagnosis; the note says what to raise instead",
+    "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码'],
   patterns: [
     { re: /flink-kubernetes-operator\S*.{0,200}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -64,6 +62,12 @@ export default defineSignature({
     { re: /Memory cgroup out of memory: Kill(?:ed)? process/i },
     { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
     { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
+    {
+      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)/i,
+      strength: 'weak',
+    },
+    { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
+    { re: /(?:\bexit(?:ed)?\s(?:with\s)?(?:code|status)|退出码)\s?(?:is\s)?[=: ]{0,3}143\b/i, strength: 'vague', variant: 'exit143' },
   ],
   // A Python worker killed inside the TaskManager's container is its own diagnosis.
   excludes: [/Python (?:worker|process|harness)/i],
@@ -79,24 +83,22 @@ export default defineSignature({
   options: ['taskmanager.memory.jvm-overhead.min', 'taskmanager.memory.jvm-overhead.max', 'taskmanager.memory.jvm-overhead.fraction', 'state.backend.rocksdb.memory.managed', 'taskmanager.memory.task.off-heap.size', 'jobmanager.memory.jvm-overhead.min'],
   docs: [docs.trouble('container-memory-exceeded'), docs.tuning('configure-memory-for-containers'), docs.k8sMemory()],
   summary(ctx) {
-    if (operator(ctx)) return "The Flink Kubernetes Operator's own pod was killed for exceeding its memory limit";
     if (ctx.variant === 'vmem') return `YARN killed the container of ${whichProcess(ctx)} for its virtual memory`;
     return `The container of ${whichProcess(ctx)} was killed for using more memory than its limit`;
   },
   explain(ctx) {
-    if (operator(ctx)) {
-      return "The pod that was killed runs the Flink Kubernetes Operator, not a Flink job, so no Flink memory option helps. Raise the memory limit of the operator's Deployment (the operator pod's resources in its Helm values) and, if its own JVM heap is the problem, its JVM options (jvmArgs.operator in the Helm values).";
-    }
     if (ctx.variant === 'vmem') {
       return "YARN's virtual-memory check killed the container. Virtual memory is address space the JVM reserves, not memory it uses, so this is not a Flink sizing problem and no Flink memory option helps: switch the check off or raise YARN's virtual-to-physical ratio on the NodeManagers.";
     }
     const parts: string[] = [];
     const over = overLimit(ctx);
     if (over !== null) parts.push(`The container used ${ctx.facts.used} against a limit of ${ctx.facts.limit}.`);
+    if (ctx.variant === 'exit143') parts.push('Exit code 143 means the process got SIGTERM: YARN and Kubernetes stop a container this way, also when it went over its memory limit, but the code alone does not say why; the NodeManager log or the pod events name the reason.');
     if (ctx.variant === 'exit137') parts.push('Exit code 137 means the process got SIGKILL; in a container that is almost always the kernel enforcing the memory limit (a failed liveness probe also ends this way, so check the pod events).');
     parts.push(
       "The JVM stayed inside its own limits (heap, direct, metaspace) but the process as a whole did not: native memory that Flink does not cap grew past what was reserved for it. Typical sources: RocksDB when it does not use managed memory, native libraries in user code, glibc malloc arenas, many threads. JVM overhead is the reserve for that; raising it keeps the container size and takes the memory from the other components (or grows the container if they cannot spare it).",
     );
+    parts.push('JVM overhead is the process size times its fraction, kept between its min and max (192m and 1g by default): a min raised above the max makes Flink refuse to start, so the suggestion raises the max with it when needed (raising the fraction instead also works while the result stays within the max).');
     if (ctx.seen.rocksdb) parts.push('The text mentions RocksDB: keep state.backend.rocksdb.memory.managed at true (the default) so RocksDB stays inside managed memory.');
     const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
     parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
@@ -105,7 +107,6 @@ export default defineSignature({
     return parts.join(' ');
   },
   suggest(ctx) {
-    if (operator(ctx)) return [];
     if (ctx.variant === 'vmem') return vmemAdvice(ctx);
     const p: Process = ctx.component === 'jobmanager' ? 'jobmanager' : 'taskmanager';
     const out = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];

@@ -6,21 +6,25 @@ import { shippedProcessSize } from '../../model/fix.js';
 import { suggestSizeSpelling } from '../../options/size-spelling.js';
 import { NAME } from '../suggest.js';
 import { parseLooseSize } from '../quantities.js';
-import type { SignaturePattern, SuggestContext, Suggestion } from '../types.js';
+import type { Process, SignaturePattern, SuggestContext, Suggestion } from '../types.js';
+import { bytesAfter, byteCounts, fixFromMessage, rebuild } from '../config-error.js';
+import { MIB } from '../../model/memory-size.js';
+import { ceilTo, fmt } from '../quantities.js';
+import { defaultFor, findOption } from '../../options/catalogue.js';
 
 /** The model's checks, by the text Flink prints when they fail, with what each means in our words. */
 const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
   { re: /Either required fine-grained memory|Either Task Heap Memory size .{0,200}need to be configured explicitly/i, variant: 'no-total-memory', says: 'no memory size is configured at all: Flink needs a total process size, a total Flink size, or the fine-grained sizes' },
-  { re: /Sum of configured Framework Heap Memory/i, variant: 'components-exceed-flink', component: 'taskmanager', says: 'the explicitly sized components (and the fraction-based managed and network memory) add up to more than the total Flink memory they must fit in' },
-  { re: /the derived Network Memory is inconsistent with its configuration|Derived Network Memory size .{0,80}is not in configured Network Memory range/i, variant: 'network-remainder-out-of-range', component: 'taskmanager', says: 'network memory is what is left of total Flink memory after the explicit sizes, and that is outside the configured network min/max' },
+  { re: /(?<msg>Sum of configured Framework Heap Memory.{0,700})/i, variant: 'components-exceed-flink', component: 'taskmanager', says: 'the explicitly sized components (and the fraction-based managed and network memory) add up to more than the total Flink memory they must fit in' },
+  { re: /the derived Network Memory is inconsistent with its configuration|(?<msg>Derived Network Memory size .{0,80}is not in configured Network Memory range.{0,120})/i, variant: 'network-remainder-out-of-range', component: 'taskmanager', says: 'network memory is what is left of total Flink memory after the explicit sizes, and that is outside the configured network min/max' },
   { re: /Derived Network Memory size .{0,80}does not match configured Network Memory size/i, variant: 'network-remainder-mismatch', component: 'taskmanager', says: 'the legacy taskmanager.network.numberOfBuffers fixes network memory at a size the remainder of total Flink memory does not match' },
-  { re: /Inconsistently configured Key: '(?<key>[^']+)'/i, variant: 'invalid-fraction-range', says: 'a fraction is outside [0, 1) or its min is above its max' },
-  { re: /Sum of configured JVM Metaspace .{0,80}and JVM Overhead .{0,80}exceed configured Total Process Memory/i, variant: 'jvm-exceeds-process', says: 'the total process size does not even hold JVM metaspace and JVM overhead' },
-  { re: /The configured Total Process Memory size .{0,80}is less than the sum of the derived Total Flink Memory size/i, variant: 'process-below-flink-and-metaspace', says: 'the total process size is smaller than total Flink memory plus metaspace' },
-  { re: /Derived JVM Overhead size .{0,80}is not in configured JVM Overhead range/i, variant: 'overhead-out-of-range', says: 'JVM overhead is what is left of the process size, and that is outside the configured overhead min/max' },
-  { re: /Sum of the configured JVM Heap Memory .{0,80}and the configured Off-heap Memory .{0,80}does not match/i, variant: 'heap-and-off-heap-mismatch-flink', component: 'jobmanager', says: 'JobManager heap plus off-heap must equal the configured total Flink size exactly' },
-  { re: /The configured JVM Heap Memory .{0,80}exceeds the configured Total Flink Memory/i, variant: 'heap-exceeds-flink', component: 'jobmanager', says: 'the JobManager heap is larger than its total Flink size' },
-  { re: /The configured Total Flink Memory .{0,80}is less than the configured Off-heap Memory/i, variant: 'flink-not-above-off-heap', component: 'jobmanager', says: 'the JobManager total Flink size leaves no heap after its off-heap memory' },
+  { re: /Inconsistently configured Key: '(?<key>[^']+)'(?<msg>.{0,400})/i, variant: 'invalid-fraction-range', says: 'a fraction is outside [0, 1) or its min is above its max' },
+  { re: /(?<msg>Sum of configured JVM Metaspace .{0,80}and JVM Overhead .{0,80}exceed configured Total Process Memory.{0,80})/i, variant: 'jvm-exceeds-process', says: 'the total process size does not even hold JVM metaspace and JVM overhead' },
+  { re: /(?<msg>The configured Total Process Memory size .{0,80}is less than the sum of the derived Total Flink Memory size.{0,300})/i, variant: 'process-below-flink-and-metaspace', says: 'the total process size is smaller than total Flink memory plus metaspace' },
+  { re: /(?<msg>Derived JVM Overhead size .{0,80}is not in configured JVM Overhead range.{0,120})/i, variant: 'overhead-out-of-range', says: 'JVM overhead is what is left of the process size, and that is outside the configured overhead min/max' },
+  { re: /(?<msg>Sum of the configured JVM Heap Memory .{0,80}and the configured Off-heap Memory .{0,80}does not match.{0,120})/i, variant: 'heap-and-off-heap-mismatch-flink', component: 'jobmanager', says: 'JobManager heap plus off-heap must equal the configured total Flink size exactly' },
+  { re: /(?<msg>The configured JVM Heap Memory .{0,80}exceeds the configured Total Flink Memory.{0,80})/i, variant: 'heap-exceeds-flink', component: 'jobmanager', says: 'the JobManager heap is larger than its total Flink size' },
+  { re: /(?<msg>The configured Total Flink Memory .{0,80}is less than the configured Off-heap Memory.{0,80})/i, variant: 'flink-not-above-off-heap', component: 'jobmanager', says: 'the JobManager total Flink size leaves no heap after its off-heap memory' },
   { re: /Could not parse value '(?<value>[^']*)' for key '(?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[^']*)'/i, variant: 'unparsable-value', says: 'a memory option has a value Flink cannot read' },
   { re: /Cannot read memory size from config option '(?<key>[^']+)'/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
   { re: /Memory size unit '[^']*' does not match any of the recognized units/i, variant: 'unparsable-memory-size', says: 'a memory size uses a unit Flink does not know (only b, k, m, g, t and their long forms, all binary)' },
@@ -31,7 +35,65 @@ const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
   { re: /JobManager memory configuration failed/i, variant: 'unknown-check', component: 'jobmanager', says: 'the JobManager memory configuration is rejected' },
 ];
 
+/** A remainder (network or JVM overhead) outside its range: the exact bound, or the total moved by the exact difference. */
+function remainderOutOfRange(ctx: SuggestContext, p: Process, overhead: boolean): Suggestion[] {
+  const msg = ctx.facts.msg ?? '';
+  const value = bytesAfter(msg, overhead ? 'JVM Overhead size' : 'Network Memory size');
+  const range = /\[[^\]]{0,120}\]/.exec(msg)?.[0];
+  const counts = range ? byteCounts(range) : [];
+  if (value === null || counts.length < 2) return [];
+  const [min, max] = [BigInt(counts[0]!), BigInt(counts[1]!)];
+  const what = overhead ? 'JVM overhead' : 'network memory';
+  const prefix = overhead ? `${p}.memory.jvm-overhead` : 'taskmanager.memory.network';
+  const total = overhead ? `${p}.memory.process.size` : `${p}.memory.flink.size`;
+  const rest = overhead ? `${p}.memory.flink.size` : 'taskmanager.memory.managed.size';
+  const remainder = overhead
+    ? `${what} is what the process size leaves after total Flink memory and metaspace, because both ${total} and ${rest} (or all fine-grained sizes) are set`
+    : `${what} is what total Flink memory leaves after the explicitly sized components`;
+  if (value > max) {
+    const up = ceilTo(value, MIB);
+    return [
+      ctx.plan.advise(`${prefix}.max`, fmt(max), formatSizeForConfig(up), `${remainder}: ${fmt(value)} by the message, above the max; a max of ${fmt(up)} admits it`),
+      ctx.plan.advise(total, 'not in the message', `${fmt(value - max)} less than today`, `or keep the max: the same remainder minus ${fmt(value - max)} fits the range`),
+    ];
+  }
+  const missing = min - value;
+  const out = [ctx.plan.advise(total, 'not in the message', `${fmt(missing)} more than today`, `${remainder}: ${fmt(value)} by the message, ${fmt(missing)} short of the min ${fmt(min)}`)];
+  if (overhead) out.push(ctx.plan.advise(rest, 'set', 'remove', `or set only ${total}: JVM overhead is then its fraction of the process size, within [${fmt(min)}, ${fmt(max)}]`));
+  return out;
+}
+
+/** A fraction outside [0, 1) or a min above its max: the exact values from the message. */
+function inconsistentRange(ctx: SuggestContext): Suggestion[] {
+  const key = ctx.facts.key;
+  const msg = ctx.facts.msg ?? '';
+  if (!key || !key.endsWith('.fraction')) return [];
+  const min = bytesAfter(msg, 'its min');
+  const max = bytesAfter(msg, ', max');
+  const fraction = /\((-?\d{1,20}(?:\.\d{1,20})?(?:E-?\d{1,3})?|NaN|-?Infinity)\) and its min/.exec(msg)?.[1];
+  const base = key.slice(0, -'fraction'.length);
+  if (min !== null && max !== null && min > max) {
+    return [ctx.plan.advise(`${base}max`, fmt(max), formatSizeForConfig(min), `the max must not be below the min (${fmt(min)}); or lower ${base}min to ${fmt(max)}`)];
+  }
+  const option = findOption(key);
+  const def = option ? defaultFor(option, ctx.version) : null;
+  if (fraction !== undefined && def !== null) {
+    return [ctx.plan.advise(key, fraction, def, `a fraction must be at least 0 and below 1; ${def} is Flink's default`)];
+  }
+  return [];
+}
+
 function withoutConfig(ctx: SuggestContext): Suggestion[] {
+  const msg = ctx.facts.msg;
+  if (msg !== undefined) {
+    const out: Suggestion[] = [];
+    for (const p of ctx.processes) out.push(...fixFromMessage(ctx.variant, msg, p, ctx.version, ctx.plan.target));
+    if (out.length > 0) return out;
+    const p = ctx.processes[0]!;
+    if (ctx.variant === 'overhead-out-of-range' && ctx.processes.length === 1) return remainderOutOfRange(ctx, p, true);
+    if (ctx.variant === 'network-remainder-out-of-range') return remainderOutOfRange(ctx, 'taskmanager', false);
+    if (ctx.variant === 'invalid-fraction-range') return inconsistentRange(ctx);
+  }
   if (ctx.variant === 'unparsable-value' && ctx.facts.key && ctx.facts.value !== undefined) {
     const spelled = suggestSizeSpelling(ctx.facts.value);
     if (spelled) return [ctx.plan.advise(ctx.facts.key, ctx.facts.value, spelled, 'the same size in a spelling Flink reads (whole numbers, binary units b, k, m, g, t)')];
@@ -60,6 +122,8 @@ export default defineSignature({
     "`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)",
     "`Could not parse value '...' for key '...'` and unknown memory units",
     "with --config: the failed check explained with your values and the exact fix `lint` gives",
+    "without --config: the sizes the message prints rebuilt into a configuration that fails the same check with the same numbers, and the change that makes it start, found and checked with the model (a framework size raised by mistake goes back to its default first)",
+    "network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move",
   ],
   rank: 10,
   keywords: ['fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
@@ -72,7 +136,12 @@ export default defineSignature({
     const says = CHECKS.find((c) => c.variant === ctx.variant)?.says ?? 'the memory configuration is rejected';
     const parts = [`Flink checks the memory configuration before the process starts; here ${says}.`];
     if (!ctx.withConfig) {
-      parts.push('Run again with --config and the same configuration to get the exact change that makes it start.');
+      const rebuilt = ctx.facts.msg !== undefined && ctx.processes.some((p) => rebuild(ctx.variant, ctx.facts.msg!, p, ctx.version, ctx.plan.target) !== null);
+      parts.push(
+        rebuilt
+          ? "The message prints every size it compared: rebuilt into a configuration, they fail the same check with the same numbers in flink-mem's model, and the change below makes that configuration start. Run again with --config to start from your own file instead."
+          : 'Run again with --config and the same configuration to get the exact change that makes it start.',
+      );
       return parts.join(' ');
     }
     let failing = 0;

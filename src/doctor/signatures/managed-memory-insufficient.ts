@@ -52,11 +52,12 @@ export default defineSignature({
   recognises: [
     "`MemoryAllocationException: Could not allocate N pages` and `Could not allocate N bytes, only M bytes are remaining`",
     "`Could not created the shared memory resource of size N` (RocksDB's shared cache in a slot)",
+    "batch operators with too small a share of managed memory: `Too little memory provided to sorter`, `Too few memory segments provided. Hash Join needs at least N memory segments`, and descriptions of a sort, hash join or aggregation whose memory allocation failed",
     "`The fraction of memory to allocate should not be 0`: a RocksDB or Python consumer with no weight in `taskmanager.memory.managed.consumer-weights`",
     "descriptions in English or Chinese (托管内存不足)",
   ],
   rank: 20,
-  keywords: ['could not allocate', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
+  keywords: ['could not allocate', 'too little memory provided to sorter', 'too few memory segments', 'memory allocation failed', 'failed to allocate', 'more buffers', 'more memory segments', 'more managed memory', '内存分配失败', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
   patterns: [
     { re: /Could not allocate (?<bytesRequested>\d+) bytes, only (?<bytesRemaining>\d+) bytes are remaining/i },
     { re: /Could not created? the shared memory resource of size (?<sharedSize>\d+)/i, variant: 'shared' },
@@ -64,6 +65,16 @@ export default defineSignature({
     { re: /The fraction of memory to allocate should not be 0/i, variant: 'weights' },
     { re: /Not enough memory left to reserve from the slot's managed memory/i, variant: 'shared' },
     { re: /MemoryAllocationException/ },
+    // Batch operators that got too small a share of their slot's managed memory.
+    { re: /Too little memory provided to sorter to perform task\. Required are at least (?<minPages>\d{1,12}) pages\. Current page size is (?<pageBytes>\d{1,12}) bytes/i, variant: 'batch-operator' },
+    { re: /Too little memory provided to sorter to perform task\. Required are at least (?<minBytes>\d{1,19}) bytes\. Current memory size is (?<gotBytes>\d{1,19}) bytes/i, variant: 'batch-operator' },
+    { re: /Too little memory provided to sorter/i, variant: 'batch-operator' },
+    { re: /Too few memory segments provided\. Hash Join needs at leas?t? (?<minPages>\d{1,12}) memory segments/i, variant: 'batch-operator' },
+    {
+      re: /\b(?:memory allocation failed|failed to allocate (?:managed )?memory)\b.{0,80}\b(?:sort|hash|join|aggregat|batch|operator)|\b(?:sort(?:er|ing)?|hash ?join|hash table|aggregat\w{0,5}|batch (?:job|operator)s?)\b.{0,80}\b(?:memory allocation failed|failed to allocate memory|needs? more (?:buffers|memory segments|managed memory))|(?:排序|哈希|hash ?join|批处理|聚合).{0,20}内存分配失败/i,
+      strength: 'weak',
+      variant: 'batch-operator',
+    },
     { re: /托管内存.{0,6}(?:不足|不够)|managed memory (?:is )?(?:insufficient|not enough|exhausted)/i, strength: 'weak' },
   ],
   details: [
@@ -93,6 +104,12 @@ export default defineSignature({
       `Each slot gets an equal part of the TaskManager's managed memory${managed !== null ? ` (${fmt(managed)} over ${slots} slot${slots === 1 ? '' : 's'})` : ''}, used by batch sorting and hashing, RocksDB and Python workers. An operator (or a shared resource like RocksDB's cache) asked for more than its slot had left.`,
     ];
     if (ctx.facts.bytesRequested) parts.push(`It asked for ${fmt(BigInt(ctx.facts.bytesRequested))} with ${fmt(BigInt(ctx.facts.bytesRemaining ?? '0'))} remaining.`);
+    if (ctx.variant === 'batch-operator') {
+      const min = ctx.facts.minPages && ctx.facts.pageBytes ? BigInt(ctx.facts.minPages) * BigInt(ctx.facts.pageBytes) : ctx.facts.minBytes ? BigInt(ctx.facts.minBytes) : null;
+      parts.push(
+        `A batch operator (sort, hash join, hash aggregation) runs on its share of the slot's managed memory${min !== null ? `, and its share was below the ${fmt(min)} it needs to run at all` : ''}. Managed memory is the fix, not the heap: the operator spills to disk when its share is small, but it cannot start below its minimum.`,
+      );
+    }
     parts.push('Fewer slots per TaskManager also gives each slot more.');
     return parts.join(' ');
   },

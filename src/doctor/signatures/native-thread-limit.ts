@@ -11,11 +11,12 @@ export default defineSignature({
     "no Flink memory option helps: the host's or container's thread limit, or a thread leak",
   ],
   rank: 20,
-  keywords: ['native thread', 'pthread_create', '线程'],
+  keywords: ['native thread', 'pthread_create', '线程', 'threads', 'thread creation'],
   patterns: [
     { re: /unable to create (?:a )?(?:new )?native thread/i },
     { re: /pthread_create failed \(EAGAIN\)/i },
     { re: /无法创建.{0,4}(?:本地)?线程|线程数.{0,6}(?:上限|超限|耗尽)/i, strength: 'weak' },
+    { re: /\b(?:cannot|can't|can ?not|could not|couldn't|unable to|failed to) (?:create|start|spawn) (?:enough |new |more |any )?(?:task |native |worker )?threads\b|\b(?:OOM|out[- ]of[- ]memory(?: error)?)\b.{0,20}\bthread creation\b/i, strength: 'weak' },
   ],
   component: 'infer',
   options: ['taskmanager.memory.jvm-overhead.min'],

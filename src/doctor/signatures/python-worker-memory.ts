@@ -3,12 +3,33 @@ import { docs } from '../docs.js';
 import { fmt, stepUp } from '../quantities.js';
 import { growManaged, raise } from '../suggest.js';
 import { atLeast } from '../../options/version.js';
-import type { SuggestContext } from '../types.js';
+import type { SuggestContext, Suggestion } from '../types.js';
 
 const managedByFlink = (ctx: SuggestContext): boolean => {
   const v = ctx.plan.valueText('taskmanager', 'python.fn-execution.memory.managed');
   return v === null ? atLeast(ctx.version, '1.12') : v.trim().toLowerCase() === 'true';
 };
+
+const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
+
+/**
+ * The PYTHON weight raised to the largest other weight: where RocksDB or batch operators share
+ * the slot, the Python workers then get an equal part of it instead of 30 of 100 (the default).
+ */
+function pythonWeight(ctx: SuggestContext): Suggestion[] {
+  const current = ctx.plan.valueText('taskmanager', WEIGHTS) ?? 'OPERATOR:70,STATE_BACKEND:70,PYTHON:30';
+  const entries = current.split(',').map((e) => e.split(':').map((x) => x.trim()) as [string, string]).filter(([k, v]) => k !== '' && v !== undefined && /^\d+$/.test(v));
+  if (entries.length === 0) return [];
+  const python = Number(entries.find(([k]) => k === 'PYTHON')?.[1] ?? '0');
+  const others = Math.max(0, ...entries.filter(([k]) => k !== 'PYTHON').map(([, v]) => Number(v)));
+  if (others === 0 || python >= others) return [];
+  const next = [...entries.filter(([k]) => k !== 'PYTHON'), ['PYTHON', String(others)] as [string, string]].map(([k, v]) => `${k}:${v}`).join(',');
+  const shared = ctx.seen.rocksdb ? 'RocksDB shares the slot (the text shows it)' : 'RocksDB or batch operators share the slot';
+  const advice = ctx.plan.advise(WEIGHTS, ctx.withConfig ? current : `${current} (default)`, next, `where ${shared}, the Python workers get ${python} of every ${python + others} parts of its managed memory today; an equal weight gives them half, without growing the TaskManager`);
+  const total = ctx.plan.size('taskmanager', 'totalProcess');
+  const starts = ctx.plan.userCheck('taskmanager')?.ok === true;
+  return [starts && total !== null ? { ...advice, effect: `total process memory stays at ${fmt(total)}; no size changes, only how each slot's managed memory is shared` } : advice];
+}
 
 export default defineSignature({
   id: 'python-worker-memory',
@@ -49,6 +70,6 @@ export default defineSignature({
     const managed = ctx.plan.size('taskmanager', 'managed');
     if (managed === null) return [];
     const target = stepUp(managed);
-    return growManaged(ctx, target, `gives the Python workers more (${fmt(managed)} -> ${fmt(target)})`);
+    return [...growManaged(ctx, target, `gives the Python workers more (${fmt(managed)} -> ${fmt(target)})`), ...pythonWeight(ctx)];
   },
 });

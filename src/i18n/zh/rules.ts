@@ -38,6 +38,10 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
         'Flink {version} 只读取 conf/flink-conf.yaml（config.yaml 从 Flink 1.19 起才被读取），不会读取 "config.yaml"，因此该文件中的配置全部不生效：请把它们写成扁平的 "key: value" 行放入 flink-conf.yaml',
       yamlFormatBefore119:
         '该文件是 config.yaml 的标准 YAML 格式，Flink {version} 不会读取（它读取 conf/flink-conf.yaml 的扁平 "key: value" 行，并跳过嵌套的 YAML）：请把配置写成扁平的行放入 flink-conf.yaml',
+      embeddedFlinkConfWithFlink2:
+        'Flink {version} 只读取 conf/config.yaml，不会读取 ConfigMap 中的 "flink-conf.yaml"，因此其中的配置全部不生效：请用 Flink 自带的 bin/migrate-config-file.sh 转换，并以 "config.yaml" 为键存入 ConfigMap',
+      embeddedConfigYamlBefore119:
+        'Flink {version} 只读取 conf/flink-conf.yaml（config.yaml 从 Flink 1.19 起才被读取），不会读取 ConfigMap 中的 "config.yaml"，因此其中的配置全部不生效：请把配置写成扁平的 "key: value" 行，以 "flink-conf.yaml" 为键存入',
       configYamlBesideFlinkConf:
         '同一目录下存在 "{other}" 时，Flink {version} 不会读取 "config.yaml"（Flink 1.19 和 1.20 优先读取 flink-conf.yaml），因此该文件中的配置全部不生效：把 {other} 的配置迁入本文件后，删除或重命名 {other}',
     },
@@ -139,6 +143,17 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
       rocksdbRatios: '"{wKey}"（{w}）和 "{hKey}"（{h}）没有给 block cache 留下空间：2 x w / (3 - w) + h 必须小于 1，这里是 {sum}',
     },
   },
+  'invalid-flink-version': {
+    description: 'FlinkDeployment 的 spec.flinkVersion 不是 Operator 接受的取值',
+    rationale:
+      'Flink Kubernetes Operator 把 spec.flinkVersion 读作一个下划线形式的枚举（v1_17、v1_20、v2_0）。它的 CRD 会让 Kubernetes 在应用清单时拒绝其他任何写法，' +
+      '因此 "1.17"、"v1.17" 或 "V1_17" 永远部署不上去。flink-mem 仍会按值中能读出的版本检查这样的清单。',
+    remediation: '按 Operator 枚举的写法书写版本："v" 加上用 "_" 连接的主版本号和次版本号，例如 v1_20。',
+    messages: {
+      misspelt: '"spec.flinkVersion"（{value}）不是 Operator 接受的取值：请写成 {suggestion}',
+      unknown: '"spec.flinkVersion"（{value}）不是 Operator 认识的 Flink 版本（{first} 到 {last}）',
+    },
+  },
   'jobmanager-heap-below-minimum': {
     description: 'JobManager 的 JVM 堆内存低于建议的 128 MiB',
     rationale:
@@ -185,6 +200,19 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
     messages: {
       taskmanager: 'TaskManager 无法启动：{reason}（Flink："{flinkMessage}"）',
       jobmanager: 'JobManager 无法启动：{reason}（Flink："{flinkMessage}"）',
+    },
+  },
+  'network-buffers-exceed-pool': {
+    description: '单个输入通道申请的网络缓冲区超过了整个网络内存所能容纳的数量',
+    rationale:
+      '网络内存被切分成大小为 "taskmanager.memory.segment-size" 的缓冲区。任务的每个远程输入通道在任务启动时从缓冲池中取走 "taskmanager.network.memory.buffers-per-channel" 个独占缓冲区，' +
+      '其所在的 input gate 还会再申请最多 "taskmanager.network.memory.floating-buffers-per-gate" 个浮动缓冲区。当一个通道的独占缓冲区就超过了整个缓冲池时，' +
+      '所有从其他 TaskManager 读取数据的任务都会以 "Insufficient number of network buffers" 失败，尽管 TaskManager 能够启动；如果只是浮动缓冲区放不下，' +
+      '该通道永远拿不到它应得的全部份额（一个警告）。Flink 2.0 固定了这些数量，不再读取这些配置项。',
+    remediation: '增大网络内存（taskmanager.memory.network.min 或占比）以容纳这些缓冲区，或者调小缓冲区数量或内存段大小。',
+    messages: {
+      exclusive: '一个远程输入通道要占用 {perChannel} 个独占网络缓冲区，但整个网络内存（{network}）只能容纳 {total} 个 {segment} 的缓冲区',
+      floating: '只有一个远程通道的 input gate 要申请 {perChannel} 个独占加 {floating} 个浮动网络缓冲区，但整个网络内存（{network}）只能容纳 {total} 个 {segment} 的缓冲区',
     },
   },
   'no-total-memory-configured': {
@@ -267,6 +295,31 @@ export const ZH_RULES: Readonly<Record<string, RuleText>> = {
       weight: '"{key}"（{value}）没有给 State Backend（{consumer}）分配权重，因此 {backend} State Backend 得不到托管内存，作业在申请时失败',
     },
   },
+  'size-and-fraction-both-set': {
+    description: '由于同一内存部分配置了固定大小而被 Flink 忽略的内存占比',
+    rationale:
+      '设置了 "taskmanager.memory.managed.size" 时，托管内存取该大小，只有在未设置时才读取占比；网络内存和 JVM 开销被限制在其 min 和 max 之间，' +
+      '因此上下限相等时无论占比是多少大小都是固定的。这时占比不起任何作用：以后有人调大占比想给该内存部分更多内存，会发现什么都没变。' +
+      '（占比仍然必须合法：Flink 构造 min/max 范围时总会检查它的取值范围。）',
+    remediation: '删除占比；如果该内存部分应当按占比计算，则删除固定大小（或相等的上下限）。',
+    messages: {
+      sizeWins: '"{fractionKey}"（{fraction}）不起作用："{sizeKey}"（{size}）把{what}设成了固定大小',
+      boundsWin: '"{fractionKey}"（{fraction}）不起作用："{minKey}" 和 "{maxKey}" 都是 {size}，{what}就固定为这个大小',
+    },
+  },
+  'task-heap-too-small-for-slots': {
+    description: '每个 slot 分到的任务堆内存太小，不够该 slot 中运行的任务使用',
+    rationale:
+      'TaskManager 的所有 slot 共享其任务堆内存。每个任务在堆上反序列化输入记录，跨越多个网络缓冲区的记录会先在每个输入通道最多 5 MiB 的堆上缓冲区中拼装，' +
+      '然后 Flink 才把它溢写到磁盘；用户函数、堆上状态、定时器和窗口内容还要另算。每个 slot 低于 16 MiB（三个这样的缓冲区之外所剩无几）时，' +
+      '有几个输入通道或记录稍大的作业就会以 "OutOfMemoryError: Java heap space" 失败，或者把时间都花在垃圾回收上，尽管 TaskManager 能够启动。' +
+      '1 GiB 的 TaskManager 大约只有 25 MiB 任务堆内存：一个 slot 够用，两个就不够了。阈值是规则选项 minTaskHeapPerSlot。',
+    remediation: '给 TaskManager 更多内存（进程总内存或任务堆内存），或者减少每个 TaskManager 的 slot 数。',
+    messages: {
+      shared: '{slots} 个 slot 共享 {taskHeap} 的任务堆内存（每个 {perSlot}，低于每个 slot {min} 的下限）{from}',
+      single: '唯一的 slot 只分到 {taskHeap} 的任务堆内存，低于 {min}{from}',
+    },
+  },
   'unknown-key': {
     description: '任何 Flink 版本都不认识的疑似内存配置项，以及比所选 Flink 版本更新的内存配置项',
     rationale:
@@ -309,6 +362,7 @@ export const ZH_DATA: Readonly<Record<string, readonly (readonly [string | RegEx
     ['TaskManager JVM overhead', 'TaskManager 的 JVM 开销'],
     ['JobManager JVM overhead', 'JobManager 的 JVM 开销'],
     ['network memory', '网络内存'],
+    ['managed memory', '托管内存'],
   ],
   min: [[/^default (\S{1,40})$/, '默认值 $1'], ['unlimited', '无上限']],
   max: [[/^default (\S{1,40})$/, '默认值 $1'], ['unlimited', '无上限']],
