@@ -44,6 +44,7 @@ export function writeOrCheck(file, markdown, command) {
       process.exit(1);
     }
   } else if (current !== markdown) {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, markdown);
     console.log(`${name} updated`);
   } else {

@@ -2,6 +2,9 @@
  * The library's entry points: load a configuration, derive its memory exactly as Flink does,
  * lint it, fix it, and diagnose a memory failure. The CLI is a thin shell over these.
  */
+import { doctorLanguage, localizeResult } from './i18n/doctor.js';
+import type { Lang } from './i18n/lang.js';
+import { localizeRules } from './i18n/rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { flinkConfBeside, loadFile, loadText, rawConfig, sameLoadOptions } from './config/index.js';
 import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
@@ -79,11 +82,13 @@ export interface LintOptions extends MemoryOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Memory limit of the container or pod ("4Gi", "4g"). */
   readonly containerMemory?: string;
+  /** Language of the messages: `en` (default) or `zh`; ids and keys stay English. */
+  readonly lang?: Lang;
 }
 
 /** Lints a loaded file with every rule; findings are sorted by position. */
 export function lint(file: LoadedFile, options: LintOptions = {}): Finding[] {
-  return lintLoadedFile(file, ALL_RULES, settingsOf(options));
+  return lintLoadedFile(file, localizeRules(ALL_RULES, options.lang ?? 'en'), settingsOf(options));
 }
 
 export { ALL_RULES as rules };
@@ -117,6 +122,8 @@ export function fix(file: LoadedFile, options: FixOptions = {}): FixResult {
 export interface DiagnoseOptions extends MemoryOptions {
   /** The configuration the failing process ran with; without it, suggestions start from Flink's defaults. */
   readonly config?: ConfigDocument;
+  /** Language of summaries, explanations and suggestions: `en` (default) or `zh`; ids and keys stay English. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -128,5 +135,8 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorRes
   // As `flink-mem doctor --config`: the given version, else the one lint and explain infer.
   const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? inferredVersion(doc) : undefined;
   const target = options.target ?? (doc?.format === 'k8s' ? 'kubernetes' : undefined);
-  return diagnoseText({ text, ...(doc ? { config: rawConfig(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) });
+  const lang = options.lang ?? 'en';
+  const language = doctorLanguage(lang);
+  const result = diagnoseText({ text, ...(doc ? { config: rawConfig(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}), ...(language ? { language } : {}) });
+  return localizeResult(result, lang);
 }

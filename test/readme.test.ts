@@ -1,6 +1,6 @@
 /**
  * The README's console examples are real: each ```console block that starts with
- * `$ npx flink-mem ...` is run from the repository root and its printed output compared.
+ * `$ npx flink-mem ...` (optionally after `NAME=value` settings) is run from the repository root and its printed output compared.
  * A line `...` in the README stands for any number of omitted lines; every other line must
  * appear, in order, exactly as printed. A block ending in `# exit N` states the exit code.
  */
@@ -17,6 +17,8 @@ interface Example {
   readonly args: string[];
   readonly expected: string[];
   readonly exit?: number;
+  /** Environment variables set before the command (`$ LANG=zh_CN.UTF-8 npx flink-mem ...`). */
+  readonly env: Record<string, string>;
 }
 
 /** Splits a command line the way a POSIX shell would for the simple quoting the README uses. */
@@ -34,7 +36,9 @@ function examples(): Example[] {
     if (lines[i] !== '```console') continue;
     const command = lines[i + 1] ?? '';
     const end = lines.indexOf('```', i + 1);
-    if (!command.startsWith('$ npx flink-mem ')) continue;
+    const cmd = /^\$ ((?:[A-Z_]+=\S+ )*)npx flink-mem (.*)$/.exec(command);
+    if (!cmd) continue;
+    const env = Object.fromEntries(cmd[1]!.trim().split(/\s+/).filter(Boolean).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     let expected = lines.slice(i + 2, end);
     let exit: number | undefined;
     const last = expected.at(-1);
@@ -43,7 +47,7 @@ function examples(): Example[] {
       exit = Number(m[1]);
       expected = expected.slice(0, -1);
     }
-    found.push({ line: i + 2, args: shellWords(command.slice('$ npx flink-mem '.length)), expected, ...(exit !== undefined ? { exit } : {}) });
+    found.push({ line: i + 2, args: shellWords(cmd[2]!), expected, env, ...(exit !== undefined ? { exit } : {}) });
     i = end;
   }
   return found;
@@ -77,7 +81,7 @@ describe('README console examples', () => {
     expect(all.length).toBeGreaterThanOrEqual(5);
   });
   it.each(all.map((e) => [`README.md:${e.line} flink-mem ${e.args.join(' ')}`, e] as const))('%s', async (_, e) => {
-    const r = await cli(e.args, { cwd: root });
+    const r = await cli(e.args, { cwd: root, env: e.env });
     const printed = (r.stdout + r.stderr).replace(/\s+$/, '').split('\n');
     expect(mismatch(e.expected, printed)).toBeNull();
     if (e.exit !== undefined) expect(r.code).toBe(e.exit);

@@ -20,7 +20,7 @@ writeFileSync(emptyConfig, '');
 afterAll(() => rmSync(isolation, { recursive: true, force: true }));
 
 /** What `flink-mem lint <fixture> <flags from its directive>` prints in the fixture's folder. */
-async function fixtureOutput(f: Fixture): Promise<string> {
+async function fixtureOutput(f: Fixture, lang: 'en' | 'zh' = 'en'): Promise<string> {
   let out = '';
   const io: CliIO = {
     write: (s) => void (out += s),
@@ -40,6 +40,7 @@ async function fixtureOutput(f: Fixture): Promise<string> {
       ...(d.version ? { flinkVersion: d.version } : {}),
       ...(d.target ? { target: d.target } : {}),
       ...(d.containerMemory ? { containerMemory: d.containerMemory } : {}),
+      lang,
     },
     io,
   );
@@ -50,6 +51,20 @@ describe('text output of each invalid fixture matches its .out file', () => {
   for (const f of loadFixtures().filter((x) => !x.valid)) {
     it(`${f.ruleId}/${f.name}`, async () => {
       await expect(await fixtureOutput(f)).toMatchFileSnapshot(f.path.replace(/\.(ya?ml|conf)$/, '.out'));
+    });
+  }
+});
+
+// The example docs/zh/rules.md shows for each rule (its first invalid fixture by name), in Chinese.
+describe('Chinese text output of each rule\'s example fixture matches its .zh.out file', () => {
+  const first = new Map<string, Fixture>();
+  const examples = loadFixtures()
+    .filter((x) => !x.valid && /^invalid-.*\.(ya?ml|conf)$/.test(basename(x.path)))
+    .sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : 1));
+  for (const f of examples) if (!first.has(f.ruleId)) first.set(f.ruleId, f);
+  for (const f of first.values()) {
+    it(`${f.ruleId}/${f.name}`, async () => {
+      await expect(await fixtureOutput(f, 'zh')).toMatchFileSnapshot(f.path.replace(/\.(ya?ml|conf)$/, '.zh.out'));
     });
   }
 });

@@ -15,6 +15,10 @@ import type { FolderWatch, Skipped } from '../config/expand.js';
 import { LineIndex } from '../config/positions.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
+import type { EngineRule } from '../engine/runner.js';
+import { localizeRules } from '../i18n/rules.js';
+import type { Lang } from '../i18n/lang.js';
+import { resolveLang } from './lang.js';
 import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
@@ -76,6 +80,8 @@ export interface LintOptions {
   readonly noIgnore?: boolean;
   /** Print the settings that apply to this file (linter config under the flags) instead of linting. */
   readonly printConfig?: string;
+  /** `en` or `zh`; otherwise the linter config's `lang`, then LC_ALL, LC_MESSAGES, LANG. */
+  readonly lang?: string;
 }
 
 /** The format when none is asked for: annotations in GitHub Actions, else text. */
@@ -347,6 +353,8 @@ interface Plan {
   readonly configs: LinterConfigs;
   /** The --config file, when given (absolute). */
   readonly explicitConfig: string | null;
+  /** The rules with their texts in the output language. */
+  readonly rules: readonly EngineRule[];
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
@@ -376,11 +384,23 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
     return settings;
   };
   const explicitConfig = opts.config !== undefined ? resolve(io.cwd, opts.config) : null;
-  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: [], settingsFor, configs, explicitConfig };
+  const lang = lintLang(opts, io, explicit, configs);
+  const rules = localizeRules(ALL_RULES, lang);
+  if (fix === 'diff') return { fix, reports: [], failOn, maxWarnings, load, outputs: [], settingsFor, configs, explicitConfig, rules };
   const requests = opts.reports && opts.reports.length > 0 ? opts.reports : [{ format: opts.format ?? defaultFormat(io.env), ...(opts.output ? { output: opts.output } : {}) }];
-  const reports = openReports(requests, io, RULES);
+  const reports = openReports(requests, io, new Map(rules.map((r) => [r.id, r])), lang);
   const outputs = requests.flatMap((r) => (r.output !== undefined ? [outputFile(r.output, io.cwd)] : []));
-  return { fix, reports, failOn, maxWarnings, load, outputs, settingsFor, configs, explicitConfig };
+  return { fix, reports, failOn, maxWarnings, load, outputs, settingsFor, configs, explicitConfig, rules };
+}
+
+/**
+ * One language for the whole run (one report): --lang, else `lang` of --config or of the linter
+ * config found from the working directory, else the locale.
+ */
+function lintLang(opts: LintOptions, io: CliIO, explicit: Partial<LinterSettings> | undefined, configs: LinterConfigs): Lang {
+  if (opts.lang !== undefined) return resolveLang(io, { flag: opts.lang });
+  const found = explicit ? null : configs.locate(io.cwd);
+  return resolveLang(io, { config: (explicit ?? (found ? configs.read(found) : {})).lang });
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
@@ -465,7 +485,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
         let findings: Finding[];
         const suppressed: SuppressedFinding[] = [];
         if (plan.fix && fixer) {
-          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
+          const outcome = fixer.fixLoadedFile(loaded, { lint: (f) => lintLoadedFile(f, plan.rules, settings), reload: (t) => loadText(t, shown, sameLoadOptions(loaded, plan.load)), settings });
           if (outcome.note) io.error(`flink-mem: ${visibleLine(`${shown}: ${outcome.note}`)}\n`);
           if (plan.fix === 'diff') {
             if (outcome.text !== loaded.text) io.write(fixer.unifiedDiff(shown, loaded.text, outcome.text));
@@ -474,13 +494,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
           }
           if (!(await orSkip(() => writeFixed(shown, read, outcome, fixer)))) {
             fixes.unwritten++;
-            findings = lintLoadedFile(loaded, ALL_RULES, settings);
+            findings = lintLoadedFile(loaded, plan.rules, settings);
           } else {
             count(fixes, outcome);
             file = outcome.loaded;
             findings = outcome.findings;
           }
-        } else findings = lintLoadedFile(loaded, ALL_RULES, settings, suppressed);
+        } else findings = lintLoadedFile(loaded, plan.rules, settings, suppressed);
         if (opts.quiet) findings = findings.filter(shownSeverity);
         totals.files++;
         for (const f of findings) totals[f.severity]++;

@@ -9,6 +9,9 @@ import { CliUsageError, EXIT } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
 import { SettingsError } from '../engine/settings.js';
 import { UsageError } from '../config/errors.js';
+import { resolveLang } from './lang.js';
+import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
+import type { Lang } from '../i18n/lang.js';
 
 declare const FLINK_MEM_VERSION: string | undefined;
 const VERSION = typeof FLINK_MEM_VERSION === 'string' ? FLINK_MEM_VERSION : '0.0.0-dev';
@@ -22,6 +25,7 @@ const versionOption = () =>
   new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`);
 const targetOption = () =>
   new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
+const langOption = () => new Option('--lang <lang>', 'output language: en or zh (default: lang in .flink-mem.yaml, else LC_ALL, LC_MESSAGES, LANG)');
 const inputFormatOption = () =>
   new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(['flink-conf', 'config-yaml', 'k8s']);
 
@@ -37,7 +41,7 @@ function oneLineError(text: string): string {
   return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
 }
 
-function buildProgram(outer: CliIO, result: { code: number }): Command {
+export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
   const env: Record<string, string | undefined> = { ...outer.env };
   const io = withEnv(outer, env);
   const program = new Command('flink-mem')
@@ -47,7 +51,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .option('--no-color', 'no colours (as NO_COLOR=1 or TERM=dumb do)')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(s)) })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s), outputError: (s, write) => write(oneLineError(localizeUsageError(s, lang))) })
     .addHelpText('after', examples([
       'flink-mem explain conf/config.yaml',
       'flink-mem lint conf/ k8s/flink-deployment.yaml --format sarif > flink-mem.sarif',
@@ -67,6 +71,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .addOption(repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'))
     .addOption(repeatable('--env <NAME=value>', 'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)'))
     .addOption(inputFormatOption())
+    .addOption(langOption())
     .addHelpText('after', examples([
       'flink-mem explain examples/flink-conf.yaml',
       'flink-mem explain conf/config.yaml --trace',
@@ -90,6 +95,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
           env: list(o.env),
           ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),
           process: o.process as 'taskmanager' | 'jobmanager' | 'both',
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -111,6 +117,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .addOption(repeatable('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)'))
     .addOption(inputFormatOption())
     .option('--fix', 'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains')
+    .addOption(langOption())
     .option('--fix-dry-run', 'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not')
     .option('--stdin-filename <path>', 'the path standard input (-) stands for: reports name it and its .flink-mem.yaml is found from it')
     .option('--quiet', 'report errors only: warnings and info are neither shown nor counted')
@@ -155,6 +162,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
           ...(o.quiet ? { quiet: true } : {}),
           ...(o.ignore === false ? { noIgnore: true } : {}),
           ...(o.printConfig !== undefined ? { printConfig: String(o.printConfig) } : {}),
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -169,6 +177,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--flink-version <version>', `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`)
     .addOption(targetOption())
+    .addOption(langOption())
     .addHelpText('after', examples([
       'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
       'flink-mem doctor --log taskmanager.log --config conf/config.yaml',
@@ -185,6 +194,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
           ...(o.config !== undefined ? { config: String(o.config) } : {}),
           ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
           ...(o.target !== undefined ? { target: String(o.target) } : {}),
+          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
         },
         io,
       );
@@ -194,23 +204,27 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     .command('rules')
     .description('List the lint rules (the reference in docs/rules.md is generated from this)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (o: { format: string }) => {
+    .addOption(langOption())
+    .action(async (o: { format: string; lang?: string }) => {
       const { runRules } = await import('./rules-cmd.js');
-      result.code = await runRules({ format: o.format }, io);
+      result.code = await runRules({ format: o.format, ...(o.lang !== undefined ? { lang: o.lang } : {}) }, io);
     });
 
   program
     .command('schema')
     .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment')
     .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
+    .addOption(langOption())
     .addOption(new Option('--kind <kind>', "config: a flink-conf.yaml or config.yaml (flat or nested keys); flink-deployment: a FlinkDeployment's spec.flinkConfiguration").choices(['config', 'flink-deployment']).default('config'))
     .addHelpText('after', examples([
       'flink-mem schema > flink-config.schema.json',
       '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json',
       'flink-mem schema --kind flink-deployment > flink-deployment.schema.json',
     ]))
-    .action(async (o: { flinkVersion?: string; kind: string }) => {
+    .action(async (o: { flinkVersion?: string; kind: string; lang?: string }) => {
       const { runSchema } = await import('./schema-cmd.js');
+      // The schema's descriptions are Flink's own option texts (English); --lang is accepted and checked like everywhere.
+      resolveLang(io, { flag: o.lang });
       result.code = await runSchema({ kind: o.kind, ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}) }, io);
     });
 
@@ -262,6 +276,7 @@ function buildProgram(outer: CliIO, result: { code: number }): Command {
     }
   });
 
+  localizeHelp(program, lang);
   return program;
 }
 
@@ -285,7 +300,7 @@ function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
-  const program = buildProgram(io, result);
+  const program = buildProgram(io, result, helpLang(argv, io));
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -142,24 +142,30 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     };
     const sig = r.finding.signature;
     const suggestions = sig.suggest(ctx);
-    let explanation = sig.explain(ctx);
-    if (assumed) explanation += ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
-    if (r.occurrences > 1) explanation += ` (Seen ${r.occurrences} times; the evidence is the first.)`;
+    const words = options.language?.signatures[sig.id] ?? sig;
+    let explanation = words.explain(ctx);
+    if (assumed) {
+      explanation += options.language
+        ? options.language.assumed
+        : ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+    }
+    if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
       id: sig.id,
       component: r.component,
-      summary: sig.summary(ctx),
+      summary: words.summary(ctx),
       explanation,
       evidence: { line: r.finding.line, text: r.finding.text },
       suggestions,
       docs: docsFor(sig.docs, r.component),
     };
   });
-  addConsequenceNotes(diagnoses);
+  addConsequenceNotes(diagnoses, options.language);
   // A Flink before 1.10 reads other keys: only when the caller did not name a (modern) version.
   const shown = options.version === undefined ? withOldKeys(diagnoses, scan.observations.oldFlink) : diagnoses;
   if (shown.length > 0) return { diagnoses: shown, linesRead: scan.lines };
-  return { diagnoses, lookedAt: lookedAt(scan), linesRead: scan.lines };
+  const kinds = SIGNATURES.map((s) => s.id).join(', ');
+  return { diagnoses, lookedAt: options.language ? options.language.lookedAt(scan.lines, kinds, scan.exceptions) : lookedAt(scan), linesRead: scan.lines };
 }
 
 /**
@@ -184,13 +190,14 @@ function docsFor(links: readonly string[], component: Component): readonly strin
 }
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */
-function addConsequenceNotes(diagnoses: Diagnosis[]): void {
+function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['language']): void {
   const causes = diagnoses.filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
   if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
     const d = diagnoses[i]!;
-    if (d.id !== 'heartbeat-timeout' || d.explanation.includes('most likely a consequence')) continue;
-    diagnoses[i] = { ...d, explanation: `${d.explanation} Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.` };
+    const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
+    if (d.id !== 'heartbeat-timeout' || d.explanation.includes(language ? '的后果' : 'most likely a consequence')) continue;
+    diagnoses[i] = { ...d, explanation: `${d.explanation}${note}` };
   }
 }
 

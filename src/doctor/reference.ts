@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from './advisor.js';
 import { docs } from './docs.js';
-import type { SignatureDefinition } from './types.js';
+import type { DoctorOptions, SignatureDefinition } from './types.js';
 
 export interface DoctorExample {
   readonly fixture: string;
@@ -24,7 +24,7 @@ const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|fli
  * first expected diagnosis is the signature, diagnosed again: its evidence, summary and the
  * options it suggests.
  */
-export function loadDoctorExamples(dir: string, ids: readonly string[]): Map<string, DoctorExample> {
+export function loadDoctorExamples(dir: string, ids: readonly string[], options: DoctorOptions = {}): Map<string, DoctorExample> {
   const out = new Map<string, DoctorExample>();
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const marked = (f: string) => headerOf(readFileSync(join(dir, f), 'utf8').split('\n')).includes('# docs-example: yes');
@@ -35,7 +35,7 @@ export function loadDoctorExamples(dir: string, ids: readonly string[]): Map<str
     if (header.some((l) => /^# (?:config|flink-version|target):/.test(l))) continue;
     const first = /^# expect: (\S+)@/.exec(header[0] ?? '')?.[1];
     if (!first || !ids.includes(first) || out.has(first)) continue;
-    const d = diagnose({ text: lines.slice(n).join('\n') }).diagnoses[0];
+    const d = diagnose({ ...options, text: lines.slice(n).join('\n') }).diagnoses[0];
     if (!d || d.id !== first) continue;
     out.set(first, { fixture: file, evidence: d.evidence.text, summary: d.summary, changes: d.suggestions.map((s) => `${s.key}: ${s.suggested}`) });
   }

@@ -50,6 +50,28 @@ export interface DoctorOptions {
   readonly config?: ReadonlyMap<string, RawValue>;
   readonly version?: FlinkVersion;
   readonly target?: Target;
+  /** Diagnoses in another language than English (src/i18n/<lang>/doctor.ts); English when absent. */
+  readonly language?: DoctorLanguage;
+}
+
+/** A signature's words in another language: the counterparts of its title, summary and explain. */
+export interface SignatureText {
+  readonly title: string;
+  summary(ctx: SuggestContext): string;
+  explain(ctx: SuggestContext): string;
+}
+
+export interface DoctorLanguage {
+  /** By signature id; a signature without an entry keeps its English text. */
+  readonly signatures: Readonly<Record<string, SignatureText>>;
+  /** Said after the explanation when the text names no process and a TaskManager is assumed. */
+  readonly assumed: string;
+  /** Said after the explanation when a failure shows several times. */
+  seen(occurrences: number): string;
+  /** Said after a heartbeat timeout's explanation when its likely causes are listed too. */
+  consequence(causes: string): string;
+  /** What was looked at when nothing was recognised. */
+  lookedAt(lines: number, kinds: string, exceptions: readonly string[]): string;
 }
 
 export interface DoctorInput extends DoctorOptions {

@@ -12,6 +12,7 @@ export const LINTER_CONFIG_SCHEMA = {
     flinkVersion: { type: 'string', description: `Flink version to check against: ${KNOWN_VERSIONS.join(', ')}.` },
     target: { enum: ['standalone', 'kubernetes', 'yarn', 'local'], description: 'Deployment target (decides how legacy heap keys map).' },
     containerMemory: { type: 'string', description: 'Memory limit of the container or pod, e.g. 4g or 4Gi.' },
+    lang: { enum: ['en', 'zh'], description: 'Output language (en or zh); --lang wins, else this, else LC_ALL, LC_MESSAGES, LANG.' },
     rules: {
       type: 'object',
       description: 'Rule id to severity, or [severity, options].',

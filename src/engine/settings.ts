@@ -19,6 +19,8 @@ export interface LinterSettings {
   readonly flinkVersion?: FlinkVersion;
   readonly target: Target;
   readonly containerMemory?: bigint;
+  /** Output language from the linter config file (`lang`); --lang wins over it. */
+  readonly lang?: 'en' | 'zh';
   /** Every registered rule id, so that a suppression naming an unknown rule can be reported. */
   readonly knownRuleIds?: readonly string[];
 }
@@ -42,10 +44,11 @@ export function settingsFromObject(obj: unknown, where: string, knownRules: Read
     const path = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : '(root)';
     throw new SettingsError(`${where}: "${path}" ${e?.message ?? 'is invalid'}`);
   }
-  const o = obj as { flinkVersion?: string; target?: Target; containerMemory?: string; rules?: Record<string, RuleSetting> };
+  const o = obj as { flinkVersion?: string; target?: Target; containerMemory?: string; lang?: 'en' | 'zh'; rules?: Record<string, RuleSetting> };
   const out: { -readonly [K in keyof LinterSettings]?: LinterSettings[K] } = {};
   if (o.flinkVersion !== undefined) out.flinkVersion = parseVersionOrThrow(o.flinkVersion, `${where}: "flinkVersion"`);
   if (o.target !== undefined) out.target = o.target;
+  if (o.lang !== undefined) out.lang = o.lang;
   if (o.containerMemory !== undefined) out.containerMemory = parseLimitOrThrow(o.containerMemory, `${where}: "containerMemory"`);
   if (o.rules) {
     for (const id of Object.keys(o.rules)) {

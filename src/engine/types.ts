@@ -102,7 +102,7 @@ export function defineRule<M extends string>(def: RuleDefinition<M>): RuleDefini
 
 export const DOCS_BASE = 'https://github.com/flink-mem/flink-mem/blob/main/docs/rules.md';
 
-/** The docs URL of a rule, derived from its id. */
-export function ruleDocsUrl(id: string): string {
-  return `${DOCS_BASE}#${id}`;
+/** The docs URL of a rule, derived from its id: docs/rules.md, or docs/zh/rules.md for Chinese. */
+export function ruleDocsUrl(id: string, lang: 'en' | 'zh' = 'en'): string {
+  return `${lang === 'zh' ? DOCS_BASE.replace(/\/rules\.md$/, '/zh/rules.md') : DOCS_BASE}#${id}`;
 }

@@ -8,26 +8,27 @@ import { formatSizeShort } from './memory-size.js';
 /** Looks up the value of a key as written ("1728m"), when it is set. */
 export type ValueLookup = (key: string) => string | undefined;
 
-const q = (key: string) => `"${key}"`;
+export const q = (key: string) => `"${key}"`;
 
 /** A value can be megabytes long (a pasted blob); the line stays readable with its middle cut out. */
-function shown(v: string): string {
+export function shown(v: string): string {
   return v.length > 80 ? `${v.slice(0, 59)}…${v.slice(-20)}` : v;
 }
 
-function withValue(key: string, value: ValueLookup): string {
+export function withValue(key: string, value: ValueLookup): string {
   const v = value(key);
   return v === undefined ? q(key) : `${q(key)} (${shown(v)})`;
 }
 
-function size(failure: MemoryFailure, name: string): string {
+export function size(failure: MemoryFailure, name: string): string {
   const v = failure.data[name];
   return v === undefined ? '?' : formatSizeShort(v);
 }
 
-type Explainer = (f: MemoryFailure, value: ValueLookup, proc: string) => string;
+export type Explainer = (f: MemoryFailure, value: ValueLookup, proc: string) => string;
 
-const EXPLAINERS: Readonly<Record<string, Explainer>> = {
+/** By failure check; other languages keep a table with the same keys (src/i18n/<lang>/reasons.ts). */
+export const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   'no-total-memory': (f, _v, proc) =>
     proc === 'taskmanager'
       ? `no TaskManager memory size is set: Flink needs "taskmanager.memory.process.size", "taskmanager.memory.flink.size", or both "taskmanager.memory.task.heap.size" and "taskmanager.memory.managed.size"`
@@ -71,8 +72,13 @@ const EXPLAINERS: Readonly<Record<string, Explainer>> = {
 };
 
 /** One line, our words: why Flink refuses to start with this configuration. */
-export function explainFailure(failure: MemoryFailure, value: ValueLookup, process: 'taskmanager' | 'jobmanager'): string {
-  const explain = EXPLAINERS[failure.check];
+export function explainFailure(
+  failure: MemoryFailure,
+  value: ValueLookup,
+  process: 'taskmanager' | 'jobmanager',
+  explainers: Readonly<Record<string, Explainer>> = EXPLAINERS,
+): string {
+  const explain = explainers[failure.check] ?? EXPLAINERS[failure.check];
   if (explain) return explain(failure, value, process);
   return `the ${process === 'taskmanager' ? 'TaskManager' : 'JobManager'} memory configuration is rejected (${failure.check})`;
 }

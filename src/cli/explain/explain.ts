@@ -7,6 +7,7 @@ import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from 
 import { computeJobManager, computeTaskManager } from '../../model/compute.js';
 import { findFix } from '../../model/fix.js';
 import { explainFailure } from '../../model/reasons.js';
+import type { Explainer } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
 import { fixInManifest } from '../../engine/manifest-fix.js';
 import { entryFor, targetFor } from '../../engine/runner.js';
@@ -51,13 +52,15 @@ export interface ExplainSettings {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Record the derivation's steps (explain --trace); without it the results carry none. */
   readonly trace?: boolean;
+  /** The failure reasons in the output language (src/i18n/<lang>/reasons.ts); English when absent. */
+  readonly reasons?: Readonly<Record<string, Explainer>>;
 }
 
-function report(doc: ConfigDocument, raw: ReadonlyMap<string, RawValue>, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env']): FailureReport | undefined {
+function report(doc: ConfigDocument, raw: ReadonlyMap<string, RawValue>, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env'], reasons?: ExplainSettings['reasons']): FailureReport | undefined {
   if (r.ok) return undefined;
   const value = (key: string) => entryFor(doc, key)?.text;
   const fix = findFix(raw, process, { version, target, env });
-  return { failure: r.failure, reason: explainFailure(r.failure, value, process), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
+  return { failure: r.failure, reason: explainFailure(r.failure, value, process, reasons), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
 }
 
 /**
@@ -94,8 +97,8 @@ export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, 
     const taskmanager = computeTaskManager(raw, options);
     const jobmanager = computeJobManager(raw, options);
     const failures: Partial<Record<Process, FailureReport>> = {};
-    const tm = report(doc, raw, taskmanager, 'taskmanager', version, target, settings.env);
-    const jm = report(doc, raw, jobmanager, 'jobmanager', version, target, settings.env);
+    const tm = report(doc, raw, taskmanager, 'taskmanager', version, target, settings.env, settings.reasons);
+    const jm = report(doc, raw, jobmanager, 'jobmanager', version, target, settings.env, settings.reasons);
     if (tm) failures.taskmanager = tm;
     if (jm) failures.jobmanager = jm;
     return new Explained(doc, version, target, taskmanager, jobmanager, failures);

@@ -25,6 +25,9 @@ import { explainHtml } from './html.js';
 import { explainMarkdown } from './markdown.js';
 import { lintLoadedFile } from '../../engine/runner.js';
 import { ALL_RULES } from '../../../rules/index.js';
+import { textsFor } from '../../i18n/cli.js';
+import { ZH_REASONS } from '../../i18n/zh/reasons.js';
+import { resolveLang } from '../lang.js';
 
 export interface ExplainOptions {
   readonly files: readonly string[];
@@ -38,6 +41,8 @@ export interface ExplainOptions {
   readonly env: readonly string[];
   readonly inputFormat?: InputFormat;
   readonly process: 'taskmanager' | 'jobmanager' | 'both';
+  /** `en` or `zh`; otherwise `lang` of .flink-mem.yaml, then LC_ALL, LC_MESSAGES, LANG. */
+  readonly lang?: string;
 }
 
 function parsePairs(items: readonly string[], what: string): [string, string][] {
@@ -79,6 +84,7 @@ function* inputsOf(files: readonly string[], cwd: string, passedOver: (shown: st
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
+  const lang = resolveLang(io, { flag: opts.lang });
   const versions = parseVersions(opts.flinkVersion);
   const set = parsePairs(opts.set, '--set');
   const env = Object.fromEntries(parsePairs(opts.env, '--env'));
@@ -87,7 +93,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const loadOptions = { ...(opts.inputFormat ? { format: opts.inputFormat } : {}), set };
   const errors: { file: string; message: string }[] = [];
   const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;
-  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60 };
+  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60, t: textsFor(lang) };
   let failed = false;
   // A picture has one scale for all files, so svg and html are written at the end.
   const pictured: (HtmlFile & { docs: ExplainedDocument[] })[] = [];
@@ -147,7 +153,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     // A picture of a process that does not start draws what the trace worked out before it stopped.
     const trace = opts.trace || pictures || opts.format === 'markdown';
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace }, inferredVersion(doc)));
+      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace, ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}) }, inferredVersion(doc)));
     }
   }
   json?.end(errors);

@@ -8,6 +8,8 @@ import type { Finding, Severity } from '../../engine/types.js';
 import { repoRelativePath, STDIN_NAME } from './paths.js';
 import type { FileReport, FormatContext, Formatter, Totals } from './types.js';
 import { fixLines } from './types.js';
+import { cliText, labelled } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
 import { visibleLine } from '../util.js';
 
 /** Annotations GitHub shows per step and kind. */
@@ -25,7 +27,7 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function annotation(f: Finding, cwd: string): string {
+export function annotation(f: Finding, cwd: string, lang: Lang = 'en'): string {
   const props: [string, string | number | undefined][] = [
     ['file', f.file === STDIN_NAME ? undefined : visibleLine(repoRelativePath(f.file, cwd))],
     ['line', f.line],
@@ -39,7 +41,7 @@ export function annotation(f: Finding, cwd: string): string {
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
   // Each part on its own line, control characters of config values shown escaped.
-  const message = [f.message, ...fixLines(f.fix).map((l) => `fix: ${l}`)].map(visibleLine).join('\n');
+  const message = [f.message, ...fixLines(f.fix, lang).map((l) => labelled(cliText(lang, 'lint.fix'), l))].map(visibleLine).join('\n');
   return `::${COMMAND[f.severity]} ${properties}::${escapeData(message)}`;
 }
 
@@ -63,7 +65,7 @@ export function githubFormatter(ctx: FormatContext): Formatter {
       for (const f of report.findings) {
         if (shown[f.severity] < cap[f.severity]) {
           shown[f.severity]++;
-          ctx.write(`${annotation(f, ctx.cwd)}\n`);
+          ctx.write(`${annotation(f, ctx.cwd, ctx.lang)}\n`);
         } else {
           hidden[f.severity]++;
           ctx.write(`${plainLine(f)}\n`);

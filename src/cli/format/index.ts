@@ -3,6 +3,7 @@
  * its destination (standard output, or a file written atomically).
  */
 import type { RuleDefinition } from '../../engine/types.js';
+import type { Lang } from '../../i18n/lang.js';
 import type { CliIO } from '../io.js';
 import { CliUsageError } from '../io.js';
 import { useColor } from '../util.js';
@@ -48,7 +49,7 @@ function formatName(name: string): FormatName {
  * Opens every requested report; a bad format name, two reports on standard output or an
  * unwritable file is a usage error (and nothing stays half-open). Colours only on standard output.
  */
-export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition<string>>): OpenReport[] {
+export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition<string>>, lang: Lang = 'en'): OpenReport[] {
   const names = requests.map((r) => formatName(r.format));
   if (requests.filter((r) => !r.output).length > 1) throw new CliUsageError('only one --format can write to standard output; give the others an --output file');
   const reports: OpenReport[] = [];
@@ -61,7 +62,7 @@ export function openReports(requests: readonly ReportRequest[], io: CliIO, rules
       throw new CliUsageError(`cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`);
     }
     const color = !r.output && useColor(io);
-    reports.push({ sink, formatter: FORMATTERS[names[i]!]({ write: (s) => sink.write(s), rules, color, cwd: io.cwd }) });
+    reports.push({ sink, formatter: FORMATTERS[names[i]!]({ write: (s) => sink.write(s), rules, color, cwd: io.cwd, lang }) });
   });
   return reports;
 }

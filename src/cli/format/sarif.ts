@@ -13,6 +13,8 @@ import type { SuppressedFinding } from '../../engine/suppressions.js';
 import { DOCS_BASE, ruleDocsUrl } from '../../engine/types.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
 import { Fingerprints } from './fingerprint.js';
+import { cliText } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
 import { relativeUri } from './paths.js';
 import type { FileReport, FormatContext, Formatter } from './types.js';
 import { fixLines } from './types.js';
@@ -35,16 +37,16 @@ export function ruleName(id: string): string {
     .join('');
 }
 
-export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescriptor {
-  const url = ruleDocsUrl(rule.id);
+export function ruleDescriptor(rule: RuleDefinition<string>, lang: Lang = 'en'): ReportingDescriptor {
+  const url = ruleDocsUrl(rule.id, lang);
   return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.remediation} See ${url}`,
-      markdown: `${rule.rationale}\n\n**How to fix:** ${rule.remediation}\n\n[Rule reference](${url})`,
+      text: `${rule.remediation} ${cliText(lang, 'sarif.see', { url })}`,
+      markdown: `${rule.rationale}\n\n${cliText(lang, 'sarif.howToFix')} ${rule.remediation}\n\n[${cliText(lang, 'sarif.reference')}](${url})`,
     },
     helpUri: url,
     defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -52,8 +54,8 @@ export function ruleDescriptor(rule: RuleDefinition<string>): ReportingDescripto
   };
 }
 
-function toResult(f: Finding, ruleIndex: number | undefined, uri: string, fingerprint: string): Result {
-  const fixes = fixLines(f.fix);
+function toResult(f: Finding, ruleIndex: number | undefined, uri: string, fingerprint: string, lang: Lang = 'en'): Result {
+  const fixes = fixLines(f.fix, lang);
   const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
   const region = {
     startLine: f.line,
@@ -67,7 +69,7 @@ function toResult(f: Finding, ruleIndex: number | undefined, uri: string, finger
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
-    message: { text: fixes.length > 0 ? `${f.message}\n\nFix: ${fixes.join('; ')}` : f.message },
+    message: { text: fixes.length > 0 ? `${f.message}\n\n${cliText(lang, 'sarif.fix', { fixes: fixes.join('; ') })}` : f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri, ...(relative ? { uriBaseId: SRCROOT } : {}) }, region } }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(justification ? { justification } : {}) }] } : {}),
@@ -95,6 +97,7 @@ export function sarifLog(
   reports: readonly Pick<FileReport, 'file' | 'findings' | 'suppressed'>[],
   cwd: string,
   failures: readonly string[] = [],
+  lang: Lang = 'en',
 ): Log {
   const list = [...rules];
   const index = new Map(list.map((r, i) => [r.id, i]));
@@ -103,7 +106,7 @@ export function sarifLog(
   for (const report of reports) {
     for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
       const uri = relativeUri(f.file, cwd);
-      results.push(toResult(f, index.get(f.ruleId), uri, fingerprints.of(f, uri)));
+      results.push(toResult(f, index.get(f.ruleId), uri, fingerprints.of(f, uri), lang));
     }
   }
   return {
@@ -117,7 +120,7 @@ export function sarifLog(
             version: pkg.version,
             semanticVersion: pkg.version,
             informationUri: INFORMATION_URI,
-            rules: list.map(ruleDescriptor),
+            rules: list.map((r) => ruleDescriptor(r, lang)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: srcroot(cwd) } },
@@ -140,8 +143,9 @@ const RESULTS = '"results": []';
 export function sarifFormatter(ctx: FormatContext): Formatter {
   const rules = [...ctx.rules.values()];
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const lang = ctx.lang ?? 'en';
   const fingerprints = new Fingerprints();
-  const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd), null, 2);
+  const empty = JSON.stringify(sarifLog(rules, [], ctx.cwd, [], lang), null, 2);
   // `results` comes before `invocations`; its quotes cannot appear unescaped inside a string.
   const at = empty.indexOf(RESULTS);
   const pad = empty.slice(empty.lastIndexOf('\n', at) + 1, at);
@@ -152,7 +156,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const uri = relativeUri(report.file, ctx.cwd);
       for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
         const own = f.file === report.file ? uri : relativeUri(f.file, ctx.cwd);
-        const text = JSON.stringify(toResult(f, index.get(f.ruleId), own, fingerprints.of(f, own)), null, 2).replace(/\n/g, `\n${pad}  `);
+        const text = JSON.stringify(toResult(f, index.get(f.ruleId), own, fingerprints.of(f, own), lang), null, 2).replace(/\n/g, `\n${pad}  `);
         ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
         count++;
       }

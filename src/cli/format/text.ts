@@ -7,6 +7,9 @@ import type { Finding, Severity } from '../../engine/types.js';
 import type { FileReport, FormatContext, Formatter, Totals } from './types.js';
 import { fixLines } from './types.js';
 import { visibleLine } from '../util.js';
+import { cliText, labelled } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
+import { charWidth, displayWidth } from '../../i18n/width.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -24,19 +27,52 @@ export interface Excerpt {
   readonly width: number;
 }
 
-/** Expands tabs to stops of TAB_WIDTH and maps a 0-based string index to its display column. */
-function expandTabs(line: string): { text: string; at: (index: number) => number } {
-  // Nothing to expand (the usual case): skip the per-character walk, which costs seconds on a 10 MB line.
-  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(line)) return { text: line, at: (i) => i };
-  const cols: number[] = [];
-  let text = '';
-  for (const ch of line) {
-    for (let k = 0; k < ch.length; k++) cols.push(text.length);
-    // Other control characters are shown escaped (\x1b), never written raw to the terminal.
-    if (ch === '\t') text += ' '.repeat(TAB_WIDTH - (text.length % TAB_WIDTH));
-    else text += visibleLine(ch);
+interface Expanded {
+  readonly text: string;
+  /** Display column of a 0-based string index of the original line. */
+  at(index: number): number;
+  /** Display width of the whole text. */
+  readonly width: number;
+  /** The part of `text` covering display columns [from, to): a wide character cut in two is left out. */
+  cut(from: number, to: number): string;
+}
+
+/**
+ * Expands tabs to stops of TAB_WIDTH and measures display columns: an East Asian wide character
+ * takes two columns, so the caret lands under it on a terminal. Other control characters are
+ * shown escaped (\x1b), never written raw to the terminal.
+ */
+function expandTabs(line: string): Expanded {
+  // Narrow text and nothing to expand (the usual case): skip the per-character walk, which costs
+  // seconds on a 10 MB line.
+  if (!/[\u0000-\u001f\u007f-\u009f\u0300-\uffff]/.test(line)) {
+    return { text: line, at: (i) => i, width: line.length, cut: (from, to) => line.slice(from, to) };
   }
-  return { text, at: (i) => (i < cols.length ? cols[i]! : text.length + (i - cols.length)) };
+  const cols: number[] = [];
+  const starts: number[] = [];
+  const pieces: string[] = [];
+  let col = 0;
+  for (const ch of line) {
+    for (let k = 0; k < ch.length; k++) cols.push(col);
+    const piece = ch === '\t' ? ' '.repeat(TAB_WIDTH - (col % TAB_WIDTH)) : visibleLine(ch);
+    starts.push(col);
+    pieces.push(piece);
+    col += ch === '\t' || piece !== ch ? piece.length : charWidth(piece);
+  }
+  const width = col;
+  return {
+    text: pieces.join(''),
+    at: (i) => (i < cols.length ? cols[i]! : width + (i - cols.length)),
+    width,
+    cut(from, to) {
+      let out = '';
+      for (let k = 0; k < pieces.length; k++) {
+        const end = k + 1 < starts.length ? starts[k + 1]! : width;
+        if (starts[k]! >= from && end <= to) out += pieces[k]!;
+      }
+      return out;
+    },
+  };
 }
 
 /**
@@ -44,17 +80,18 @@ function expandTabs(line: string): { text: string; at: (index: number) => number
  * end exclusive), tabs expanded, cut to MAX_EXCERPT columns with an ellipsis on each cut side.
  */
 export function excerpt(line: string, column: number, endColumn?: number): Excerpt {
-  const { text, at } = expandTabs(line.replace(/\r$/, ''));
+  const ex = expandTabs(line.replace(/\r$/, ''));
+  const { text, at } = ex;
   const start = at(Math.max(0, column - 1));
   const end = endColumn !== undefined && endColumn > column ? at(endColumn - 1) : start + 1;
   let width = Math.max(1, end - start);
-  if (text.length <= MAX_EXCERPT) return { text, caret: start, width };
+  if (ex.width <= MAX_EXCERPT) return { text, caret: start, width };
   const from = start > LEAD ? start - LEAD : 0;
   const budget = MAX_EXCERPT - (from > 0 ? 1 : 0);
-  const cutEnd = from + budget < text.length;
-  const shown = text.slice(from, from + budget - (cutEnd ? 1 : 0));
+  const cutEnd = from + budget < ex.width;
+  const shown = ex.cut(from, from + budget - (cutEnd ? 1 : 0));
   const caret = start - from + (from > 0 ? 1 : 0);
-  const visible = (from > 0 ? 1 : 0) + shown.length;
+  const visible = (from > 0 ? 1 : 0) + displayWidth(shown);
   width = Math.max(1, Math.min(width, visible - caret));
   return { text: `${from > 0 ? '…' : ''}${shown}${cutEnd ? '…' : ''}`, caret, width };
 }
@@ -69,7 +106,8 @@ function severityColor(c: Colors, severity: Severity): (s: string) => string {
 }
 
 /** The lines printed for one finding (no trailing newline). */
-export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<FormatContext, 'rules'>, c: Colors): string[] {
+export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<FormatContext, 'rules' | 'lang'>, c: Colors): string[] {
+  const lang = ctx.lang ?? 'en';
   const paint = severityColor(c, f.severity);
   const out = [`${c.bold(`${visibleLine(f.file)}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${visibleLine(f.message)} ${c.dim(`[${f.ruleId}]`)}`];
   const source = lines[f.line - 1];
@@ -82,30 +120,30 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
     out.push(`${c.dim(`${gutter} |`)} ${ex.text}`);
     out.push(`${c.dim(`${pad} |`)} ${' '.repeat(ex.caret)}${paint(`^${'~'.repeat(ex.width - 1)}`)}`);
   }
-  const fixes = fixLines(f.fix);
+  const fixes = fixLines(f.fix, lang);
   const remediation = ctx.rules.get(f.ruleId)?.remediation;
   const advice = fixes.length > 0 ? fixes : remediation ? [remediation] : [];
-  for (const line of advice) out.push(`  ${c.green('fix:')} ${visibleLine(line)}`);
+  for (const line of advice) out.push(`  ${labelled(cliText(lang, 'lint.fix'), visibleLine(line), c.green)}`);
   return out;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
- * `2 errors, 1 warning in 3 files`, or `no problems found in 3 files`; inputs that could not be
- * used are counted after it, so a run that read nothing never looks clean.
+ * `2 errors, 1 warning in 3 files`, or `no problems found in 3 files` (in `lang`); inputs that
+ * could not be used are counted after it, so a run that read nothing never looks clean.
  */
-export function summaryLine(t: Totals): string {
+export function summaryLine(t: Totals, lang: Lang = 'en'): string {
+  const count = (n: number, one: 'lint.error' | 'lint.warning' | 'lint.file' | 'lint.skippedOne', many: 'lint.errors' | 'lint.warnings' | 'lint.files' | 'lint.skipped') =>
+    n === 1 ? cliText(lang, one) : cliText(lang, many, { n });
   const parts: string[] = [];
-  if (t.error > 0) parts.push(plural(t.error, 'error'));
-  if (t.warning > 0) parts.push(plural(t.warning, 'warning'));
-  if (t.info > 0) parts.push(`${t.info} info`);
-  const where = plural(t.files, 'file');
+  if (t.error > 0) parts.push(count(t.error, 'lint.error', 'lint.errors'));
+  if (t.warning > 0) parts.push(count(t.warning, 'lint.warning', 'lint.warnings'));
+  if (t.info > 0) parts.push(cliText(lang, 'lint.info', { n: t.info }));
+  const files = count(t.files, 'lint.file', 'lint.files');
   const unread = t.unread ?? 0;
-  const skipped = `${plural(unread, 'input')} could not be linted (see the error${unread === 1 ? '' : 's'} above)`;
-  if (unread > 0 && t.files === 0) return `nothing was linted: ${skipped}`;
-  const found = parts.length === 0 ? `no problems found in ${where}` : `${parts.join(', ')} in ${where}`;
-  return unread > 0 ? `${found}; ${skipped}` : found;
+  const skipped = count(unread, 'lint.skippedOne', 'lint.skipped');
+  if (unread > 0 && t.files === 0) return cliText(lang, 'lint.nothing', { skipped });
+  const found = parts.length === 0 ? cliText(lang, 'lint.clean', { files }) : cliText(lang, 'lint.summary', { counts: parts.join(cliText(lang, 'lint.listSep')), files });
+  return unread > 0 ? cliText(lang, 'lint.foundSkipped', { found, skipped }) : found;
 }
 
 export function textFormatter(ctx: FormatContext): Formatter {
@@ -119,7 +157,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
       }
     },
     end(totals: Totals) {
-      const line = summaryLine(totals);
+      const line = summaryLine(totals, ctx.lang);
       const painted = totals.error > 0 || (totals.unread ?? 0) > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
       ctx.write(`${printed > 0 ? '\n' : ''}${c.bold(painted)}\n`);
     },

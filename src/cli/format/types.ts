@@ -5,6 +5,8 @@
  */
 import type { SuppressedFinding } from '../../engine/suppressions.js';
 import type { Finding, RuleDefinition, Severity } from '../../engine/types.js';
+import { cliText } from '../../i18n/cli.js';
+import type { Lang } from '../../i18n/lang.js';
 
 export interface FileReport {
   /** The path shown to the user: as given, or relative to the working directory for folder inputs. */
@@ -35,6 +37,8 @@ export interface FormatContext {
   readonly color: boolean;
   /** Base for relative paths and URIs (SARIF, GitHub annotations). */
   readonly cwd: string;
+  /** Output language of the format's own words (the rules come already in it); English when absent. */
+  readonly lang?: Lang;
 }
 
 export interface Formatter {
@@ -48,7 +52,7 @@ export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'gi
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
 /** A fix as the text and GitHub formats print it: `key: value`, or `remove key`. */
-export function fixLines(fix: Finding['fix']): string[] {
+export function fixLines(fix: Finding['fix'], lang: Lang = 'en'): string[] {
   if (!fix) return [];
-  return Object.entries(fix).map(([key, value]) => (value === null ? `remove ${key}` : `${key}: ${value}`));
+  return Object.entries(fix).map(([key, value]) => (value === null ? cliText(lang, 'lint.remove', { key }) : `${key}: ${value}`));
 }

@@ -3,14 +3,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"flink-mem linter configuration (.flink-mem.yaml)","type":"object","additionalProperties":false,"properties":{"flinkVersion":{"type":"string","description":"Flink version to check against: 1.10, 1.11, 1.12, 1.13, 1.14, 1.15, 1.16, 1.17, 1.18, 1.19, 1.20, 2.0, 2.1, 2.2."},"target":{"enum":["standalone","kubernetes","yarn","local"],"description":"Deployment target (decides how legacy heap keys map)."},"containerMemory":{"type":"string","description":"Memory limit of the container or pod, e.g. 4g or 4Gi."},"rules":{"type":"object","description":"Rule id to severity, or [severity, options].","additionalProperties":{"oneOf":[{"enum":["error","warning","info","off"]},{"type":"array","minItems":1,"maxItems":2,"items":[{"enum":["error","warning","info","off"]},{"type":"object"}]}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"flink-mem linter configuration (.flink-mem.yaml)","type":"object","additionalProperties":false,"properties":{"flinkVersion":{"type":"string","description":"Flink version to check against: 1.10, 1.11, 1.12, 1.13, 1.14, 1.15, 1.16, 1.17, 1.18, 1.19, 1.20, 2.0, 2.1, 2.2."},"target":{"enum":["standalone","kubernetes","yarn","local"],"description":"Deployment target (decides how legacy heap keys map)."},"containerMemory":{"type":"string","description":"Memory limit of the container or pod, e.g. 4g or 4Gi."},"lang":{"enum":["en","zh"],"description":"Output language (en or zh); --lang wins, else this, else LC_ALL, LC_MESSAGES, LANG."},"rules":{"type":"object","description":"Rule id to severity, or [severity, options].","additionalProperties":{"oneOf":[{"enum":["error","warning","info","off"]},{"type":"array","minItems":1,"maxItems":2,"items":[{"enum":["error","warning","info","off"]},{"type":"object"}]}]}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "flinkVersion") || (key0 === "target")) || (key0 === "containerMemory")) || (key0 === "rules"))){
+if(!(((((key0 === "flinkVersion") || (key0 === "target")) || (key0 === "containerMemory")) || (key0 === "lang")) || (key0 === "rules"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -58,17 +58,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data3 = data.rules;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-let data4 = data3[key1];
-const _errs11 = errors;
-let valid2 = false;
-let passing0 = null;
-const _errs12 = errors;
-if(!((((data4 === "error") || (data4 === "warning")) || (data4 === "info")) || (data4 === "off"))){
-const err4 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(data.lang !== undefined){
+let data3 = data.lang;
+if(!((data3 === "en") || (data3 === "zh"))){
+const err4 = {instancePath:instancePath+"/lang",schemaPath:"#/properties/lang/enum",keyword:"enum",params:{allowedValues: schema11.properties.lang.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -77,15 +70,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs12 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
 }
+if(data.rules !== undefined){
+let data4 = data.rules;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+let data5 = data4[key1];
+const _errs12 = errors;
+let valid2 = false;
+let passing0 = null;
 const _errs13 = errors;
-if(Array.isArray(data4)){
-if(data4.length > 2){
-const err5 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(!((((data5 === "error") || (data5 === "warning")) || (data5 === "info")) || (data5 === "off"))){
+const err5 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -94,8 +90,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data4.length < 1){
-const err6 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid0 = _errs13 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+}
+const _errs14 = errors;
+if(Array.isArray(data5)){
+if(data5.length > 2){
+const err6 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,11 +107,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-const len0 = data4.length;
-if(len0 > 0){
-let data5 = data4[0];
-if(!((((data5 === "error") || (data5 === "warning")) || (data5 === "info")) || (data5 === "off"))){
-const err7 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/rules/additionalProperties/oneOf/1/items/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.oneOf[1].items[0].enum},message:"must be equal to one of the allowed values"};
+if(data5.length < 1){
+const err7 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -117,11 +117,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(len0 > 1){
-let data6 = data4[1];
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err8 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/rules/additionalProperties/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len0 = data5.length;
+if(len0 > 0){
+let data6 = data5[0];
+if(!((((data6 === "error") || (data6 === "warning")) || (data6 === "info")) || (data6 === "off"))){
+const err8 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/rules/additionalProperties/oneOf/1/items/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.oneOf[1].items[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -131,9 +131,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len0 > 1){
+let data7 = data5[1];
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err9 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/rules/additionalProperties/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -142,7 +143,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid0 = _errs13 === errors;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
 if(_valid0 && valid2){
 valid2 = false;
 passing0 = [passing0, 1];
@@ -154,20 +167,20 @@ passing0 = 1;
 }
 }
 if(!valid2){
-const err10 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err11 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
 else {
-errors = _errs11;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -177,24 +190,24 @@ vErrors = null;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err13];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err13);
 }
 errors++;
 }
