@@ -4,22 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.js';
+import { PERCENT, tempFolders } from './temp-folder.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A temporary folder with these files (paths relative to it). */
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flink-mem-fix-cli-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const folder = tempFolders('flink-mem-fix-cli-');
 
-const PERCENT = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\n';
 
 describe('lint --fix-dry-run', () => {
   it('prints a git-style unified diff with the path as typed, writes nothing and exits 1', async () => {

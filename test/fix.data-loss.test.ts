@@ -13,28 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileStamp, writeAtomically } from '../src/cli/fix-output.js';
 import { cli } from './cli-harness.js';
+import { PERCENT, tempFolders } from './temp-folder.js';
 
 const bin = fileURLToPath(new URL('../bin/flink-mem.cjs', import.meta.url));
 const built = existsSync(new URL('../dist/cli/flink-mem.cjs', import.meta.url));
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) {
-    spawnSync('umount', [join(d, 'small')], { stdio: 'ignore' });
-    rmSync(d, { recursive: true, force: true });
-  }
-});
+const folder = tempFolders('flink-mem-loss-', (d) => spawnSync('umount', [join(d, 'small')], { stdio: 'ignore' }));
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flink-mem-loss-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-const PERCENT = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\n';
 const FIXED = PERCENT.replace('fraction: 40', 'fraction: 0.4');
 /** 30 KB of comments before the fixable line: the fixed file is larger than a 20 KB size limit. */
 const LARGE = `${'# a comment that makes the file large enough to cross the limit\n'.repeat(480)}${PERCENT}`;

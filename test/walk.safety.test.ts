@@ -12,22 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flinkFilesIn } from '../src/config/index.js';
 import { cli } from './cli-harness.js';
+import { PERCENT, tempFolders } from './temp-folder.js';
 
 const bin = fileURLToPath(new URL('../bin/flink-mem.cjs', import.meta.url));
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flink-mem-walk-safety-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const folder = tempFolders('flink-mem-walk-safety-');
 
-const PERCENT = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\n';
 /** What a credentials file linked into a repository could hold; it must never reach the output. */
 const SECRET = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\ns3.secret-key: hunter2-do-not-print\n';
 

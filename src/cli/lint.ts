@@ -304,38 +304,38 @@ interface OutputFile {
   readonly id: string | null;
 }
 
-const fileId = (st: Stats) => `${st.dev}:${st.ino}`;
+/** A path's real path and device:inode; throws when it does not exist. */
+function identity(path: string): { real: string; id: string } {
+  const real = realpathSync.native(path);
+  const st = statSync(real);
+  return { real, id: `${st.dev}:${st.ino}` };
+}
 
 function outputFile(given: string, cwd: string): OutputFile {
   const abs = resolve(cwd, given);
-  let real = abs;
-  let id: string | null = null;
   try {
-    real = realpathSync.native(abs);
-    id = fileId(statSync(real));
+    return { given, abs, ...identity(abs) };
   } catch {
     try {
       // Not there yet: the folder may still be a link.
-      real = join(realpathSync.native(dirname(abs)), basename(abs));
+      return { given, abs, real: join(realpathSync.native(dirname(abs)), basename(abs)), id: null };
     } catch {
       // The folder is missing too; opening the report has already said so.
+      return { given, abs, real: abs, id: null };
     }
   }
-  return { given, abs, real, id };
 }
 
 /** The --output that is this linted file under any spelling (a link, a hard link), if any. */
 function outputOver(abs: string, outputs: readonly OutputFile[]): OutputFile | undefined {
   if (outputs.length === 0 || abs === '-') return undefined;
-  let real = abs;
-  let id: string | null = null;
+  let file: { real: string; id: string | null } = { real: abs, id: null };
   try {
-    real = realpathSync.native(abs);
-    id = fileId(statSync(real));
+    file = identity(abs);
   } catch {
     // Unreadable: reading it will say so.
   }
-  return outputs.find((o) => o.real === real || (id !== null && o.id === id));
+  return outputs.find((o) => o.real === file.real || (file.id !== null && o.id === file.id));
 }
 
 interface Plan {
