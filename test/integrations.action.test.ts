@@ -70,28 +70,23 @@ describe('GitHub Action', () => {
     const workspace = join(dir, 'clean');
     mkdirSync(workspace, { recursive: true });
     writeFileSync(join(workspace, 'flink-conf.yaml'), 'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\n');
-    const result = runCompositeAction({
-      actionPath: ROOT,
-      inputs: { version: tarball, summary: 'false', 'sarif-file': 'out/report.sarif' },
-      workspace,
-      runnerTemp: join(dir, 'runner-temp-2'),
-      env: { npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
-      onUses: () => {},
-    });
+    const run = () =>
+      runCompositeAction({
+        actionPath: ROOT,
+        inputs: { version: tarball, summary: 'false', 'sarif-file': 'out/report.sarif' },
+        workspace,
+        runnerTemp: join(dir, 'runner-temp-2'),
+        env: { npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
+        onUses: () => {},
+      });
+    const result = run();
     mkdirSync(join(workspace, 'out'), { recursive: true });
     const lint = result.steps[2]!;
     // The report's folder did not exist: that is flink-mem's usage error (exit 2), said in one line.
     expect(lint.status).toBe(2);
     expect(lint.stderr).toBe('flink-mem: error: cannot write "out/report.sarif": its folder does not exist\n');
     expect(result.steps[3]!.skipped).toBe(true);
-    const again = runCompositeAction({
-      actionPath: ROOT,
-      inputs: { version: tarball, summary: 'false', 'sarif-file': 'out/report.sarif' },
-      workspace,
-      runnerTemp: join(dir, 'runner-temp-2'),
-      env: { npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
-      onUses: () => {},
-    });
+    const again = run();
     expect(again.steps[2]!.status, again.steps[2]!.stderr).toBe(0);
     expect(again.steps[2]!.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(workspace, 'out/report.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });

@@ -101,10 +101,15 @@ const buffers: Mapper = (s, o, label) => {
   return { key, current: current(o, key, '2048'), suggested: String(count), why: `${label} sizes network memory as a number of 32 KiB buffers: ${count} buffers are ${fmt(bytes)}; from Flink 1.10 on the equivalent is ${s.key}: ${s.why}` };
 };
 
+/** A share raised by 0.1 (two decimals, at most 0.9); the default's raise when the written one is not a number. */
+function raisedShare(written: string | undefined, fallback: number): { now: number; next: number } {
+  const now = Number(written || String(fallback));
+  return { now, next: Number.isFinite(now) ? Math.min(0.9, Math.round((now + 0.1) * 100) / 100) : Math.round((fallback + 0.1) * 100) / 100 };
+}
+
 const cutoff: Mapper = (s, o, label) => {
   const key = 'containerized.heap-cutoff-ratio';
-  const now = Number(o.keys[key] || '0.25');
-  const next = Number.isFinite(now) ? Math.min(0.9, Math.round((now + 0.1) * 100) / 100) : 0.35;
+  const { now, next } = raisedShare(o.keys[key], 0.25);
   return {
     key,
     current: current(o, key, '0.25'),
@@ -115,8 +120,7 @@ const cutoff: Mapper = (s, o, label) => {
 
 const managedFraction: Mapper = (s, o, label) => {
   const key = 'taskmanager.memory.fraction';
-  const now = Number(o.keys[key] || '0.7');
-  const next = Number.isFinite(now) ? Math.min(0.9, Math.round((now + 0.1) * 100) / 100) : 0.8;
+  const { now, next } = raisedShare(o.keys[key], 0.7);
   return {
     key,
     current: current(o, key, '0.7'),
