@@ -3,7 +3,7 @@ import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { findFix } from '../src/model/fix.js';
 import type { MemoryFailure } from '../src/model/compute.js';
-import { formatSizeShort } from '../src/model/memory-size.js';
+import { formatSizeShort } from '../src/primitives/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
 
 /**

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { findOption } from '../src/options/catalogue.js';
 import { replacementFor } from '../src/options/suggest.js';
-import { atLeast } from '../src/options/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const show = (values: Readonly<Record<string, string>>) =>
   Object.entries(values).map(([k, v]) => `"${k}: ${v}"`).join(' and ');

@@ -10,12 +10,12 @@ export type { ModelOptions, MemoryFailure, TaskManagerResult, JobManagerResult, 
 export type { TaskManagerSizes } from './model/taskmanager.js';
 export type { JobManagerSizes } from './model/jobmanager.js';
 export type { TraceStep } from './model/fractions.js';
-export type { RawValue } from './model/values.js';
+export type { RawValue } from './primitives/raw-value.js';
 export { explainFailure } from './model/reasons.js';
-export { parseMemorySize, humanReadable, memoryToString } from './model/memory-size.js';
-export { JavaError } from './model/java.js';
-export { parseVersion, versionLabel, KNOWN_VERSIONS, NEWEST_VERSION } from './options/version.js';
-export type { FlinkVersion } from './options/version.js';
+export { parseMemorySize, humanReadable, memoryToString } from './primitives/memory-size.js';
+export { JavaError } from './primitives/java.js';
+export { parseVersion, versionLabel, KNOWN_VERSIONS, NEWEST_VERSION } from './primitives/version.js';
+export type { FlinkVersion } from './primitives/version.js';
 export { OPTIONS, findOption } from './options/catalogue.js';
 export type { OptionSpec } from './options/catalogue.js';
 export { UsageError } from './config/errors.js';

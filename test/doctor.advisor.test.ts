@@ -9,7 +9,7 @@ import { defineSignature } from '../src/doctor/signature.js';
 import fc from 'fast-check';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/fix.js';
-import { defaultVersion } from '../src/options/version.js';
+import { defaultVersion } from '../src/primitives/version.js';
 
 const ids = (text: string) => diagnose({ text }).diagnoses.map((d) => `${d.id}@${d.component}`);
 

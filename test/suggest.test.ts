@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseResourceMemoryString } from '../src/config/operator-memory.js';
 import { parseQuantity } from '../src/config/quantity.js';
 import { Conf } from '../src/model/conf.js';
-import { str } from '../src/model/values.js';
-import type { RawValue } from '../src/model/values.js';
+import { str } from '../src/primitives/raw-value.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
 import { binaryQuantity, intendedResourceBytes } from '../src/options/resource-memory.js';
 import {
   backendKind,
@@ -17,7 +17,7 @@ import {
   stateBackendKey,
   suggestKey,
 } from '../src/options/suggest.js';
-import { parseVersion } from '../src/options/version.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const v = (text: string) => parseVersion(text)!;
 const conf = (entries: Record<string, string | RawValue>, version = '1.20') =>

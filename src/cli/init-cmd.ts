@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../rules/index.js';
-import { NEWEST_VERSION } from '../options/version.js';
+import { NEWEST_VERSION } from '../primitives/version.js';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
 

@@ -25,7 +25,7 @@ import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
-import { versionLabel } from '../options/version.js';
+import { versionLabel } from '../primitives/version.js';
 import { openReports } from './format/index.js';
 import { OutputFailed } from './format/sink.js';
 import type { OpenReport, ReportRequest } from './format/index.js';

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
-import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
+import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
 import { SettingsError } from '../engine/settings.js';
 import { UsageError } from '../config/errors.js';
 import { resolveLang } from './lang.js';

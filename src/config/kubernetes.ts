@@ -6,8 +6,8 @@
  */
 import { isMap } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { str } from '../model/values.js';
-import { imageVersion } from '../options/version.js';
+import { str } from '../primitives/raw-value.js';
+import { imageVersion } from '../primitives/version.js';
 import { readConfigMap } from './configmap.js';
 import type { ConfigMapCandidate } from './configmap.js';
 import { containerLimit, podTemplateLimits, workloadLimits } from './limits.js';

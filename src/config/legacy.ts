@@ -4,7 +4,7 @@
  * Anything else a user might expect from YAML (quotes, nesting, block scalars) silently does
  * something different, so every such line gets a problem saying what Flink actually reads.
  */
-import { str } from '../model/values.js';
+import { str } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import { LineIndex } from './positions.js';
 import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './legacy-lines.js';

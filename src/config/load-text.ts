@@ -2,7 +2,7 @@
  * Loading configuration text that is already in memory: pure, no file system, so the calculator
  * page runs it in the browser. load.ts adds reading files and standard input.
  */
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
 import { detectFormat } from './detect.js';
 import { makeDocument } from './document.js';
 import { isOperatorConfig, recogniseForeign } from './foreign.js';

@@ -2,7 +2,7 @@
  * What the loaders produce: Flink configuration documents whose every value keeps its file,
  * line and column, plus the problems found while reading them.
  */
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
 
 export type InputFormat = 'flink-conf' | 'config-yaml' | 'k8s';
 

@@ -2,7 +2,7 @@
  * The doctor: from an error message or a log to diagnoses, most likely first, each with its
  * evidence, an explanation, and option changes computed with the model.
  */
-import { defaultVersion } from '../options/version.js';
+import { defaultVersion } from '../primitives/version.js';
 import { withOldKeys } from './legacy-keys.js';
 import { Planner } from './plan.js';
 import { Scanner } from './scanner.js';

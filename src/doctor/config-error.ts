@@ -7,12 +7,12 @@
 import { applyChanges, compute, findFix } from '../model/fix.js';
 import type { Process } from '../model/fix.js';
 import type { Target } from '../model/compute.js';
-import { multiplyBytes } from '../model/java.js';
-import { MIB, formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
-import type { RawValue } from '../model/values.js';
-import { str } from '../model/values.js';
+import { multiplyBytes } from '../primitives/java.js';
+import { MIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import { breakdown } from './effect.js';
 import { fmt } from './quantities.js';
 import type { Suggestion } from './types.js';

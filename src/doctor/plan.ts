@@ -6,12 +6,12 @@
 import type { MemoryFailure, Target } from '../model/compute.js';
 import type { Changes, FixResult, ProcessResult } from '../model/fix.js';
 import { applyChanges, compute, failureDirection, findFix, searchSize, shippedProcessSize, totalKeys } from '../model/fix.js';
-import { formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
-import type { RawValue } from '../model/values.js';
-import { rawToString, str } from '../model/values.js';
+import { formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { rawToString, str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
-import { atLeast } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 import { breakdown, effectOf } from './effect.js';
 import { fmt } from './quantities.js';
 import type { Process, Suggestion } from './types.js';

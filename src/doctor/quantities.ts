@@ -2,7 +2,7 @@
  * Sizes the doctor proposes and prints: sensible steps up, rounding, and the sizes other tools
  * print (YARN's "4.1 GB", Kubernetes' "2Gi").
  */
-import { GIB, KIB, MIB, TIB, formatSizeForConfig } from '../model/memory-size.js';
+import { GIB, KIB, MIB, TIB, formatSizeForConfig } from '../primitives/memory-size.js';
 
 export const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / unit) * unit;
 

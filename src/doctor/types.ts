@@ -3,8 +3,8 @@
  * and suggests, and the diagnosis it produces (the JSON shape of `flink-mem doctor`).
  */
 import type { Target } from '../model/compute.js';
-import type { RawValue } from '../model/values.js';
-import type { FlinkVersion } from '../options/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import type { Planner } from './plan.js';
 
 export type Component = 'taskmanager' | 'jobmanager' | 'unknown';

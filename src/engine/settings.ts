@@ -4,11 +4,11 @@
  */
 import validateLinterConfig from './generated/linter-config-validator.js';
 import type { Target } from '../model/compute.js';
-import type { FlinkVersion } from '../options/version.js';
-import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../primitives/version.js';
 export { LINTER_CONFIG_SCHEMA } from './settings-schema.js';
-import { tooManyDigits } from '../model/java.js';
-import { parseMemorySize } from '../model/memory-size.js';
+import { tooManyDigits } from '../primitives/java.js';
+import { parseMemorySize } from '../primitives/memory-size.js';
 import type { SeveritySetting } from './types.js';
 
 export type RuleSetting = SeveritySetting | readonly [SeveritySetting, Readonly<Record<string, unknown>>];

@@ -3,8 +3,8 @@
  */
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from '../model/compute.js';
-import type { FlinkVersion } from '../options/version.js';
-import type { RawValue } from '../model/values.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

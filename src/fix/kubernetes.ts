@@ -10,7 +10,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, LoadedFile } from '../config/types.js';
-import { parseMemorySize } from '../model/memory-size.js';
+import { parseMemorySize } from '../primitives/memory-size.js';
 import { binaryQuantity } from '../options/resource-memory.js';
 import type { Change } from './changes.js';
 import { planConfigMap } from './configmap.js';

@@ -5,11 +5,11 @@
 import { Conf, ModelError } from './conf.js';
 import { Trace } from './fractions.js';
 import type { TraceStep } from './fractions.js';
-import { JavaError } from './java.js';
-import type { RawValue } from './values.js';
-import { rawToString } from './values.js';
-import type { FlinkVersion } from '../options/version.js';
-import { atLeast } from '../options/version.js';
+import { JavaError } from '../primitives/java.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { rawToString } from '../primitives/raw-value.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 import type { TaskManagerSizes } from './taskmanager.js';
 import { TM, deriveTaskManagerSizes } from './taskmanager.js';
 import type { JobManagerSizes } from './jobmanager.js';

@@ -5,15 +5,15 @@
  */
 import type { JobManagerResult, MemoryFailure, ModelOptions, TaskManagerResult } from './compute.js';
 import { computeJobManager, computeTaskManager } from './compute.js';
-import { GIB, MIB, formatSizeForConfig, parseMemorySize } from './memory-size.js';
-import type { RawValue } from './values.js';
-import { rawToString, str } from './values.js';
+import { GIB, MIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { rawToString, str } from '../primitives/raw-value.js';
 import { legacyHeapTarget } from './legacy.js';
 import { JM_MIN_HEAP } from './jobmanager.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
 import { suggestSizeSpelling } from '../options/size-spelling.js';
-import { atLeast } from '../options/version.js';
-import type { FlinkVersion } from '../options/version.js';
+import { atLeast } from '../primitives/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
 
 export type Process = 'taskmanager' | 'jobmanager';
 

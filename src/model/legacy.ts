@@ -4,9 +4,9 @@
  */
 import type { Conf } from './conf.js';
 import { configError } from './conf.js';
-import { JavaError } from './java.js';
-import { MIB, parseMemorySize } from './memory-size.js';
-import { atLeast } from '../options/version.js';
+import { JavaError } from '../primitives/java.js';
+import { MIB, parseMemorySize } from '../primitives/memory-size.js';
+import { atLeast } from '../primitives/version.js';
 import type { Trace } from './fractions.js';
 
 export type Target = 'standalone' | 'kubernetes' | 'yarn' | 'local';

@@ -3,7 +3,7 @@
  * and the values as the user wrote them. Flink's own text travels separately (`flinkMessage`).
  */
 import type { MemoryFailure } from './compute.js';
-import { formatSizeShort } from './memory-size.js';
+import { formatSizeShort } from '../primitives/memory-size.js';
 
 /** Looks up the value of a key as written ("1728m"), when it is set. */
 export type ValueLookup = (key: string) => string | undefined;

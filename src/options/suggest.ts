@@ -7,13 +7,13 @@ import { distance } from 'fastest-levenshtein';
 import type { Conf } from '../model/conf.js';
 import type { Target } from '../model/legacy.js';
 import { legacyHeapTarget } from '../model/legacy.js';
-import { MIB, formatSizeForConfig } from '../model/memory-size.js';
-import { rawToString } from '../model/values.js';
+import { MIB, formatSizeForConfig } from '../primitives/memory-size.js';
+import { rawToString } from '../primitives/raw-value.js';
 import type { OptionSpec } from './catalogue.js';
 import { OPTIONS, findOption, isActive, optionForFallbackKey } from './catalogue.js';
 import { isDocumentedKey } from './flink-keys.js';
-import type { FlinkVersion } from './version.js';
-import { atLeast } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 
 // ---------------------------------------------------------------------------------------------
 // Unknown keys

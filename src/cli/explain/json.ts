@@ -3,7 +3,7 @@
  * byte counts: JSON integers up to 2^53-1, decimal strings above.
  */
 import type { TraceStep } from '../../model/fractions.js';
-import { versionLabel } from '../../options/version.js';
+import { versionLabel } from '../../primitives/version.js';
 import type { ExplainedDocument, ExplainedVersion, FailureReport, Process } from './explain.js';
 
 export interface JsonOptions {
