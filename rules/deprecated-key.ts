@@ -2,7 +2,7 @@ import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { findOption, isActive, optionForFallbackKey } from '../src/options/catalogue.js';
-import { replacementFor } from '../src/options/suggest.js';
+import { replacementFor } from '../src/model/key-replacements.js';
 import type { FlinkVersion } from '../src/primitives/version.js';
 import { atLeast } from '../src/primitives/version.js';
 

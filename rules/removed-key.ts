@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { findOption } from '../src/options/catalogue.js';
-import { replacementFor } from '../src/options/suggest.js';
+import { replacementFor } from '../src/model/key-replacements.js';
 import { atLeast } from '../src/primitives/version.js';
 
 const show = (values: Readonly<Record<string, string>>) =>

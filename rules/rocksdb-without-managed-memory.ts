@@ -3,7 +3,7 @@ import type { FixChanges, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { rawToString } from '../src/primitives/raw-value.js';
-import { backendKind, stateBackendKey } from '../src/options/suggest.js';
+import { backendKind, stateBackendKey } from '../src/options/state-backend.js';
 import type { FlinkVersion } from '../src/primitives/version.js';
 import { atLeast } from '../src/primitives/version.js';
 
