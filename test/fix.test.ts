@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, compute, findFix, healthy, searchSize } from '../src/model/fix.js';
-import type { Process } from '../src/model/fix.js';
+import type { Process } from '../src/primitives/flink-process.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
 import { MIB, parseMemorySize } from '../src/primitives/memory-size.js';

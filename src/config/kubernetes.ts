@@ -21,8 +21,8 @@ import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
 import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory, Span } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
 
-type Process = 'jobmanager' | 'taskmanager';
 const COMPONENTS: readonly (readonly [Process, string])[] = [
   ['jobmanager', 'jobManager'],
   ['taskmanager', 'taskManager'],

@@ -5,7 +5,7 @@
  * search, so that a pasted error gets exact values without `--config`.
  */
 import { applyChanges, compute, findFix } from '../model/fix.js';
-import type { Process } from '../model/fix.js';
+import type { Process } from '../primitives/flink-process.js';
 import type { Target } from '../model/compute.js';
 import { multiplyBytes } from '../primitives/java.js';
 import { MIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';

@@ -14,7 +14,18 @@ import type { FlinkVersion } from '../primitives/version.js';
 import { atLeast } from '../primitives/version.js';
 import { breakdown, effectOf } from './effect.js';
 import { fmt } from './quantities.js';
-import type { Process, Suggestion } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
+
+/** An option change the doctor proposes (planned and checked here, shown by the signatures). */
+export interface Suggestion {
+  readonly key: string;
+  /** As configured, derived or defaulted, with bytes where it is a size. */
+  readonly current: string;
+  readonly suggested: string;
+  readonly why: string;
+  /** What the change does to the memory breakdown, computed with the model (only with a config). */
+  readonly effect?: string;
+}
 
 export type Sizes = Readonly<Record<string, bigint>>;
 

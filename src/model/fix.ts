@@ -14,8 +14,7 @@ import { defaultFor, findOption } from '../options/catalogue.js';
 import { suggestSizeSpelling } from '../options/size-spelling.js';
 import { atLeast } from '../primitives/version.js';
 import type { FlinkVersion } from '../primitives/version.js';
-
-export type Process = 'taskmanager' | 'jobmanager';
+import type { Process } from '../primitives/flink-process.js';
 
 /** Keys set to a new value (as it would be written in a file) or removed (null). */
 export type Changes = Readonly<Record<string, string | null>>;

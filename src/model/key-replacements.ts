@@ -10,6 +10,7 @@ import { MIB, formatSizeForConfig } from '../primitives/memory-size.js';
 import { rawToString } from '../primitives/raw-value.js';
 import type { OptionSpec } from '../options/catalogue.js';
 import { findOption, optionForFallbackKey } from '../options/catalogue.js';
+import type { Process } from '../primitives/flink-process.js';
 
 const TM = 'taskmanager.memory.';
 
@@ -47,7 +48,7 @@ const ALSO: Readonly<Record<string, string>> = {
   'python.fn-execution.buffer.memory.size': 'python.fn-execution.framework.memory.size',
 };
 
-function legacyHeap(conf: Conf, key: string, process: 'taskmanager' | 'jobmanager', target: Target): Replacement | null {
+function legacyHeap(conf: Conf, key: string, process: Process, target: Target): Replacement | null {
   const to = legacyHeapTarget(process, target);
   if (conf.contains(to)) return { kind: 'ignored', note: `"${to}" is set and wins over it` };
   const bytes = key.endsWith('.mb') ? BigInt(conf.int(key) ?? 0) * MIB : conf.memory(key);

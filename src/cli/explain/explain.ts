@@ -17,8 +17,7 @@ import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';
 import type { UpgradeChange, VersionOutcome } from './upgrade.js';
 import { compareVersions } from './upgrade.js';
-
-export type Process = 'taskmanager' | 'jobmanager';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface FailureReport {
   readonly failure: MemoryFailure;

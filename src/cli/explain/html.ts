@@ -6,10 +6,11 @@
 import type { Finding } from '../../engine/types.js';
 import { formatSizeShort } from '../../primitives/memory-size.js';
 import { versionLabel } from '../../primitives/version.js';
-import type { ExplainedDocument, ExplainedVersion, Process } from './explain.js';
+import type { ExplainedDocument, ExplainedVersion } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture } from './picture.js';
 import { explainSvg, xml } from './svg.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface HtmlFile {
   readonly file: string;

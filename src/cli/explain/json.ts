@@ -4,7 +4,8 @@
  */
 import type { TraceStep } from '../../model/fractions.js';
 import { versionLabel } from '../../primitives/version.js';
-import type { ExplainedDocument, ExplainedVersion, FailureReport, Process } from './explain.js';
+import type { ExplainedDocument, ExplainedVersion, FailureReport } from './explain.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface JsonOptions {
   readonly trace: boolean;

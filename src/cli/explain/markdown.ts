@@ -6,10 +6,11 @@
  */
 import { formatSizeShort } from '../../primitives/memory-size.js';
 import { versionLabel } from '../../primitives/version.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import type { ExplainedDocument } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture } from './picture.js';
 import { allocate } from './text.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface MarkdownOptions {
   readonly processes: readonly Process[];

@@ -15,7 +15,7 @@ import type { CliIO } from '../io.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { EMPTY_PATH, readStdin, shownUnder, skippedMessage, useColor, visible, visibleColored, visibleLine } from '../util.js';
 import type { Skipped } from '../../config/expand.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import type { ExplainedDocument } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
 import { explainText } from './text.js';
@@ -28,6 +28,7 @@ import { ALL_RULES } from '../../../rules/index.js';
 import { textsFor } from '../../i18n/cli.js';
 import { ZH_REASONS } from '../../i18n/zh/reasons.js';
 import { resolveLang } from '../lang.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface ExplainOptions {
   readonly files: readonly string[];

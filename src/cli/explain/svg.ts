@@ -8,9 +8,10 @@
  */
 import { formatSizeShort } from '../../primitives/memory-size.js';
 import { versionLabel } from '../../primitives/version.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import type { ExplainedDocument } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture, spread } from './picture.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface SvgOptions {
   readonly processes: readonly Process[];
