@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/types.js';
 import { smallestLimit } from '../src/config/limits.js';
-import { applyChanges, findFix, healthy } from '../src/model/fix.js';
+import { findFix } from '../src/model/fix-search.js';
+import { applyChanges, healthy } from '../src/model/trial.js';
 import { formatSizeForConfig, parseMemorySize } from '../src/primitives/memory-size.js';
 import { atLeast } from '../src/primitives/version.js';
 

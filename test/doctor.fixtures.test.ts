@@ -22,7 +22,7 @@ import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import type { Diagnosis } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import type { RawValue } from '../src/primitives/raw-value.js';
 import { str } from '../src/primitives/raw-value.js';
 import { findOption } from '../src/options/catalogue.js';

@@ -6,7 +6,7 @@ import { directShortfall } from '../src/doctor/signatures/direct-oom.js';
 import { managedNeed } from '../src/doctor/signatures/managed-memory-insufficient.js';
 import { networkNeed } from '../src/doctor/signatures/network-buffers-insufficient.js';
 import { computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import { GIB, MIB } from '../src/primitives/memory-size.js';
 import type { RawValue } from '../src/primitives/raw-value.js';
 import { str } from '../src/primitives/raw-value.js';

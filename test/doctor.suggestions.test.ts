@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import type { Diagnosis, Process, Suggestion } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import type { RawValue } from '../src/primitives/raw-value.js';
 import type { FlinkVersion } from '../src/primitives/version.js';
 import { str } from '../src/primitives/raw-value.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, compute, findFix, healthy, searchSize } from '../src/model/fix.js';
+import { findFix, searchSize } from '../src/model/fix-search.js';
+import { applyChanges, compute, healthy } from '../src/model/trial.js';
 import type { Process } from '../src/primitives/flink-process.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';

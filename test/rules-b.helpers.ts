@@ -11,7 +11,7 @@ import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.j
 import type { Finding, FixChanges } from '../src/engine/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import { findOption } from '../src/options/catalogue.js';
 
 export interface LintOptions {

@@ -4,7 +4,8 @@
  * (checked with the model), and searches the change that makes it start with the model's own fix
  * search, so that a pasted error gets exact values without `--config`.
  */
-import { applyChanges, compute, findFix } from '../model/fix.js';
+import { findFix } from '../model/fix-search.js';
+import { applyChanges, compute } from '../model/trial.js';
 import type { Process } from '../primitives/flink-process.js';
 import type { Target } from '../model/compute.js';
 import { multiplyBytes } from '../primitives/java.js';

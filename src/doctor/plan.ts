@@ -4,8 +4,9 @@
  * and, when the change would take too much from another component, paired with a larger total.
  */
 import type { MemoryFailure, Target } from '../model/compute.js';
-import type { Changes, FixResult, ProcessResult } from '../model/fix.js';
-import { applyChanges, compute, failureDirection, findFix, searchSize, shippedProcessSize, totalKeys } from '../model/fix.js';
+import type { FixChanges, FixResult, ProcessResult } from '../model/trial.js';
+import { findFix, searchSize } from '../model/fix-search.js';
+import { applyChanges, compute, failureDirection, shippedProcessSize, totalKeys } from '../model/trial.js';
 import { formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString, str } from '../primitives/raw-value.js';
@@ -216,7 +217,7 @@ export class Planner {
   }
 
   /** Whether `changes` on the starting configuration pass, and the new sizes. */
-  derive(p: Process, changes: Changes): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
+  derive(p: Process, changes: FixChanges): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
     const b = this.basis(p);
     if (!b) return null;
     const r = compute(applyChanges(b.config, changes), p, this.options());
@@ -247,7 +248,7 @@ export class Planner {
       }
       return 'ok';
     };
-    const run = (ch: Changes) => compute(applyChanges(b.config, ch), p, this.options());
+    const run = (ch: FixChanges) => compute(applyChanges(b.config, ch), p, this.options());
     let final: Record<string, string | null> | null = judge(run(first), tolerance) === 'ok' ? first : null;
     const fineGrained = b.result.path === 'fine-grained' && !b.config.has(`${p}.memory.flink.size`) && !b.config.has(`${p}.memory.process.size`);
     if (!final && !fineGrained && !opts.keepTotal && this.target !== 'local') {

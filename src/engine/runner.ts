@@ -7,7 +7,7 @@ import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/ty
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../primitives/raw-value.js';
-import { applyChanges, healthy } from '../model/fix.js';
+import { applyChanges, healthy } from '../model/trial.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import { defaultVersion, imageVersion, parseVersion } from '../primitives/version.js';

@@ -28,6 +28,9 @@ export const UNIT_LIST = '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibyt
  * `MemorySize.parse(text)` (and `parse(text, defaultUnit)` when a default unit is given).
  * Throws a JavaError carrying Flink's exception class and message.
  */
+/** `v` rounded up to a whole multiple of `unit`. */
+export const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / unit) * unit;
+
 export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g' | 't'): bigint {
   const trimmed = javaTrim(text);
   if (trimmed.length === 0) {

@@ -5,7 +5,7 @@
 import type { ConfigDocument } from '../../config/types.js';
 import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from '../../model/compute.js';
 import { computeJobManager, computeTaskManager } from '../../model/compute.js';
-import { findFix } from '../../model/fix.js';
+import { findFix } from '../../model/fix-search.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { Explainer } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../primitives/version.js';

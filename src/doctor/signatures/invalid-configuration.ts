@@ -2,7 +2,7 @@ import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
 import { explainFailure } from '../../model/reasons.js';
 import { formatSizeForConfig } from '../../primitives/memory-size.js';
-import { shippedProcessSize } from '../../model/fix.js';
+import { shippedProcessSize } from '../../model/trial.js';
 import { suggestSizeSpelling } from '../../options/size-spelling.js';
 import { NAME } from '../suggest.js';
 import { parseLooseSize } from '../quantities.js';
