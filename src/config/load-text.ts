@@ -7,7 +7,7 @@ import { detectFormat } from './detect.js';
 import { makeDocument } from './document.js';
 import { isOperatorConfig, recogniseForeign } from './foreign.js';
 import { loadManifests } from './kubernetes.js';
-import { parseLegacy } from './legacy.js';
+import { parseLegacy } from './flink-conf.js';
 import { applyOverrides } from './overrides.js';
 import { LineIndex, fileStartSpan } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';

@@ -16,8 +16,8 @@ import type { Change } from './changes.js';
 import { planConfigMap } from './configmap.js';
 import type { Planner } from './configmap.js';
 import { replaceSpan } from './edits.js';
-import type { EditPlan } from './plan.js';
-import { emptyPlan } from './plan.js';
+import type { EditPlan } from './edit-plan.js';
+import { emptyPlan } from './edit-plan.js';
 import { scalarLike } from './scalar.js';
 import { lastLine, planMapping } from './yaml-map.js';
 

@@ -15,12 +15,12 @@ import { TM, deriveTaskManagerSizes } from './taskmanager.js';
 import type { JobManagerSizes } from './jobmanager.js';
 import { JM, deriveJobManagerSizes, legacyJobManager110 } from './jobmanager.js';
 import { jobManagerDynamicConfigs, jvmArgs, taskManagerDynamicConfigs } from './dynamic.js';
-import type { Target } from './legacy.js';
-import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy.js';
+import type { Target } from './legacy-heap.js';
+import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy-heap.js';
 import { deriveLocal } from './local.js';
 import type { DerivationPath } from './process.js';
 
-export type { Target } from './legacy.js';
+export type { Target } from './legacy-heap.js';
 
 export interface ModelOptions {
   readonly version: FlinkVersion;

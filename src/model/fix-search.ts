@@ -7,7 +7,7 @@ import type { MemoryFailure, ModelOptions } from './compute.js';
 import { GIB, MIB, ceilTo, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString } from '../primitives/raw-value.js';
-import { legacyHeapTarget } from './legacy.js';
+import { legacyHeapTarget } from './legacy-heap.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
 import { suggestSizeSpelling } from '../options/size-spelling.js';
 import { atLeast } from '../primitives/version.js';

@@ -4,8 +4,8 @@
  * nothing does. Pure functions over the catalogue; the rules decide when to report.
  */
 import type { Conf } from './conf.js';
-import type { Target } from './legacy.js';
-import { legacyHeapTarget } from './legacy.js';
+import type { Target } from './legacy-heap.js';
+import { legacyHeapTarget } from './legacy-heap.js';
 import { MIB, formatSizeForConfig } from '../primitives/memory-size.js';
 import { rawToString } from '../primitives/raw-value.js';
 import type { OptionSpec } from '../options/catalogue.js';

@@ -7,7 +7,7 @@
 import { str } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import { LineIndex } from './positions.js';
-import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './legacy-lines.js';
+import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './flink-conf-lines.js';
 import type { ConfigEntry, ConfigProblem, ProblemKind, Span } from './types.js';
 
 export interface LegacyResult {
