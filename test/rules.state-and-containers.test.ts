@@ -12,7 +12,7 @@ import rocksdbWithoutManagedMemory from '../rules/rocksdb-without-managed-memory
 import { parseResourceMemoryString } from '../src/config/operator-memory.js';
 import { parseQuantity } from '../src/config/quantity.js';
 import { parseMemorySize } from '../src/primitives/memory-size.js';
-import { applyToFlatFile, derive, lint } from './rules-b.helpers.js';
+import { applyToFlatFile, derive, lint } from './rules.helpers.js';
 
 const TOTALS = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
 

@@ -1,5 +1,5 @@
 /**
- * Shared by the rules-b tests: lint a text with some rules, and apply a finding's fix to a flat
+ * Shared by the rule tests (rules.keys, rules.state-and-containers): lint a text with some rules, and apply a finding's fix to a flat
  * configuration to derive or lint it again.
  */
 import { loadText, rawConfig } from '../src/config/index.js';
