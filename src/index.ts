@@ -18,7 +18,7 @@ export { parseVersion, versionLabel, KNOWN_VERSIONS, NEWEST_VERSION } from './pr
 export type { FlinkVersion } from './primitives/version.js';
 export { OPTIONS, findOption } from './options/catalogue.js';
 export type { OptionSpec } from './options/catalogue.js';
-export { UsageError } from './config/errors.js';
+export { UsageError } from './primitives/usage-error.js';
 export type { ConfigDocument, ConfigEntry, LoadedFile, InputFormat, Span } from './config/types.js';
 export { defineRule } from './engine/types.js';
 export type { Finding, RuleDefinition, RuleContext, Severity, FixChanges } from './engine/types.js';

@@ -8,7 +8,7 @@ import type { CliIO } from './io.js';
 import { CliUsageError, EXIT } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
 import { SettingsError } from '../engine/settings.js';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../primitives/usage-error.js';
 import { resolveLang } from './lang.js';
 import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
 import type { Lang } from '../i18n/lang.js';

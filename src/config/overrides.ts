@@ -4,7 +4,7 @@
  */
 import { str } from '../primitives/raw-value.js';
 import { makeDocument } from './document.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../primitives/usage-error.js';
 import type { ConfigDocument, ConfigEntry } from './types.js';
 
 /** Splits `key=value` at the first `=`; the value may be empty or contain `=`. */
