@@ -20,7 +20,7 @@ import { localizeRules } from '../i18n/rules.js';
 import type { Lang } from '../i18n/lang.js';
 import { resolveLang } from './lang.js';
 import type { FixOutcome } from '../fix/index.js';
-import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
+import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
@@ -32,7 +32,8 @@ import type { OpenReport, ReportRequest } from './format/index.js';
 import { STDIN_NAME } from './format/paths.js';
 import { SEVERITY_RANK } from './format/types.js';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT, exitFor } from './io.js';
+import { readFailureCode } from '../primitives/usage-error.js';
 import { describeReadError, EMPTY_PATH, readStdin, shownUnder, skippedMessage, visibleLine } from './util.js';
 import { fileStamp } from './write.js';
 import type { FileStamp } from './write.js';
@@ -98,15 +99,15 @@ const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CliUsageError(`${flag} "${value}" is not one of ${allowed.join(', ')}`);
+  throw new UsageError('EINVAL', `${flag} "${value}" is not one of ${allowed.join(', ')}`);
 }
 
 function ruleOverrides(items: readonly string[]): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const item of items) {
     const [id = '', severity] = item.split(/=(.*)/s).map((x) => x.trim());
-    if (severity === undefined || !id) throw new CliUsageError(`--rule "${item}" must look like RULE-ID=SEVERITY`);
-    if (!RULES.has(id)) throw new CliUsageError(`--rule: unknown rule "${id}" (did you mean "${closest(id, [...RULES.keys()])}"?)`);
+    if (severity === undefined || !id) throw new UsageError('EINVAL', `--rule "${item}" must look like RULE-ID=SEVERITY`);
+    if (!RULES.has(id)) throw new UsageError('EINVAL', `--rule: unknown rule "${id}" (did you mean "${closest(id, [...RULES.keys()])}"?)`);
     out[id] = oneOf(severity, SEVERITIES, `--rule ${id}`);
   }
   return out;
@@ -115,7 +116,7 @@ function ruleOverrides(items: readonly string[]): Record<string, SeveritySetting
 function maxWarningsOf(value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 0) throw new CliUsageError(`--max-warnings "${value}" must be a whole number of at least 0`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('EINVAL', `--max-warnings "${value}" must be a whole number of at least 0`);
   return n;
 }
 
@@ -152,7 +153,7 @@ class LinterConfigs {
   /** Watched names of folders the walk read recently (name -> is a folder). */
   private readonly listed = new Map<string, ReadonlyMap<string, boolean>>();
   /** Settings per config file, or the error it gave (kept, so a bad file is read once). */
-  private readonly parsed = new Map<string, Partial<LinterSettings> | SettingsError>();
+  private readonly parsed = new Map<string, Partial<LinterSettings> | UsageError>();
 
   constructor(
     private readonly cwd: string,
@@ -197,19 +198,19 @@ class LinterConfigs {
       try {
         const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString('utf8');
         if (countNodes(text, MAX_LINTER_CONFIG_NODES).nodes > MAX_LINTER_CONFIG_NODES) {
-          throw new SettingsError(`${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`);
+          throw new UsageError('ECONFIG', `${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`);
         }
         result = settingsFromObject(parseYaml(text), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
         result =
-          e instanceof SettingsError ? e
-          : e instanceof ReadRefused ? new SettingsError(`${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`)
-          : new SettingsError(`${shown}: cannot read the linter config: ${first}`);
+          e instanceof UsageError ? e
+          : e instanceof ReadRefused ? new UsageError('ECONFIG', `${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`)
+          : new UsageError('ECONFIG', `${shown}: cannot read the linter config: ${first}`);
       }
       this.parsed.set(path, result);
     }
-    if (result instanceof SettingsError) throw result;
+    if (result instanceof UsageError) throw result;
     return result;
   }
 }
@@ -228,7 +229,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: str
     yield [stdinName, '-'];
     return;
   }
-  if (input === '') throw new CliUsageError(EMPTY_PATH);
+  if (input === '') throw new UsageError('EINVAL', EMPTY_PATH);
   const abs = resolve(cwd, input);
   let folder: boolean;
   try {
@@ -238,7 +239,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: str
       yield* globFiles(input, cwd, watch);
       return;
     }
-    throw new CliUsageError(describeReadError(input, e));
+    throw new UsageError(readFailureCode(e), describeReadError(input, e));
   }
   const shown = shownUnder(input, cwd);
   if (!folder) {
@@ -251,7 +252,7 @@ function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: str
     found = true;
     yield [shown(f), f];
   }
-  if (!found) throw new CliUsageError(`"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+  if (!found) throw new UsageError('EINPUT', `"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
 /** The Flink files under a quoted glob's folder whose paths the glob matches. */
@@ -265,7 +266,7 @@ function* globFiles(pattern: string, cwd: string, watch: FolderWatch): Generator
     found = true;
     yield [shown(f), f];
   }
-  if (!found) throw new CliUsageError(`"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+  if (!found) throw new UsageError('EINPUT', `"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
 }
 
 /** A linted file as read: the loaded text, and for --fix what the file was (checked again before it is replaced). */
@@ -289,7 +290,7 @@ async function readInput(shown: string, abs: string, io: CliIO, options: LoadOpt
     bytes = readRegularFile(abs, MAX_CONFIG_BYTES, undefined, stamp ? after : undefined);
     stat = after.stat;
   } catch (e) {
-    throw new CliUsageError(describeReadError(shown, e));
+    throw new UsageError(readFailureCode(e), describeReadError(shown, e));
   }
   const beside = configs.flinkConfBeside(abs, shown);
   const loaded = loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
@@ -347,7 +348,7 @@ interface Plan {
   readonly load: LoadOptions;
   /** The files the reports are written to (`--output`). */
   readonly outputs: readonly OutputFile[];
-  /** Settings for a file: its linter config (or --config) under the flags; throws SettingsError for a bad config. */
+  /** Settings for a file: its linter config (or --config) under the flags; throws a UsageError for a bad config. */
   settingsFor(abs: string): LinterSettings;
   /** Linter configs, and what the folder walk saw of each folder. */
   readonly configs: LinterConfigs;
@@ -359,7 +360,7 @@ interface Plan {
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */
 function prepare(opts: LintOptions, io: CliIO): Plan {
-  if (opts.inputs.length === 0 && opts.printConfig === undefined) throw new CliUsageError('lint needs at least one file, folder, or - for standard input');
+  if (opts.inputs.length === 0 && opts.printConfig === undefined) throw new UsageError('EINVAL', 'lint needs at least one file, folder, or - for standard input');
   const fix = fixMode(opts);
   const failOn = oneOf(opts.failOn ?? 'error', FAIL_ON, '--fail-on');
   const maxWarnings = maxWarningsOf(opts.maxWarnings);
@@ -372,7 +373,7 @@ function prepare(opts: LintOptions, io: CliIO): Plan {
   let explicit: Partial<LinterSettings> | undefined;
   if (opts.config !== undefined) {
     const path = resolve(io.cwd, opts.config);
-    if (!existsSync(path)) throw new CliUsageError(`"${opts.config}" does not exist`);
+    if (!existsSync(path)) throw new UsageError('ENOENT', `"${opts.config}" does not exist`);
     explicit = configs.read(path);
   }
   // One settings object per linter config file: the engine resolves rule settings once per object.
@@ -404,16 +405,14 @@ function lintLang(opts: LintOptions, io: CliIO, explicit: Partial<LinterSettings
 }
 
 function fixMode(opts: LintOptions): Plan['fix'] {
-  if (opts.fix && opts.fixDryRun) throw new CliUsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
-  if (opts.fix && opts.inputs.includes('-')) throw new CliUsageError('--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
-  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '') throw new CliUsageError('--stdin-filename is empty; give the path standard input stands for');
+  if (opts.fix && opts.fixDryRun) throw new UsageError('EINVAL', '--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
+  if (opts.fix && opts.inputs.includes('-')) throw new UsageError('EINVAL', '--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
+  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '') throw new UsageError('EINVAL', '--stdin-filename is empty; give the path standard input stands for');
   if (opts.fixDryRun && ((opts.reports?.length ?? 0) > 0 || opts.output !== undefined || (opts.format ?? 'text') !== 'text')) {
-    throw new CliUsageError('--fix-dry-run prints a unified diff; it takes no --format or --output');
+    throw new UsageError('EINVAL', '--fix-dry-run prints a unified diff; it takes no --format or --output');
   }
   return opts.fix ? 'write' : opts.fixDryRun ? 'diff' : null;
 }
-
-const isUsage = (e: unknown): e is Error => e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError;
 
 export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   // Each usage problem is printed once (a bad linter config governs many files).
@@ -430,7 +429,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     plan = prepare(opts, io);
     if (opts.printConfig !== undefined) return printConfig(opts.printConfig, plan, io);
   } catch (e) {
-    if (!isUsage(e)) throw e;
+    if (!(e instanceof UsageError)) throw e;
     usage(e.message);
     return EXIT.usage;
   }
@@ -443,7 +442,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
     try {
       return await step();
     } catch (e) {
-      if (!isUsage(e)) throw e;
+      if (!(e instanceof UsageError)) throw e;
       usage(e.message);
       exit = Math.max(exit, EXIT.usage);
       totals.unread++;
@@ -522,9 +521,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
       usage(e.message);
       return EXIT.usage;
     }
-    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
-    if (io.env['FLINK_MEM_DEBUG'] && e instanceof Error && e.stack) io.error(`${e.stack}\n`);
-    return EXIT.internal;
+    return exitFor(e, io);
   }
 
   if (plan.fix) io.error(`flink-mem: ${fixSummary(plan.fix, fixes)}\n`);
@@ -541,15 +538,13 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
  */
 function printConfig(file: string, plan: Plan, io: CliIO): number {
   for (const r of plan.reports) r.sink.abort();
-  if (file === '') throw new CliUsageError(EMPTY_PATH);
+  if (file === '') throw new UsageError('EINVAL', EMPTY_PATH);
   const abs = resolve(io.cwd, file);
   let settings: LinterSettings;
   try {
     settings = plan.settingsFor(abs);
   } catch (e) {
-    if (!isUsage(e)) throw e;
-    io.error(`flink-mem: error: ${e.message}\n`);
-    return EXIT.usage;
+    return exitFor(e, io);
   }
   const config = plan.explicitConfig ?? plan.configs.locate(dirname(abs));
   const rules = Object.fromEntries(ALL_RULES.map((r) => [r.id, settings.rules[r.id] ?? r.severity]));
@@ -594,7 +589,7 @@ function writeFixed(shown: string, read: ReadFile, outcome: FixOutcome, fixer: {
   try {
     fixer.writeAtomically(read.abs, outcome.text, read.stamp);
   } catch (e) {
-    throw new CliUsageError(`cannot write the fixes to "${shown}": ${fixer.writeFailure(e)}; the file is unchanged`);
+    throw new UsageError('EIO', `cannot write the fixes to "${shown}": ${fixer.writeFailure(e)}; the file is unchanged`);
   }
   return true;
 }

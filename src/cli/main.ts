@@ -5,9 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT, exitFor } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
-import { SettingsError } from '../engine/settings.js';
 import { UsageError } from '../primitives/usage-error.js';
 import { resolveLang } from './lang.js';
 import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
@@ -245,7 +244,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
     .action(async (shell: string) => {
       const { completionScript, PATH_FLAGS, SHELLS } = await import('./completion.js');
       const { FORMAT_NAMES } = await import('./format/types.js');
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new CliUsageError(`completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError('EINVAL', `completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
       const flag = (o: Option, command = '') => {
         // lint's --format is repeatable, so its values are not commander choices.
         const choices = o.argChoices ?? (command === 'lint' && o.long === '--format' ? FORMAT_NAMES : undefined);
@@ -315,13 +314,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError) {
-      io.error(`flink-mem: error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
-    if (io.env.FLINK_MEM_DEBUG) io.error(detail + '\n');
-    return EXIT.internal;
+    return exitFor(e, io);
   }
 }
