@@ -16,17 +16,7 @@ import { atLeast } from '../primitives/version.js';
 import { breakdown, effectOf } from './effect.js';
 import { fmt } from './quantities.js';
 import type { Process } from '../primitives/flink-process.js';
-
-/** An option change the doctor proposes (planned and checked here, shown by the signatures). */
-export interface Suggestion {
-  readonly key: string;
-  /** As configured, derived or defaulted, with bytes where it is a size. */
-  readonly current: string;
-  readonly suggested: string;
-  readonly why: string;
-  /** What the change does to the memory breakdown, computed with the model (only with a config). */
-  readonly effect?: string;
-}
+import type { Suggestion } from './suggestion.js';
 
 export type Sizes = Readonly<Record<string, bigint>>;
 

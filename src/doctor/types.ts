@@ -5,7 +5,8 @@
 import type { Target } from '../model/compute.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import type { FlinkVersion } from '../primitives/version.js';
-import type { Planner, Suggestion } from './plan.js';
+import type { Planner } from './plan.js';
+import type { Suggestion } from './suggestion.js';
 import type { Process } from '../primitives/flink-process.js';
 
 export type Component = 'taskmanager' | 'jobmanager' | 'unknown';
