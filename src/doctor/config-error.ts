@@ -9,7 +9,7 @@ import { applyChanges, compute } from '../model/trial.js';
 import type { Process } from '../primitives/flink-process.js';
 import type { Target } from '../model/compute.js';
 import { multiplyBytes } from '../primitives/java.js';
-import { MIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import { MIB, formatSizeForConfig, parseMemorySizeOrNull } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
@@ -45,12 +45,7 @@ function rangeAfter(text: string, label: string): [bigint, bigint] | null {
 function defaultBytes(key: string, version: FlinkVersion): bigint | null {
   const o = findOption(key);
   const v = o ? defaultFor(o, version) : null;
-  if (v === null) return null;
-  try {
-    return parseMemorySize(v);
-  } catch {
-    return null;
-  }
+  return v === null ? null : parseMemorySizeOrNull(v);
 }
 
 function defaultFraction(key: string, version: FlinkVersion): number {

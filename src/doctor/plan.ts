@@ -7,7 +7,7 @@ import type { MemoryFailure, Target } from '../model/compute.js';
 import type { FixChanges, FixResult, ProcessResult } from '../model/trial.js';
 import { findFix, searchSize } from '../model/fix-search.js';
 import { applyChanges, compute, failureDirection, shippedProcessSize, totalKeys } from '../model/trial.js';
-import { formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import { formatSizeForConfig, parseMemorySize, parseMemorySizeOrNull } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString, str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
@@ -165,12 +165,7 @@ export class Planner {
   /** Bytes of a size option as the starting configuration has it, configured or default. */
   bytes(p: Process, key: string): bigint | null {
     const t = this.valueText(p, key);
-    if (t === null) return null;
-    try {
-      return parseMemorySize(t);
-    } catch {
-      return null;
-    }
+    return t === null ? null : parseMemorySizeOrNull(t);
   }
 
   isSet(p: Process, key: string): boolean {

@@ -4,7 +4,7 @@
  * Pure; shared by `explain`, the lint rules and the doctor.
  */
 import type { MemoryFailure, ModelOptions } from './compute.js';
-import { GIB, MIB, ceilTo, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import { GIB, MIB, ceilTo, formatSizeForConfig, parseMemorySizeOrNull } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString } from '../primitives/raw-value.js';
 import { legacyHeapTarget } from './legacy-heap.js';
@@ -18,12 +18,7 @@ import { TOO_SMALL, applyChanges, compute, failureDirection, healthy, quiet, shi
 
 function bytesOf(config: ReadonlyMap<string, RawValue>, key: string): bigint | null {
   const raw = config.get(key);
-  if (!raw) return null;
-  try {
-    return parseMemorySize(rawToString(raw));
-  } catch {
-    return null;
-  }
+  return raw ? parseMemorySizeOrNull(rawToString(raw)) : null;
 }
 
 const STEP = 64n * MIB;

@@ -65,6 +65,15 @@ export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g
   return bytes;
 }
 
+/** The bytes a size means as Flink reads it, or null where Flink would refuse it (for deciding, never for reporting). */
+export function parseMemorySizeOrNull(text: string): bigint | null {
+  try {
+    return parseMemorySize(text);
+  } catch {
+    return null;
+  }
+}
+
 /** `MemorySize.toString()`: the largest unit that divides the value exactly ("64 mb", "0 tb"). */
 export function memoryToString(bytes: bigint): string {
   let best = UNITS[0]!;
