@@ -40,3 +40,28 @@ export function exitFor(e: unknown, io: CliIO, say: (message: string) => void = 
   if (io.env['FLINK_MEM_DEBUG']) io.error(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return EXIT.internal;
 }
+
+/**
+ * Commander's own errors in the shape of ours: one line starting `flink-mem: error:` (it puts a
+ * "Did you mean" suggestion on a second line, which would break scripts reading one line).
+ */
+export function oneLineError(text: string): string {
+  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
+}
+
+/** The same window on the world with an environment of its own (standard input stays lazy). */
+export function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
+  return {
+    write: (s) => io.write(s),
+    error: (s) => io.error(s),
+    get stdin() {
+      return io.stdin;
+    },
+    get stdinIsTTY() {
+      return io.stdinIsTTY;
+    },
+    stdoutIsTTY: io.stdoutIsTTY,
+    env,
+    cwd: io.cwd,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { EXIT, exitFor } from './io.js';
+import { EXIT, exitFor, oneLineError, withEnv } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
 import { UsageError } from '../primitives/usage-error.js';
 import { resolveLang } from './lang.js';
@@ -30,14 +30,6 @@ const inputFormatOption = () =>
 
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-/**
- * Commander's own errors in the shape of ours: one line starting `flink-mem: error:` (it puts a
- * "Did you mean" suggestion on a second line, which would break scripts reading one line).
- */
-function oneLineError(text: string): string {
-  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
 }
 
 export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
@@ -277,23 +269,6 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
 
   localizeHelp(program, lang);
   return program;
-}
-
-/** The same window on the world with an environment of its own (standard input stays lazy). */
-function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
-  return {
-    write: (s) => io.write(s),
-    error: (s) => io.error(s),
-    get stdin() {
-      return io.stdin;
-    },
-    get stdinIsTTY() {
-      return io.stdinIsTTY;
-    },
-    stdoutIsTTY: io.stdoutIsTTY,
-    env,
-    cwd: io.cwd,
-  };
 }
 
 /** Runs the CLI; returns the exit code. */
