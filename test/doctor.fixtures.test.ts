@@ -1,14 +1,7 @@
 /**
- * Runs every `fixtures/doctor/*.txt` through the doctor. Each fixture starts with its
- * expectations (stripped before diagnosis):
- *   # expect: <id>@<component> [...] | none
- *   # expect-keys: key, key | none        suggestion keys of the first diagnosis (as a set)
- *   # expect-values: key=value, ...       suggested values of the first diagnosis
- *   # expect-explain: text                a phrase the explanations (or, for a negative, the note) contain
- *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
- *   # flink-version: 1.17                 # target: yarn
- *   # docs-example: yes                   the signature's example in docs/doctor.md
- *   # source: https://...                  where the report was found (real reports keep their link)
+ * Runs every `fixtures/doctor/*.txt` through the doctor. Each fixture starts with its header of
+ * expectations (stripped before diagnosis; read by src/fixtures/directives.ts, every directive is
+ * described in fixtures/README.md). A `# config:` file is loaded as `--config` loads it.
  * With a configuration, every group of suggestions that comes with an effect must pass the model.
  * The text output sits beside each fixture in `<name>.out` (`npx vitest run test/doctor.fixtures.test.ts -u`
  * rewrites them), so wording changes show in review.
@@ -16,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fatalProblems, loadFile, rawConfig } from '../src/config/index.js';
 import { diagnose } from '../src/doctor/advisor.js';
 import { formatJson, formatText } from '../src/doctor/format.js';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
@@ -24,13 +18,11 @@ import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/fix.js';
 import type { RawValue } from '../src/model/values.js';
-import { str } from '../src/model/values.js';
+import { DOCTOR_FAMILY, readHeader } from '../src/fixtures/directives.js';
 import { findOption } from '../src/options/catalogue.js';
 import { defaultVersion, parseVersion } from '../src/options/version.js';
 
 const DIR = new URL('../fixtures/doctor/', import.meta.url);
-const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;
-
 interface Fixture {
   readonly name: string;
   readonly body: string;
@@ -44,43 +36,38 @@ interface Fixture {
 }
 
 function parseFixture(name: string): Fixture {
-  const lines = readFileSync(new URL(name, DIR), 'utf8').split('\n');
-  const header = new Map<string, string[]>();
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const m = DIRECTIVE.exec(lines[i]!);
-    if (!m) break;
-    header.set(m[1]!, [...(header.get(m[1]!) ?? []), m[2]!.trim()]);
-  }
-  const list = (k: string) => (header.get(k)?.[0] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const expectText = header.get('expect')?.[0];
+  const path = fileURLToPath(new URL(name, DIR));
+  const text = readFileSync(path, 'utf8');
+  const header = readHeader(DOCTOR_FAMILY, path, text);
+  const list = (k: string) => (header.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const expectText = header.get('expect');
   if (expectText === undefined) throw new Error(`${name}: no "# expect:" line`);
-  const keys = header.get('expect-keys')?.[0];
+  const keys = header.get('expect-keys');
+  const config = header.get('config');
+  const version = header.get('flink-version');
+  const target = header.get('target');
   return {
     name,
-    body: lines.slice(i).join('\n'),
+    body: text.split('\n').slice(header.lineCount).join('\n'),
     expect: expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean),
     ...(keys !== undefined ? { keys: keys === 'none' ? [] : list('expect-keys') } : {}),
-    values: (header.get('expect-values')?.[0] ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
+    values: (header.get('expect-values') ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
       const at = kv.indexOf('=');
       return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
     }),
-    explain: header.get('expect-explain') ?? [],
-    ...(header.has('config') ? { config: header.get('config')![0]! } : {}),
-    ...(header.has('flink-version') ? { version: header.get('flink-version')![0]! } : {}),
-    ...(header.has('target') ? { target: header.get('target')![0] as Target } : {}),
+    explain: header.all('expect-explain'),
+    ...(config !== undefined ? { config } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(target !== undefined ? { target: target as Target } : {}),
   };
 }
 
-/** The fixture configs are plain `key: value` lines (flink-conf.yaml style). */
+/** A fixture's configuration, read by the loader `--config` uses (the files are flink-conf.yaml style). */
 function loadConfig(path: string): Map<string, RawValue> {
-  const m = new Map<string, RawValue>();
-  for (const raw of readFileSync(new URL(path, DIR), 'utf8').split('\n')) {
-    const line = raw.replace(/#.*$/, '').trim();
-    const at = line.indexOf(': ');
-    if (at > 0) m.set(line.slice(0, at).trim(), str(line.slice(at + 2).trim()));
-  }
-  return m;
+  const file = fileURLToPath(new URL(path, DIR));
+  const loaded = loadFile(file, { format: 'flink-conf' });
+  expect(fatalProblems(loaded), path).toEqual([]);
+  return rawConfig(loaded.documents[0]!);
 }
 
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map(parseFixture);
