@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../rules/index.js';
+import { withRuleIndexes } from '../scripts/readme-rule-index.mjs';
 import { cli } from './cli-harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,5 +87,12 @@ describe('README console examples', () => {
     const printed = (r.stdout + r.stderr).replace(/\s+$/, '').split('\n');
     expect(mismatch(e.expected, printed)).toBeNull();
     if (e.exit !== undefined) expect(r.code).toBe(e.exit);
+  });
+});
+
+describe('README numbers derived from the rule list', () => {
+  it('shows each SARIF ruleIndex as the rule\'s position in rules/index.ts (`npm run docs` writes it)', () => {
+    expect(readme).toContain('"ruleIndex": ');
+    expect(withRuleIndexes(readme, ALL_RULES.map((r) => r.id)) === readme, 'a ruleIndex in README.md is stale: run `npm run docs`').toBe(true);
   });
 });
