@@ -6,71 +6,19 @@
  * The text output sits beside each fixture in `<name>.out` (`npx vitest run test/doctor.fixtures.test.ts -u`
  * rewrites them), so wording changes show in review.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fatalProblems, loadFile, rawConfig } from '../src/config/index.js';
 import { diagnose } from '../src/doctor/advisor.js';
 import { formatJson, formatText } from '../src/doctor/format.js';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import type { Diagnosis } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import type { Target } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/fix.js';
-import type { RawValue } from '../src/model/values.js';
-import { DOCTOR_FAMILY, readHeader } from '../src/fixtures/directives.js';
 import { findOption } from '../src/options/catalogue.js';
 import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { DOCTOR_FIXTURES, doctorFixtureConfig, loadDoctorFixtures } from './doctor-fixtures.js';
 
-const DIR = new URL('../fixtures/doctor/', import.meta.url);
-interface Fixture {
-  readonly name: string;
-  readonly body: string;
-  readonly expect: readonly string[];
-  readonly keys?: readonly string[];
-  readonly values: readonly [string, string][];
-  readonly explain: readonly string[];
-  readonly config?: string;
-  readonly version?: string;
-  readonly target?: Target;
-}
-
-function parseFixture(name: string): Fixture {
-  const path = fileURLToPath(new URL(name, DIR));
-  const text = readFileSync(path, 'utf8');
-  const header = readHeader(DOCTOR_FAMILY, path, text);
-  const list = (k: string) => (header.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const expectText = header.get('expect');
-  if (expectText === undefined) throw new Error(`${name}: no "# expect:" line`);
-  const keys = header.get('expect-keys');
-  const config = header.get('config');
-  const version = header.get('flink-version');
-  const target = header.get('target');
-  return {
-    name,
-    body: text.split('\n').slice(header.lineCount).join('\n'),
-    expect: expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean),
-    ...(keys !== undefined ? { keys: keys === 'none' ? [] : list('expect-keys') } : {}),
-    values: (header.get('expect-values') ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
-    }),
-    explain: header.all('expect-explain'),
-    ...(config !== undefined ? { config } : {}),
-    ...(version !== undefined ? { version } : {}),
-    ...(target !== undefined ? { target: target as Target } : {}),
-  };
-}
-
-/** A fixture's configuration, read by the loader `--config` uses (the files are flink-conf.yaml style). */
-function loadConfig(path: string): Map<string, RawValue> {
-  const file = fileURLToPath(new URL(path, DIR));
-  const loaded = loadFile(file, { format: 'flink-conf' });
-  expect(fatalProblems(loaded), path).toEqual([]);
-  return rawConfig(loaded.documents[0]!);
-}
-
-const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map(parseFixture);
+const FIXTURES = loadDoctorFixtures();
 
 function changesOf(group: readonly Diagnosis['suggestions'][number][]): Record<string, string | null> {
   return Object.fromEntries(group.map((s) => [s.key, s.suggested === 'remove' ? null : s.suggested]));
@@ -98,7 +46,7 @@ describe('doctor fixtures', () => {
 
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     const version = f.version ? parseVersion(f.version)! : defaultVersion();
-    const config = f.config ? loadConfig(f.config) : undefined;
+    const config = f.config ? doctorFixtureConfig(f.config) : undefined;
     const result = diagnose({ text: f.body, ...(f.version ? { version } : {}), ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
     expect(result.diagnoses.map((d) => `${d.id}@${d.component}`)).toEqual(f.expect);
     if (f.expect.length === 0) expect(result.lookedAt).toMatch(/^Looked at \d+ line/);
@@ -159,6 +107,6 @@ describe('doctor fixtures', () => {
       for (const u of d.docs as unknown[]) expect(u).toMatch(/^https:\/\//);
     }
     if (result.diagnoses.length === 0) expect(json.lookedAt).toMatch(/^Looked at/);
-    await expect(formatText(result)).toMatchFileSnapshot(fileURLToPath(new URL(f.name.replace(/\.txt$/, '.out'), DIR)));
+    await expect(formatText(result)).toMatchFileSnapshot(join(DOCTOR_FIXTURES, f.name.replace(/\.txt$/, '.out')));
   });
 });
