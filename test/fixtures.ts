@@ -7,10 +7,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputFormat } from '../src/config/types.js';
-import type { LintSettingName } from '../src/fixtures/directives.js';
-import { expectMarkers, lintSettings, readHeader, RULES_FAMILY } from '../src/fixtures/directives.js';
 import type { LinterSettings } from '../src/engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
+import type { LintSettingName } from '../src/fixtures/directives.js';
+import { expectMarkers, lintSettings, readHeader, RULES_FAMILY } from '../src/fixtures/directives.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const RULE_FIXTURES = new URL('../fixtures/rules/', import.meta.url).pathname;
