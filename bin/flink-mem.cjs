@@ -1,42 +1,132 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the bundled CLI without parsing and compiling it from scratch. On the Node version that
-// built it, through V8's code cache (one per command, written by the build after a warm-up run, so
-// it holds the functions the command runs). V8 rejects a cache made by another Node version; there
-// Node's own module compile cache is used instead (Node 22.1 and later: kept per Node version in the
-// temporary folder, or where NODE_COMPILE_CACHE says). A missing or rejected cache only costs speed.
+// Starts the bundled CLI without parsing and compiling it from scratch, through a V8 code cache
+// of the command being run (made after a run of that command, so it holds the functions the
+// command runs, which Node's own module compile cache does not: it keeps only what is compiled
+// when the file loads). V8 accepts a cache only from the Node version that made it:
+// - on the Node version that built the package, the build's caches in dist/cli are used;
+// - on any other version, the first run of a command writes its cache to a folder of the user's
+//   (FLINK_MEM_CACHE_DIR, else $XDG_CACHE_HOME/flink-mem, else ~/.cache/flink-mem; an empty
+//   FLINK_MEM_CACHE_DIR turns this off), named by Node version and build, written to a temporary
+//   file and renamed into place so that a reader never sees half a cache; later runs read it.
+// A cache that is missing, of another build or Node version, truncated or not ours is ignored
+// (and replaced); without a usable folder Node's module compile cache is used (Node 22.1 and
+// later). A cache only ever costs or saves time: the output is the same without it.
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 
 const dir = join(__dirname, '..', 'dist', 'cli');
 const file = join(dir, 'flink-mem.cjs');
-const start = (bundle) =>
-  bundle.main().then((code) => {
+const command = process.argv[2];
+const cacheName = command === 'lint' || command === 'explain' || command === 'doctor' ? command : 'other';
+
+let built = ['', ''];
+try {
+  // "<node version> <build id>": the Node version that made the shipped caches, and the bundle's hash.
+  built = readFileSync(join(dir, 'node-version'), 'utf8').trim().split(' ');
+} catch {
+  built = ['', ''];
+}
+const [builtBy, buildId] = built;
+
+/** The header of a cache written here: magic, build id, payload length; V8 checks the payload's own. */
+const MAGIC = 'flink-mem-v8-cache';
+const headerOf = (length) => Buffer.from(`${MAGIC} ${buildId} ${process.version} ${process.arch} ${length}\n`, 'latin1');
+
+/** The user's cache folder for this Node version, or '' when there is none to use. */
+function userCacheDir() {
+  const env = process.env;
+  const chosen = env.FLINK_MEM_CACHE_DIR;
+  if (chosen !== undefined) return chosen === '' || !isAbsolute(chosen) ? '' : chosen;
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'flink-mem');
+  const home = process.platform === 'win32' ? env.LOCALAPPDATA : env.HOME;
+  return home && isAbsolute(home) ? join(home, process.platform === 'win32' ? 'flink-mem' : '.cache/flink-mem') : '';
+}
+
+/** The cache file's contents without its header, or undefined when it is missing or not ours. */
+function readUserCache(path) {
+  const fs = require('node:fs');
+  let fd;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    // Only a regular file of this user's (a folder others can write to could hold anything).
+    if (!st.isFile() || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return undefined;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let done = 0;
+    while (done < st.size) {
+      const n = fs.readSync(fd, bytes, done, st.size - done, done);
+      if (n === 0) return undefined;
+      done += n;
+    }
+    const end = bytes.indexOf(10);
+    if (end < 0 || end > 200) return undefined;
+    const payload = bytes.subarray(end + 1);
+    return bytes.subarray(0, end + 1).equals(headerOf(payload.length)) ? payload : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes a cache whole or not at all: a temporary file of its own, then a rename over the name. */
+function writeUserCache(folder, path, data) {
+  const fs = require('node:fs');
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const st = fs.statSync(folder);
+    if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return;
+    const temp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, Buffer.concat([headerOf(data.length), data]));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.renameSync(temp, path);
+    } catch {
+      fs.rmSync(temp, { force: true });
+    }
+  } catch {
+    // A read-only or full disk: the next run compiles again.
+  }
+}
+
+const shipped = builtBy === process.version;
+const folder = shipped || !buildId ? '' : userCacheDir();
+const nodeModule = require('node:module');
+if (!shipped && !folder && typeof nodeModule.enableCompileCache === 'function') {
+  nodeModule.enableCompileCache();
+  require(file).main().then((code) => {
     process.exitCode = code;
   });
-
-let builtBy = '';
-try {
-  builtBy = readFileSync(join(dir, 'node-version'), 'utf8').trim();
-} catch {
-  builtBy = '';
-}
-const nodeModule = require('node:module');
-if (builtBy !== process.version && typeof nodeModule.enableCompileCache === 'function') {
-  nodeModule.enableCompileCache();
-  start(require(file));
 } else {
   const vm = require('node:vm');
-  const command = process.argv[2];
-  const cache = command === 'lint' || command === 'explain' || command === 'doctor' ? `flink-mem.${command}.cache` : 'flink-mem.cache';
+  const userPath = folder ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`) : '';
   let cachedData;
-  try {
-    cachedData = readFileSync(join(dir, cache));
-  } catch {
-    cachedData = undefined;
+  if (shipped) {
+    try {
+      cachedData = readFileSync(join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`));
+    } catch {
+      cachedData = undefined;
+    }
+  } else if (userPath) {
+    cachedData = readUserCache(userPath);
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, require, bundle, file, dir);
-  start(bundle.exports);
+  bundle.exports.main().then((code) => {
+    process.exitCode = code;
+    // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind.
+    if (userPath && (cachedData === undefined || script.cachedDataRejected)) writeUserCache(folder, userPath, script.createCachedData());
+  });
 }

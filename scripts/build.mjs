@@ -6,6 +6,7 @@
 // the doctor's code and the other way round.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -109,9 +110,11 @@ for (const [command, runs] of Object.entries(caches)) {
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
-// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version and
-// Node's module compile cache on the others.
-writeFileSync('dist/cli/node-version', `${process.version}\n`);
+// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version; on
+// the others it makes its own in the user's cache folder, named by the build id written here (the
+// bundle's hash: V8 itself checks only the length of the source a cache was made from).
+const buildId = createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 16);
+writeFileSync('dist/cli/node-version', `${process.version} ${buildId}\n`);
 
 // The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
 mkdirSync('dist/schema', { recursive: true });
