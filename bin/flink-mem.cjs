@@ -121,7 +121,7 @@ if (!shipped && !folder && typeof nodeModule.enableCompileCache === 'function') 
   } else if (userPath) {
     cachedData = readUserCache(userPath);
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, require, bundle, file, dir);
   bundle.exports.main().then((code) => {

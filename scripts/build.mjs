@@ -54,7 +54,7 @@ const noStdoutProbe = {
 
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'latin1')}\n})`, { filename: cli });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
   const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
@@ -91,6 +91,19 @@ await build({
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [lazyChildProcess, noStdoutProbe],
 });
+
+// esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
+// literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the whole
+// bundle as a two-byte string and the launcher decode it as UTF-8 on every run; escaped, the bundle
+// is ASCII and bin/flink-mem.cjs reads it as latin1 (a plain copy). A character escaped by a
+// backslash (`\：`) becomes the escape itself; characters outside the BMP become two escapes (the
+// surrogate pair, which is what a non-`u` pattern matches, and a `u` pattern reads as one).
+{
+  const source = readFileSync(cli, 'utf8');
+  const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error('the CLI bundle is not ASCII');
+  writeFileSync(cli, ascii);
+}
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
 // cache by the first argument (`flink-mem.cache` for the other commands, help and version).
