@@ -2,16 +2,18 @@
 'use strict';
 // Starts the bundled CLI without parsing and compiling it from scratch, through a V8 code cache
 // of the command being run (made after a run of that command, so it holds the functions the
-// command runs, which Node's own module compile cache does not: it keeps only what is compiled
-// when the file loads). V8 accepts a cache only from the Node version that made it:
+// command runs; Node's own module compile cache keeps only what is compiled when a file loads).
+// V8 accepts a cache only from the Node version that made it:
 // - on the Node version that built the package, the build's caches in dist/cli are used;
 // - on any other version, the first run of a command writes its cache to a folder of the user's
-//   (FLINK_MEM_CACHE_DIR, else $XDG_CACHE_HOME/flink-mem, else ~/.cache/flink-mem; an empty
-//   FLINK_MEM_CACHE_DIR turns this off), named by Node version and build, written to a temporary
-//   file and renamed into place so that a reader never sees half a cache; later runs read it.
+//   (FLINK_MEM_CACHE_DIR, else $XDG_CACHE_HOME/flink-mem, else ~/.cache/flink-mem, else a folder
+//   of this user's in the temporary folder; an empty FLINK_MEM_CACHE_DIR turns this off), named
+//   by Node version and build, written to a temporary file and renamed into place so that a
+//   reader never sees half a cache; later runs read it.
 // A cache that is missing, of another build or Node version, truncated or not ours is ignored
-// (and replaced); without a usable folder Node's module compile cache is used (Node 22.1 and
-// later). A cache only ever costs or saves time: the output is the same without it.
+// (and replaced). A cache only ever costs or saves time: the output is the same without it.
+// dist/cli/flink-mem.cjs is the bundle already wrapped as a CommonJS module function: V8 compiles
+// the file's text as it is read, rather than a copy joined to a wrapper (which took time and memory).
 const { readFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
@@ -41,7 +43,9 @@ function userCacheDir() {
   const xdg = env.XDG_CACHE_HOME;
   if (xdg && isAbsolute(xdg)) return join(xdg, 'flink-mem');
   const home = process.platform === 'win32' ? env.LOCALAPPDATA : env.HOME;
-  return home && isAbsolute(home) ? join(home, process.platform === 'win32' ? 'flink-mem' : '.cache/flink-mem') : '';
+  if (home && isAbsolute(home)) return join(home, process.platform === 'win32' ? 'flink-mem' : '.cache/flink-mem');
+  // No home: a folder of this user's alone (checked when written) in the shared temporary folder.
+  return typeof process.getuid === 'function' ? join(require('node:os').tmpdir(), `flink-mem-cache-${process.getuid()}`) : '';
 }
 
 /** The cache file's contents without its header, or undefined when it is missing or not ours. */
@@ -94,6 +98,12 @@ function writeUserCache(folder, path, data) {
       fs.renameSync(temp, path);
     } catch {
       fs.rmSync(temp, { force: true });
+      return;
+    }
+    // Caches of other builds (an earlier flink-mem) are of no use any more.
+    for (const name of fs.readdirSync(folder)) {
+      const m = /^v[\d.]+-\w+-([0-9a-f]{16})\.\w+\.cache$/.exec(name);
+      if (m && m[1] !== buildId) fs.rmSync(join(folder, name), { force: true });
     }
   } catch {
     // A read-only or full disk: the next run compiles again.
@@ -102,31 +112,23 @@ function writeUserCache(folder, path, data) {
 
 const shipped = builtBy === process.version;
 const folder = shipped || !buildId ? '' : userCacheDir();
-const nodeModule = require('node:module');
-if (!shipped && !folder && typeof nodeModule.enableCompileCache === 'function') {
-  nodeModule.enableCompileCache();
-  require(file).main().then((code) => {
-    process.exitCode = code;
-  });
-} else {
-  const vm = require('node:vm');
-  const userPath = folder ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`) : '';
-  let cachedData;
-  if (shipped) {
-    try {
-      cachedData = readFileSync(join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`));
-    } catch {
-      cachedData = undefined;
-    }
-  } else if (userPath) {
-    cachedData = readUserCache(userPath);
+const userPath = folder ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`) : '';
+let cachedData;
+if (shipped) {
+  try {
+    cachedData = readFileSync(join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`));
+  } catch {
+    cachedData = undefined;
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
-  const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, require, bundle, file, dir);
-  bundle.exports.main().then((code) => {
-    process.exitCode = code;
-    // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind.
-    if (userPath && (cachedData === undefined || script.cachedDataRejected)) writeUserCache(folder, userPath, script.createCachedData());
-  });
+} else if (userPath) {
+  cachedData = readUserCache(userPath);
 }
+// The build checks that the bundle is ASCII: latin1 reads it without decoding.
+const script = new (require('node:vm').Script)(readFileSync(file, 'latin1'), { filename: file, cachedData });
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, require, bundle, file, dir);
+bundle.exports.main().then((code) => {
+  process.exitCode = code;
+  // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind.
+  if (userPath && (cachedData === undefined || script.cachedDataRejected)) writeUserCache(folder, userPath, script.createCachedData());
+});

@@ -16,6 +16,12 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const cli = resolve('dist/cli/flink-mem.cjs');
+/**
+ * The CLI bundle is stored as an expression: this function around the bundled code, the wrapper
+ * Node puts around a CommonJS module. bin/flink-mem.cjs compiles the file's text as read and calls
+ * the function with a module of its own.
+ */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 
 /**
  * commander requires `node:child_process` at its top level, for executable subcommands we do not
@@ -54,7 +60,7 @@ const noStdoutProbe = {
 
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'latin1')}\n})`, { filename: cli });
+  const script = new vm.Script(readFileSync(cli, 'latin1'), { filename: cli });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
   const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
@@ -102,7 +108,8 @@ await build({
   const source = readFileSync(cli, 'utf8');
   const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error('the CLI bundle is not ASCII');
-  writeFileSync(cli, ascii);
+  // Wrapped here once as a CommonJS module function, which bin/flink-mem.cjs compiles as it is.
+  writeFileSync(cli, `${WRAPPER}${ascii}\n})`);
 }
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
