@@ -58,6 +58,62 @@ const noStdoutProbe = {
   },
 };
 
+/**
+ * Parts of the CLI that most runs never use are files of their own beside the bundle, loaded on
+ * first use: every function in the bundle costs start-up time (its text is read, and V8 makes a
+ * closure and keeps an entry in the code cache for each, used or not). The bundle imports each
+ * such module through a stand-in whose exports load the real file when first read. A part's
+ * file bundles what it imports, except the other parts (stand-ins again); what it shares with the
+ * bundle is then a second copy, so parts are only modules whose imports keep no state and throw
+ * no errors the CLI tells apart by class: the Chinese catalogues, the pictures, the CI report
+ * formats other than GitHub's, and shell completion.
+ */
+const PARTS = {
+  'zh-cli': 'src/i18n/zh/cli.ts',
+  'zh-help': 'src/i18n/zh/help.ts',
+  'zh-rules': 'src/i18n/zh/rules.ts',
+  'zh-reasons': 'src/i18n/zh/reasons.ts',
+  'zh-doctor': 'src/i18n/zh/doctor.ts',
+  svg: 'src/cli/explain/svg.ts',
+  html: 'src/cli/explain/html.ts',
+  markdown: 'src/cli/explain/markdown.ts',
+  sarif: 'src/cli/format/sarif.ts',
+  gitlab: 'src/cli/format/gitlab.ts',
+  junit: 'src/cli/format/junit.ts',
+  checkstyle: 'src/cli/format/checkstyle.ts',
+  completion: 'src/cli/completion.ts',
+};
+const partOf = new Map(Object.entries(PARTS).map(([name, file]) => [resolve(file), name]));
+
+/** The names a part exports (from an ES module build of it, which lists them). */
+async function exportsOf(file) {
+  const r = await build({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', packages: 'external', metafile: true, logLevel: 'silent', outdir: 'out' });
+  return Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+}
+
+/** Stand-ins for the parts (but `own`, the part being built). */
+function partStandIns(own, names) {
+  return {
+    name: 'lazy-parts',
+    setup(b) {
+      b.onResolve({ filter: /\.js$/ }, async (args) => {
+        if (args.namespace !== 'file' || args.pluginData === 'lazy-parts') return undefined;
+        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'lazy-parts' });
+        const name = partOf.get(r.path);
+        return name && name !== own ? { path: name, namespace: 'flink-mem-part' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'flink-mem-part' }, (args) => ({
+        contents: [
+          'var part;',
+          `function load() { return part || (part = require(require("node:path").join(__dirname, ${JSON.stringify(`flink-mem.${args.path}.cjs`)}))); }`,
+          ...names[args.path].map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: function () { return load()[${JSON.stringify(n)}]; } });`),
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
   const script = new vm.Script(readFileSync(cli, 'latin1'), { filename: cli });
@@ -83,6 +139,21 @@ await build({ entryPoints: ['src/index.ts'], outfile: 'dist/cjs/index.js', bundl
 // The folder's own package.json makes Node and TypeScript read its .js and .d.ts files as CommonJS.
 writeFileSync('dist/cjs/package.json', '{\n  "type": "commonjs"\n}\n');
 
+const partNames = Object.fromEntries(await Promise.all(Object.entries(PARTS).map(async ([name, file]) => [name, await exportsOf(file)])));
+const cliOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  define: { ...define, 'import.meta.url': '__flink_mem_url' },
+  banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
+};
+for (const [name, file] of Object.entries(PARTS)) {
+  await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
+}
 await build({
   entryPoints: ['src/cli/entry.ts'],
   outfile: cli,
@@ -95,7 +166,7 @@ await build({
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__flink_mem_url' },
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyChildProcess, noStdoutProbe],
+  plugins: [lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
 });
 
 // esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
