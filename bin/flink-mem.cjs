@@ -59,8 +59,9 @@ function readUserCache(path) {
   }
   try {
     const st = fs.fstatSync(fd);
-    // Only a regular file of this user's (a folder others can write to could hold anything).
-    if (!st.isFile() || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return undefined;
+    // Only a regular file of this user's (a folder others can write to could hold anything), of a
+    // size a cache can have (the caches are well under 1 MB).
+    if (!st.isFile() || st.size > 64 * 1024 * 1024 || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return undefined;
     const bytes = Buffer.allocUnsafe(st.size);
     let done = 0;
     while (done < st.size) {
