@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../rules/index.js';
+import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import { withRuleIndexes } from '../scripts/readme-rule-index.mjs';
 import { readIndex } from '../scripts/real-suite.mjs';
 import { cli } from './cli-harness.js';
@@ -92,7 +93,7 @@ describe('README console examples', () => {
   });
 });
 
-describe('README numbers derived from the rule list', () => {
+describe('README numbers and lists derived from the code', () => {
   it('shows each SARIF ruleIndex as the rule\'s position in rules/index.ts (`npm run docs` writes it)', () => {
     expect(readme).toContain('"ruleIndex": ');
     expect(withRuleIndexes(readme, ALL_RULES.map((r) => r.id)) === readme, 'a ruleIndex in README.md is stale: run `npm run docs`').toBe(true);
@@ -101,5 +102,11 @@ describe('README numbers derived from the rule list', () => {
   it('states the number of golden cases and of real configuration files there are', () => {
     expect([...readme.matchAll(/\b(\d+) golden cases|golden-cases\.json` holds (\d+)\s/g)].map((m) => Number(m[1] ?? m[2]))).toEqual([GOLDEN.length, GOLDEN.length]);
     expect(/holds (\d+) configuration files/.exec(readme)?.[1]).toBe(String(readIndex().length));
+  });
+
+  it('lists every failure the doctor recognises, and no other', () => {
+    const list = /The recognised\s+failures \(([^)]{0,2000})\)/.exec(readme)?.[1] ?? '';
+    const named = [...list.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).sort();
+    expect(named, 'README.md "The recognised failures (...)": add or remove the signature ids').toEqual(SIGNATURES.map((s) => s.id).sort());
   });
 });
