@@ -14,8 +14,8 @@ interface SuppressionState {
   readonly knownRuleIds?: readonly string[];
 }
 
-export function suppressionState(ctx: RuleContext<string>): SuppressionState {
-  return ctx as RuleContext<string> & SuppressionState;
+export function suppressionState(ctx: RuleContext): SuppressionState {
+  return ctx as RuleContext & SuppressionState;
 }
 
 const listed = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
@@ -51,7 +51,9 @@ const rule = defineRule({
         : unused.has(at(s)) ? (s.scope === 'file' ? 'unusedFile' : 'unusedNextLine')
         : s.reason === '' ? 'missingReason'
         : null;
-      if (messageId) ctx.report({ messageId, span: suppressionSpan(s, ctx.doc.lines), data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
+      const span = suppressionSpan(s, ctx.doc.lines);
+      if (messageId === 'noRule') ctx.report({ messageId, span });
+      else if (messageId) ctx.report({ messageId, span, data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
     }
   },
 });

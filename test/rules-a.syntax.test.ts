@@ -156,9 +156,9 @@ describe('unused-suppression', () => {
   /** The rule against a hand-made context, as the runner would call it with the registry's ids. */
   function check(text: string, knownRuleIds: string[]) {
     const d = doc(text);
-    const reports: Report<string>[] = [];
-    const ctx = { doc: d, unusedSuppressions: readSuppressions(d), knownRuleIds, report: (r: Report<string>) => reports.push(r) };
-    unusedSuppression.check(ctx as unknown as RuleContext<string>);
+    const reports: Report[] = [];
+    const ctx = { doc: d, unusedSuppressions: readSuppressions(d), knownRuleIds, report: (r: Report) => reports.push(r) };
+    unusedSuppression.check(ctx as unknown as RuleContext);
     return reports;
   }
 

@@ -15,7 +15,7 @@ import type { CliIO } from './io.js';
 import { resolveLang } from './lang.js';
 import { CliUsageError, EXIT } from './io.js';
 
-type Rule = RuleDefinition<string>;
+type Rule = RuleDefinition;
 
 export interface RulesOptions {
   /** `text` (default), `json` or `markdown`. */

@@ -16,7 +16,7 @@ import { applySuppressions, readSuppressions } from './suppressions.js';
 import type { SuppressedFinding, Suppression } from './suppressions.js';
 import type { Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting } from './types.js';
 
-export interface EngineRule extends RuleDefinition<string> {
+export interface EngineRule extends RuleDefinition {
   /** Runs after suppressions are applied, with the unused ones (for unused-suppression). */
   readonly afterSuppressions?: boolean;
 }
@@ -93,7 +93,7 @@ function render(template: string, data: MessageData | undefined): string {
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
 
-function positionOf(doc: ConfigDocument, report: Report<string>, entry: ConfigEntry | undefined): Span {
+function positionOf(doc: ConfigDocument, report: Report, entry: ConfigEntry | undefined): Span {
   if (report.span) return report.span;
   const e = report.entry ?? entry;
   return e?.keySpan ?? e?.valueSpan ?? ORIGIN;
@@ -180,7 +180,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] }) => {
     const { severity, configured, options } = settingFor(rule, settings);
     if (severity === 'off') return;
-    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
+    const ctx: RuleContext & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
       doc,
       version,
       versionKnown,
