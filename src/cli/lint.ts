@@ -15,7 +15,6 @@ import type { FolderWatch, Skipped } from '../config/expand.js';
 import { LineIndex } from '../config/positions.js';
 import type { InputFormat, LoadedFile, LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
-import type { EngineRule } from '../engine/runner.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { Lang } from '../i18n/lang.js';
 import { resolveLang } from './lang.js';
@@ -23,7 +22,7 @@ import type { FixOutcome } from '../fix/index.js';
 import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
-import type { Finding, Severity, SeveritySetting } from '../engine/types.js';
+import type { Finding, RuleDefinition, Severity, SeveritySetting } from '../engine/types.js';
 import type { Target } from '../model/compute.js';
 import { versionLabel } from '../options/version.js';
 import { openReports } from './format/index.js';
@@ -354,7 +353,7 @@ interface Plan {
   /** The --config file, when given (absolute). */
   readonly explicitConfig: string | null;
   /** The rules with their texts in the output language. */
-  readonly rules: readonly EngineRule[];
+  readonly rules: readonly RuleDefinition[];
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */

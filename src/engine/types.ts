@@ -1,7 +1,7 @@
 /**
  * The rule contract: what a rule declares about itself, what it may read, and what it reports.
  */
-import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, Span } from '../config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from '../model/compute.js';
 import type { FlinkVersion } from '../options/version.js';
 import type { RawValue } from '../model/values.js';
@@ -73,6 +73,26 @@ export interface MemoryView {
   readonly jobmanager: JobManagerResult;
 }
 
+/** An inline suppression comment or annotation of a document (read by src/engine/suppressions.ts). */
+export interface Suppression {
+  readonly ruleIds: readonly string[];
+  readonly scope: 'next-line' | 'file';
+  /** The line the suppression applies to (next-line), 1-based. */
+  readonly targetLine?: number;
+  readonly reason: string;
+  readonly line: number;
+  readonly column: number;
+  used: boolean;
+}
+
+/** What a rule declared `afterSuppressions` learns about the document's suppressions. */
+export interface SuppressionState {
+  /** Suppressions of this document that suppressed no finding of the rules that ran before. */
+  readonly unused: readonly Suppression[];
+  /** Ids of every registered rule, when the caller gave them (LinterSettings.knownRuleIds). */
+  readonly knownRuleIds?: readonly string[];
+}
+
 /**
  * What a rule may read, and `report()`. Parameterised by the report a rule may make (its
  * `Report<typeof messages>`), not by the messages, so that any rule's context is a `RuleContext`.
@@ -98,6 +118,23 @@ export interface RuleContext<R = Report> {
   rawConfig(): ReadonlyMap<string, RawValue>;
   /** Derives memory for the configuration with some changes applied (for computing fixes). */
   deriveWith(changes: FixChanges): MemoryView;
+  /** Set only for a rule declared `afterSuppressions: true`; undefined for every other rule. */
+  readonly suppressions?: SuppressionState;
+  report(report: R): void;
+}
+
+/**
+ * What a rule's `checkFile` may read: the loader's problems of a file as a whole (YAML that does
+ * not parse at all, a file that is no Flink configuration), which belong to none of its documents.
+ */
+export interface FileContext<R = Report> {
+  readonly file: string;
+  /** In file order. */
+  readonly problems: readonly ConfigProblem[];
+  /**
+   * A finding of the file: at the start of `span` (a file finding has no range and no fix), and,
+   * belonging to no document, out of reach of inline suppressions.
+   */
   report(report: R): void;
 }
 
@@ -121,7 +158,15 @@ export interface RuleDefinition<T extends Messages = Messages, R = Report<T>> {
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
   /** Whether findings carry fixes `--fix` can apply. */
   readonly fixable?: boolean;
+  /**
+   * Run after the other rules, once their findings were matched against the document's inline
+   * suppressions, with `ctx.suppressions` set (unused-suppression is such a rule).
+   */
+  readonly afterSuppressions?: boolean;
+  /** Runs for each document of a file. */
   check(ctx: RuleContext<R>): void;
+  /** Runs once per file, before its documents, with the problems of the file as a whole (config-syntax does). */
+  checkFile?(ctx: FileContext<R>): void;
 }
 
 /** Each message as a string literal: a template only known as `string` could not be checked. */
