@@ -1,6 +1,6 @@
 import type { ContainerLimit } from '../src/config/types.js';
 import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { defineRule } from '../src/engine/types.js';
 import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
 import { rawToString } from '../src/model/values.js';

@@ -1,4 +1,4 @@
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { defineRule } from '../src/engine/types.js';
 import type { FixChanges, MemoryView } from '../src/engine/types.js';
 import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';

@@ -9,7 +9,7 @@ import { findFix } from '../../model/fix.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { Explainer } from '../../model/reasons.js';
 import type { FlinkVersion } from '../../options/version.js';
-import { fixInManifest } from '../../engine/manifest-fix.js';
+import { fixInManifest } from '../../fix/manifest-changes.js';
 import { entryFor, targetFor } from '../../engine/runner.js';
 import { rawConfig } from '../../config/load-text.js';
 import type { RawValue } from '../../model/values.js';
