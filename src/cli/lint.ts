@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS, parseLimitOrThrow, parseVersionOrThrow, SettingsError
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import type { Finding, RuleDefinition, Severity, SeveritySetting } from '../engine/types.js';
-import type { Target } from '../model/compute.js';
+import { TARGETS } from '../engine/version-target.js';
 import { versionLabel } from '../options/version.js';
 import { openReports } from './format/index.js';
 import { OutputFailed } from './format/sink.js';
@@ -90,7 +90,6 @@ export function defaultFormat(env: CliIO['env']): string {
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
 const INPUT_FORMATS: readonly InputFormat[] = ['flink-conf', 'config-yaml', 'k8s'];
 const CONFIG_NAMES = ['.flink-mem.yaml', '.flink-mem.yml'];
 const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));

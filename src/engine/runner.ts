@@ -12,55 +12,11 @@ import type { RawValue } from '../model/values.js';
 import { applyChanges, healthy } from '../model/fix.js';
 import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
-import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
+import { versionAndTarget } from './version-target.js';
 import type { SuppressedFinding } from './suppressions.js';
 import type { FileContext, Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting, SuppressionState } from './types.js';
-
-/** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
-export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
-
-/** The Flink version a document is checked against, and whether it is known or assumed. */
-export interface VersionChoice {
-  readonly version: FlinkVersion;
-  /** True when the user forced it or the document says it; false when flink-mem assumed it. */
-  readonly known: boolean;
-}
-
-/**
- * The Flink version a document says it targets when none is forced: the manifest's
- * `spec.flinkVersion`, else the tag of the official Flink image it runs; otherwise an assumption:
- * 1.20 for a legacy flink-conf.yaml (bare or in a ConfigMap: only 1.x reads it), else the newest.
- */
-export function inferredChoice(doc: ConfigDocument): VersionChoice {
-  const k8s = doc.kubernetes;
-  const fromSpec = k8s?.flinkVersion?.text;
-  const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
-  if (parsed) return { version: parsed, known: true };
-  const legacy = doc.format === 'flink-conf' || k8s?.embedded?.name === 'flink-conf.yaml';
-  return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
-}
-
-export function inferredVersion(doc: ConfigDocument): FlinkVersion {
-  return inferredChoice(doc).version;
-}
-
-/** The Flink version for a document: forced by settings, else inferred from the document. */
-export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
-  return settings.flinkVersion ?? inferredVersion(doc);
-}
-
-/** As versionFor, with whether the version is known (forced or written in the document). */
-export function versionChoiceFor(doc: ConfigDocument, settings: LinterSettings): VersionChoice {
-  return settings.flinkVersion ? { version: settings.flinkVersion, known: true } : inferredChoice(doc);
-}
-
-export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
-  if (settings.target !== 'standalone') return settings.target;
-  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the standalone way.
-  return doc.format === 'k8s' && doc.kubernetes?.kind !== 'ConfigMap' ? 'kubernetes' : settings.target;
-}
 
 function resolveSetting(rule: RuleDefinition, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
   const [sev, opts] = setting === undefined ? [rule.severity, {}] : Array.isArray(setting) ? setting : [setting as SeveritySetting, {}];
@@ -157,8 +113,7 @@ function settingFor(rule: RuleDefinition, settings: LinterSettings): ReturnType<
 
 /** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
 export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
-  const { version, known: versionKnown } = versionChoiceFor(doc, settings);
-  const target = targetFor(doc, settings);
+  const { version, known: versionKnown, target } = versionAndTarget(doc, settings);
   const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
   const suppressions = readSuppressions(doc);

@@ -9,9 +9,9 @@ import { loadText } from '../config/load-text.js';
 import { fatalProblems } from '../config/fatal.js';
 import type { InputFormat, LoadedFile } from '../config/types.js';
 import type { Target } from '../model/compute.js';
-import { inferredVersion, lintLoadedFile } from '../engine/runner.js';
+import { lintLoadedFile } from '../engine/runner.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { KNOWN_VERSIONS, defaultVersion, parseVersion, versionLabel } from '../options/version.js';
+import { KNOWN_VERSIONS, parseVersion, versionLabel } from '../options/version.js';
 import type { FlinkVersion } from '../options/version.js';
 import type { ExplainedDocument, Process } from '../cli/explain/explain.js';
 import { explainDocument } from '../cli/explain/explain.js';
@@ -94,7 +94,7 @@ export function calculate(s: PageState): Outcome {
   }
   const target: Target = s.target || 'standalone';
   const versions: FlinkVersion[] | null = version ? [version] : null;
-  const docs = loaded.documents.map((doc) => explainDocument(doc, { versions, defaultVersion: defaultVersion(), target, env, trace: true }, inferredVersion(doc)));
+  const docs = loaded.documents.map((doc) => explainDocument(doc, { versions, target, env, trace: true }));
   return { status: summary(docs), html: [...docs.map(docHtml), findingsHtml(loaded, target, version)].join('\n') };
 }
 
