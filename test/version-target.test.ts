@@ -3,7 +3,7 @@
  * lint, --fix, explain, the doctor, the calculator page and the library alike.
  */
 import { describe, expect, it } from 'vitest';
-import { computeMemory, loadConfig } from '../src/api.js';
+import { computeMemory, diagnose, lint, loadConfig } from '../src/api.js';
 import { versionAndTarget } from '../src/engine/version-target.js';
 import { parseVersion, versionLabel } from '../src/options/version.js';
 
@@ -46,5 +46,15 @@ describe('the library derives with that decision', () => {
     const bytes = 2n * 1024n ** 3n;
     expect(sizes(deployment).totalProcess).toBe(bytes);
     for (const doc of [configMap, flinkConf]) expect(sizes(doc).totalFlink).toBe(bytes);
+  });
+});
+
+describe('the doctor decides as lint does', () => {
+  it("reads a legacy heap size in a ConfigMap as Flink's own images do, as lint tells the user to rewrite it", () => {
+    const keys = (doc: typeof configMap) => diagnose('java.lang.OutOfMemoryError: Java heap space', { config: doc }).diagnoses[0]!.suggestions.map((x) => x.key);
+    const advice = (name: string, text: string) => lint(loadConfig({ text, name })).find((f) => f.ruleId === 'deprecated-key')!.message;
+    expect(keys(configMap)).toContain('taskmanager.memory.flink.size');
+    expect(advice('cm.yaml', `apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    ${LEGACY_HEAP}\n`)).toContain('write "taskmanager.memory.flink.size: 2g"');
+    expect(keys(deployment)).toContain('taskmanager.memory.process.size');
   });
 });
