@@ -48,7 +48,7 @@ export type DataFor<T extends string> =
   : [Placeholders<T>] extends [never] ? { readonly data?: undefined }
   : { readonly data: { readonly [Name in Placeholders<T>]: MessageValue } };
 
-export interface ReportPosition {
+export interface ReportBase {
   /** The option the finding is about; its effective entry gives the position unless `span` is given. */
   readonly key?: string;
   /** A specific entry (for example an overridden duplicate). */
@@ -64,7 +64,7 @@ export interface ReportPosition {
 
 /** One finding as a rule reports it: a message id of the rule and the data its template needs. */
 export type Report<T extends Messages = Messages> = {
-  readonly [Id in keyof T & string]: ReportPosition & { readonly messageId: Id } & DataFor<T[Id]>;
+  readonly [Id in keyof T & string]: ReportBase & { readonly messageId: Id } & DataFor<T[Id]>;
 }[keyof T & string];
 
 /** The memory derivation of this document, computed once and shared by all rules. */
