@@ -14,8 +14,8 @@ import { findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../options/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
-import { versionAndTarget } from './version-target.js';
 import type { SuppressedFinding } from './suppressions.js';
+import { versionAndTarget } from './version-target.js';
 import type { FileContext, Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting, SuppressionState } from './types.js';
 
 function resolveSetting(rule: RuleDefinition, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
@@ -197,8 +197,9 @@ function crashed(rule: RuleDefinition, file: string, e: unknown): Finding {
 
 /** Runs a rule's `checkFile` on the problems of a file as a whole; its findings go to `out`. */
 function checkFile(rule: RuleDefinition, file: LoadedFile, settings: LinterSettings, out: Finding[]): void {
+  if (!rule.checkFile) return;
   const { severity, configured } = settingFor(rule, settings);
-  if (severity === 'off' || !rule.checkFile) return;
+  if (severity === 'off') return;
   const ctx: FileContext = {
     file: file.file,
     problems: file.problems,
