@@ -39,9 +39,10 @@ export default defineRule({
         : unused.has(at(s)) ? (s.scope === 'file' ? 'unusedFile' : 'unusedNextLine')
         : s.reason === '' ? 'missingReason'
         : null;
+      if (!messageId) continue;
       const span = suppressionSpan(s, ctx.doc.lines);
       if (messageId === 'noRule') ctx.report({ messageId, span });
-      else if (messageId) ctx.report({ messageId, span, data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
+      else ctx.report({ messageId, span, data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
     }
   },
 });
