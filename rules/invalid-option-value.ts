@@ -1,7 +1,7 @@
 import type { ConfigEntry } from '../src/config/types.js';
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { rawToString } from '../src/model/values.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { OPTIONS, getOption, isActive } from '../src/options/catalogue.js';
 import type { ValueIssueKind } from '../src/options/value-checks.js';
 import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weightsIssue } from '../src/options/value-checks.js';

@@ -22,11 +22,11 @@ import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import type { Diagnosis } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import type { RawValue } from '../src/model/values.js';
-import { str } from '../src/model/values.js';
+import { applyChanges } from '../src/model/trial.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import { str } from '../src/primitives/raw-value.js';
 import { findOption } from '../src/options/catalogue.js';
-import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { defaultVersion, parseVersion } from '../src/primitives/version.js';
 
 const DIR = new URL('../fixtures/doctor/', import.meta.url);
 const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;

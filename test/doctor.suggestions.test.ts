@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import type { Diagnosis, Process, Suggestion } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import type { RawValue } from '../src/model/values.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { str } from '../src/model/values.js';
-import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { applyChanges } from '../src/model/trial.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { str } from '../src/primitives/raw-value.js';
+import { defaultVersion, parseVersion } from '../src/primitives/version.js';
 import { cli } from './cli-harness.js';
 
 const VERSION = defaultVersion();

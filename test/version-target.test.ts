@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMemory, diagnose, lint, loadConfig } from '../src/api.js';
 import { versionAndTarget } from '../src/engine/version-target.js';
-import { parseVersion, versionLabel } from '../src/options/version.js';
+import { parseVersion, versionLabel } from '../src/primitives/version.js';
 
 const LEGACY_HEAP = 'taskmanager.heap.size: 2g';
 const deployment = loadConfig({ text: `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  flinkVersion: v1_18\n  flinkConfiguration:\n    ${LEGACY_HEAP}\n`, name: 'fd.yaml' }).documents[0]!;

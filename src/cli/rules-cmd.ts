@@ -13,7 +13,8 @@ import type { Lang } from '../i18n/lang.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { CliIO } from './io.js';
 import { resolveLang } from './lang.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT, exitFor } from './io.js';
+import { UsageError } from '../primitives/usage-error.js';
 
 type Rule = RuleDefinition;
 
@@ -231,11 +232,9 @@ export async function runRules(opts: RulesOptions, io: CliIO): Promise<number> {
     else if (format === 'markdown') {
       const dir = packageFixturesDir();
       io.write(renderRulesMarkdown(rules, dir ? loadRuleExamples(dir, rules.map((r) => r.id)) : new Map(), lang));
-    } else throw new CliUsageError(`--format "${format}" is not one of text, json, markdown`);
+    } else throw new UsageError('EINVAL', `--format "${format}" is not one of text, json, markdown`);
   } catch (e) {
-    if (!(e instanceof CliUsageError)) throw e;
-    io.error(`flink-mem: error: ${e.message}\n`);
-    return EXIT.usage;
+    return exitFor(e, io);
   }
   return EXIT.ok;
 }

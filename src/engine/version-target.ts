@@ -5,8 +5,8 @@
  */
 import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
-import type { FlinkVersion } from '../options/version.js';
-import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { defaultVersion, imageVersion, parseVersion } from '../primitives/version.js';
 
 /** Every deployment target, as `--target` and the linter config spell them. */
 export const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
