@@ -28,9 +28,8 @@ export { parseRegex };
  * test/regex-safety.test.ts fails when one of them is gone.
  */
 export const EXEMPT = {
-  'src/cli/rules-cmd.ts /[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture files",
-  'src/cli/rules-cmd.ts /#\\s*flink-mem-fixture:\\s*(.*)$/': "reads flink-mem's own fixture files",
-  'src/cli/rules-cmd.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture outputs",
+  'src/fixtures/directives.ts /[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture files",
+  'src/fixtures/directives.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture outputs",
   'src/cli/rules-cmd.ts /\\n+$/': "reads flink-mem's own rule documentation",
   'src/doctor/signature.ts /^[a-z]+(-[a-z]+)*$/': "reads flink-mem's own signature ids",
   'src/config/detect.ts /:\\s+[|>][-+1-9]*(?:\\s+#.*)?$/': 'reads only lines shorter than 4 KB of the first 64 KB of a file',

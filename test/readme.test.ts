@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../rules/index.js';
+import { withRuleIndexes } from '../scripts/readme-rule-index.mjs';
+import { readIndex } from '../scripts/real-suite.mjs';
 import { cli } from './cli-harness.js';
+import { GOLDEN } from './golden.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -85,5 +89,17 @@ describe('README console examples', () => {
     const printed = (r.stdout + r.stderr).replace(/\s+$/, '').split('\n');
     expect(mismatch(e.expected, printed)).toBeNull();
     if (e.exit !== undefined) expect(r.code).toBe(e.exit);
+  });
+});
+
+describe('README numbers derived from the rule list', () => {
+  it('shows each SARIF ruleIndex as the rule\'s position in rules/index.ts (`npm run docs` writes it)', () => {
+    expect(readme).toContain('"ruleIndex": ');
+    expect(withRuleIndexes(readme, ALL_RULES.map((r) => r.id)) === readme, 'a ruleIndex in README.md is stale: run `npm run docs`').toBe(true);
+  });
+
+  it('states the number of golden cases and of real configuration files there are', () => {
+    expect([...readme.matchAll(/\b(\d+) golden cases|golden-cases\.json` holds (\d+)\s/g)].map((m) => Number(m[1] ?? m[2]))).toEqual([GOLDEN.length, GOLDEN.length]);
+    expect(/holds (\d+) configuration files/.exec(readme)?.[1]).toBe(String(readIndex().length));
   });
 });
