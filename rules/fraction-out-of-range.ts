@@ -53,11 +53,12 @@ export default defineRule({
       const sizeEntry = option.key === MANAGED_FRACTION ? ctx.entry(MANAGED_SIZE) : undefined;
       const def = defaultFor(option, ctx.version) ?? '0';
       const messageId = sizeEntry ? (parsed === null ? 'unusedNotANumber' : 'unusedOutOfRange') : parsed === null ? 'notANumber' : 'outOfRange';
+      const data = { key: entry.key, value: entry.text, default: def, sizeKey: sizeEntry?.key ?? MANAGED_SIZE };
       ctx.report({
         messageId,
         entry,
         key: entry.key,
-        data: { key: entry.key, value: entry.text, default: def, sizeKey: sizeEntry?.key ?? MANAGED_SIZE },
+        data,
         fix: { [entry.key]: def },
       });
     }

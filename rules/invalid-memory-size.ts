@@ -70,11 +70,12 @@ export default defineRule({
         const { problem, unit, digits } = classify(entry, read, e);
         // A size the operator wrote from the spec is fixed in the spec, which operator-memory-units does.
         const suggestion = entry.source === 'operator-resource' ? null : suggestSizeSpelling(read);
+        const data = { key: entry.key, value: shown(entry, read), unit, digits, hint: suggestion ? `; ${suggestion} is exactly the same size` : '' };
         ctx.report({
           messageId: problem,
           entry,
           key: entry.key,
-          data: { key: entry.key, value: shown(entry, read), unit, digits, hint: suggestion ? `; ${suggestion} is exactly the same size` : '' },
+          data,
           ...(suggestion ? { fix: { [entry.key]: suggestion } } : {}),
         });
       }

@@ -50,11 +50,12 @@ export default defineRule({
       fix = undefined;
     }
     const configured = derivedFrom === HEAP || jm.path === 'legacy-1.10';
+    const data = { key: entry.key, value: entry.text, heap: formatSizeShort(jm.sizes.jvmHeap) };
     ctx.report({
       messageId: configured ? 'configured' : 'derived',
       entry,
       key: entry.key,
-      data: { key: entry.key, value: entry.text, heap: formatSizeShort(jm.sizes.jvmHeap) },
+      data,
       ...(fix ? { fix } : {}),
     });
   },

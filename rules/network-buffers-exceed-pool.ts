@@ -66,7 +66,7 @@ export default defineRule({
 });
 
 /** A network minimum that holds the buffers (and a maximum that allows it), kept when the model starts with it. */
-function fixFor(ctx: RuleContext<string>, needed: bigint) {
+function fixFor(ctx: RuleContext, needed: bigint) {
   const size = formatSizeForConfig(((needed + 1048575n) / 1048576n) * 1048576n);
   const changes: Record<string, string> = { [NETWORK_MIN]: size };
   const max = ctx.entry(NETWORK_MAX)?.text ?? defaultFor(getOption(NETWORK_MAX), ctx.version);

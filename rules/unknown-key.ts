@@ -65,9 +65,9 @@ export default defineRule({
       // An alias that means something else (a JVM heap is not a task heap) is advice, not a fix.
       const inexact = s.kind === 'alias' && s.exact === false;
       const fix: FixChanges | undefined = taken.length || inexact ? undefined : Object.assign(Object.fromEntries(s.keys.map((k) => [k, moved])), { [key]: null });
-      const data = { key, value, suggestion, already };
       const note = s.kind === 'alias' && s.note ? ` (${s.note})` : '';
-      ctx.report({ messageId: s.kind === 'alias' ? 'alias' : 'spelling', entry, key, data: { note, ...data }, ...(fix ? { fix } : {}) });
+      const data = { note, key, value, suggestion, already };
+      ctx.report({ messageId: s.kind === 'alias' ? 'alias' : 'spelling', entry, key, data, ...(fix ? { fix } : {}) });
     }
   },
 });

@@ -5,10 +5,9 @@
 import { loadText, rawConfig } from '../src/config/index.js';
 import type { InputFormat } from '../src/config/types.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
-import type { EngineRule } from '../src/engine/runner.js';
 import type { RuleSetting } from '../src/engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
-import type { Finding, FixChanges } from '../src/engine/types.js';
+import type { Finding, FixChanges, RuleDefinition } from '../src/engine/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/trial.js';
@@ -27,14 +26,14 @@ export function load(text: string, opts: LintOptions = {}) {
   return loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : format === 'k8s' ? 'deploy.yaml' : 'config.yaml', { format });
 }
 
-export function lint(rules: EngineRule | readonly EngineRule[], text: string, opts: LintOptions = {}): Finding[] {
+export function lint(rules: RuleDefinition | readonly RuleDefinition[], text: string, opts: LintOptions = {}): Finding[] {
   const settings = {
     rules: opts.rules ?? {},
     target: opts.target ?? 'standalone',
     ...(opts.version ? { flinkVersion: parseVersionOrThrow(opts.version, 'version') } : {}),
     ...(opts.containerMemory ? { containerMemory: parseLimitOrThrow(opts.containerMemory, 'container-memory') } : {}),
   };
-  return lintLoadedFile(load(text, opts), Array.isArray(rules) ? rules : [rules as EngineRule], settings);
+  return lintLoadedFile(load(text, opts), Array.isArray(rules) ? rules : [rules as RuleDefinition], settings);
 }
 
 /** Both processes derived from the (first) document, with some changes applied. */

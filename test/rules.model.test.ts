@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadText, rawConfig } from '../src/config/index.js';
 import type { InputFormat } from '../src/config/types.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
-import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
-import type { Finding } from '../src/engine/types.js';
+import type { Finding, RuleDefinition } from '../src/engine/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
 import { applyChanges } from '../src/model/trial.js';
@@ -30,7 +29,7 @@ function load(text: string, opts: Options) {
   return loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : format === 'k8s' ? 'deploy.yaml' : 'config.yaml', { format });
 }
 
-function lint(rule: EngineRule, text: string, opts: Options = {}): Finding[] {
+function lint(rule: RuleDefinition, text: string, opts: Options = {}): Finding[] {
   const settings = { rules: {}, target: opts.target ?? 'standalone', ...(opts.version ? { flinkVersion: parseVersionOrThrow(opts.version, 'version') } : {}) };
   return lintLoadedFile(load(text, opts), [rule], settings);
 }

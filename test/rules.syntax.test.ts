@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
 import type { ConfigDocument, InputFormat } from '../src/config/types.js';
 import { lintDocument, lintLoadedFile } from '../src/engine/runner.js';
-import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
 import { readSuppressions } from '../src/engine/suppressions.js';
-import type { Report, RuleContext } from '../src/engine/types.js';
+import type { Report, RuleContext, RuleDefinition } from '../src/engine/types.js';
 import configFileNotRead from '../rules/config-file-not-read.js';
 import configSyntax from '../rules/config-syntax.js';
 import legacySyntax from '../rules/legacy-syntax.js';
@@ -18,7 +17,7 @@ import unusedSuppression from '../rules/unused-suppression.js';
 const SETTINGS_118 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.18', 'version') };
 const SETTINGS_120 = { rules: {}, target: 'standalone' as const, flinkVersion: parseVersionOrThrow('1.20', 'version') };
 
-function lint(rules: EngineRule[], text: string, format: InputFormat) {
+function lint(rules: RuleDefinition[], text: string, format: InputFormat) {
   // Flink reads config.yaml from 1.19 on.
   const settings = format === 'config-yaml' ? SETTINGS_120 : SETTINGS_118;
   return lintLoadedFile(loadText(text, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format }), rules, settings);
@@ -156,9 +155,9 @@ describe('unused-suppression', () => {
   /** The rule against a hand-made context, as the runner would call it with the registry's ids. */
   function check(text: string, knownRuleIds: string[]) {
     const d = doc(text);
-    const reports: Report<string>[] = [];
-    const ctx = { doc: d, unusedSuppressions: readSuppressions(d), knownRuleIds, report: (r: Report<string>) => reports.push(r) };
-    unusedSuppression.check(ctx as unknown as RuleContext<string>);
+    const reports: Report[] = [];
+    const ctx = { doc: d, suppressions: { unused: readSuppressions(d), knownRuleIds }, report: (r: Report) => reports.push(r) };
+    unusedSuppression.check(ctx as unknown as RuleContext);
     return reports;
   }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
 import type { InputFormat } from '../src/config/types.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
-import type { EngineRule } from '../src/engine/runner.js';
+import type { RuleDefinition } from '../src/engine/types.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
 import { parseMemorySize } from '../src/primitives/memory-size.js';
 import fractionOutOfRange from '../rules/fraction-out-of-range.js';
@@ -17,7 +17,7 @@ import rangeMinAboveMax from '../rules/range-min-above-max.js';
 
 const BASE = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n';
 
-function lint(rule: EngineRule, body: string, opts: { format?: InputFormat; version?: string; base?: string } = {}) {
+function lint(rule: RuleDefinition, body: string, opts: { format?: InputFormat; version?: string; base?: string } = {}) {
   const format = opts.format ?? 'config-yaml';
   const file = loadText((opts.base ?? BASE) + body, format === 'flink-conf' ? 'flink-conf.yaml' : 'config.yaml', { format });
   const settings = { rules: {}, target: 'standalone' as const, ...(opts.version ? { flinkVersion: parseVersionOrThrow(opts.version, 'version') } : {}) };

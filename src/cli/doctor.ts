@@ -12,7 +12,7 @@ import type { Target } from '../model/compute.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import { KNOWN_VERSIONS, parseVersion } from '../primitives/version.js';
-import { inferredVersion } from '../engine/runner.js';
+import { TARGETS, versionAndTarget } from '../engine/version-target.js';
 import { diagnose, diagnoseStream } from '../doctor/advisor.js';
 import type { DoctorOptions, DoctorResult } from '../doctor/types.js';
 import { formatJson, formatText } from '../doctor/format.js';
@@ -41,7 +41,6 @@ export interface DoctorCliOptions {
   readonly lang?: string;
 }
 
-const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
 /** Loader problems that mean the file was not read the way Flink reads it. */
 
 /** Input that is not a text log; the message completes "<name> ...". */
@@ -180,9 +179,11 @@ function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
   if (opts.config !== undefined) {
     const doc = configDocument(opts.config, cwd);
     config = rawConfig(doc);
-    // As lint and explain: the manifest's version, else 1.20 for a flink-conf.yaml (2.x no longer reads one), else the newest.
-    version ??= inferredVersion(doc);
-    if (target === undefined && doc.format === 'k8s') target = 'kubernetes';
+    // The version lint and explain decide, and the target when it is asked or the configuration says
+    // it; what is left open the doctor reads from the text (a local run, an old Flink).
+    const decided = versionAndTarget(doc, { ...(version ? { flinkVersion: version } : {}), ...(target ? { target } : {}) });
+    version = decided.version;
+    if (decided.targetKnown) target = decided.target;
   }
   return { ...(config ? { config } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) };
 }

@@ -9,7 +9,7 @@ import type { InputFormat } from '../config/types.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../engine/settings.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { Severity, SeveritySetting } from '../engine/types.js';
-import type { Target } from '../model/compute.js';
+import { TARGETS } from '../engine/version-target.js';
 import type { ReportRequest } from './format/index.js';
 import type { CliIO } from './io.js';
 
@@ -65,7 +65,6 @@ export function defaultFormat(env: CliIO['env']): string {
 
 export const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TARGETS: readonly Target[] = ['standalone', 'kubernetes', 'yarn', 'local'];
 export const INPUT_FORMATS: readonly InputFormat[] = ['flink-conf', 'config-yaml', 'k8s'];
 export const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
 

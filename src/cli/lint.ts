@@ -11,13 +11,12 @@ import { loadText, parseSetArg, sameLoadOptions, UsageError } from '../config/in
 import { LineIndex } from '../config/positions.js';
 import type { LoadOptions } from '../config/types.js';
 import { lintLoadedFile } from '../engine/runner.js';
-import type { EngineRule } from '../engine/runner.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { Lang } from '../i18n/lang.js';
 import { resolveLang } from './lang.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, RuleDefinition, Severity } from '../engine/types.js';
 import { versionLabel } from '../primitives/version.js';
 import { openReports } from './format/index.js';
 import { OutputFailed } from './format/sink.js';
@@ -55,7 +54,7 @@ interface Plan {
   /** The --config file, when given (absolute). */
   readonly explicitConfig: string | null;
   /** The rules with their texts in the output language. */
-  readonly rules: readonly EngineRule[];
+  readonly rules: readonly RuleDefinition[];
 }
 
 /** Validates every flag and opens the outputs; throws a usage error before anything is linted. */

@@ -8,6 +8,8 @@ import type { CliIO } from './io.js';
 import { EXIT, exitFor, oneLineError, withEnv } from './io.js';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
 import { UsageError } from '../primitives/usage-error.js';
+import { TARGETS } from '../engine/version-target.js';
+import type { Target } from '../model/compute.js';
 import { resolveLang } from './lang.js';
 import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
 import type { Lang } from '../i18n/lang.js';
@@ -23,7 +25,7 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? (value as str
 const versionOption = () =>
   new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`);
 const targetOption = () =>
-  new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
+  new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(TARGETS);
 const langOption = () => new Option('--lang <lang>', 'output language: en or zh (default: lang in .flink-mem.yaml, else LC_ALL, LC_MESSAGES, LANG)');
 const inputFormatOption = () =>
   new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(['flink-conf', 'config-yaml', 'k8s']);
@@ -81,7 +83,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
           trace: Boolean(o.trace),
           showConfig: Boolean(o.showConfig),
           ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
-          target: (o.target as 'standalone' | 'kubernetes' | 'yarn' | 'local' | undefined) ?? 'standalone',
+          target: (o.target as Target | undefined) ?? 'standalone',
           set: list(o.set),
           env: list(o.env),
           ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),

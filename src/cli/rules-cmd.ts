@@ -17,7 +17,7 @@ import { resolveLang } from './lang.js';
 import { EXIT, exitFor } from './io.js';
 import { UsageError } from '../primitives/usage-error.js';
 
-type Rule = RuleDefinition<string>;
+type Rule = RuleDefinition;
 
 export interface RulesOptions {
   /** `text` (default), `json` or `markdown`. */

@@ -8,8 +8,6 @@ import { fatalProblems, flinkFilesIn, loadBytes, loadFile, UsageError } from '..
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../primitives/version.js';
-import { defaultVersion } from '../../primitives/version.js';
-import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../io.js';
@@ -154,7 +152,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     // A picture of a process that does not start draws what the trace worked out before it stopped.
     const trace = opts.trace || pictures || opts.format === 'markdown';
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, defaultVersion: defaultVersion(), target: opts.target, env, trace, ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}) }, inferredVersion(doc)));
+      emit(explainDocument(doc, { versions, target: opts.target, env, trace, ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}) }));
     }
   }
   json?.end(errors);

@@ -50,7 +50,7 @@ function formatName(name: string): FormatName {
  * Opens every requested report; a bad format name, two reports on standard output or an
  * unwritable file is a usage error (and nothing stays half-open). Colours only on standard output.
  */
-export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition<string>>, lang: Lang = 'en'): OpenReport[] {
+export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition>, lang: Lang = 'en'): OpenReport[] {
   const names = requests.map((r) => formatName(r.format));
   if (requests.filter((r) => !r.output).length > 1) throw new UsageError('EINVAL', 'only one --format can write to standard output; give the others an --output file');
   const reports: OpenReport[] = [];

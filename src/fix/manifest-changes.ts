@@ -8,7 +8,7 @@
 import type { ConfigDocument } from '../config/types.js';
 import { parseMemorySize } from '../primitives/memory-size.js';
 import { resourceQuantity } from '../options/resource-memory.js';
-import type { FixChanges } from './types.js';
+import type { FixChanges } from '../engine/types.js';
 
 /**
  * The changes with each key the operator sets from a resource field moved to that field; other
