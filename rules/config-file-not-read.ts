@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { atLeast, versionLabel } from '../src/options/version.js';
+import { atLeast, versionLabel } from '../src/primitives/version.js';
 
 const named = (file: string, name: string) => file === name || file.endsWith(`/${name}`) || file.endsWith(`\\${name}`);
 
@@ -16,26 +16,19 @@ export default defineRule({
     'after upgrading to Flink 2 with the old file kept, and when a config.yaml from current documentation is deployed on an older Flink.',
   messages: {
     flinkConfWithFlink2:
-      '"flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of the settings in this file take effect: ' +
-      'convert it with Flink\'s bin/migrate-config-file.sh (it reads conf/flink-conf.yaml and writes conf/config.yaml)',
+      '"flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of the settings in this file take effect: convert it with Flink\'s bin/migrate-config-file.sh (it reads conf/flink-conf.yaml and writes conf/config.yaml)',
     legacyFormatWithFlink2:
-      'this file is in the legacy flink-conf.yaml format, which Flink {version} no longer reads (only conf/config.yaml, standard YAML): ' +
-      'convert it with Flink\'s bin/migrate-config-file.sh, or, if it is already meant as a config.yaml, lint it with --input-format config-yaml',
+      'this file is in the legacy flink-conf.yaml format, which Flink {version} no longer reads (only conf/config.yaml, standard YAML): convert it with Flink\'s bin/migrate-config-file.sh, or, if it is already meant as a config.yaml, lint it with --input-format config-yaml',
     configYamlBefore119:
-      '"config.yaml" is not read by Flink {version}, which reads only conf/flink-conf.yaml (config.yaml is read from Flink 1.19 on), ' +
-      'so none of the settings in this file take effect: write them as flat "key: value" lines into flink-conf.yaml',
+      '"config.yaml" is not read by Flink {version}, which reads only conf/flink-conf.yaml (config.yaml is read from Flink 1.19 on), so none of the settings in this file take effect: write them as flat "key: value" lines into flink-conf.yaml',
     yamlFormatBefore119:
-      'this file is in the standard YAML format of config.yaml, which Flink {version} does not read (it reads conf/flink-conf.yaml, ' +
-      'flat "key: value" lines, and skips nested YAML): write the settings as flat lines into flink-conf.yaml',
+      'this file is in the standard YAML format of config.yaml, which Flink {version} does not read (it reads conf/flink-conf.yaml, flat "key: value" lines, and skips nested YAML): write the settings as flat lines into flink-conf.yaml',
     embeddedFlinkConfWithFlink2:
-      'the ConfigMap\'s "flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of its settings take ' +
-      'effect: convert it with Flink\'s bin/migrate-config-file.sh and store it under "config.yaml" in the ConfigMap',
+      'the ConfigMap\'s "flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of its settings take effect: convert it with Flink\'s bin/migrate-config-file.sh and store it under "config.yaml" in the ConfigMap',
     embeddedConfigYamlBefore119:
-      'the ConfigMap\'s "config.yaml" is not read by Flink {version}, which reads only conf/flink-conf.yaml (config.yaml is read from ' +
-      'Flink 1.19 on), so none of its settings take effect: store them as flat "key: value" lines under "flink-conf.yaml"',
+      'the ConfigMap\'s "config.yaml" is not read by Flink {version}, which reads only conf/flink-conf.yaml (config.yaml is read from Flink 1.19 on), so none of its settings take effect: store them as flat "key: value" lines under "flink-conf.yaml"',
     configYamlBesideFlinkConf:
-      '"config.yaml" is not read by Flink {version} while "{other}" exists in the same folder (Flink 1.19 and 1.20 read flink-conf.yaml ' +
-      'first), so none of the settings in this file take effect: remove or rename {other} once its settings are in this file',
+      '"config.yaml" is not read by Flink {version} while "{other}" exists in the same folder (Flink 1.19 and 1.20 read flink-conf.yaml first), so none of the settings in this file take effect: remove or rename {other} once its settings are in this file',
   },
   remediation:
     'Use the file the deployed Flink reads: config.yaml from Flink 2.0 on (bin/migrate-config-file.sh converts a flink-conf.yaml), ' +

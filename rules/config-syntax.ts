@@ -3,10 +3,7 @@ import { defineRule } from '../src/engine/types.js';
 
 type SyntaxKind = Extract<ProblemKind, 'yaml-syntax' | 'duplicate-key' | 'non-mapping-root' | 'null-value' | 'not-flink-config'>;
 
-/**
- * Problems of a whole file (YAML that does not parse at all) are reported by the runner under
- * this id; this rule reports the ones the loader attached to a document.
- */
+/** The message of each problem the loader attaches to a document. */
 const MESSAGE_OF: Readonly<Record<SyntaxKind, 'yamlSyntax' | 'duplicateKey' | 'nonMappingRoot' | 'nullValue' | 'notFlinkConfig'>> = {
   'yaml-syntax': 'yamlSyntax',
   'duplicate-key': 'duplicateKey',
@@ -16,6 +13,13 @@ const MESSAGE_OF: Readonly<Record<SyntaxKind, 'yamlSyntax' | 'duplicateKey' | 'n
 };
 
 const isSyntax = (kind: ProblemKind): kind is SyntaxKind => kind in MESSAGE_OF;
+
+/**
+ * The message of a problem of the file as a whole (every message shows the loader's own words): a file
+ * that is not a cluster configuration (a template, values or compose file) and one that is not UTF-8
+ * have no message of their own.
+ */
+const fileMessageOf = (kind: ProblemKind) => (isSyntax(kind) ? MESSAGE_OF[kind] : kind === 'not-cluster-config' ? 'notFlinkConfig' : 'yamlSyntax');
 
 export default defineRule({
   id: 'config-syntax',
@@ -39,6 +43,14 @@ export default defineRule({
     for (const p of ctx.doc.problems) {
       if (!isSyntax(p.kind)) continue;
       ctx.report({ messageId: MESSAGE_OF[p.kind], data: { detail: p.message }, span: p.span, ...(p.key ? { key: p.key } : {}) });
+    }
+  },
+  // YAML that does not parse at all, or a file that is not a Flink configuration, has no document.
+  checkFile(ctx) {
+    for (const p of ctx.problems) {
+      // A file that is not a cluster configuration is skipped with a notice.
+      const notice = p.kind === 'not-cluster-config' ? { severity: 'info' as const } : {};
+      ctx.report({ messageId: fileMessageOf(p.kind), data: { detail: p.message }, span: p.span, ...(p.key ? { key: p.key } : {}), ...notice });
     }
   },
 });

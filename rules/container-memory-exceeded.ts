@@ -1,16 +1,16 @@
 import type { ContainerLimit } from '../src/config/types.js';
 import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { formatSizeForConfig, formatSizeShort } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import type { Process } from '../src/primitives/flink-process.js';
 
-type Process = 'taskmanager' | 'jobmanager';
 const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };
 const human = (bytes: bigint) => `${formatSizeShort(bytes)} (${bytes} bytes)`;
 
 /** A FlinkDeployment's pod limit is its process size times the limit factor: below it when the factor is under 1. */
-function factorLimit(ctx: RuleContext<string>, process: Process): ContainerLimit | null {
+function factorLimit(ctx: RuleContext, process: Process): ContainerLimit | null {
   const key = `kubernetes.${process}.memory.limit-factor`;
   const entry = ctx.doc.effective.get(key);
   const result = ctx.memory[process];
@@ -60,7 +60,7 @@ export default defineRule({
         ? `${NAMES[process]} process memory ("${flinkSize.key}" (${flinkSize.text}) plus JVM metaspace and overhead)`
         : `${NAMES[process]} process memory`;
       let fix: FixChanges | undefined;
-      let at: Pick<Report<'exceeded'>, 'entry' | 'span' | 'key'> = limit.span ? { span: limit.span } : {};
+      let at: Pick<Report, 'entry' | 'span' | 'key'> = limit.span ? { span: limit.span } : {};
       if (limit === factor) {
         // The pod limit follows the process size, so only the factor can bring it back above it.
         const factorEntry = ctx.doc.effective.get(limit.field)!;

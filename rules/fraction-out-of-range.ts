@@ -1,6 +1,6 @@
 import type { ConfigDocument, ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { convertFloat } from '../src/model/values.js';
+import { convertFloat } from '../src/primitives/raw-value.js';
 import type { OptionSpec } from '../src/options/catalogue.js';
 import { OPTIONS, defaultFor, isActive } from '../src/options/catalogue.js';
 
@@ -53,11 +53,12 @@ export default defineRule({
       const sizeEntry = option.key === MANAGED_FRACTION ? ctx.entry(MANAGED_SIZE) : undefined;
       const def = defaultFor(option, ctx.version) ?? '0';
       const messageId = sizeEntry ? (parsed === null ? 'unusedNotANumber' : 'unusedOutOfRange') : parsed === null ? 'notANumber' : 'outOfRange';
+      const data = { key: entry.key, value: entry.text, default: def, sizeKey: sizeEntry?.key ?? MANAGED_SIZE };
       ctx.report({
         messageId,
         entry,
         key: entry.key,
-        data: { key: entry.key, value: entry.text, default: def, sizeKey: sizeEntry?.key ?? MANAGED_SIZE },
+        data,
         fix: { [entry.key]: def },
       });
     }

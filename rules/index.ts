@@ -2,7 +2,7 @@
  * The rule registry: an explicit list, sorted by id. A parity test fails when a file in rules/
  * is missing here, or a rule has no fixtures.
  */
-import type { EngineRule } from '../src/engine/runner.js';
+import type { RuleDefinition } from '../src/engine/types.js';
 import configFileNotRead from './config-file-not-read.js';
 import configSyntax from './config-syntax.js';
 import containerMemoryExceeded from './container-memory-exceeded.js';
@@ -29,7 +29,7 @@ import taskHeapTooSmallForSlots from './task-heap-too-small-for-slots.js';
 import unknownKey from './unknown-key.js';
 import unusedSuppression from './unused-suppression.js';
 
-export const ALL_RULES: readonly EngineRule[] = [
+export const ALL_RULES: readonly RuleDefinition[] = [
   configFileNotRead,
   configSyntax,
   containerMemoryExceeded,

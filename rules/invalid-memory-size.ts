@@ -1,8 +1,8 @@
 import type { ConfigEntry, ConfigProblem } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { JavaError, javaTrim } from '../src/model/java.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { JavaError, javaTrim } from '../src/primitives/java.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { OPTIONS, isActive } from '../src/options/catalogue.js';
 import { suggestSizeSpelling } from '../src/options/size-spelling.js';
 
@@ -70,11 +70,12 @@ export default defineRule({
         const { problem, unit, digits } = classify(entry, read, e);
         // A size the operator wrote from the spec is fixed in the spec, which operator-memory-units does.
         const suggestion = entry.source === 'operator-resource' ? null : suggestSizeSpelling(read);
+        const data = { key: entry.key, value: shown(entry, read), unit, digits, hint: suggestion ? `; ${suggestion} is exactly the same size` : '' };
         ctx.report({
           messageId: problem,
           entry,
           key: entry.key,
-          data: { key: entry.key, value: shown(entry, read), unit, digits, hint: suggestion ? `; ${suggestion} is exactly the same size` : '' },
+          data,
           ...(suggestion ? { fix: { [entry.key]: suggestion } } : {}),
         });
       }

@@ -1,6 +1,7 @@
 import type { ConfigEntry } from '../src/config/types.js';
+import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { rawToString } from '../src/model/values.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { OPTIONS, getOption, isActive } from '../src/options/catalogue.js';
 import type { ValueIssueKind } from '../src/options/value-checks.js';
 import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weightsIssue } from '../src/options/value-checks.js';
@@ -49,6 +50,9 @@ export default defineRule({
   remediation: 'Set the option to a value of its type within its range, as the message says.',
   fixable: true,
   check(ctx) {
+    // value-checks.ts builds an issue's data by its kind, untyped: its placeholders are checked when
+    // rendered (the rule harness fails on one left unrendered), not by the compiler.
+    const untyped: RuleContext = ctx;
     // What Flink's conversion and the catalogue's schema find wrong; the rule words it and adds what the schema cannot say.
     const found = new Map(validateOptionValues(ctx.doc, ctx.version).map((p) => [p.entry, p.kind]));
     const seen = new Set<ConfigEntry>();
@@ -61,7 +65,7 @@ export default defineRule({
       const issue = issueFor(option, entry, found.get(entry), ctx.version);
       if (!issue) continue;
       const fix = issue.fix !== undefined && issue.fix !== rawToString(entry.value) ? { [entry.key]: issue.fix } : undefined;
-      ctx.report({ messageId: MESSAGE_OF[issue.kind], entry, key: entry.key, data: { key: entry.key, value: entry.text, ...issue.data }, ...(fix ? { fix } : {}) });
+      untyped.report({ messageId: MESSAGE_OF[issue.kind], entry, key: entry.key, data: { key: entry.key, value: entry.text, ...issue.data }, ...(fix ? { fix } : {}) });
     }
     // A YAML mapping under consumer-weights becomes prefixed keys, which Flink reads as the map when the key itself is unset.
     const weightsOption = getOption(WEIGHTS);
@@ -70,7 +74,7 @@ export default defineRule({
         if (!e.key.startsWith(`${WEIGHTS}.`)) continue;
         const pair = `${e.key.slice(WEIGHTS.length + 1)}:${rawToString(e.value).trim()}`;
         const issue = weightsIssue(pair, valueProblemKind(WEIGHTS, weightsOption, { kind: 'string', text: pair }), ctx.version);
-        if (issue) ctx.report({ messageId: MESSAGE_OF[issue.kind], entry: e, key: e.key, data: { key: e.key, value: e.text, ...issue.data } });
+        if (issue) untyped.report({ messageId: MESSAGE_OF[issue.kind], entry: e, key: e.key, data: { key: e.key, value: e.text, ...issue.data } });
       }
     }
     for (const prefix of ['state.backend.rocksdb.memory', 'state.backend.forst.memory']) {

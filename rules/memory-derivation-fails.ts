@@ -1,9 +1,9 @@
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { findFix } from '../src/model/fix.js';
+import { findFix } from '../src/model/fix-search.js';
 import type { MemoryFailure } from '../src/model/compute.js';
-import { formatSizeShort } from '../src/model/memory-size.js';
+import { formatSizeShort } from '../src/primitives/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
 
 /**
@@ -28,7 +28,7 @@ const TOTALS = {
  * When an explicit managed fraction makes the components overflow, says what it is a share of:
  * articles often call it a share of the JVM heap, and a value picked that way is far too large.
  */
-function managedShareNote(ctx: RuleContext<string>, failure: MemoryFailure): string {
+function managedShareNote(ctx: RuleContext, failure: MemoryFailure): string {
   const fraction = ctx.entry('taskmanager.memory.managed.fraction');
   const { managed, flink } = failure.data;
   if (failure.check !== 'components-exceed-flink' || !fraction || ctx.entry('taskmanager.memory.managed.size')) return '';

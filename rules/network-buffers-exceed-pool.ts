@@ -1,7 +1,7 @@
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { convertInt, convertMemory } from '../src/model/values.js';
+import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { convertInt, convertMemory } from '../src/primitives/raw-value.js';
 import { defaultFor, getOption, isActive } from '../src/options/catalogue.js';
 
 const PER_CHANNEL = 'taskmanager.network.memory.buffers-per-channel';
@@ -66,7 +66,7 @@ export default defineRule({
 });
 
 /** A network minimum that holds the buffers (and a maximum that allows it), kept when the model starts with it. */
-function fixFor(ctx: RuleContext<string>, needed: bigint) {
+function fixFor(ctx: RuleContext, needed: bigint) {
   const size = formatSizeForConfig(((needed + 1048575n) / 1048576n) * 1048576n);
   const changes: Record<string, string> = { [NETWORK_MIN]: size };
   const max = ctx.entry(NETWORK_MAX)?.text ?? defaultFor(getOption(NETWORK_MAX), ctx.version);

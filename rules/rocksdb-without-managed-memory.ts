@@ -2,10 +2,10 @@ import type { ConfigEntry } from '../src/config/types.js';
 import type { FixChanges, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
-import { rawToString } from '../src/model/values.js';
-import { backendKind, stateBackendKey } from '../src/options/suggest.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { atLeast } from '../src/options/version.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { backendKind, stateBackendKey } from '../src/options/state-backend.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
 const MANAGED_SIZE = 'taskmanager.memory.managed.size';
@@ -15,7 +15,7 @@ const MANAGED_FRACTION = 'taskmanager.memory.managed.fraction';
 const stateConsumer = (v: FlinkVersion) => (atLeast(v, '1.13') ? 'STATE_BACKEND' : 'DATAPROC');
 
 /** The configured weights (a `NAME:weight,...` string or one key per name), or null when unset. */
-function configuredWeights(doc: RuleContext<string>['doc'], v: FlinkVersion): { entry: ConfigEntry; weights: Map<string, string>; perKey: boolean } | null {
+function configuredWeights(doc: RuleContext['doc'], v: FlinkVersion): { entry: ConfigEntry; weights: Map<string, string>; perKey: boolean } | null {
   const flat = doc.effective.get(WEIGHTS);
   if (flat) {
     const pairs = rawToString(flat.value).replace(/^\{|\}$/g, '').split(',').map((p) => p.split(':').map((s) => s.trim()));
@@ -34,7 +34,7 @@ function configuredWeights(doc: RuleContext<string>['doc'], v: FlinkVersion): { 
  * when it fails for another reason, from the configuration itself, as Flink reads it: an explicit
  * size wins, otherwise the fraction (0 times any total is 0).
  */
-function zeroManagedEntry(ctx: RuleContext<string>, conf: Conf): ConfigEntry | undefined {
+function zeroManagedEntry(ctx: RuleContext, conf: Conf): ConfigEntry | undefined {
   const tm = ctx.memory.taskmanager;
   if (tm.ok) return tm.sizes.managed === 0n ? (ctx.entry(MANAGED_SIZE) ?? ctx.entry(MANAGED_FRACTION)) : undefined;
   try {

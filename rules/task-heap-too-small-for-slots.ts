@@ -1,8 +1,8 @@
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { defineRule } from '../src/engine/types.js';
 import type { FixChanges, MemoryView } from '../src/engine/types.js';
-import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 
 const TASK_HEAP = 'taskmanager.memory.task.heap.size';
 const SLOTS = 'taskmanager.numberOfTaskSlots';
@@ -54,11 +54,12 @@ export default defineRule({
     const from = sizeEntry && sizeEntry.key !== TASK_HEAP ? `, derived from "${sizeEntry.key}" (${sizeEntry.text})` : '';
     const raised = sizeEntry ? raise(ctx, sizeEntry.key, rawToString(sizeEntry.value), needed) : undefined;
     const fix = raised && fixInManifest(ctx.doc, raised);
+    const data = { slots: String(slots), taskHeap: formatSizeShort(tm.sizes.taskHeap), perSlot: formatSizeShort(tm.sizes.taskHeap / slots), min: formatSizeShort(min), from };
     ctx.report({
       messageId: slots === 1n ? 'single' : 'shared',
       entry,
       key: entry.key,
-      data: { slots: String(slots), taskHeap: formatSizeShort(tm.sizes.taskHeap), perSlot: formatSizeShort(tm.sizes.taskHeap / slots), min: formatSizeShort(min), from },
+      data,
       ...(fix ? { fix } : {}),
     });
   },

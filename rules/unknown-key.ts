@@ -1,8 +1,8 @@
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { rawToString } from '../src/model/values.js';
-import { isKnownKey, looksMemoryRelated, newerOption, suggestKey } from '../src/options/suggest.js';
-import { versionLabel } from '../src/options/version.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { isKnownKey, looksMemoryRelated, newerOption, suggestKey } from '../src/options/key-suggestions.js';
+import { versionLabel } from '../src/primitives/version.js';
 
 const quoteAll = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(' and ');
 
@@ -65,9 +65,9 @@ export default defineRule({
       // An alias that means something else (a JVM heap is not a task heap) is advice, not a fix.
       const inexact = s.kind === 'alias' && s.exact === false;
       const fix: FixChanges | undefined = taken.length || inexact ? undefined : Object.assign(Object.fromEntries(s.keys.map((k) => [k, moved])), { [key]: null });
-      const data = { key, value, suggestion, already };
       const note = s.kind === 'alias' && s.note ? ` (${s.note})` : '';
-      ctx.report({ messageId: s.kind === 'alias' ? 'alias' : 'spelling', entry, key, data: { note, ...data }, ...(fix ? { fix } : {}) });
+      const data = { note, key, value, suggestion, already };
+      ctx.report({ messageId: s.kind === 'alias' ? 'alias' : 'spelling', entry, key, data, ...(fix ? { fix } : {}) });
     }
   },
 });

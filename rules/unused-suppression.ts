@@ -1,27 +1,13 @@
-import type { EngineRule } from '../src/engine/runner.js';
-import type { Suppression } from '../src/engine/suppressions.js';
 import { readSuppressions, suppressionSpan } from '../src/engine/suppressions.js';
-import type { RuleContext } from '../src/engine/types.js';
+import type { Suppression } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 
 const ID = 'unused-suppression';
 
-/** What the runner hands a rule that runs after suppressions were applied. */
-interface SuppressionState {
-  /** Suppressions of this document that suppressed no finding. */
-  readonly unusedSuppressions?: readonly Suppression[];
-  /** Ids of every registered rule, when the runner provides them. */
-  readonly knownRuleIds?: readonly string[];
-}
-
-export function suppressionState(ctx: RuleContext<string>): SuppressionState {
-  return ctx as RuleContext<string> & SuppressionState;
-}
-
 const listed = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
 const at = (s: Suppression) => `${s.line}:${s.column}`;
 
-const rule = defineRule({
+export default defineRule({
   id: ID,
   severity: 'warning',
   description: 'A suppression comment that suppresses nothing, names an unknown rule, or gives no reason',
@@ -37,8 +23,10 @@ const rule = defineRule({
     missingReason: 'the suppression of {ids} gives no reason: add " -- " and why the finding does not apply here',
   },
   remediation: 'Remove suppressions that no longer suppress anything, fix misspelled rule ids, and give every suppression a reason after " -- ".',
+  // It judges what the suppressions did, so it runs after the other rules' findings met them.
+  afterSuppressions: true,
   check(ctx) {
-    const { unusedSuppressions = [], knownRuleIds } = suppressionState(ctx);
+    const { unused: unusedSuppressions = [], knownRuleIds } = ctx.suppressions ?? {};
     const all = readSuppressions(ctx.doc);
     // A file-wide suppression of this rule switches it off; it runs last, so nothing else could.
     if (all.some((s) => s.scope === 'file' && s.ruleIds.includes(ID))) return;
@@ -51,9 +39,10 @@ const rule = defineRule({
         : unused.has(at(s)) ? (s.scope === 'file' ? 'unusedFile' : 'unusedNextLine')
         : s.reason === '' ? 'missingReason'
         : null;
-      if (messageId) ctx.report({ messageId, span: suppressionSpan(s, ctx.doc.lines), data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
+      if (!messageId) continue;
+      const span = suppressionSpan(s, ctx.doc.lines);
+      if (messageId === 'noRule') ctx.report({ messageId, span });
+      else ctx.report({ messageId, span, data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
     }
   },
 });
-
-export default { ...rule, afterSuppressions: true } satisfies EngineRule;

@@ -1,18 +1,22 @@
 // `npm run doctor:eval`: runs the doctor on every report of the development set
 // (fixtures/doctor-real/, see its README.md) and prints how often it is right, as Markdown tables:
 // overall, per expected diagnosis, per kind of input and per language, then every miss.
-// The doctor is bundled from src/ with esbuild first, so the numbers are those of the code as it
-// is now (no separate build step). `--json` prints the numbers as JSON instead.
+// The doctor and the set's reader (test/doctor-dataset.ts) are bundled from TypeScript with esbuild
+// first, so the numbers are those of the code as it is now (no separate build step). `--json`
+// prints the numbers as JSON instead.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadDataset } from './doctor-dataset.mjs';
 
 async function loadDoctor() {
   const out = await build({
-    entryPoints: [new URL('../src/doctor/advisor.ts', import.meta.url).pathname],
+    stdin: {
+      contents: "export { diagnose } from './src/doctor/advisor.ts'; export { loadDataset } from './test/doctor-dataset.ts';",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -74,8 +78,8 @@ function groupBy(rows, keyOf) {
   return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => [k, tally(rs)]);
 }
 
-const { diagnose } = await loadDoctor();
-const rows = loadDataset().map((item) => {
+const { diagnose, loadDataset } = await loadDoctor();
+const rows = loadDataset(new URL('../fixtures/doctor-real/', import.meta.url)).map((item) => {
   if (item.problems.length > 0) throw new Error(`${item.name}: ${item.problems.join('; ')}`);
   return judge(item, diagnose);
 });

@@ -10,10 +10,11 @@ import { flinkConfBeside, loadFile, loadText, rawConfig, sameLoadOptions } from 
 import type { ConfigDocument, InputFormat, LoadedFile } from './config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from './model/compute.js';
 import { computeJobManager, computeTaskManager } from './model/compute.js';
-import { inferredVersion, lintLoadedFile, targetFor, versionFor } from './engine/runner.js';
+import { lintLoadedFile } from './engine/runner.js';
 import type { LinterSettings, RuleSetting } from './engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from './engine/settings.js';
 import type { Finding } from './engine/types.js';
+import { versionAndTarget } from './engine/version-target.js';
 import { fixLoadedFile } from './fix/index.js';
 import { diagnose as diagnoseText } from './doctor/advisor.js';
 import type { DoctorResult } from './doctor/types.js';
@@ -70,8 +71,7 @@ export function computeMemory(config: ConfigDocument | Readonly<Record<string, s
   const settings = settingsOf(options);
   const isDoc = 'effective' in config && config.effective instanceof Map;
   const doc = isDoc ? (config as ConfigDocument) : undefined;
-  const version = doc ? versionFor(doc, settings) : settings.flinkVersion ?? versionFor({ format: 'config-yaml' } as ConfigDocument, settings);
-  const target = doc ? targetFor(doc, settings) : settings.target;
+  const { version, target } = versionAndTarget(doc, settings);
   const raw = doc ? rawConfig(doc) : (config as Readonly<Record<string, string>>);
   const modelOptions = { version, target, ...(options.env ? { env: options.env } : {}) };
   return { taskmanager: computeTaskManager(raw, modelOptions), jobmanager: computeJobManager(raw, modelOptions) };
@@ -132,9 +132,12 @@ export interface DiagnoseOptions extends MemoryOptions {
  */
 export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorResult {
   const doc = options.config;
-  // As `flink-mem doctor --config`: the given version, else the one lint and explain infer.
-  const version = options.flinkVersion ? parseVersionOrThrow(options.flinkVersion, 'flinkVersion') : doc ? inferredVersion(doc) : undefined;
-  const target = options.target ?? (doc?.format === 'k8s' ? 'kubernetes' : undefined);
+  // As `flink-mem doctor`: with a configuration, the version lint and explain decide, and the target
+  // when it is asked or the configuration says it; what is left open the doctor reads from the text.
+  const asked = { ...(options.flinkVersion ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') } : {}), ...(options.target ? { target: options.target } : {}) };
+  const decided = doc ? versionAndTarget(doc, asked) : undefined;
+  const version = decided?.version ?? asked.flinkVersion;
+  const target = decided?.targetKnown ? decided.target : asked.target;
   const lang = options.lang ?? 'en';
   const language = doctorLanguage(lang);
   const result = diagnoseText({ text, ...(doc ? { config: rawConfig(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}), ...(language ? { language } : {}) });

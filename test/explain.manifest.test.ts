@@ -1,11 +1,11 @@
 /**
  * `flink-mem explain` on FlinkDeployments: a fix that changes a process size the operator sets
  * from the spec's resource memory is written on that resource field, in its own spelling, with a
- * limit below the new size raised too; the same changes `lint` proposes (src/engine/manifest-fix.ts).
+ * limit below the new size raised too; the same changes `lint` proposes (src/fix/manifest-changes.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
-import { fixInManifest } from '../src/engine/manifest-fix.js';
+import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { cli } from './cli-harness.js';
 
 const DIR = 'fixtures/rules/memory-derivation-fails';

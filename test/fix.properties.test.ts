@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadText, rawConfig } from '../src/config/index.js';
 import type { LoadedFile } from '../src/config/types.js';
-import { lintLoadedFile, targetFor, versionFor } from '../src/engine/runner.js';
+import { lintLoadedFile } from '../src/engine/runner.js';
+import { versionAndTarget } from '../src/engine/version-target.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { DEFAULT_SETTINGS } from '../src/engine/settings.js';
 import type { LinterSettings } from '../src/engine/settings.js';
@@ -96,7 +97,8 @@ function render(list: readonly (readonly [string, string])[], style: Style, eol:
 /** Which processes of each document start. */
 function starting(file: LoadedFile): boolean[][] {
   return file.documents.map((d) => {
-    const options = { version: versionFor(d, settings), target: targetFor(d, settings) };
+    const { version, target } = versionAndTarget(d, settings);
+    const options = { version, target };
     return [computeTaskManager(rawConfig(d), options).ok, computeJobManager(rawConfig(d), options).ok];
   });
 }

@@ -24,7 +24,7 @@ export const otherRule = defineRule({
   check() {},
 });
 
-export const RULES: ReadonlyMap<string, RuleDefinition<string>> = new Map<string, RuleDefinition<string>>([
+export const RULES: ReadonlyMap<string, RuleDefinition> = new Map<string, RuleDefinition>([
   [demoRule.id, demoRule],
   [otherRule.id, otherRule],
 ]);

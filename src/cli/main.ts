@@ -5,10 +5,11 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
-import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
-import { SettingsError } from '../engine/settings.js';
-import { UsageError } from '../config/errors.js';
+import { EXIT, exitFor, oneLineError, withEnv } from './io.js';
+import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
+import { UsageError } from '../primitives/usage-error.js';
+import { TARGETS } from '../engine/version-target.js';
+import type { Target } from '../model/compute.js';
 import { resolveLang } from './lang.js';
 import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
 import type { Lang } from '../i18n/lang.js';
@@ -24,21 +25,13 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? (value as str
 const versionOption = () =>
   new Option('--flink-version <version>', `Flink version(s) to use, comma-separated (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`);
 const targetOption = () =>
-  new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(['standalone', 'kubernetes', 'yarn', 'local']);
+  new Option('--target <target>', 'deployment target: decides how legacy heap keys map (default: kubernetes for manifests, else standalone)').choices(TARGETS);
 const langOption = () => new Option('--lang <lang>', 'output language: en or zh (default: lang in .flink-mem.yaml, else LC_ALL, LC_MESSAGES, LANG)');
 const inputFormatOption = () =>
   new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices(['flink-conf', 'config-yaml', 'k8s']);
 
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-/**
- * Commander's own errors in the shape of ours: one line starting `flink-mem: error:` (it puts a
- * "Did you mean" suggestion on a second line, which would break scripts reading one line).
- */
-function oneLineError(text: string): string {
-  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
 }
 
 export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
@@ -90,7 +83,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
           trace: Boolean(o.trace),
           showConfig: Boolean(o.showConfig),
           ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
-          target: (o.target as 'standalone' | 'kubernetes' | 'yarn' | 'local' | undefined) ?? 'standalone',
+          target: (o.target as Target | undefined) ?? 'standalone',
           set: list(o.set),
           env: list(o.env),
           ...(o.inputFormat ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' } : {}),
@@ -245,7 +238,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
     .action(async (shell: string) => {
       const { completionScript, PATH_FLAGS, SHELLS } = await import('./completion.js');
       const { FORMAT_NAMES } = await import('./format/types.js');
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new CliUsageError(`completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError('EINVAL', `completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
       const flag = (o: Option, command = '') => {
         // lint's --format is repeatable, so its values are not commander choices.
         const choices = o.argChoices ?? (command === 'lint' && o.long === '--format' ? FORMAT_NAMES : undefined);
@@ -280,23 +273,6 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
   return program;
 }
 
-/** The same window on the world with an environment of its own (standard input stays lazy). */
-function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
-  return {
-    write: (s) => io.write(s),
-    error: (s) => io.error(s),
-    get stdin() {
-      return io.stdin;
-    },
-    get stdinIsTTY() {
-      return io.stdinIsTTY;
-    },
-    stdoutIsTTY: io.stdoutIsTTY,
-    env,
-    cwd: io.cwd,
-  };
-}
-
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
@@ -315,13 +291,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError) {
-      io.error(`flink-mem: error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
-    if (io.env.FLINK_MEM_DEBUG) io.error(detail + '\n');
-    return EXIT.internal;
+    return exitFor(e, io);
   }
 }

@@ -10,7 +10,7 @@ import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
 import type { Component, Facts, Observations, Process, SignatureDefinition, Strength } from './types.js';
 
 /** One piece of evidence: a line a signature's pattern matched, with what it captured. */
-export interface Finding {
+export interface Sighting {
   readonly signature: SignatureDefinition;
   readonly patternIndex: number;
   readonly strength: Strength;
@@ -26,7 +26,7 @@ export interface Finding {
 }
 
 export interface ScanResult {
-  readonly findings: readonly Finding[];
+  readonly sightings: readonly Sighting[];
   readonly observations: Observations;
   /** The process the whole input is about, when it says. */
   readonly inputProcess: Process | null;
@@ -73,7 +73,7 @@ export class Scanner {
   private block: Block | null = null;
   private readonly hints = new HintCounter();
   private readonly seen = emptyObservations();
-  private readonly found = new Map<string, Finding>();
+  private readonly found = new Map<string, Sighting>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
   /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
@@ -221,13 +221,13 @@ export class Scanner {
       prev.occurrences++;
       const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;
-      this.found.set(key, { ...this.finding(m, process), occurrences: prev.occurrences });
+      this.found.set(key, { ...this.sighting(m, process), occurrences: prev.occurrences });
       return;
     }
-    this.found.set(key, this.finding(m, process));
+    this.found.set(key, this.sighting(m, process));
   }
 
-  private finding(m: Pending, process: Component | null): Finding {
+  private sighting(m: Pending, process: Component | null): Sighting {
     return {
       signature: m.signature,
       patternIndex: m.patternIndex,
@@ -246,7 +246,7 @@ export class Scanner {
     this.endBlock();
     const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
     return {
-      findings: [...this.found.values()],
+      sightings: [...this.found.values()],
       observations: { ...this.seen },
       inputProcess,
       lines: this.lineNo,

@@ -1,77 +1,24 @@
 /**
- * The engine loop: for each document, run every enabled rule with a shared context, apply
- * suppressions, and return findings sorted by position. A rule that throws becomes a finding.
+ * The engine loop: for each file, the rules' `checkFile` with the file's own problems; for each
+ * document, every enabled rule with a shared context, then suppressions, then the rules declared
+ * `afterSuppressions` with what the suppressions did; findings sorted by position. A rule that
+ * throws becomes a finding.
  */
 import { rawConfig as modelInput } from '../config/load-text.js';
 import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import type { Target } from '../model/compute.js';
-import type { RawValue } from '../model/values.js';
-import { applyChanges, healthy } from '../model/fix.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { applyChanges, healthy } from '../model/trial.js';
 import { findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
-import { defaultVersion, imageVersion, parseVersion } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
-import type { SuppressedFinding, Suppression } from './suppressions.js';
-import type { Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting } from './types.js';
+import type { SuppressedFinding } from './suppressions.js';
+import { versionAndTarget } from './version-target.js';
+import type { FileContext, Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting, SuppressionState } from './types.js';
 
-export interface EngineRule extends RuleDefinition<string> {
-  /** Runs after suppressions are applied, with the unused ones (for unused-suppression). */
-  readonly afterSuppressions?: boolean;
-}
-
-export interface DocumentContext {
-  readonly version: FlinkVersion;
-  readonly target: Target;
-  readonly suppressions: readonly Suppression[];
-}
-
-/** The newest Flink that still reads a legacy flink-conf.yaml (2.0 removed that parser). */
-export const NEWEST_LEGACY_VERSION = parseVersion('1.20')!;
-
-/** The Flink version a document is checked against, and whether it is known or assumed. */
-export interface VersionChoice {
-  readonly version: FlinkVersion;
-  /** True when the user forced it or the document says it; false when flink-mem assumed it. */
-  readonly known: boolean;
-}
-
-/**
- * The Flink version a document says it targets when none is forced: the manifest's
- * `spec.flinkVersion`, else the tag of the official Flink image it runs; otherwise an assumption:
- * 1.20 for a legacy flink-conf.yaml (bare or in a ConfigMap: only 1.x reads it), else the newest.
- */
-export function inferredChoice(doc: ConfigDocument): VersionChoice {
-  const k8s = doc.kubernetes;
-  const fromSpec = k8s?.flinkVersion?.text;
-  const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
-  if (parsed) return { version: parsed, known: true };
-  const legacy = doc.format === 'flink-conf' || k8s?.embedded?.name === 'flink-conf.yaml';
-  return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
-}
-
-export function inferredVersion(doc: ConfigDocument): FlinkVersion {
-  return inferredChoice(doc).version;
-}
-
-/** The Flink version for a document: forced by settings, else inferred from the document. */
-export function versionFor(doc: ConfigDocument, settings: LinterSettings): FlinkVersion {
-  return settings.flinkVersion ?? inferredVersion(doc);
-}
-
-/** As versionFor, with whether the version is known (forced or written in the document). */
-export function versionChoiceFor(doc: ConfigDocument, settings: LinterSettings): VersionChoice {
-  return settings.flinkVersion ? { version: settings.flinkVersion, known: true } : inferredChoice(doc);
-}
-
-export function targetFor(doc: ConfigDocument, settings: Pick<LinterSettings, 'target'>): Target {
-  if (settings.target !== 'standalone') return settings.target;
-  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the standalone way.
-  return doc.format === 'k8s' && doc.kubernetes?.kind !== 'ConfigMap' ? 'kubernetes' : settings.target;
-}
-
-function resolveSetting(rule: EngineRule, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
+function resolveSetting(rule: RuleDefinition, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
   const [sev, opts] = setting === undefined ? [rule.severity, {}] : Array.isArray(setting) ? setting : [setting as SeveritySetting, {}];
   return { severity: sev, configured: setting !== undefined, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
 }
@@ -93,7 +40,7 @@ function render(template: string, data: MessageData | undefined): string {
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
 
-function positionOf(doc: ConfigDocument, report: Report<string>, entry: ConfigEntry | undefined): Span {
+function positionOf(doc: ConfigDocument, report: Report, entry: ConfigEntry | undefined): Span {
   if (report.span) return report.span;
   const e = report.entry ?? entry;
   return e?.keySpan ?? e?.valueSpan ?? ORIGIN;
@@ -156,7 +103,7 @@ function fixIsSafe(raw: ReadonlyMap<string, RawValue>, before: MemoryView, fixed
 /** Rule settings resolved once per settings object (a run lints thousands of files with one). */
 const resolvedSettings = new WeakMap<LinterSettings, Map<string, ReturnType<typeof resolveSetting>>>();
 
-function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<typeof resolveSetting> {
+function settingFor(rule: RuleDefinition, settings: LinterSettings): ReturnType<typeof resolveSetting> {
   let byRule = resolvedSettings.get(settings);
   if (!byRule) resolvedSettings.set(settings, (byRule = new Map()));
   let resolved = byRule.get(rule.id);
@@ -165,9 +112,8 @@ function settingFor(rule: EngineRule, settings: LinterSettings): ReturnType<type
 }
 
 /** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
-export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
-  const { version, known: versionKnown } = versionChoiceFor(doc, settings);
-  const target = targetFor(doc, settings);
+export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
+  const { version, known: versionKnown, target } = versionAndTarget(doc, settings);
   const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
   const suppressions = readSuppressions(doc);
@@ -177,10 +123,10 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
   const rawConfig = () => raw;
   const deriveWith = (changes: FixChanges) => memoryFor(applyChanges(raw, changes), version, target);
 
-  const run = (rule: EngineRule, extra: { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] }) => {
+  const run = (rule: RuleDefinition, suppressionState?: SuppressionState) => {
     const { severity, configured, options } = settingFor(rule, settings);
     if (severity === 'off') return;
-    const ctx: RuleContext<string> & { unusedSuppressions?: readonly Suppression[]; knownRuleIds?: readonly string[] } = {
+    const ctx: RuleContext = {
       doc,
       version,
       versionKnown,
@@ -189,7 +135,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
       // A copy per rule, as before: a rule may not change what the next one sees.
       options: { ...options },
       ...(settings.containerMemory !== undefined ? { containerMemory: settings.containerMemory } : {}),
-      ...extra,
+      ...(suppressionState ? { suppressions: suppressionState } : {}),
       entry,
       rawConfig,
       deriveWith,
@@ -203,7 +149,7 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
         }
         findings.push({
           ruleId: rule.id,
-          severity: configured ? (severity as Severity) : (r.severity ?? (severity as Severity)),
+          severity: findingSeverity(severity, configured, r),
           message: render(rule.messages[r.messageId] ?? r.messageId, r.data),
           file: doc.file,
           line: span.line,
@@ -219,44 +165,72 @@ export function lintDocument(doc: ConfigDocument, rules: readonly EngineRule[], 
     try {
       rule.check(ctx);
     } catch (e) {
-      findings.push({
-        ruleId: rule.id,
-        severity: 'error',
-        message: `rule "${rule.id}" crashed while checking this file (please report it): ${e instanceof Error ? e.message : String(e)}`,
-        file: doc.file,
-        line: 1,
-        column: 1,
-      });
+      findings.push(crashed(rule, doc.file, e));
     }
   };
 
-  for (const rule of rules) if (!rule.afterSuppressions) run(rule, {});
+  for (const rule of rules) if (!rule.afterSuppressions) run(rule);
   const kept = applySuppressions(findings, suppressions, suppressed);
   // Not push(...kept): spreading 200,000 findings of a huge file overflows the stack.
   findings.splice(0, findings.length);
   for (const f of kept) findings.push(f);
-  const unused = suppressions.filter((s) => !s.used);
-  const known = settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {};
-  for (const rule of rules) if (rule.afterSuppressions) run(rule, { unusedSuppressions: unused, ...known });
+  const state: SuppressionState = { unused: suppressions.filter((s) => !s.used), ...(settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {}) };
+  for (const rule of rules) if (rule.afterSuppressions) run(rule, state);
   return sortFindings(findings);
+}
+
+/** A severity the user configured wins; else the report's own, else the rule's. */
+function findingSeverity(severity: SeveritySetting, configured: boolean, report: Report): Severity {
+  return configured ? (severity as Severity) : (report.severity ?? (severity as Severity));
+}
+
+function crashed(rule: RuleDefinition, file: string, e: unknown): Finding {
+  return {
+    ruleId: rule.id,
+    severity: 'error',
+    message: `rule "${rule.id}" crashed while checking this file (please report it): ${e instanceof Error ? e.message : String(e)}`,
+    file,
+    line: 1,
+    column: 1,
+  };
+}
+
+/** Runs a rule's `checkFile` on the problems of a file as a whole; its findings go to `out`. */
+function checkFile(rule: RuleDefinition, file: LoadedFile, settings: LinterSettings, out: Finding[]): void {
+  if (!rule.checkFile) return;
+  const { severity, configured } = settingFor(rule, settings);
+  if (severity === 'off') return;
+  const ctx: FileContext = {
+    file: file.file,
+    problems: file.problems,
+    report(r) {
+      const at = r.span ?? ORIGIN;
+      out.push({
+        ruleId: rule.id,
+        severity: findingSeverity(severity, configured, r),
+        message: render(rule.messages[r.messageId] ?? r.messageId, r.data),
+        file: file.file,
+        line: at.line,
+        column: at.column,
+        ...(r.key ? { key: r.key } : {}),
+      });
+    },
+  };
+  try {
+    rule.checkFile(ctx);
+  } catch (e) {
+    out.push(crashed(rule, file.file, e));
+  }
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** Lints every document of a loaded file; file-level problems go to the config-syntax rule. */
-export function lintLoadedFile(file: LoadedFile, rules: readonly EngineRule[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
+/** Lints a loaded file: the rules' `checkFile` on the file's own problems first, then every document. */
+export function lintLoadedFile(file: LoadedFile, rules: readonly RuleDefinition[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
   const out: Finding[] = [];
-  const syntax = settings.rules['config-syntax'];
-  const sev = syntax === undefined ? 'error' : Array.isArray(syntax) ? syntax[0] : syntax;
-  if (sev !== 'off') {
-    for (const p of file.problems) {
-      // A file that is not a cluster configuration (a template, values or compose file) is skipped with a notice.
-      const severity = p.kind === 'not-cluster-config' && syntax === undefined ? 'info' : (sev as Severity);
-      out.push({ ruleId: 'config-syntax', severity, message: p.message, file: file.file, line: p.span.line, column: p.span.column, ...(p.key ? { key: p.key } : {}) });
-    }
-  }
+  for (const rule of rules) checkFile(rule, file, settings, out);
   for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings, suppressed)) out.push(f);
   return out;
 }

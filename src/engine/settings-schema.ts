@@ -1,5 +1,6 @@
 /** JSON Schema of `.flink-mem.yaml`, compiled to code at build time (scripts/gen-validators.mjs). */
-import { KNOWN_VERSIONS } from '../options/version.js';
+import { KNOWN_VERSIONS } from '../primitives/version.js';
+import { TARGETS } from './version-target.js';
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'off'] };
 
@@ -10,7 +11,7 @@ export const LINTER_CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     flinkVersion: { type: 'string', description: `Flink version to check against: ${KNOWN_VERSIONS.join(', ')}.` },
-    target: { enum: ['standalone', 'kubernetes', 'yarn', 'local'], description: 'Deployment target (decides how legacy heap keys map).' },
+    target: { enum: TARGETS, description: 'Deployment target (decides how legacy heap keys map).' },
     containerMemory: { type: 'string', description: 'Memory limit of the container or pod, e.g. 4g or 4Gi.' },
     lang: { enum: ['en', 'zh'], description: 'Output language (en or zh); --lang wins, else this, else LC_ALL, LC_MESSAGES, LANG.' },
     rules: {

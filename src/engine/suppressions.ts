@@ -5,18 +5,7 @@
  * and, in a FlinkDeployment, the annotation `flink-mem.io/ignore-<rule-id>: "<reason>"`.
  */
 import type { ConfigDocument, Span } from '../config/types.js';
-import type { Finding } from './types.js';
-
-export interface Suppression {
-  readonly ruleIds: readonly string[];
-  readonly scope: 'next-line' | 'file';
-  /** The line the suppression applies to (next-line), 1-based. */
-  readonly targetLine?: number;
-  readonly reason: string;
-  readonly line: number;
-  readonly column: number;
-  used: boolean;
-}
+import type { Finding, Suppression } from './types.js';
 
 const MARK = 'flink-mem-disable';
 const NEXT_LINE = 'disable-next-line';

@@ -1,16 +1,17 @@
 /**
  * The rule contract: what a rule declares about itself, what it may read, and what it reports.
  */
-import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
+import type { ConfigDocument, ConfigEntry, ConfigProblem, Span } from '../config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from '../model/compute.js';
-import type { FlinkVersion } from '../options/version.js';
-import type { RawValue } from '../model/values.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FixChanges } from '../model/trial.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-/** Concrete changes: a key set to a new value, or removed (null). */
-export type FixChanges = Readonly<Record<string, string | null>>;
+/** Concrete changes (declared with the model, which applies them); re-exported for the rules. */
+export type { FixChanges };
 
 export interface Finding {
   readonly ruleId: string;
@@ -28,11 +29,27 @@ export interface Finding {
   readonly docIndex?: number;
 }
 
-export type MessageData = Readonly<Record<string, string | number | bigint>>;
+/** A value filled into a message placeholder. */
+export type MessageValue = string | number | bigint;
 
-export interface Report<M extends string> {
-  readonly messageId: M;
-  readonly data?: MessageData;
+export type MessageData = Readonly<Record<string, MessageValue>>;
+
+/** A rule's message templates by message id; `{name}` in a template is filled from the report's `data`. */
+export type Messages = Readonly<Record<string, string>>;
+
+/** The `{name}` placeholders of a message template (a string literal type), as a union of names. */
+export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/**
+ * The `data` a template needs: exactly its placeholders, none when it has none. A template only
+ * known as `string` (the messages of any rule, as the runner sees them) takes any data.
+ */
+export type DataFor<T extends string> =
+  string extends T ? { readonly data?: MessageData }
+  : [Placeholders<T>] extends [never] ? { readonly data?: undefined }
+  : { readonly data: { readonly [Name in Placeholders<T>]: MessageValue } };
+
+export interface ReportBase {
   /** The option the finding is about; its effective entry gives the position unless `span` is given. */
   readonly key?: string;
   /** A specific entry (for example an overridden duplicate). */
@@ -46,13 +63,42 @@ export interface Report<M extends string> {
   readonly severity?: Severity;
 }
 
+/** One finding as a rule reports it: a message id of the rule and the data its template needs. */
+export type Report<T extends Messages = Messages> = {
+  readonly [Id in keyof T & string]: ReportBase & { readonly messageId: Id } & DataFor<T[Id]>;
+}[keyof T & string];
+
 /** The memory derivation of this document, computed once and shared by all rules. */
 export interface MemoryView {
   readonly taskmanager: TaskManagerResult;
   readonly jobmanager: JobManagerResult;
 }
 
-export interface RuleContext<M extends string> {
+/** An inline suppression comment or annotation of a document (read by src/engine/suppressions.ts). */
+export interface Suppression {
+  readonly ruleIds: readonly string[];
+  readonly scope: 'next-line' | 'file';
+  /** The line the suppression applies to (next-line), 1-based. */
+  readonly targetLine?: number;
+  readonly reason: string;
+  readonly line: number;
+  readonly column: number;
+  used: boolean;
+}
+
+/** What a rule declared `afterSuppressions` learns about the document's suppressions. */
+export interface SuppressionState {
+  /** Suppressions of this document that suppressed no finding of the rules that ran before. */
+  readonly unused: readonly Suppression[];
+  /** Ids of every registered rule, when the caller gave them (LinterSettings.knownRuleIds). */
+  readonly knownRuleIds?: readonly string[];
+}
+
+/**
+ * What a rule may read, and `report()`. Parameterised by the report a rule may make (its
+ * `Report<typeof messages>`), not by the messages, so that any rule's context is a `RuleContext`.
+ */
+export interface RuleContext<R = Report> {
   readonly doc: ConfigDocument;
   readonly version: FlinkVersion;
   /**
@@ -73,10 +119,31 @@ export interface RuleContext<M extends string> {
   rawConfig(): ReadonlyMap<string, RawValue>;
   /** Derives memory for the configuration with some changes applied (for computing fixes). */
   deriveWith(changes: FixChanges): MemoryView;
-  report(report: Report<M>): void;
+  /** Set only for a rule declared `afterSuppressions: true`; undefined for every other rule. */
+  readonly suppressions?: SuppressionState;
+  report(report: R): void;
 }
 
-export interface RuleDefinition<M extends string = string> {
+/**
+ * What a rule's `checkFile` may read: the loader's problems of a file as a whole (YAML that does
+ * not parse at all, a file that is no Flink configuration), which belong to none of its documents.
+ */
+export interface FileContext<R = Report> {
+  readonly file: string;
+  /** In file order. */
+  readonly problems: readonly ConfigProblem[];
+  /**
+   * A finding of the file: at the start of `span` (a file finding has no range and no fix), and,
+   * belonging to no document, out of reach of inline suppressions.
+   */
+  report(report: R): void;
+}
+
+/**
+ * A rule. `R` is always `Report<T>` (left to its default): a parameter of its own so that any rule
+ * is a `RuleDefinition`, which TypeScript cannot see through the mapped type of `Report<T>`.
+ */
+export interface RuleDefinition<T extends Messages = Messages, R = Report<T>> {
   /** Kebab-case, names the problem; equals the file name and the fixture folder. Stable forever. */
   readonly id: string;
   readonly severity: Severity;
@@ -84,7 +151,7 @@ export interface RuleDefinition<M extends string = string> {
   readonly description: string;
   /** Why it matters: what Flink does with such a config. */
   readonly rationale: string;
-  readonly messages: Readonly<Record<M, string>>;
+  readonly messages: T;
   /** What to do, as an imperative sentence ending with a period. */
   readonly remediation: string;
   /** JSON Schema of the rule's options (validated with ajv). */
@@ -92,11 +159,29 @@ export interface RuleDefinition<M extends string = string> {
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
   /** Whether findings carry fixes `--fix` can apply. */
   readonly fixable?: boolean;
-  check(ctx: RuleContext<M>): void;
+  /**
+   * Run after the other rules, once their findings were matched against the document's inline
+   * suppressions, with `ctx.suppressions` set (unused-suppression is such a rule).
+   */
+  readonly afterSuppressions?: boolean;
+  /** Runs for each document of a file. */
+  check(ctx: RuleContext<R>): void;
+  /** Runs once per file, before its documents, with the problems of the file as a whole (config-syntax does). */
+  checkFile?(ctx: FileContext<R>): void;
 }
 
-/** Declares a rule; typed so that `messageId` and `data` keys are checked against `messages`. */
-export function defineRule<M extends string>(def: RuleDefinition<M>): RuleDefinition<M> {
+/** Each message as a string literal: a template only known as `string` could not be checked. */
+type LiteralMessages<T extends Messages> = {
+  readonly [Id in keyof T]: string extends T[Id] ? 'a message must be one string literal, so that its placeholders can be checked' : T[Id];
+};
+
+/**
+ * Declares a rule. Typed from the message templates: `report()` takes only a `messageId` of
+ * `messages`, with `data` holding exactly the `{placeholders}` of that message; test/message-types.ts
+ * proves that a misspelled, missing or extra key does not compile. A report whose `messageId` is
+ * one of several passes one `data` object (a variable) with the keys of all of them.
+ */
+export function defineRule<const T extends Messages>(def: RuleDefinition<T> & { readonly messages: LiteralMessages<T> }): RuleDefinition<T> {
   return def;
 }
 

@@ -13,17 +13,17 @@ import { findOption } from '../options/catalogue.js';
 import { parseYaml } from '../config/yaml-guard.js';
 import type { Document } from 'yaml';
 import { isMap } from 'yaml';
-import { targetFor, versionFor } from '../engine/runner.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { Finding } from '../engine/types.js';
+import { versionAndTarget } from '../engine/version-target.js';
 import { computeJobManager, computeTaskManager } from '../model/compute.js';
 import { nextFix } from './changes.js';
 import type { Change } from './changes.js';
 import { applyEdits } from './edits.js';
 import type { TextEdit } from './edits.js';
-import { planLegacy } from './legacy.js';
-import { planManifest } from './kubernetes.js';
-import type { EditPlan } from './plan.js';
+import { planLegacy } from './flink-conf-edits.js';
+import { planManifest } from './manifest-edits.js';
+import type { EditPlan } from './edit-plan.js';
 import { planMapping } from './yaml-map.js';
 
 export { applyEdits } from './edits.js';
@@ -59,7 +59,8 @@ export function fatalProblem(file: LoadedFile): string | null {
 }
 
 function starts(doc: ConfigDocument, settings: LinterSettings): [boolean, boolean] {
-  const options = { version: versionFor(doc, settings), target: targetFor(doc, settings), trace: false };
+  const { version, target } = versionAndTarget(doc, settings);
+  const options = { version, target, trace: false };
   const raw = rawConfig(doc);
   return [computeTaskManager(raw, options).ok, computeJobManager(raw, options).ok];
 }

@@ -3,17 +3,22 @@
  * catalogue (English, from the rule's own file, where the catalogue has no entry). The runner and
  * every formatter then render the chosen language without knowing about languages.
  */
-import type { MessageData, RuleContext, RuleDefinition } from '../engine/types.js';
+import type { FileContext, MessageData, Report, RuleContext, RuleDefinition } from '../engine/types.js';
 import type { Lang } from './lang.js';
 import { ZH_DATA, ZH_RULES } from './zh/rules.js';
 import type { RuleText } from './zh/rules.js';
 
-export const RULE_CATALOGUES: Readonly<Record<Exclude<Lang, 'en'>, Readonly<Record<string, RuleText>>>> = { zh: ZH_RULES };
+/** A getter: the CLI loads the Chinese catalogues only when they are used. */
+export const RULE_CATALOGUES: Readonly<Record<Exclude<Lang, 'en'>, Readonly<Record<string, RuleText>>>> = {
+  get zh() {
+    return ZH_RULES;
+  },
+};
 
-const cache = new WeakMap<object, RuleDefinition<string>>();
+const cache = new WeakMap<object, RuleDefinition>();
 
-/** One rule with its texts in `lang`. Its check, id and severity are the rule's own. */
-export function localizeRule<R extends RuleDefinition<string>>(rule: R, lang: Lang): R {
+/** One rule with its texts in `lang`. Its checks, id and severity are the rule's own. */
+export function localizeRule<R extends RuleDefinition>(rule: R, lang: Lang): R {
   if (lang === 'en') return rule;
   const text = RULE_CATALOGUES[lang][rule.id];
   if (!text) return rule;
@@ -21,14 +26,15 @@ export function localizeRule<R extends RuleDefinition<string>>(rule: R, lang: La
   if (hit) return hit as R;
   const messages: Record<string, string> = {};
   for (const [id, english] of Object.entries(rule.messages)) messages[id] = text.messages[id] ?? english;
-  const check = (ctx: RuleContext<string>) =>
-    rule.check({ ...ctx, report: (r) => ctx.report(r.data ? { ...r, data: translateData(r.data) } : r) });
-  const out = { ...rule, description: text.description, rationale: text.rationale, remediation: text.remediation, messages, check } as R;
+  const translating = <C extends RuleContext | FileContext>(ctx: C): C => ({ ...ctx, report: (r: Report) => ctx.report(r.data ? { ...r, data: translateData(r.data) } : r) });
+  const check = (ctx: RuleContext) => rule.check(translating(ctx));
+  const checkFile = rule.checkFile && ((ctx: FileContext) => rule.checkFile?.(translating(ctx)));
+  const out = { ...rule, description: text.description, rationale: text.rationale, remediation: text.remediation, messages, check, ...(checkFile ? { checkFile } : {}) } as R;
   cache.set(rule, out);
   return out;
 }
 
-export function localizeRules<R extends RuleDefinition<string>>(rules: readonly R[], lang: Lang): R[] {
+export function localizeRules<R extends RuleDefinition>(rules: readonly R[], lang: Lang): R[] {
   return rules.map((r) => localizeRule(r, lang));
 }
 

@@ -9,15 +9,17 @@ import { loadText } from '../config/load-text.js';
 import { fatalProblems } from '../config/fatal.js';
 import type { InputFormat, LoadedFile } from '../config/types.js';
 import type { Target } from '../model/compute.js';
-import { inferredVersion, lintLoadedFile } from '../engine/runner.js';
+import { lintLoadedFile } from '../engine/runner.js';
+import { TARGETS } from '../engine/version-target.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { KNOWN_VERSIONS, defaultVersion, parseVersion, versionLabel } from '../options/version.js';
-import type { FlinkVersion } from '../options/version.js';
-import type { ExplainedDocument, Process } from '../cli/explain/explain.js';
+import { KNOWN_VERSIONS, parseVersion, versionLabel } from '../primitives/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import type { ExplainedDocument } from '../cli/explain/explain.js';
 import { explainDocument } from '../cli/explain/explain.js';
 import { explainSvg, xml } from '../cli/explain/svg.js';
 import { findingsList, processDetails, traceDetails } from '../cli/explain/html.js';
 import { processPicture } from '../cli/explain/picture.js';
+import type { Process } from '../primitives/flink-process.js';
 
 /** The form's options: the ones that decide most configurations. */
 export const FORM_OPTIONS: readonly (readonly [string, readonly string[]])[] = [
@@ -64,7 +66,7 @@ export function hashToState(hash: string): PageState | null {
     text: p.get('c') ?? '',
     format: pick(p.get('f'), ['flink-conf', 'config-yaml', 'k8s'] as const),
     version: p.get('v') ?? '',
-    target: pick(p.get('t'), ['standalone', 'kubernetes', 'yarn', 'local'] as const),
+    target: pick(p.get('t'), TARGETS),
     env: p.get('e') ?? '',
     options,
   };
@@ -94,7 +96,7 @@ export function calculate(s: PageState): Outcome {
   }
   const target: Target = s.target || 'standalone';
   const versions: FlinkVersion[] | null = version ? [version] : null;
-  const docs = loaded.documents.map((doc) => explainDocument(doc, { versions, defaultVersion: defaultVersion(), target, env, trace: true }, inferredVersion(doc)));
+  const docs = loaded.documents.map((doc) => explainDocument(doc, { versions, target, env, trace: true }));
   return { status: summary(docs), html: [...docs.map(docHtml), findingsHtml(loaded, target, version)].join('\n') };
 }
 

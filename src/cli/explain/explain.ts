@@ -5,20 +5,20 @@
 import type { ConfigDocument } from '../../config/types.js';
 import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from '../../model/compute.js';
 import { computeJobManager, computeTaskManager } from '../../model/compute.js';
-import { findFix } from '../../model/fix.js';
+import { findFix } from '../../model/fix-search.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { Explainer } from '../../model/reasons.js';
-import type { FlinkVersion } from '../../options/version.js';
-import { fixInManifest } from '../../engine/manifest-fix.js';
-import { entryFor, targetFor } from '../../engine/runner.js';
+import type { FlinkVersion } from '../../primitives/version.js';
+import { fixInManifest } from '../../fix/manifest-changes.js';
+import { entryFor } from '../../engine/runner.js';
+import { versionAndTarget } from '../../engine/version-target.js';
 import { rawConfig } from '../../config/load-text.js';
-import type { RawValue } from '../../model/values.js';
+import type { RawValue } from '../../primitives/raw-value.js';
 import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';
 import type { UpgradeChange, VersionOutcome } from './upgrade.js';
 import { compareVersions } from './upgrade.js';
-
-export type Process = 'taskmanager' | 'jobmanager';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface FailureReport {
   readonly failure: MemoryFailure;
@@ -45,9 +45,8 @@ export interface ExplainedDocument {
 }
 
 export interface ExplainSettings {
-  /** Versions to explain; null means "the manifest's version, else the newest". */
+  /** Versions to explain; null means the one the document says or implies (see versionAndTarget). */
   readonly versions: readonly FlinkVersion[] | null;
-  readonly defaultVersion: FlinkVersion;
   readonly target: Target;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Record the derivation's steps (explain --trace); without it the results carry none. */
@@ -88,9 +87,9 @@ class Explained implements ExplainedVersion {
   }
 }
 
-export function explainDocument(doc: ConfigDocument, settings: ExplainSettings, manifestVersion: FlinkVersion | null): ExplainedDocument {
-  const versions = settings.versions ?? [manifestVersion ?? settings.defaultVersion];
-  const target = targetFor(doc, settings);
+export function explainDocument(doc: ConfigDocument, settings: ExplainSettings): ExplainedDocument {
+  const { version: own, target } = versionAndTarget(doc, settings);
+  const versions = settings.versions ?? [own];
   const raw = rawConfig(doc);
   const explained: ExplainedVersion[] = versions.map((version) => {
     const options = { version, target, env: settings.env, trace: settings.trace ?? true };

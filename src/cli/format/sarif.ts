@@ -37,7 +37,7 @@ export function ruleName(id: string): string {
     .join('');
 }
 
-export function ruleDescriptor(rule: RuleDefinition<string>, lang: Lang = 'en'): ReportingDescriptor {
+export function ruleDescriptor(rule: RuleDefinition, lang: Lang = 'en'): ReportingDescriptor {
   const url = ruleDocsUrl(rule.id, lang);
   return {
     id: rule.id,
@@ -93,7 +93,7 @@ function srcroot(cwd: string): string {
 
 /** The whole SARIF log for a set of file reports (rules listed in registry order). */
 export function sarifLog(
-  rules: Iterable<RuleDefinition<string>>,
+  rules: Iterable<RuleDefinition>,
   reports: readonly Pick<FileReport, 'file' | 'findings' | 'suppressed'>[],
   cwd: string,
   failures: readonly string[] = [],

@@ -32,7 +32,7 @@ export interface Totals {
 export interface FormatContext {
   write(text: string): void;
   /** Rule metadata by id (remediation for text, rule descriptors for SARIF). */
-  readonly rules: ReadonlyMap<string, RuleDefinition<string>>;
+  readonly rules: ReadonlyMap<string, RuleDefinition>;
   /** Whether ANSI colours are wanted (decided by the caller: terminal, NO_COLOR, FORCE_COLOR). */
   readonly color: boolean;
   /** Base for relative paths and URIs (SARIF, GitHub annotations). */
