@@ -22,7 +22,7 @@ const file = join(dir, 'flink-mem.cjs');
 const command = process.argv[2];
 const cacheName = command === 'lint' || command === 'explain' || command === 'doctor' ? command : 'other';
 
-let built = ['', ''];
+let built;
 try {
   // "<node version> <build id>": the Node version that made the shipped caches, and the bundle's hash.
   built = readFileSync(join(dir, 'node-version'), 'utf8').trim().split(' ');

@@ -49,7 +49,7 @@ function msPerMB(re, lines) {
   for (let run = 0; run < 3; run++) {
     let passes = 0;
     const t0 = process.hrtime.bigint();
-    let ms = 0;
+    let ms;
     do {
       for (const l of lines) {
         re.lastIndex = 0;

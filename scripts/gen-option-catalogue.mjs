@@ -23,7 +23,7 @@ export const GENERATIONS = [
   { dir: 'hugo', letter: 'H', versions: '1.13-2.2' },
 ];
 
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,199}$/;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 function lines(path) {
   return readFileSync(path, 'utf8')
@@ -122,7 +122,7 @@ export function generate() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { text, count, perGeneration } = generate();
   const check = process.argv.includes('--check');
-  let current = '';
+  let current;
   try {
     current = readFileSync(target, 'utf8');
   } catch {

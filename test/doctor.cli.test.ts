@@ -92,7 +92,7 @@ describe('flink-mem doctor', () => {
     [{ error: 'Java heap space', config: '/nonexistent/conf.yaml' }, 'nonexistent'],
     [{ error: 'Java heap space', format: 'xml' as 'text' }, '--format must be text or json'],
   ])('exits 2 with one line on stderr for bad usage (%#)', async (opts, message) => {
-    const r = await run(opts as Partial<DoctorCliOptions>);
+    const r = await run(opts);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^flink-mem: error: .+\n$/);

@@ -40,7 +40,7 @@ describe('the Chinese rule catalogue (src/i18n/zh/rules.ts)', () => {
       });
       it('keeps the placeholders of each message', () => {
         for (const [id, english] of Object.entries(rule.messages)) {
-          expect({ id, placeholders: placeholders(zh?.messages[id] ?? '') }).toEqual({ id, placeholders: placeholders(english as string) });
+          expect({ id, placeholders: placeholders(zh?.messages[id] ?? '') }).toEqual({ id, placeholders: placeholders(english) });
         }
       });
       it('translates the description, rationale and remediation', () => {
@@ -55,7 +55,7 @@ describe('the Chinese rule catalogue (src/i18n/zh/rules.ts)', () => {
 
 describe('the rewritten message values (ZH_DATA)', () => {
   it('names only fields some rule message has as a placeholder', () => {
-    const used = new Set(ALL_RULES.flatMap((r) => Object.values(r.messages).flatMap((m) => placeholders(m as string))));
+    const used = new Set(ALL_RULES.flatMap((r) => Object.values(r.messages).flatMap((m) => placeholders(m))));
     expect(Object.keys(ZH_DATA).filter((f) => !used.has(f))).toEqual([]);
   });
 });

@@ -182,7 +182,7 @@ describe('operator-memory-override', () => {
     const [f] = lint(operatorMemoryOverride, text, { format: 'k8s' });
     expect(f).toMatchObject({ line: 7, fix: { 'spec.flinkConfiguration.taskmanager.memory.process.size': null } });
     expect(f?.message).toContain('so the TaskManager runs with 2 GiB');
-    const tm = derive(text, { format: 'k8s', version: '1.20' }, f!.fix!).tm;
+    const tm = derive(text, { format: 'k8s', version: '1.20' }, f!.fix).tm;
     expect(tm.ok && tm.sizes.totalProcess).toBe(2n ** 31n);
   });
 

@@ -146,7 +146,7 @@ async function showPage(page: Page, states: readonly PageState[]): Promise<(Show
       if (!document.querySelector('[data-doc]')) return 'unreadable';
       const out: Record<string, string>[] = [];
       for (const v of document.querySelectorAll<HTMLElement>('[data-doc] div[data-version]')) {
-        const target = v.querySelector('h3')!.textContent!.split(' · ')[1]!;
+        const target = v.querySelector('h3')!.textContent.split(' · ')[1]!;
         for (const p of v.querySelectorAll<HTMLElement>('div[data-process]')) {
           const shown: Record<string, string> = { process: p.dataset.process!, version: v.dataset.version!, target };
           const jvm = p.querySelector('[data-jvm-args]');

@@ -110,7 +110,7 @@ async function* lines(stream: Readable): AsyncGenerator<readonly string[]> {
 }
 
 function readableLog(path: string, shown: string): void {
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
   } catch (e) {
@@ -252,7 +252,7 @@ function withLanguage(options: DoctorOptions, choose: () => Lang): DoctorOptions
 
 export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<number> {
   let result: DoctorResult;
-  let lang: Lang = 'en';
+  let lang: Lang;
   try {
     if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError('EINVAL', `--format must be text or json, not "${String(opts.format)}"`);
     const flag = langFlag(opts.lang, io);

@@ -9,5 +9,7 @@ import type * as NodeCrypto from 'node:crypto';
 let loaded: typeof NodeCrypto | undefined;
 
 export function nodeCrypto(): typeof NodeCrypto {
-  return (loaded ??= (process.getBuiltinModule?.('node:crypto') as typeof NodeCrypto | undefined) ?? (require('node:crypto') as typeof NodeCrypto));
+  // require() is the fallback before Node 20.16, which has no process.getBuiltinModule.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= (process.getBuiltinModule?.('node:crypto')) ?? (require('node:crypto') as typeof NodeCrypto));
 }

@@ -222,7 +222,7 @@ export function* flinkFilesIn(dir: string, watch?: FolderWatch): Generator<strin
 export function expandInputs(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = p !== '-' && statSync(p).isDirectory();
     } catch {

@@ -125,7 +125,7 @@ export function parseResourceMemoryString(memory: string): OperatorMemory {
       return { value: null, bytes: null };
     }
   }
-  let bytes: bigint | null = null;
+  let bytes: bigint | null;
   try {
     bytes = parseMemorySize(value);
   } catch {

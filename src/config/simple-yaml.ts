@@ -13,7 +13,7 @@ import { MAX_YAML_CHARS } from './yaml-guard.js';
 import { coreInt } from './yaml-values.js';
 
 /** A key the Core schema reads as a string: starts with a letter, no characters YAML treats specially. */
-const KEY = /^[A-Za-z][A-Za-z0-9_.\-]*$/;
+const KEY = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 /** Plain scalars the Core schema reads as something other than a string. */
 const NULL_OR_BOOL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 const BOOL_TRUE = /^(?:true|True|TRUE)$/;

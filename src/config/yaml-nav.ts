@@ -25,7 +25,7 @@ export class ManifestReader {
   get(node: Node | null, key: string): Node | null {
     if (node === null || !isMap(node)) return null;
     let found: Node | null = null;
-    for (const p of (node as YAMLMap).items as Pair<unknown, unknown>[]) {
+    for (const p of (node).items) {
       const k = this.deref(p.key);
       if (k && isScalar(k) && String(k.value) === key) found = this.deref(p.value);
     }
@@ -39,12 +39,12 @@ export class ManifestReader {
   }
 
   map(node: Node | null): YAMLMap | null {
-    return node !== null && isMap(node) ? (node as YAMLMap) : null;
+    return node !== null && isMap(node) ? (node) : null;
   }
 
   items(node: Node | null): Node[] {
     if (node === null || !isSeq(node)) return [];
-    return ((node as YAMLSeq).items as unknown[]).map((i) => this.deref(i)).filter((i): i is Node => i !== null);
+    return ((node).items).map((i) => this.deref(i)).filter((i): i is Node => i !== null);
   }
 
   /** A non-null scalar as written (unquoted), or null. */
@@ -67,7 +67,7 @@ export class ManifestReader {
     const out: Record<string, string> = Object.create(null) as Record<string, string>;
     const m = this.map(node);
     if (!m) return out;
-    for (const p of m.items as Pair<unknown, unknown>[]) {
+    for (const p of m.items) {
       const k = this.text(this.deref(p.key));
       const v = this.text(this.deref(p.value));
       if (k !== null && v !== null) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });

@@ -19,7 +19,7 @@ import { versionAndTarget } from './version-target.js';
 import type { FileContext, Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting, SuppressionState } from './types.js';
 
 function resolveSetting(rule: RuleDefinition, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
-  const [sev, opts] = setting === undefined ? [rule.severity, {}] : Array.isArray(setting) ? setting : [setting as SeveritySetting, {}];
+  const [sev, opts] = setting === undefined ? [rule.severity, {}] : typeof setting === 'string' ? [setting, {}] : setting;
   return { severity: sev, configured: setting !== undefined, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
 }
 
@@ -105,7 +105,7 @@ const resolvedSettings = new WeakMap<LinterSettings, Map<string, ReturnType<type
 
 function settingFor(rule: RuleDefinition, settings: LinterSettings): ReturnType<typeof resolveSetting> {
   let byRule = resolvedSettings.get(settings);
-  if (!byRule) resolvedSettings.set(settings, (byRule = new Map()));
+  if (!byRule) resolvedSettings.set(settings, (byRule = new Map<string, ReturnType<typeof resolveSetting>>()));
   let resolved = byRule.get(rule.id);
   if (!resolved) byRule.set(rule.id, (resolved = resolveSetting(rule, settings.rules[rule.id])));
   return resolved;

@@ -26,7 +26,7 @@ type AnyPair = Pair<Node | null, Node | null>;
 function pairOf(map: Node | null | undefined, key: string): AnyPair | undefined {
   if (!map || !isMap(map)) return undefined;
   let found: AnyPair | undefined;
-  for (const p of (map as YAMLMap).items as AnyPair[]) if (p.key !== null && isScalar(p.key) && String(p.key.value) === key) found = p;
+  for (const p of (map).items as AnyPair[]) if (p.key !== null && isScalar(p.key) && String(p.key.value) === key) found = p;
   return found;
 }
 
@@ -73,7 +73,7 @@ export function planManifest(doc: ConfigDocument, yamlDoc: Document.Parsed | und
   }
   if (rest.length === 0) return plan;
 
-  const specPair = pairOf(yamlDoc.contents as Node | null, 'spec');
+  const specPair = pairOf(yamlDoc.contents, 'spec');
   const spec = specPair?.value;
   if (!spec || !isMap(spec) || spec.flow || spec.items.length === 0) {
     for (const c of rest) plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, 'the manifest has no block "spec" mapping to hold flinkConfiguration');

@@ -37,7 +37,7 @@ const keyOf = (p: AnyPair) => (p.key && isScalar(p.key) ? String(p.key.value) : 
 /** The last line holding content of a node (not the trailing blank or comment lines). */
 export function lastLine(index: LineIndex, node: Node | AnyPair): number {
   if ('key' in node && !('range' in node && node.range)) {
-    const p = node as AnyPair;
+    const p = node;
     return p.value ? lastLine(index, p.value) : lastLine(index, p.key as Node);
   }
   const n = node as Node;

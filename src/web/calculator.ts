@@ -49,7 +49,7 @@ export function stateToHash(s: PageState): string {
   if (s.version) p.set('v', s.version);
   if (s.target) p.set('t', s.target);
   if (s.env) p.set('e', s.env);
-  for (const k of OPTION_KEYS) if (s.options[k]) p.set(k, s.options[k]!);
+  for (const k of OPTION_KEYS) if (s.options[k]) p.set(k, s.options[k]);
   return p.toString();
 }
 

@@ -60,7 +60,7 @@ function toResult(f: Finding, ruleIndex: number | undefined, uri: string, finger
   const region = {
     startLine: f.line,
     startColumn: f.column,
-    ...(hasEnd ? { endLine: f.endLine, endColumn: f.endLine === f.line ? Math.max(f.endColumn!, f.column) : f.endColumn } : {}),
+    ...(hasEnd ? { endLine: f.endLine, endColumn: f.endLine === f.line ? Math.max(f.endColumn, f.column) : f.endColumn } : {}),
   };
   // A URI outside the working directory stays absolute (file:), which needs no base.
   const relative = !uri.startsWith('file:');

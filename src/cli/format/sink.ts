@@ -38,7 +38,7 @@ export function atomicFileSink(path: string, cwd: string): Sink {
   } catch (e) {
     // Say it about the user's path, not about our temporary file.
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' || code === 'ENOTDIR' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? e));
+    throw new Error(code === 'ENOENT' || code === 'ENOTDIR' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? e), { cause: e });
   }
   let open = true;
   let written = 0;

@@ -30,11 +30,11 @@ export interface Excerpt {
 interface Expanded {
   readonly text: string;
   /** Display column of a 0-based string index of the original line. */
-  at(index: number): number;
+  readonly at: (index: number) => number;
   /** Display width of the whole text. */
   readonly width: number;
   /** The part of `text` covering display columns [from, to): a wide character cut in two is left out. */
-  cut(from: number, to: number): string;
+  readonly cut: (from: number, to: number) => string;
 }
 
 /**
@@ -45,6 +45,8 @@ interface Expanded {
 function expandTabs(line: string): Expanded {
   // Narrow text and nothing to expand (the usual case): skip the per-character walk, which costs
   // seconds on a 10 MB line.
+  // The range from U+0300 (a combining mark) to U+FFFF is meant: everything that may not be one column.
+  // eslint-disable-next-line no-misleading-character-class
   if (!/[\u0000-\u001f\u007f-\u009f\u0300-\uffff]/.test(line)) {
     return { text: line, at: (i) => i, width: line.length, cut: (from, to) => line.slice(from, to) };
   }
