@@ -13,7 +13,7 @@ import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Pr
 export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
-/** Failures of the job's own code and data: a TaskManager's unless the text names the JobManager. */
+/** Failures of the job's own code and data: a TaskManager's when the text describes that work and names no process. */
 const TASKMANAGER_PRIOR = new Set(['heap-oom', 'gc-overhead', 'direct-oom', 'native-thread-limit', 'container-memory-exceeded']);
 /** The failure that follows from the others (a process that stops answering), listed after its cause. */
 const CONSEQUENCE = 'heartbeat-timeout';
@@ -122,9 +122,11 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const resolved = resolve(scan);
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
-    // Nothing in the text names the process: failures of the job's own code and data happen in
-    // TaskManagers almost always, so the suggestions are for one (and the explanation says so).
-    const assumed = !refined && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
+    // Nothing in the text names the process, but it describes the job's data work (a sink, an
+    // operator, state): that runs in TaskManagers, so the suggestions are for one (and the
+    // explanation quotes the line). Without such a line the process stays unknown.
+    const workLine = scan.workLine;
+    const assumed = !refined && workLine !== null && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
     const r = refined ? { ...resolvedFinding, component: refined } : assumed ? { ...resolvedFinding, component: 'taskmanager' as const } : resolvedFinding;
     const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
     const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
@@ -144,10 +146,14 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     const suggestions = sig.suggest(ctx);
     const words = options.language?.signatures[sig.id] ?? sig;
     let explanation = words.explain(ctx);
-    if (assumed) {
+    if (assumed && workLine !== null) {
       explanation += options.language
-        ? options.language.assumed
-        : ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+        ? options.language.assumed(workLine)
+        : ` The text does not name the process, but it describes the job's own data work ("${workLine}"), which runs in TaskManagers: the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+    } else if (r.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(sig.id)) {
+      explanation += options.language
+        ? options.language.undecided
+        : ' The text does not say which process failed, nor what the job was doing when it did: the suggestions cover both processes; keep those of the process whose log shows the error.';
     }
     if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {

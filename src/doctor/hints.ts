@@ -118,8 +118,21 @@ const HINTS: readonly Hint[] = [
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
   { re: /(?<![\w.])(?:job ?manager|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
-  { re: /(?<![\w.])(?:task ?manager|TM)(?!\w|\.\w)/i, process: 'taskmanager' },
+  // Not the trade mark of "Java HotSpot(TM)".
+  { re: /(?<![\w.])(?:task ?manager|(?<!\()TM)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
+
+/**
+ * The job's own data work, in someone's words or a trace: sources and sinks, operators, windows,
+ * state, subtasks. It runs in TaskManagers, so a failure described with it is a TaskManager's when
+ * nothing else names the process. Only a fallback: a named process or Flink's own text decides first.
+ */
+const WORK =
+  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|写入|算子|窗口|状态后端|子任务|反压|背压|消费(?:延迟|积压|速度)|并行度/i;
+
+/** The program that submits the job (CLI, client library), a test or an IDE: no cluster process. */
+const OUTSIDE =
+  /\b(?:JobClient|CliFrontend|ClusterClient|RestClusterClient)\b|\bflink (?:client|cli)\b|\b(?:in|inside|from) (?:the |my |an? )?IDE\b|\bIntelliJ\b|\b(?:unit |integration |the |our |flink )?tests? (?:are |is |were |was )?fail(?:s|ing|ed)?\b|\bbuild machine\b|\btest JVM\b|(?:本地|idea ?中?)(?:运行|调试|启动)|客户端(?:提交|内存|报错)/i;
 
 export interface Score {
   jobmanager: number;
@@ -141,6 +154,10 @@ const LOGGER_LINES = 5_000;
 export class HintCounter {
   readonly global = emptyScore();
   readonly words = emptyScore();
+  /** The first line that shows the job's data work (see WORK), or null. */
+  workLine: string | null = null;
+  /** The first line that shows the client, a test or an IDE (see OUTSIDE), or null. */
+  outsideLine: string | null = null;
   private loggerCounts = emptyScore();
   private loggersDone = false;
 
@@ -173,6 +190,8 @@ export class HintCounter {
 
   /** Words like "JobManager" count only for short free-text inputs, where nothing else says. */
   scanWords(line: string, own: Score): void {
+    if (this.workLine === null && WORK.test(line)) this.workLine = line.trim().slice(0, 200);
+    if (this.outsideLine === null && OUTSIDE.test(line)) this.outsideLine = line.trim().slice(0, 200);
     for (const w of WORDS) {
       if (w.re.test(line)) {
         this.words[w.process]++;

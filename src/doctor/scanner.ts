@@ -33,6 +33,10 @@ export interface ScanResult {
   readonly lines: number;
   /** A few exception classes seen, for the note when nothing matched. */
   readonly exceptions: readonly string[];
+  /** A line describing the job's data work (a TaskManager's), when nothing else names the process. */
+  readonly workLine: string | null;
+  /** A line showing the client, a test or an IDE: no cluster process failed. */
+  readonly outsideLine: string | null;
 }
 
 interface Pending {
@@ -247,10 +251,13 @@ export class Scanner {
     const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
     return {
       findings: [...this.found.values()],
-      observations: { ...this.seen },
+      // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the text names a cluster process).
+      observations: { ...this.seen, local: this.seen.local || (this.hints.outsideLine !== null && inputProcess === null) },
       inputProcess,
       lines: this.lineNo,
       exceptions: [...this.exceptions],
+      workLine: this.hints.workLine,
+      outsideLine: this.hints.outsideLine,
     };
   }
 }

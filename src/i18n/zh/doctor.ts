@@ -326,8 +326,9 @@ export const ZH_DOCTOR_PHRASES: readonly (readonly [string, string])[] = [
 ];
 
 export const ZH_DOCTOR_WORDS = {
-  assumed:
-    '文本没有说明是哪个进程失败：作业的代码和数据运行在 TaskManager 上，这种故障几乎都发生在那里，因此建议针对 TaskManager（如果是 JobManager 的日志出现该错误，对应的配置项在 jobmanager.memory.* 下）。',
+  assumed: (workLine: string) =>
+    `文本没有说明是哪个进程失败，但它描述的是作业自身的数据处理（"${workLine}"），这部分运行在 TaskManager 上，因此建议针对 TaskManager（如果是 JobManager 的日志出现该错误，对应的配置项在 jobmanager.memory.* 下）。`,
+  undecided: '文本没有说明是哪个进程失败，也没有说明当时作业在做什么：建议同时覆盖两个进程；请保留日志中出现该错误的那个进程的建议。',
   seen: (n: number) => `（共出现 ${n} 次；证据取第一次。）`,
   consequence: (causes: string) => `这里它很可能是上面列出的 ${causes} 的后果：请先解决那个问题。`,
   lookedAt: (lines: number, kinds: string, exceptions: readonly string[]) =>
