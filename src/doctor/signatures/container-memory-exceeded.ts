@@ -52,7 +52,7 @@ export default defineSignature({
     "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish'],
   patterns: [
     { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -67,6 +67,17 @@ export default defineSignature({
       strength: 'weak',
     },
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
+    // The killer as the subject: "YARN kills the container", "yarn会kill相应 container"; "container memory overflow".
+    {
+      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b/i,
+      strength: 'weak',
+    },
+    // A process gone with nothing in its own log: killed from outside, most often for memory.
+    {
+      re: /(?:ps|进程)[^。，,\n]{0,10}(?:已经)?(?:没有了?|不见了|消失了?|没了)[^。，,\n]{0,6}(?:flink|taskmanager|jobmanager)?|(?<![\w.])(?:flink|task ?manager|job ?manager)(?![\w.])[^。，,\n]{0,10}进程[^。，,\n]{0,6}(?:没有了|不见了|消失)|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,20}?\bprocess(?:es)?\b[^.\n]{0,20}?\b(?:disappear(?:s|ed)?|vanish(?:es|ed)?|(?:is|was) gone)\b/i,
+      strength: 'weak',
+      variant: 'vanished',
+    },
     { re: /(?:\bexit(?:ed)?\s(?:with\s)?(?:code|status)|退出码)\s?(?:is\s)?[=: ]{0,3}143\b/i, strength: 'vague', variant: 'exit143' },
   ],
   // A Python worker killed inside the TaskManager's container is its own diagnosis.
@@ -91,6 +102,7 @@ export default defineSignature({
       return "YARN's virtual-memory check killed the container. Virtual memory is address space the JVM reserves, not memory it uses, so this is not a Flink sizing problem and no Flink memory option helps: switch the check off or raise YARN's virtual-to-physical ratio on the NodeManagers.";
     }
     const parts: string[] = [];
+    if (ctx.variant === 'vanished') parts.push('A process that disappears with nothing in its own log was most likely killed from outside, and the usual killer is the kernel or the container runtime enforcing a memory limit: check dmesg or /var/log/messages for the OOM killer, or the pod events.');
     const over = overLimit(ctx);
     if (over !== null) parts.push(`The container used ${ctx.facts.used} against a limit of ${ctx.facts.limit}.`);
     if (ctx.variant === 'exit143') parts.push('Exit code 143 means the process got SIGTERM: YARN and Kubernetes stop a container this way, also when it went over its memory limit, but the code alone does not say why; the NodeManager log or the pod events name the reason.');

@@ -28,7 +28,7 @@ export default defineSignature({
     { re: /(?:Full GC|GC pause)[^\n]{0,400}?\b(?<pauseSecs>(?:[5-9]|\d{2,9})\.\d{1,9}) secs\]/i, variant: 'gc-pause' },
     { re: /Pause (?:Full|Young|Remark|Cleanup|Mixed)\b[^\n]{0,400}?\s(?<pauseMs>(?:[5-9]\d{3}|\d{5,12})(?:\.\d{1,9})?)ms\b/i, variant: 'gc-pause' },
     { re: /pause of approximately (?<pauseMs>(?:[5-9]\d{3}|\d{5,12}))ms/i, variant: 'gc-pause' },
-    { re: /频繁.{0,4}(?:Full ?GC|GC)|(?:Full ?GC|GC).{0,4}频繁/i, strength: 'weak', variant: 'frequent' },
+    { re: /频繁.{0,4}(?:Full ?[GF]C|GC)|(?:Full ?GC|GC).{0,4}频繁/i, strength: 'weak', variant: 'frequent' },
     { re: /\b(?:frequent|constant|continuous|repeated|back-to-back)\s{1,3}(?:full\s?GCs?|GCs?)\b|\bfull\s?GCs?\b.{0,30}\b(?:every (?:few |couple of |\d{1,3}(?:\s?-\s?\d{1,3})? )?(?:second|minute|hour)s?|all the time|constantly)\b/i, strength: 'weak', variant: 'frequent' },
     { re: /每\s{0,2}\d{0,3}(?:\s?[-~～到]\s?\d{1,3})?\s{0,2}个?(?:分钟|小时|秒)[^。，,]{0,10}(?:full ?gc|fgc)|(?:full ?gc|fgc)[^。；]{0,80}?频繁/i, strength: 'weak', variant: 'frequent' },
     {

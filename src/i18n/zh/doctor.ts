@@ -70,6 +70,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
         return 'YARN 的虚拟内存检查（yarn.nodemanager.vmem-check-enabled）按物理内存的倍数（yarn.nodemanager.vmem-pmem-ratio）限制虚拟内存，而 JVM 预留的虚拟地址空间远大于实际使用的内存。这与 Flink 的内存配置无关：请关闭虚拟内存检查，或调大该比例。';
       }
       const parts: string[] = [];
+      if (ctx.variant === 'vanished') parts.push('进程消失而它自己的日志里没有任何报错，多半是被外部杀掉的，最常见的是内核或容器运行时在执行内存限制：请在 dmesg 或 /var/log/messages 中查找 OOM killer，或查看 Pod 事件。');
       if (ctx.variant === 'exit137') parts.push('退出码 137 表示进程收到了 SIGKILL；在容器中这几乎总是内核在执行内存限制（存活探针失败也会这样结束，请查看 Pod 事件）。');
       if (ctx.facts['used'] && ctx.facts['limit']) parts.push(`容器使用了 ${ctx.facts['used']}，而限制是 ${ctx.facts['limit']}。`);
       parts.push(
@@ -130,6 +131,13 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
         return '代码申请了一个超出 JVM 所能创建大小的数组（约 2^31 个元素）。增加堆内存没有用：请找出构造这种缓冲区的算子或库（收集一条巨大的记录、一个巨大的 list state 值、序列化一个非常大的对象），并拆分数据。';
       }
       const parts: string[] = [];
+      if (ctx.variant === 'history') {
+        parts.push(
+          ctx.facts['attempts'] !== undefined || ctx.facts['attempts2'] !== undefined
+            ? 'JobManager 会为 Web UI 和 REST 保留每个任务之前的执行尝试（execution attempts）；频繁重启的作业会让它们堆满 JobManager 的堆内存。jobmanager.execution.attempts-history-size 限制保留的数量。'
+            : 'Session 集群会把每个已完成作业（其归档的执行图）保存在 job store 中，直到 jobstore.expiration-time 过期；作业很多时，这些执行图会占满 JobManager 的堆内存。jobstore.max-capacity 限制保留的数量。',
+        );
+      }
       if (ctx.variant === 'generic') parts.push('文本只说了"内存溢出"而没有说明类型；最常见的是堆内存，但请在完整错误中查找 "Java heap space"、"Direct buffer memory"、"Metaspace" 或容器被 Kill 的信息。');
       if (ctx.seen.local) return parts.join('') + LOCAL_RUN_ZH;
       if (ctx.component === 'jobmanager') {
