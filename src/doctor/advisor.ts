@@ -104,9 +104,14 @@ function resolve(scan: ScanResult): Resolved[] {
   const generic = (r: Resolved) => r.finding.variant === 'generic';
   if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
   const causes = out.some((r) => !consequence(r));
+  // Frequent GCs described next to a container kill: the JVM keeps its heap within -Xmx however
+  // often it collects, so the kill (memory outside the heap) is the failure and the GCs a side note.
+  const killed = out.some((r) => r.finding.signature.id === 'container-memory-exceeded' && r.finding.variant !== 'operator');
+  const sideNote = (r: Resolved) => killed && r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent';
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
+      Number(sideNote(a)) - Number(sideNote(b)) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
       // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
       Number(a.finding.variant === 'generic') - Number(b.finding.variant === 'generic') ||

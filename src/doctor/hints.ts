@@ -64,6 +64,8 @@ const HINTS: readonly Hint[] = [
   { anchor: 'standalonesession', re: /\bstandalonesession\b/i, process: 'jobmanager', weight: 5, scopes: ALL },
   { anchor: 'application master', re: /\bapplication master\b|\bApplicationMaster\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'container_', re: /\bcontainer_(?:e\d+_)?\d+_\d+_\d+_(\d+)\b/, process: yarnContainer, weight: 10, scopes: LOCAL },
+  // The same id (digits masked as **** too) on a line about that container's exit, kill or memory use decides for the whole input.
+  { anchor: 'container', re: /\bcontainer(?:-id |_)(?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
   { anchor: '-jobmanager', re: /\w-jobmanager\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: '-taskmanager', re: /\w-taskmanager\b/i, process: 'taskmanager', weight: 5, scopes: LOCAL },
   { anchor: 'name:', re: /^Name:\s+\S*jobmanager/i, process: 'jobmanager', weight: 20, scopes: ALL },
@@ -117,9 +119,9 @@ const HINTS: readonly Hint[] = [
 
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
-  { re: /(?<![\w.])(?:job ?manager|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
+  { re: /(?<![\w.])(?:job ?manager?|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
   // Not the trade mark of "Java HotSpot(TM)".
-  { re: /(?<![\w.])(?:task ?manager|(?<!\()TM)(?!\w|\.\w)/i, process: 'taskmanager' },
+  { re: /(?<![\w.])(?:task ?manager|(?<!\()TM|task ?mem(?:ory)?|task ?内存)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
 
 /**

@@ -67,6 +67,10 @@ const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const FLINK_WORD = /flink/i;
+/** A stack frame or a logger's line: the text shows a program at work, which may well not be Flink. */
+const PROGRAM_LINE = /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
+/** Words that name Flink's processes (see hints.ts WORDS): a text with them is about Flink whatever else it shows. */
+const PROCESS_WORD = /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
 const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
@@ -83,6 +87,9 @@ export class Scanner {
   /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
   private anyFilter: RegExp;
   private hintFilterForLoggers = true;
+  /** The first frame or logger line, while nothing names Flink or its processes. */
+  private programLine: string | null = null;
+  private processNamed = false;
 
   constructor(private readonly signatures: readonly SignatureDefinition[]) {
     this.sigWords = [...new Set(signatures.flatMap((s) => s.keywords))];
@@ -101,6 +108,10 @@ export class Scanner {
       line = rest;
     }
     if (!this.seen.flinkNamed && FLINK_WORD.test(line)) this.seen.flinkNamed = true;
+    if (!this.seen.flinkNamed && !this.processNamed) {
+      if (PROCESS_WORD.test(line)) this.processNamed = true;
+      else if (this.programLine === null && PROGRAM_LINE.test(line)) this.programLine = line.trim().slice(0, 200);
+    }
     const stripped = stripDecorations(line);
     if (stripped.trim() === '') {
       this.endBlock();
@@ -249,6 +260,14 @@ export class Scanner {
   finish(): ScanResult {
     this.endBlock();
     const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
+    // Frames or log lines of a program, and not one word of Flink or its processes: another Java program failed.
+    if (this.programLine !== null && !this.seen.flinkNamed && !this.processNamed) {
+      this.seen.otherSystem ??= {
+        what: 'a Java program that is not Flink (its frames and log lines never name Flink or its processes)',
+        advice: "size that program's own JVM or container. No Flink memory option applies to it.",
+        line: this.programLine,
+      };
+    }
     return {
       findings: [...this.found.values()],
       // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the text names a cluster process).

@@ -70,6 +70,8 @@ export default defineSignature({
     { re: /Too little memory provided to sorter to perform task\. Required are at least (?<minBytes>\d{1,19}) bytes\. Current memory size is (?<gotBytes>\d{1,19}) bytes/i, variant: 'batch-operator' },
     { re: /Too little memory provided to sorter/i, variant: 'batch-operator' },
     { re: /Too few memory segments provided\. Hash Join needs at leas?t? (?<minPages>\d{1,12}) memory segments/i, variant: 'batch-operator' },
+    // A batch hash table asking for more pages than its share of managed memory holds.
+    { re: /More buffers requested available than totally available/i, variant: 'batch-operator' },
     {
       re: /\b(?:memory allocation failed|failed to allocate (?:managed )?memory)\b.{0,80}\b(?:sort|hash|join|aggregat|batch|operator)|\b(?:sort(?:er|ing)?|hash ?join|hash table|aggregat\w{0,5}|batch (?:job|operator)s?)\b.{0,80}\b(?:memory allocation failed|failed to allocate memory|needs? more (?:buffers|memory segments|managed memory))|(?:排序|哈希|hash ?join|批处理|聚合).{0,20}内存分配失败/i,
       strength: 'weak',
