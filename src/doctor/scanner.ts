@@ -261,7 +261,7 @@ export class Scanner {
     this.endBlock();
     const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
     // Frames or log lines of a program, and not one word of Flink or its processes: another Java program failed.
-    if (this.programLine !== null && !this.seen.flinkNamed && !this.processNamed) {
+    if (this.programLine !== null && !this.seen.flinkNamed && !this.processNamed && this.seen.notMemory === null) {
       this.seen.otherSystem ??= {
         what: 'a Java program that is not Flink (its frames and log lines never name Flink or its processes)',
         advice: "size that program's own JVM or container. No Flink memory option applies to it.",

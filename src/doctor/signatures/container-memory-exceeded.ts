@@ -115,14 +115,18 @@ export default defineSignature({
     const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
     parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
     if (ctx.component !== 'jobmanager') parts.push('Native memory of user code belongs in task off-heap memory.');
-    if (ctx.component === 'unknown') parts.push('The suggestions are for a TaskManager, the usual case; for the JobManager the same options exist under jobmanager.memory.*.');
     return parts.join(' ');
   },
   suggest(ctx) {
     if (ctx.variant === 'vmem') return vmemAdvice(ctx);
-    const p: Process = ctx.component === 'jobmanager' ? 'jobmanager' : 'taskmanager';
-    const out = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];
-    out.push(...overhead(ctx, p));
-    return out.map((s) => (ctx.component === 'unknown' ? { ...s, why: `if it was a ${NAME[p]}: ${s.why}` } : s));
+    // The process the text names, or each of them when it names none.
+    const ps: readonly Process[] = ctx.component === 'unknown' ? ctx.processes : [ctx.component];
+    const out: Suggestion[] = [];
+    for (const p of ps) {
+      const mine = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];
+      mine.push(...overhead(ctx, p));
+      out.push(...mine.map((s) => (ctx.component === 'unknown' ? { ...s, why: `if it was a ${NAME[p]}: ${s.why}` } : s)));
+    }
+    return out;
   },
 });
