@@ -104,10 +104,12 @@ function resolve(scan: ScanResult): Resolved[] {
   const generic = (r: Resolved) => r.finding.variant === 'generic';
   if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
   const causes = out.some((r) => !consequence(r));
-  // Frequent GCs described next to a container kill: the JVM keeps its heap within -Xmx however
-  // often it collects, so the kill (memory outside the heap) is the failure and the GCs a side note.
+  // Frequent GCs or growing off-heap memory described next to a container kill: the JVM keeps its
+  // heap within -Xmx however often it collects, and off-heap memory that grows without an
+  // OutOfMemoryError is what the container limit caught, so the kill is the failure and they are side notes.
   const killed = out.some((r) => r.finding.signature.id === 'container-memory-exceeded' && r.finding.variant !== 'operator');
-  const sideNote = (r: Resolved) => killed && r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent';
+  const sideNote = (r: Resolved) =>
+    killed && ((r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent') || (r.finding.signature.id === 'direct-oom' && r.finding.strength !== 'strong'));
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||

@@ -119,9 +119,9 @@ const HINTS: readonly Hint[] = [
 
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
-  { re: /(?<![\w.])(?:job ?manager?|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
+  { re: /(?<![\w.])(?:job ?manager?s?|JMs?)(?!\w|\.\w)/i, process: 'jobmanager' },
   // Not the trade mark of "Java HotSpot(TM)".
-  { re: /(?<![\w.])(?:task ?manager|(?<!\()TM|task ?mem(?:ory)?|task ?内存)(?!\w|\.\w)/i, process: 'taskmanager' },
+  { re: /(?<![\w.])(?:task ?managers?|(?<!\()TMs?|task ?mem(?:ory)?|task ?内存)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
 
 /**

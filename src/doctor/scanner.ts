@@ -233,6 +233,11 @@ export class Scanner {
     if (prev) {
       // A description of the same failure in weaker words is not another occurrence of it.
       if (rank[m.strength] > rank[prev.strength]) return;
+      // Flink's own text after someone's description of it: the description was not an occurrence.
+      if (rank[m.strength] < rank[prev.strength]) {
+        this.found.set(key, this.finding(m, process));
+        return;
+      }
       prev.occurrences++;
       const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;

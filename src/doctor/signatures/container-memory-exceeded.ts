@@ -52,7 +52,7 @@ export default defineSignature({
     "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently'],
   patterns: [
     { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -63,7 +63,7 @@ export default defineSignature({
     { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
     { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
     {
-      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)/i,
+      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)|被\s{0,2}(?:yarn|k8s|kubernetes|操作系统|nodemanager|内核|oom ?killer)\s{0,2}(?:kill|杀)/i,
       strength: 'weak',
     },
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
@@ -74,7 +74,7 @@ export default defineSignature({
     },
     // A process gone with nothing in its own log: killed from outside, most often for memory.
     {
-      re: /(?:ps|进程)[^。，,\n]{0,10}(?:已经)?(?:没有了?|不见了|消失了?|没了)[^。，,\n]{0,6}(?:flink|taskmanager|jobmanager)?|(?<![\w.])(?:flink|task ?manager|job ?manager)(?![\w.])[^。，,\n]{0,10}进程[^。，,\n]{0,6}(?:没有了|不见了|消失)|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,20}?\bprocess(?:es)?\b[^.\n]{0,20}?\b(?:disappear(?:s|ed)?|vanish(?:es|ed)?|(?:is|was) gone)\b/i,
+      re: /(?:ps|进程)[^。，,\n]{0,10}(?:已经)?(?:没有了?|不见了|消失了?|没了)[^。，,\n]{0,6}(?:flink|taskmanager|jobmanager)?|(?<![\w.])(?:flink|task ?manager|job ?manager)(?![\w.])[^。，,\n]{0,10}进程[^。，,\n]{0,6}(?:没有了|不见了|消失)|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,20}?\bprocess(?:es)?\b[^.\n]{0,20}?\b(?:disappear(?:s|ed)?|vanish(?:es|ed)?|(?:is|was) gone)\b|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,30}?\b(?:dies|died|exits|exited|stops|stopped) silently\b|\bsilently (?:dies|died|exits|exited)\b/i,
       strength: 'weak',
       variant: 'vanished',
     },

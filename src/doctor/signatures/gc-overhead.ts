@@ -22,7 +22,7 @@ export default defineSignature({
     "a full GC every few minutes, an old generation that is full or never empties (老年代占满), long GC times (GC时间过长) in someone's words",
   ],
   rank: 20,
-  keywords: ['gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
+  keywords: ['heap', '堆', 'gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
   patterns: [
     { re: /GC overhead limit exceeded/i },
     { re: /(?:Full GC|GC pause)[^\n]{0,400}?\b(?<pauseSecs>(?:[5-9]|\d{2,9})\.\d{1,9}) secs\]/i, variant: 'gc-pause' },
@@ -36,7 +36,9 @@ export default defineSignature({
       strength: 'weak',
       variant: 'frequent',
     },
-    { re: /(?:full ?gc|fgc|\bGC|垃圾回收).{0,6}(?:时间|耗时)(?:过长|很长|太长|较长)|\blong (?:full )?GC(?: pauses?| times?)?\b|\b(?:frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|repeated(?:ly)?)\b[^.]{0,30}?\b(?:full\s?GCs?|GCs?|garbage collections?)\b|\balways (?:execut(?:e|es|ing)|do(?:es|ing)?|run(?:s|ning)?) (?:full )?GCs?\b|\b(?:keeps?|kept) (?:doing|running) (?:full )?GCs?\b/i, strength: 'weak', variant: 'frequent' },
+    // A heap that stays full: what an old generation that never empties looks like on a heap graph.
+    { re: /\bheap(?: usage)?\b[^。.;]{0,30}?(?:never (?:goes down|drops|empties|shrinks)|stays? (?:at|near|above|around) (?:9\d|100) ?%|\b(?:reaches|reached|hits|hit) (?:9\d|100) ?%)|堆内存?.{0,10}(?:居高不下|一直(?:在|是)? ?(?:9\d|100)\s?%|回收不掉|降不下来)/i, strength: 'weak', variant: 'frequent' },
+    { re: /\bGC\b[^.。]{0,30}?\blong pauses?\b|(?:full ?gc|fgc|\bGC|垃圾回收).{0,6}(?:时间|耗时)(?:过长|很长|太长|较长)|\blong (?:full )?GC(?: pauses?| times?)?\b|\b(?:frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|repeated(?:ly)?)\b[^.]{0,30}?\b(?:full\s?GCs?|GCs?|garbage collections?)\b|\balways (?:execut(?:e|es|ing)|do(?:es|ing)?|run(?:s|ning)?) (?:full )?GCs?\b|\b(?:keeps?|kept) (?:doing|running) (?:full )?GCs?\b/i, strength: 'weak', variant: 'frequent' },
   ],
   component: 'infer',
   options: ['taskmanager.memory.task.heap.size', 'taskmanager.memory.process.size', 'jobmanager.memory.heap.size'],

@@ -60,7 +60,7 @@ export default defineSignature({
     { re: /OutOfMemoryError:?\s*Requested array size exceeds VM limit/i, variant: 'array' },
     { re: /堆内存.{0,4}(?:不足|不够|溢出|满|爆|OOM)|堆溢出|(?:java )?heap.{0,6}(?:溢出|不足)/i, strength: 'weak' },
     { re: /\bout of (?:java |jvm )?heap\b|\bheap (?:is |was )?(?:full|exhausted)\b|\bheap\b[^。.;]{0,20}?(?:\bOOMs?\b|\bout of memory\b|\boverflow(?:s|ed)?\b|溢出)/i, strength: 'weak' },
-    { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|flink master)(?![\w.])[^。.;!?]{0,40}?(?:\bOOMs?\b|\bout of memory\b|\bOutOfMemory(?:Error)?\b(?!:)|内存溢出|内存不足|内存不够|\bmemory leaks?\b)/i, strength: 'weak', variant: 'generic' },
+    { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|flink master)(?![\w.])[^。.;!?]{0,40}?(?:\bOOMs?\b|\bout of memory\b|\bOutOfMemory(?:Error)?\b(?!:)|内存溢出|内存不足|内存不够|内存(?:爆了|爆掉|撑爆|打满|满了)|\bmemory leaks?\b)/i, strength: 'weak', variant: 'generic' },
     { re: /(?:\bOOMs?\b|\bout of memory\b|\bmemory leaks?\b|内存溢出)[^。.;!?]{0,40}?\b(?:of|in|on|at|for)\s(?:the\s|a\s|our\s|flink\s)?(?:task ?managers?|TMs?|job ?managers?|JMs?)(?![\w.])/i, strength: 'weak', variant: 'generic' },
     // A process that uses too much memory, or the remedy people give (more memory for it), in their words.
     {
@@ -68,7 +68,7 @@ export default defineSignature({
       strength: 'weak',
       variant: 'generic',
     },
-    { re: /\bcrash(?:es|ed|ing)?\b[^.。]{0,20}?\b(?:because|beacuse|due to)\b[^.。]{0,12}?\bmemory\b|内存溢出|内存(?:泄漏|泄露)|\bOutOfMemory(?:Error)?\b(?!:)|\bOOMs?\b|\bout of memory\b|\bmemory leaks?\b|\bmemory overflow\b|\bexit(?:ed)?\s(?:with\s)?(?:code|status)[ :=]{0,3}239\b/i, strength: 'vague', variant: 'generic' },
+    { re: /内存(?:爆了|爆掉|撑爆|打满)|\bcrash(?:es|ed|ing)?\b[^.。]{0,20}?\b(?:because|beacuse|due to)\b[^.。]{0,12}?\bmemory\b|内存溢出|内存(?:泄漏|泄露)|\bOutOfMemory(?:Error)?\b(?!:)|\bOOMs?\b|\bout of memory\b|\bmemory leaks?\b|\bmemory overflow\b|\bexit(?:ed)?\s(?:with\s)?(?:code|status)[ :=]{0,3}239\b/i, strength: 'vague', variant: 'generic' },
   ],
   // Another kind named on the same line (metaspace, direct or native memory, a kill) is that kind's evidence.
   excludes: [/\bmetaspace\b|元空间|\bdirect (?:buffer )?memory\b|直接内存|堆外|\boff-?heap\b|\bnative memory\b|\bOOM[- ]?kill|\bkilled\b|GC overhead|机器内存|主机内存|系统内存|物理内存/i],
