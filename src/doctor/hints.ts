@@ -95,6 +95,8 @@ const HINTS: readonly Hint[] = [
   { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint|source\.coordinator|operators\.coordination|scheduler|executiongraph|webmonitor|rest\.handler|checkpoint\.CheckpointCoordinator)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
   // Operators, state backends and batch drivers run in TaskManagers.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)\./, process: 'taskmanager', weight: 3, scopes: LOCAL },
+  // Serializers, formats and connectors' readers and writers run with the records, in TaskManagers (split enumerators are caught above).
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:api\.common\.typeutils|api\.java\.typeutils|formats\.|streaming\.connectors\.|connector\.[\w.]{1,80}\.(?:reader|writer|sink)\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
   // The same frames anywhere in the input, weakly: a trace cut from its error line still tells.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|streaming\.runtime\.tasks|runtime\.taskmanager\.Task\.|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)/, process: 'taskmanager', weight: 1, scopes: ['global'] },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
@@ -130,7 +132,7 @@ const WORDS: readonly { re: RegExp; process: Process }[] = [
  * nothing else names the process. Only a fallback: a named process or Flink's own text decides first.
  */
 const WORK =
-  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|写入|算子|窗口|状态后端|子任务|反压|背压|消费(?:延迟|积压|速度)|并行度/i;
+  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|\bjoins?\b|aggregat(?:e|es|ion|ions|ing)\b|\budfs?\b|\brocksdb\b|\bkafka (?:consumers?|producers?)\b|写入|算子|窗口|状态后端|状态(?:过大|太大|很大)|大状态|子任务|反压|背压|消费(?:延迟|积压|速度)|消费者|生产者|关联|聚合|并行度/i;
 
 /** The program that submits the job (CLI, client library), a test or an IDE: no cluster process. */
 const OUTSIDE =

@@ -60,10 +60,10 @@ export default defineSignature({
     { re: /is running (?:beyond virtual memory limits|\d+B beyond the 'VIRTUAL' memory limit)/i, variant: 'vmem' },
     { re: /Container killed (?:by YARN )?.{0,60}exceeding (?:physical )?memory limits/i, variant: 'yarn' },
     { re: /Memory cgroup out of memory: Kill(?:ed)? process/i },
-    { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
+    { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b|退出码\s{0,2}(?:是|为|:|：|=)?\s{0,2}137\b/i, variant: 'exit137' },
     { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
     {
-      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)|被\s{0,2}(?:yarn|k8s|kubernetes|操作系统|nodemanager|内核|oom ?killer)\s{0,2}(?:kill|杀)/i,
+      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)|被\s{0,2}(?:yarn|k8s|kubernetes|操作系统|nodemanager|内核|oom ?killer)\s{0,2}(?:kill|杀)|内存[^。\n]{0,30}?被\s{0,2}(?:kill|杀)/i,
       strength: 'weak',
     },
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },

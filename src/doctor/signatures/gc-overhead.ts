@@ -38,6 +38,8 @@ export default defineSignature({
     },
     // A heap that stays full: what an old generation that never empties looks like on a heap graph.
     { re: /\bheap(?: usage)?\b[^。.;]{0,30}?(?:never (?:goes down|drops|empties|shrinks)|stays? (?:at|near|above|around) (?:9\d|100) ?%|\b(?:reaches|reached|hits|hit) (?:9\d|100) ?%)|堆内存?.{0,10}(?:居高不下|一直(?:在|是)? ?(?:9\d|100)\s?%|回收不掉|降不下来)/i, strength: 'weak', variant: 'frequent' },
+    // A pause given in someone's words: "full GC takes 30 seconds", "GC 停顿 20 秒".
+    { re: /\b(?:full ?GCs?|GC pauses?|GCs?)\s(?:takes?|took|lasts?|lasted|of|runs? for|ran for)\s(?:about\s|over\s|more than\s|up to\s|around\s)?(?:[5-9]|\d{2,4})(?:\.\d{1,3})?\s?(?:s|secs?|seconds)\b|(?:full ?gc|fgc|\bgc)\s{0,2}(?:一次)?\s{0,2}(?:耗时|停顿|暂停|时间|要|需要)\s{0,2}(?:达到|长达|超过)?\s{0,2}(?:[5-9]|\d{2,4})(?:\.\d{1,3})?\s{0,2}(?:秒|s\b)/i, strength: 'weak', variant: 'frequent' },
     { re: /\bGC\b[^.。]{0,30}?\blong pauses?\b|(?:full ?gc|fgc|\bGC|垃圾回收).{0,6}(?:时间|耗时)(?:过长|很长|太长|较长)|\blong (?:full )?GC(?: pauses?| times?)?\b|\b(?:frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|repeated(?:ly)?)\b[^.]{0,30}?\b(?:full\s?GCs?|GCs?|garbage collections?)\b|\balways (?:execut(?:e|es|ing)|do(?:es|ing)?|run(?:s|ning)?) (?:full )?GCs?\b|\b(?:keeps?|kept) (?:doing|running) (?:full )?GCs?\b/i, strength: 'weak', variant: 'frequent' },
   ],
   component: 'infer',

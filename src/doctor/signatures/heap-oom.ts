@@ -64,7 +64,7 @@ export default defineSignature({
     { re: /(?:\bOOMs?\b|\bout of memory\b|\bmemory leaks?\b|内存溢出)[^。.;!?]{0,40}?\b(?:of|in|on|at|for)\s(?:the\s|a\s|our\s|flink\s)?(?:task ?managers?|TMs?|job ?managers?|JMs?)(?![\w.])/i, strength: 'weak', variant: 'generic' },
     // A process that uses too much memory, or the remedy people give (more memory for it), in their words.
     {
-      re: /(?<![\w.])(?:task ?managers?|TMs?|job ?manager?s?|JMs?|flink master|task)(?![\w.])[^。.;!?]{0,20}?(?:特别|非常|很|太)?(?:消耗|占用|耗|吃)了?(?:大量|很多|太多)?内存|(?<![\w.])(?:task ?managers?|TMs?|job ?manager?s?|JMs?)(?![\w.])[^。.;!?]{0,20}?\bconsum(?:es|ed|ing) (?:too much|a lot of|lots of|excessive) memory\b|(?:调大|增加|加大|调整下?|提高|调高)(?:一下)?\s{0,2}(?:task ?manager|TM|task|job ?manager|JM)\s{0,2}的?\s{0,2}(?:mem(?:ory)?|内存|堆)|\b(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|bump(?:ed)? up)\s(?:the\s)?(?:task ?manager|TM|job ?manager|JM)(?:['’]s)?\s(?:heap|memory)\b/i,
+      re: /(?<![\w.])(?:task ?managers?|TMs?|job ?manager?s?|JMs?|flink master|task)(?![\w.])[^。.;!?]{0,20}?(?:特别|非常|很|太)?(?:消耗|占用|耗|吃)了?(?:大量|很多|太多)?内存|(?<![\w.])(?:task ?managers?|TMs?|job ?manager?s?|JMs?)(?![\w.])[^。.;!?]{0,10}?内存(?:占用|使用率?)(?:过高|很高|太高|特别高|偏高|飙升|暴涨)|(?<![\w.])(?:task ?managers?|TMs?|job ?manager?s?|JMs?)(?![\w.])[^。.;!?]{0,20}?\bconsum(?:es|ed|ing) (?:too much|a lot of|lots of|excessive) memory\b|(?:调大|增加|加大|调整下?|提高|调高)(?:一下)?\s{0,2}(?:task ?manager|TM|task|job ?manager|JM)\s{0,2}的?\s{0,2}(?:mem(?:ory)?|内存|堆)|\b(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|bump(?:ed)? up)\s(?:the\s)?(?:task ?manager|TM|job ?manager|JM)(?:['’]s)?\s(?:heap|memory)\b/i,
       strength: 'weak',
       variant: 'generic',
     },

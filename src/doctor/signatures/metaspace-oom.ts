@@ -28,7 +28,7 @@ export default defineSignature({
     { re: /OutOfMemoryError:?\s*Compressed class space/i, variant: 'class-space' },
     { re: /元空间.{0,8}(?:不足|不够|溢出|OOM|满|泄漏)|metaspace (?:is )?(?:\bOOM\b|exhausted|full|out of memory|溢出|不足)/i, strength: 'weak' },
     {
-      re: /\bmetaspace\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|元空间.{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
+      re: /\bmetaspace\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|(?:元空间|\bmetaspace\b).{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
       strength: 'weak',
     },
     { re: /(?:\bOOMs?\b|\bout ?of ?memory(?:error)?\b)\W{1,6}(?:(?:on|in|with|of|for)\s{1,3})?(?:the\s{1,3})?metaspace\b/i, strength: 'weak' },
