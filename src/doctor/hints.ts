@@ -65,7 +65,8 @@ const HINTS: readonly Hint[] = [
   { anchor: 'application master', re: /\bapplication master\b|\bApplicationMaster\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'container_', re: /\bcontainer_(?:e\d+_)?\d+_\d+_\d+_(\d+)\b/, process: yarnContainer, weight: 10, scopes: LOCAL },
   // The same id (digits masked as **** too) on a line about that container's exit, kill or memory use decides for the whole input.
-  { anchor: 'container', re: /\bcontainer(?:-id |_)(?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
+  { anchor: 'container_', re: /\bcontainer_(?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
+  { anchor: 'container-id ', re: /\bcontainer-id (?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
   { anchor: '-jobmanager', re: /\w-jobmanager\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: '-taskmanager', re: /\w-taskmanager\b/i, process: 'taskmanager', weight: 5, scopes: LOCAL },
   { anchor: 'name:', re: /^Name:\s+\S*jobmanager/i, process: 'jobmanager', weight: 20, scopes: ALL },

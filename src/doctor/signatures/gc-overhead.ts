@@ -22,7 +22,7 @@ export default defineSignature({
     "a full GC every few minutes, an old generation that is full or never empties (老年代占满), long GC times (GC时间过长) in someone's words",
   ],
   rank: 20,
-  keywords: ['heap', '堆', 'gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
+  keywords: ['never goes down', 'never drops', 'never empties', 'never shrinks', '%', '居高不下', '回收不掉', '降不下来', 'gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
   patterns: [
     { re: /GC overhead limit exceeded/i },
     { re: /(?:Full GC|GC pause)[^\n]{0,400}?\b(?<pauseSecs>(?:[5-9]|\d{2,9})\.\d{1,9}) secs\]/i, variant: 'gc-pause' },
