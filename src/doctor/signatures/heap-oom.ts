@@ -99,7 +99,7 @@ export default defineSignature({
   },
   suggest(ctx) {
     if (ctx.seen.local || ctx.variant === 'array') return [];
-    if (ctx.variant === 'history') return [historyBound(ctx), ...growHeap(ctx, 'more heap for the jobs it keeps')];
+    if (ctx.variant === 'history') return [historyBound(ctx), ...growHeap(ctx, 'room on the heap for what it keeps')];
     return growHeap(ctx, 'more heap for the job');
   },
 });
