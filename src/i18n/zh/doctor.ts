@@ -49,7 +49,7 @@ function spaced(ctx: Pick<SuggestContext, 'component'>): string {
 }
 
 const LOCAL_RUN_ZH =
-  '这是在本地或 IDE 的 JVM（MiniCluster）中运行的：Flink 不负责设置这个 JVM 的内存，因此 Flink 的内存配置项在这里不起作用。' +
+  '这是在 Flink 不负责设置内存的 JVM 中运行的（本地或 IDE 中的 MiniCluster、测试，或提交作业的客户端），因此 Flink 的内存配置项在这里不起作用。' +
   '请直接给 JVM 更多内存（在运行配置、MAVEN_OPTS 或测试框架的 JVM 参数中设置 -Xmx、-XX:MaxDirectMemorySize 或 -XX:MaxMetaspaceSize）。';
 
 const LEAK_ZH = '文本中提到内存随时间增长：这更像是泄漏而不是内存不足。调大内存只能争取时间，请找出一直持有内存的代码。';
