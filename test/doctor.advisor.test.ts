@@ -41,6 +41,9 @@ describe('root cause and several failures', () => {
     expect(r.lookedAt).toContain('a Java program that is not Flink');
     expect(ids(`Our Flink job stops after an hour:\n${trace}`)).toEqual(['direct-oom@unknown']);
     expect(ids(`The TaskManager stops after an hour:\n${trace}`)).toEqual(['direct-oom@taskmanager']);
+    // Flink's vocabulary is enough: a job (作业) or a checkpoint.
+    expect(ids(`作业运行一小时后报错：\n${trace}`)).toEqual(['direct-oom@unknown']);
+    expect(ids(`It fails at the first checkpoint:\n${trace}`)).toEqual(['direct-oom@unknown']);
   });
 
   it('reports a failure once per process, counting how often it showed', () => {

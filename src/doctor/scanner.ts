@@ -69,8 +69,11 @@ const MAX_EXCEPTIONS = 5;
 const FLINK_WORD = /flink/i;
 /** A stack frame or a logger's line: the text shows a program at work, which may well not be Flink. */
 const PROGRAM_LINE = /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
-/** Words that name Flink's processes (see hints.ts WORDS): a text with them is about Flink whatever else it shows. */
-const PROCESS_WORD = /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])/i;
+/**
+ * Words that name Flink's processes (see hints.ts WORDS) or its vocabulary (checkpoints, operators,
+ * parallelism, 作业, 算子): a text with them is about Flink whatever else it shows.
+ */
+const PROCESS_WORD = /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])|\b(?:checkpoints?|savepoints?|parallelism|watermarks?|DataStream|StreamExecutionEnvironment|job ?graph|keyBy)\b|作业|任务|算子|检查点|并行度|状态后端/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
 const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
