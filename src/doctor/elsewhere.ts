@@ -79,6 +79,13 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
 /** Failures that are not about memory. */
 export const NOT_MEMORY: readonly Cue[] = [
   {
+    anchors: ['istio-proxy', 'envoy', 'linkerd-proxy', 'fluent-bit', 'fluentbit', 'filebeat', 'fluentd', 'sidecar'],
+    re: /\b(?:istio-proxy|envoy|linkerd-proxy|fluent-?bit|filebeat|fluentd|sidecar)\b.{0,80}\bOOMKilled\b|\bOOMKilled\b.{0,80}\b(?:istio-proxy|envoy|linkerd-proxy|fluent-?bit|filebeat|fluentd|sidecar)\b/i,
+    what: "a sidecar container in the Flink pod (a proxy or a log agent) killed for its own memory limit, not a Flink process",
+    advice: "raise that container's memory limit in the pod template; Flink's memory options size only the Flink container.",
+    overrides: ['container-memory-exceeded'],
+  },
+  {
     anchors: ['pthread_create failed (eperm)'],
     re: /pthread_create failed \(EPERM\)/i,
     what: 'a thread start refused by the container runtime (EPERM), not a memory shortage',
