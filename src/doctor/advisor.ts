@@ -157,7 +157,7 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       explanation += options.language
         ? options.language.assumed(workLine)
         : ` The text does not name the process, but it describes the job's own data work ("${workLine}"), which runs in TaskManagers: the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
-    } else if (r.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(sig.id)) {
+    } else if (r.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(sig.id) && suggestions.length > 0) {
       explanation += options.language
         ? options.language.undecided
         : ' The text does not say which process failed, nor what the job was doing when it did: the suggestions cover both processes; keep those of the process whose log shows the error.';
