@@ -81,8 +81,9 @@ function groupBy(rows, keyOf) {
  * scored before anyone tunes the doctor to it).
  */
 function addedSince(ref) {
-  const out = execFileSync('git', ['diff', '--name-only', '--diff-filter=A', `${ref}...HEAD`, '--', 'fixtures/doctor-real/'], { encoding: 'utf8' });
-  return new Set(out.split('\n').filter((l) => l.endsWith('.txt')).map((l) => l.slice(l.lastIndexOf('/') + 1)));
+  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:fixtures/doctor-real/`], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  const before = new Set(out.split('\n'));
+  return new Set(loadDataset().map((item) => item.name).filter((name) => !before.has(name)));
 }
 
 const sinceAt = process.argv.indexOf('--since');
