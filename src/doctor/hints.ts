@@ -133,7 +133,7 @@ const WORDS: readonly { re: RegExp; process: Process }[] = [
  * nothing else names the process. Only a fallback: a named process or Flink's own text decides first.
  */
 const WORK =
-  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|\bjoins?\b|aggregat(?:e|es|ion|ions|ing)\b|\budfs?\b|\brocksdb\b|\bkafka (?:consumers?|producers?)\b|写入|算子|窗口|状态后端|状态(?:过大|太大|很大)|大状态|子任务|反压|背压|消费(?:延迟|积压|速度)|消费者|生产者|关联|聚合|并行度/i;
+  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|\bjoins?\b|aggregat(?:e|es|ion|ions|ing)\b|\budfs?\b|\brocksdb\b|\bkafka (?:consumers?|producers?)\b|\b(?:large|big|huge) (?:splits?|chunks?)\b|\b(?:splits?|chunks?) (?:is |are |was |were )?too (?:large|big)\b|(?:单个)?分片(?:容量|数据量|数据)?(?:过大|太大)|写入|算子|窗口|状态后端|状态(?:过大|太大|很大)|大状态|子任务|反压|背压|消费(?:延迟|积压|速度)|消费者|生产者|关联|聚合|并行度/i;
 
 /** The program that submits the job (CLI, client library), a test or an IDE: no cluster process. */
 const OUTSIDE =

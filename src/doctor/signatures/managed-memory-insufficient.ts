@@ -77,7 +77,7 @@ export default defineSignature({
       strength: 'weak',
       variant: 'batch-operator',
     },
-    { re: /托管内存.{0,6}(?:不足|不够)|managed memory (?:is )?(?:insufficient|not enough|exhausted)/i, strength: 'weak' },
+    { re: /托管内存.{0,6}(?:不足|不够|满)|managed memory (?:is )?(?:insufficient|not enough|exhausted|full)|(?:内存满了|内存不足|内存不够)[^。\n]{0,200}?managed ?memory/i, strength: 'weak' },
   ],
   details: [
     /Could not allocate (?<bytesRequested>\d+) bytes, only (?<bytesRemaining>\d+) bytes are remaining/i,
