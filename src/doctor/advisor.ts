@@ -103,7 +103,9 @@ function resolve(scan: ScanResult): Resolved[] {
   // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a kill) is that failure.
   const generic = (r: Resolved) => r.finding.variant === 'generic';
   if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
-  const causes = out.some((r) => !consequence(r));
+  // A cause someone only asks about ("is it because of long GCs?") comes after what they report.
+  const hedged = (r: Resolved) => r.finding.hedged;
+  const causes = out.some((r) => !consequence(r) && !hedged(r));
   // Frequent GCs or growing off-heap memory described next to a container kill: the JVM keeps its
   // heap within -Xmx however often it collects, and off-heap memory that grows without an
   // OutOfMemoryError is what the container limit caught, so the kill is the failure and they are side notes.
@@ -113,6 +115,7 @@ function resolve(scan: ScanResult): Resolved[] {
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
+      Number(hedged(a)) - Number(hedged(b)) ||
       Number(sideNote(a)) - Number(sideNote(b)) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
       // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
@@ -204,9 +207,10 @@ function docsFor(links: readonly string[], component: Component): readonly strin
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */
 function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['language']): void {
-  const causes = diagnoses.filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
-  if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
+    // Only causes listed above it (a cause only asked about comes after).
+    const causes = diagnoses.slice(0, i).filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
+    if (causes.length === 0) continue;
     const d = diagnoses[i]!;
     const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
     if (d.id !== 'heartbeat-timeout' || d.explanation.includes(language ? '的后果' : 'most likely a consequence')) continue;

@@ -22,6 +22,8 @@ export interface Finding {
   readonly process: Component | null;
   /** The pattern itself names the process (e.g. a TaskManager heartbeat). */
   readonly fixed: boolean;
+  /** Someone's words that only ask whether this is the cause ("is it because of long GCs?"). */
+  readonly hedged: boolean;
   occurrences: number;
 }
 
@@ -49,6 +51,7 @@ interface Pending {
   text: string;
   facts: Record<string, string>;
   own: Score;
+  hedged: boolean;
 }
 
 interface Block {
@@ -67,6 +70,8 @@ const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const FLINK_WORD = /flink/i;
+/** A cause only asked about, just before it on the line: "是不是由于", "is it because of", "could it be". */
+const HEDGE = /是不是(?:由于|因为)?|是否(?:由于|因为)|会不会是|难道是|\b(?:is|was|could|might) (?:it|this|that) (?:be )?(?:because of|due to|caused by)\b|\bcould (?:it|this|that) be\b/i;
 /** A stack frame or a logger's line: the text shows a program at work, which may well not be Flink. */
 const PROGRAM_LINE = /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
 /**
@@ -179,6 +184,7 @@ export class Scanner {
           text: evidenceText(line),
           facts,
           own: { ...own },
+          hedged: (pattern.strength ?? 'strong') !== 'strong' && HEDGE.test(line.slice(0, m.index)),
         });
         if (signature.details) block.details.set(signature, this.lineNo + DETAIL_LINES);
         break;
@@ -261,6 +267,7 @@ export class Scanner {
       facts: m.facts,
       process,
       fixed: m.fixed !== undefined,
+      hedged: m.hedged,
       occurrences: 1,
     };
   }
