@@ -52,7 +52,7 @@ export default defineSignature({
     "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently', 'exceed', 'kills it'],
   patterns: [
     { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -61,7 +61,7 @@ export default defineSignature({
     { re: /Container killed (?:by YARN )?.{0,60}exceeding (?:physical )?memory limits/i, variant: 'yarn' },
     { re: /Memory cgroup out of memory: Kill(?:ed)? process/i },
     { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b|退出码\s{0,2}(?:是|为|:|：|=)?\s{0,2}137\b/i, variant: 'exit137' },
-    { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
+    { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超[出过].{0,6}(?:内存|容器|pod)限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
     {
       re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)|被\s{0,2}(?:yarn|k8s|kubernetes|操作系统|nodemanager|内核|oom ?killer)\s{0,2}(?:kill|杀)|内存[^。\n]{0,30}?被\s{0,2}(?:kill|杀)/i,
       strength: 'weak',
@@ -69,7 +69,7 @@ export default defineSignature({
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
     // The killer as the subject: "YARN kills the container", "yarn会kill相应 container"; "container memory overflow".
     {
-      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b/i,
+      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b/i,
       strength: 'weak',
     },
     // A process gone with nothing in its own log: killed from outside, most often for memory.
@@ -81,7 +81,7 @@ export default defineSignature({
     { re: /(?:\bexit(?:ed)?\s(?:with\s)?(?:code|status)|退出码)\s?(?:is\s)?[=: ]{0,3}143\b/i, strength: 'vague', variant: 'exit143' },
   ],
   // A Python worker killed inside the TaskManager's container is its own diagnosis.
-  excludes: [/Python (?:worker|process|harness)/i],
+  excludes: [/Python (?:UDF )?(?:worker|process|harness)/i],
   details: [
     /Current usage: (?<used>[\d.]{1,30} ?[KMGT]?B) of (?<limit>[\d.]{1,30} ?[KMGT]?B) physical memory used/i,
     /(?<vused>[\d.]{1,30} ?[KMGT]?B) of (?<vlimit>[\d.]{1,30} ?[KMGT]?B) virtual memory used/i,
