@@ -52,7 +52,7 @@ export default defineSignature({
     { re: /OutOfMemoryError:?\s*Direct buffer memory/i },
     { re: /Direct buffer memory\. The direct out-of-memory error/i },
     { re: /\bOutOfDirectMemoryError\b/ },
-    { re: /直接内存.{0,10}(?:不足|不够|溢出|OOM|泄漏|泄露|满|增长|上涨)|direct (?:buffer )?memory.{0,20}(?:\bOOM\b|exhausted|leak|grow|full)/i, strength: 'weak' },
+    { re: /直接内存.{0,10}(?:不足|不够|溢出|OOM|泄漏|泄露|满|增长|上涨)|direct (?:buffer )?memory.{0,20}(?:\bOOM\b|exhausted|leak|grow|full|不够|不足|溢出|满)/i, strength: 'weak' },
     { re: /Direct buffer memory/i, strength: 'weak' },
     { re: /\b(?:low on|out of|ran out of|running out of|not enough|insufficient|lack of) direct (?:buffer )?memory\b|堆外内存.{0,10}(?:溢出|不足|不够|OOM|泄漏|泄露|满|增长|上涨|超)|(?:堆外|直接)内存(?:溢出|OOM)/i, strength: 'weak' },
     // "the Flink network native memory": the network stack's Netty, which framework off-heap budgets.
