@@ -52,7 +52,7 @@ export default defineSignature({
     "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently', 'exceed', 'kills it'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently', 'exceed', 'kills it', 'pod'],
   patterns: [
     { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -69,7 +69,7 @@ export default defineSignature({
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
     // The killer as the subject: "YARN kills the container", "yarn会kill相应 container"; "container memory overflow".
     {
-      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b/i,
+      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b|\bpods?\b[^。.;,，]{0,10}?\bOOM(?:s|ed)?\b/i,
       strength: 'weak',
     },
     // A process gone with nothing in its own log: killed from outside, most often for memory.
