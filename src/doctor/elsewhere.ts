@@ -86,7 +86,7 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
 export const NOT_MEMORY: readonly Cue[] = [
   {
     // A Doris or StarRocks backend's (BE) memory that grows while a Flink connector loads into it.
-    anchors: ['be', 'backend'],
+    anchors: ['be内存', 'be 内存', 'be的内存', 'be 的内存', 'be memory', 'be node', "be's memory", 'backend memory', "backend's memory", 'backends memory'],
     re: /(?<![A-Za-z])(?:BE|be)\s?的?\s?内存|\bBE(?: nodes?)?(?:'s)? memory\b|\b(?:Doris|StarRocks) backends?(?:'s)? memory\b/,
     what: "a Doris or StarRocks backend (BE) whose own memory grows, not a Flink process",
     advice: "the memory belongs to the database the connector loads into: check the backend's memory (mem_limit, compaction, load buffers in be.conf) and load in smaller batches. No Flink memory option applies to it.",

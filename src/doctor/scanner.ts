@@ -92,6 +92,8 @@ export class Scanner {
   private readonly found = new Map<string, Finding>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
+  /** Each signature's keywords as one test (a line of a long log goes through every signature's). */
+  private readonly sigFilters: ReadonlyMap<SignatureDefinition, RegExp>;
   /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
   private anyFilter: RegExp;
   private hintFilterForLoggers = true;
@@ -101,6 +103,7 @@ export class Scanner {
 
   constructor(private readonly signatures: readonly SignatureDefinition[]) {
     this.sigWords = [...new Set(signatures.flatMap((s) => s.keywords))];
+    this.sigFilters = new Map(signatures.map((s) => [s, anyOf(s.keywords)]));
     this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(true), ...OBSERVER_ANCHORS]);
   }
 
@@ -161,7 +164,7 @@ export class Scanner {
 
   private match(line: string, lower: string, own: Score, block: Block): void {
     for (const signature of this.signatures) {
-      if (!signature.keywords.some((k) => lower.includes(k))) continue;
+      if (!this.sigFilters.get(signature)!.test(lower)) continue;
       if (signature.excludes?.some((re) => re.test(line))) continue;
       for (let i = 0; i < signature.patterns.length; i++) {
         const pattern = signature.patterns[i]!;

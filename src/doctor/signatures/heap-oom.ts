@@ -47,7 +47,7 @@ export default defineSignature({
     "a bare OOM, out of memory, 内存泄漏 or exit code 239 (Flink's fatal-error exit): the heap as the likely case, with that caveat",
   ],
   rank: 20,
-  keywords: ['heap space', 'requested array size', '堆', '内存', 'out of heap', 'heap is full', 'heap full', 'outofmemory', 'oom', 'out of memory', 'leak', 'overflow', 'code 239', 'status 239', 'finished', 'completed', 'archived', 'historic', 'execution attempts', 'execution history', 'execution attempt history', 'consum', 'increas', 'rais', 'bump', 'crash', 'task mem', '调大', '增加', '加大', '调整', '提高', '调高'],
+  keywords: ['heap space', 'requested array size', '堆', '内存', 'out of heap', 'heap is full', 'heap full', 'outofmemory', 'oom', 'out of memory', 'leak', 'overflow', 'code 239', 'status 239', 'finished job', 'completed job', 'archived', 'historic', 'execution attempts', 'execution history', 'execution attempt history', 'consumes', 'consumed', 'consuming', 'increase', 'raise', 'bump', 'crash', 'task mem', '调大', '增加', '加大', '调整', '提高', '调高'],
   patterns: [
     // The JobManager keeps finished jobs (a session cluster's job store) and prior execution attempts on its heap.
     {
