@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { atLeast, versionLabel } from '../src/options/version.js';
+import { atLeast, versionLabel } from '../src/primitives/version.js';
 
 const named = (file: string, name: string) => file === name || file.endsWith(`/${name}`) || file.endsWith(`\\${name}`);
 

@@ -2,10 +2,10 @@ import type { ContainerLimit } from '../src/config/types.js';
 import type { FixChanges, Report, RuleContext } from '../src/engine/types.js';
 import { fixInManifest } from '../src/engine/manifest-fix.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { formatSizeForConfig, formatSizeShort } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import type { Process } from '../src/primitives/flink-process.js';
 
-type Process = 'taskmanager' | 'jobmanager';
 const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };
 const human = (bytes: bigint) => `${formatSizeShort(bytes)} (${bytes} bytes)`;
 

@@ -2,9 +2,9 @@ import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { findOption, isActive, optionForFallbackKey } from '../src/options/catalogue.js';
-import { replacementFor } from '../src/options/suggest.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { atLeast } from '../src/options/version.js';
+import { replacementFor } from '../src/model/key-replacements.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 /** Since when a key is deprecated in this version, or null when it is not (or is already removed). */
 function deprecatedSince(key: string, version: FlinkVersion): string | null {

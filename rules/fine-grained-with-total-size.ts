@@ -1,8 +1,8 @@
 import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
-import { atLeast } from '../src/options/version.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { atLeast } from '../src/primitives/version.js';
 
 /** The fine-grained sizes that alone make Flink take its fine-grained path, and the totals that then over-determine it. */
 const PROCESSES = [

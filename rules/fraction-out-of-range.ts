@@ -1,6 +1,6 @@
 import type { ConfigDocument, ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { convertFloat } from '../src/model/values.js';
+import { convertFloat } from '../src/primitives/raw-value.js';
 import type { OptionSpec } from '../src/options/catalogue.js';
 import { OPTIONS, defaultFor, isActive } from '../src/options/catalogue.js';
 

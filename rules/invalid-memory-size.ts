@@ -1,8 +1,8 @@
 import type { ConfigEntry, ConfigProblem } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { JavaError, javaTrim } from '../src/model/java.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { JavaError, javaTrim } from '../src/primitives/java.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { OPTIONS, isActive } from '../src/options/catalogue.js';
 import { suggestSizeSpelling } from '../src/options/size-spelling.js';
 

@@ -1,6 +1,6 @@
 import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { rawToString } from '../src/model/values.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { OPTIONS, getOption, isActive } from '../src/options/catalogue.js';
 import type { ValueIssueKind } from '../src/options/value-checks.js';
 import { SEGMENT_SIZE, WEIGHTS, issueFor, ratios, weightsIssue } from '../src/options/value-checks.js';

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/types.js';
 import { JM_MIN_HEAP } from '../src/model/jobmanager.js';
-import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 
 const HEAP = 'jobmanager.memory.heap.size';
 

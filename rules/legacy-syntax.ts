@@ -1,7 +1,7 @@
 import type { ConfigDocument, ConfigProblem, ProblemKind } from '../src/config/types.js';
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { atLeast } from '../src/options/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 type LegacyKind = Extract<ProblemKind, `legacy-${string}`>;
 

@@ -1,9 +1,9 @@
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeShort } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
-import { backendKind, stateBackendKey } from '../src/options/suggest.js';
-import { atLeast } from '../src/options/version.js';
+import { formatSizeShort } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { backendKind, stateBackendKey } from '../src/options/state-backend.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const MANAGED_SIZE = 'taskmanager.memory.managed.size';
 const MANAGED_FRACTION = 'taskmanager.memory.managed.fraction';

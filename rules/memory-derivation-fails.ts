@@ -1,9 +1,9 @@
 import { fixInManifest } from '../src/engine/manifest-fix.js';
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { findFix } from '../src/model/fix.js';
+import { findFix } from '../src/model/fix-search.js';
 import type { MemoryFailure } from '../src/model/compute.js';
-import { formatSizeShort } from '../src/model/memory-size.js';
+import { formatSizeShort } from '../src/primitives/memory-size.js';
 import { explainFailure } from '../src/model/reasons.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { convertInt, convertMemory } from '../src/model/values.js';
+import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { convertInt, convertMemory } from '../src/primitives/raw-value.js';
 import { defaultFor, getOption, isActive } from '../src/options/catalogue.js';
 
 const PER_CHANNEL = 'taskmanager.network.memory.buffers-per-channel';

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/types.js';
 import { smallestLimit } from '../src/config/limits.js';
-import { applyChanges, findFix, healthy } from '../src/model/fix.js';
-import { formatSizeForConfig, parseMemorySize } from '../src/model/memory-size.js';
-import { atLeast } from '../src/options/version.js';
+import { findFix } from '../src/model/fix-search.js';
+import { applyChanges, healthy } from '../src/model/trial.js';
+import { formatSizeForConfig, parseMemorySize } from '../src/primitives/memory-size.js';
+import { atLeast } from '../src/primitives/version.js';
 
 /** The sizes Flink's distribution ships in its default configuration file. */
 const PROCESSES = [

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/types.js';
 import type { ConfigEntry } from '../src/config/types.js';
-import { formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 
 const PROCESSES = [
   { process: 'taskmanager', processKey: 'taskmanager.memory.process.size', flinkKey: 'taskmanager.memory.flink.size' },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort } from '../src/model/memory-size.js';
+import { formatSizeForConfig, formatSizeShort } from '../src/primitives/memory-size.js';
 import { binaryQuantity, intendedResourceBytes } from '../src/options/resource-memory.js';
 
 const human = (bytes: bigint) => `${formatSizeShort(bytes)} (${bytes} bytes)`;

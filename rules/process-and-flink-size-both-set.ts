@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { atLeast } from '../src/options/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const PROCESSES = [
   { process: 'taskmanager', processKey: 'taskmanager.memory.process.size', flinkKey: 'taskmanager.memory.flink.size', since: '1.10' },

@@ -1,7 +1,7 @@
 import type { ConfigEntry } from '../src/config/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { formatSizeForConfig, parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 import { defaultFor, getOption, isActive } from '../src/options/catalogue.js';
 
 /** Ranges Flink checks with min <= max before it derives the component (its RangeFraction). */

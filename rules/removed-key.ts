@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
 import { findOption } from '../src/options/catalogue.js';
-import { replacementFor } from '../src/options/suggest.js';
-import { atLeast } from '../src/options/version.js';
+import { replacementFor } from '../src/model/key-replacements.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const show = (values: Readonly<Record<string, string>>) =>
   Object.entries(values).map(([k, v]) => `"${k}: ${v}"`).join(' and ');

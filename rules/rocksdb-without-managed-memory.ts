@@ -2,10 +2,10 @@ import type { ConfigEntry } from '../src/config/types.js';
 import type { FixChanges, RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
 import { Conf } from '../src/model/conf.js';
-import { rawToString } from '../src/model/values.js';
-import { backendKind, stateBackendKey } from '../src/options/suggest.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { atLeast } from '../src/options/version.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { backendKind, stateBackendKey } from '../src/options/state-backend.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { atLeast } from '../src/primitives/version.js';
 
 const WEIGHTS = 'taskmanager.memory.managed.consumer-weights';
 const MANAGED_SIZE = 'taskmanager.memory.managed.size';

@@ -1,8 +1,8 @@
 import { fixInManifest } from '../src/engine/manifest-fix.js';
 import { defineRule } from '../src/engine/types.js';
 import type { FixChanges, MemoryView } from '../src/engine/types.js';
-import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/model/memory-size.js';
-import { rawToString } from '../src/model/values.js';
+import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import { rawToString } from '../src/primitives/raw-value.js';
 
 const TASK_HEAP = 'taskmanager.memory.task.heap.size';
 const SLOTS = 'taskmanager.numberOfTaskSlots';

@@ -1,8 +1,8 @@
 import type { FixChanges } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { rawToString } from '../src/model/values.js';
-import { isKnownKey, looksMemoryRelated, newerOption, suggestKey } from '../src/options/suggest.js';
-import { versionLabel } from '../src/options/version.js';
+import { rawToString } from '../src/primitives/raw-value.js';
+import { isKnownKey, looksMemoryRelated, newerOption, suggestKey } from '../src/options/key-suggestions.js';
+import { versionLabel } from '../src/primitives/version.js';
 
 const quoteAll = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(' and ');
 

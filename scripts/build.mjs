@@ -6,6 +6,7 @@
 // the doctor's code and the other way round.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const cli = resolve('dist/cli/flink-mem.cjs');
+/**
+ * The CLI bundle is stored as an expression: this function around the bundled code, the wrapper
+ * Node puts around a CommonJS module. bin/flink-mem.cjs compiles the file's text as read and calls
+ * the function with a module of its own.
+ */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 
 /**
  * commander requires `node:child_process` at its top level, for executable subcommands we do not
@@ -51,9 +58,65 @@ const noStdoutProbe = {
   },
 };
 
+/**
+ * Parts of the CLI that most runs never use are files of their own beside the bundle, loaded on
+ * first use: every function in the bundle costs start-up time (its text is read, and V8 makes a
+ * closure and keeps an entry in the code cache for each, used or not). The bundle imports each
+ * such module through a stand-in whose exports load the real file when first read. A part's
+ * file bundles what it imports, except the other parts (stand-ins again); what it shares with the
+ * bundle is then a second copy, so parts are only modules whose imports keep no state and throw
+ * no errors the CLI tells apart by class: the Chinese catalogues, the pictures, the CI report
+ * formats other than GitHub's, and shell completion.
+ */
+const PARTS = {
+  'zh-cli': 'src/i18n/zh/cli.ts',
+  'zh-help': 'src/i18n/zh/help.ts',
+  'zh-rules': 'src/i18n/zh/rules.ts',
+  'zh-reasons': 'src/i18n/zh/reasons.ts',
+  'zh-doctor': 'src/i18n/zh/doctor.ts',
+  svg: 'src/cli/explain/svg.ts',
+  html: 'src/cli/explain/html.ts',
+  markdown: 'src/cli/explain/markdown.ts',
+  sarif: 'src/cli/format/sarif.ts',
+  gitlab: 'src/cli/format/gitlab.ts',
+  junit: 'src/cli/format/junit.ts',
+  checkstyle: 'src/cli/format/checkstyle.ts',
+  completion: 'src/cli/completion.ts',
+};
+const partOf = new Map(Object.entries(PARTS).map(([name, file]) => [resolve(file), name]));
+
+/** The names a part exports (from an ES module build of it, which lists them). */
+async function exportsOf(file) {
+  const r = await build({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', packages: 'external', metafile: true, logLevel: 'silent', outdir: 'out' });
+  return Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+}
+
+/** Stand-ins for the parts (but `own`, the part being built). */
+function partStandIns(own, names) {
+  return {
+    name: 'lazy-parts',
+    setup(b) {
+      b.onResolve({ filter: /\.js$/ }, async (args) => {
+        if (args.namespace !== 'file' || args.pluginData === 'lazy-parts') return undefined;
+        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'lazy-parts' });
+        const name = partOf.get(r.path);
+        return name && name !== own ? { path: name, namespace: 'flink-mem-part' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'flink-mem-part' }, (args) => ({
+        contents: [
+          'var part;',
+          `function load() { return part || (part = require(require("node:path").join(__dirname, ${JSON.stringify(`flink-mem.${args.path}.cjs`)}))); }`,
+          ...names[args.path].map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: function () { return load()[${JSON.stringify(n)}]; } });`),
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli });
+  const script = new vm.Script(readFileSync(cli, 'latin1'), { filename: cli });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
   const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
@@ -76,6 +139,21 @@ await build({ entryPoints: ['src/index.ts'], outfile: 'dist/cjs/index.js', bundl
 // The folder's own package.json makes Node and TypeScript read its .js and .d.ts files as CommonJS.
 writeFileSync('dist/cjs/package.json', '{\n  "type": "commonjs"\n}\n');
 
+const partNames = Object.fromEntries(await Promise.all(Object.entries(PARTS).map(async ([name, file]) => [name, await exportsOf(file)])));
+const cliOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  define: { ...define, 'import.meta.url': '__flink_mem_url' },
+  banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
+};
+for (const [name, file] of Object.entries(PARTS)) {
+  await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
+}
 await build({
   entryPoints: ['src/cli/entry.ts'],
   outfile: cli,
@@ -88,8 +166,22 @@ await build({
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__flink_mem_url' },
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyChildProcess, noStdoutProbe],
+  plugins: [lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
 });
+
+// esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
+// literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the whole
+// bundle as a two-byte string and the launcher decode it as UTF-8 on every run; escaped, the bundle
+// is ASCII and bin/flink-mem.cjs reads it as latin1 (a plain copy). A character escaped by a
+// backslash (`\：`) becomes the escape itself; characters outside the BMP become two escapes (the
+// surrogate pair, which is what a non-`u` pattern matches, and a `u` pattern reads as one).
+{
+  const source = readFileSync(cli, 'utf8');
+  const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error('the CLI bundle is not ASCII');
+  // Wrapped here once as a CommonJS module function, which bin/flink-mem.cjs compiles as it is.
+  writeFileSync(cli, `${WRAPPER}${ascii}\n})`);
+}
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
 // cache by the first argument (`flink-mem.cache` for the other commands, help and version).
@@ -109,9 +201,11 @@ for (const [command, runs] of Object.entries(caches)) {
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
 }
 rmSync(work, { recursive: true, force: true });
-// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version and
-// Node's module compile cache on the others.
-writeFileSync('dist/cli/node-version', `${process.version}\n`);
+// The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version; on
+// the others it makes its own in the user's cache folder, named by the build id written here (the
+// bundle's hash: V8 itself checks only the length of the source a cache was made from).
+const buildId = createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 16);
+writeFileSync('dist/cli/node-version', `${process.version} ${buildId}\n`);
 
 // The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
 mkdirSync('dist/schema', { recursive: true });

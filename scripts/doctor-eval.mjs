@@ -1,20 +1,24 @@
 // `npm run doctor:eval`: runs the doctor on every report of the development set
 // (fixtures/doctor-real/, see its README.md) and prints how often it is right, as Markdown tables:
 // overall, per expected diagnosis, per kind of input and per language, then every miss.
-// The doctor is bundled from src/ with esbuild first, so the numbers are those of the code as it
-// is now (no separate build step). `--json` prints the numbers as JSON instead, `--readme` the
-// README's table, `--since <git ref>` scores only the reports added after that commit.
+// The doctor and the set's reader (test/doctor-dataset.ts) are bundled from TypeScript with esbuild
+// first, so the numbers are those of the code as it is now (no separate build step). `--json`
+// prints the numbers as JSON instead, `--readme` the README's table, `--since <git ref>` scores
+// only the reports added after that commit.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadDataset } from './doctor-dataset.mjs';
 
 async function loadDoctor() {
   const out = await build({
-    entryPoints: [new URL('../src/doctor/advisor.ts', import.meta.url).pathname],
+    stdin: {
+      contents: "export { diagnose } from './src/doctor/advisor.ts'; export { loadDataset } from './test/doctor-dataset.ts';",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -76,6 +80,9 @@ function groupBy(rows, keyOf) {
   return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => [k, tally(rs)]);
 }
 
+const { diagnose, loadDataset } = await loadDoctor();
+const DATASET = new URL('../fixtures/doctor-real/', import.meta.url);
+
 /**
  * `--since <git ref>`: only the reports added after that commit (e.g. another branch's new batch,
  * scored before anyone tunes the doctor to it).
@@ -83,14 +90,13 @@ function groupBy(rows, keyOf) {
 function addedSince(ref) {
   const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:fixtures/doctor-real/`], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
   const before = new Set(out.split('\n'));
-  return new Set(loadDataset().map((item) => item.name).filter((name) => !before.has(name)));
+  return new Set(loadDataset(DATASET).map((item) => item.name).filter((name) => !before.has(name)));
 }
 
 const sinceAt = process.argv.indexOf('--since');
 const only = sinceAt > 0 ? addedSince(process.argv[sinceAt + 1] ?? 'main') : null;
 
-const { diagnose } = await loadDoctor();
-const rows = loadDataset().filter((item) => only === null || only.has(item.name)).map((item) => {
+const rows = loadDataset(DATASET).filter((item) => only === null || only.has(item.name)).map((item) => {
   if (item.problems.length > 0) throw new Error(`${item.name}: ${item.problems.join('; ')}`);
   return judge(item, diagnose);
 });

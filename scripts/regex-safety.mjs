@@ -28,15 +28,14 @@ export { parseRegex };
  * test/regex-safety.test.ts fails when one of them is gone.
  */
 export const EXEMPT = {
-  'src/cli/rules-cmd.ts /[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture files",
-  'src/cli/rules-cmd.ts /#\\s*flink-mem-fixture:\\s*(.*)$/': "reads flink-mem's own fixture files",
-  'src/cli/rules-cmd.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture outputs",
+  'src/fixtures/directives.ts /[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture files",
+  'src/fixtures/directives.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture outputs",
   'src/cli/rules-cmd.ts /\\n+$/': "reads flink-mem's own rule documentation",
   'src/doctor/signature.ts /^[a-z]+(-[a-z]+)*$/': "reads flink-mem's own signature ids",
   'src/config/detect.ts /:\\s+[|>][-+1-9]*(?:\\s+#.*)?$/': 'reads only lines shorter than 4 KB of the first 64 KB of a file',
   'src/engine/runner.ts /\\s*[\\r\\n]+\\s*/g': 'reads message values already cut to 500 characters',
   'src/fix/yaml-map.ts /^(["\'])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
-  'src/model/fix.ts /^([\'"])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
+  'src/model/fix-search.ts /^([\'"])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
   'src/options/size-spelling.ts /^([\'"])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
 };
 

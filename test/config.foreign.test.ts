@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/config/index.js';
 import { recogniseForeign, templateLine } from '../src/config/foreign.js';
 import { inferredChoice, lintLoadedFile } from '../src/engine/runner.js';
-import { imageVersion, versionLabel } from '../src/options/version.js';
+import { imageVersion, versionLabel } from '../src/primitives/version.js';
 import { ALL_RULES } from '../rules/index.js';
 
 const settings = { rules: {}, target: 'standalone' as const };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flinkFilesIn } from '../src/config/index.js';
-import { looksLikeFlinkFile } from '../src/config/expand.js';
+import { looksLikeFlinkFile } from '../src/config/sniff.js';
 
 const base = mkdtempSync(join(tmpdir(), 'flink-mem-walk-'));
 // Removing the trees (one holds 6,000 files) takes longer than the default 10 s on a loaded machine.

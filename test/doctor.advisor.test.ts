@@ -8,8 +8,8 @@ import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import { defineSignature } from '../src/doctor/signature.js';
 import fc from 'fast-check';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import { defaultVersion } from '../src/options/version.js';
+import { applyChanges } from '../src/model/trial.js';
+import { defaultVersion } from '../src/primitives/version.js';
 
 const ids = (text: string) => diagnose({ text }).diagnoses.map((d) => `${d.id}@${d.component}`);
 

@@ -4,22 +4,10 @@
  * is required here; the eval reports it.
  */
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module shared with scripts/doctor-eval.mjs, without type declarations.
-import { loadDataset } from '../scripts/doctor-dataset.mjs';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
+import { loadDataset } from './doctor-dataset.js';
 
-interface Item {
-  readonly name: string;
-  readonly body: string;
-  readonly expect: readonly string[];
-  readonly options: readonly string[];
-  readonly source: string;
-  readonly kind: string;
-  readonly lang: string;
-  readonly problems: readonly string[];
-}
-
-const ITEMS = (loadDataset as () => Item[])();
+const ITEMS = loadDataset();
 const IDS = new Set(SIGNATURES.map((s) => s.id));
 
 describe('doctor development set', () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDoctorExamples, renderDoctorMarkdown } from '../src/doctor/reference.js';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
+import { DOCTOR_FAMILY, readHeader } from '../src/fixtures/directives.js';
 import { findOption } from '../src/options/catalogue.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
@@ -31,11 +32,11 @@ describe('docs/doctor.md', () => {
   it('marks at most one fixture per signature as its docs example, one without a configuration', () => {
     const marked = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'))
-      .filter((t) => /^# docs-example: yes$/m.test(t.split('\n').filter((l) => l.startsWith('# ')).join('\n')));
-    const ids = marked.map((t) => /^# expect: (\S+)@/.exec(t)?.[1]);
+      .map((f) => readHeader(DOCTOR_FAMILY, `${FIXTURES}${f}`, readFileSync(`${FIXTURES}${f}`, 'utf8')))
+      .filter((h) => h.get('docs-example') === 'yes');
+    const ids = marked.map((h) => /^(\S+)@/.exec(h.get('expect') ?? '')?.[1]);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const t of marked) expect(t).not.toMatch(/^# config: /m);
+    for (const h of marked) expect(h.get('config')).toBeUndefined();
     for (const id of ids) expect(examples.get(id!)).toBeDefined();
   });
 

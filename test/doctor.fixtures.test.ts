@@ -1,89 +1,24 @@
 /**
- * Runs every `fixtures/doctor/*.txt` through the doctor. Each fixture starts with its
- * expectations (stripped before diagnosis):
- *   # expect: <id>@<component> [...] | none
- *   # expect-keys: key, key | none        suggestion keys of the first diagnosis (as a set)
- *   # expect-values: key=value, ...       suggested values of the first diagnosis
- *   # expect-explain: text                a phrase the explanations (or, for a negative, the note) contain
- *   # config: configs/x.yaml              run with that configuration (flink-conf.yaml style)
- *   # flink-version: 1.17                 # target: yarn
- *   # docs-example: yes                   the signature's example in docs/doctor.md
- *   # source: https://...                  where the report was found (real reports keep their link)
+ * Runs every `fixtures/doctor/*.txt` through the doctor. Each fixture starts with its header of
+ * expectations (stripped before diagnosis; read by src/fixtures/directives.ts, every directive is
+ * described in fixtures/README.md). A `# config:` file is loaded as `--config` loads it.
  * With a configuration, every group of suggestions that comes with an effect must pass the model.
  * The text output sits beside each fixture in `<name>.out` (`npx vitest run test/doctor.fixtures.test.ts -u`
  * rewrites them), so wording changes show in review.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import { formatJson, formatText } from '../src/doctor/format.js';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
 import type { Diagnosis } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import type { RawValue } from '../src/model/values.js';
-import { str } from '../src/model/values.js';
+import { applyChanges } from '../src/model/trial.js';
 import { findOption } from '../src/options/catalogue.js';
-import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { defaultVersion, parseVersion } from '../src/primitives/version.js';
+import { DOCTOR_FIXTURES, doctorFixtureConfig, loadDoctorFixtures } from './doctor-fixtures.js';
 
-const DIR = new URL('../fixtures/doctor/', import.meta.url);
-const DIRECTIVE = /^# (expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;
-
-interface Fixture {
-  readonly name: string;
-  readonly body: string;
-  readonly expect: readonly string[];
-  readonly keys?: readonly string[];
-  readonly values: readonly [string, string][];
-  readonly explain: readonly string[];
-  readonly config?: string;
-  readonly version?: string;
-  readonly target?: Target;
-}
-
-function parseFixture(name: string): Fixture {
-  const lines = readFileSync(new URL(name, DIR), 'utf8').split('\n');
-  const header = new Map<string, string[]>();
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const m = DIRECTIVE.exec(lines[i]!);
-    if (!m) break;
-    header.set(m[1]!, [...(header.get(m[1]!) ?? []), m[2]!.trim()]);
-  }
-  const list = (k: string) => (header.get(k)?.[0] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const expectText = header.get('expect')?.[0];
-  if (expectText === undefined) throw new Error(`${name}: no "# expect:" line`);
-  const keys = header.get('expect-keys')?.[0];
-  return {
-    name,
-    body: lines.slice(i).join('\n'),
-    expect: expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean),
-    ...(keys !== undefined ? { keys: keys === 'none' ? [] : list('expect-keys') } : {}),
-    values: (header.get('expect-values')?.[0] ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
-    }),
-    explain: header.get('expect-explain') ?? [],
-    ...(header.has('config') ? { config: header.get('config')![0]! } : {}),
-    ...(header.has('flink-version') ? { version: header.get('flink-version')![0]! } : {}),
-    ...(header.has('target') ? { target: header.get('target')![0] as Target } : {}),
-  };
-}
-
-/** The fixture configs are plain `key: value` lines (flink-conf.yaml style). */
-function loadConfig(path: string): Map<string, RawValue> {
-  const m = new Map<string, RawValue>();
-  for (const raw of readFileSync(new URL(path, DIR), 'utf8').split('\n')) {
-    const line = raw.replace(/#.*$/, '').trim();
-    const at = line.indexOf(': ');
-    if (at > 0) m.set(line.slice(0, at).trim(), str(line.slice(at + 2).trim()));
-  }
-  return m;
-}
-
-const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map(parseFixture);
+const FIXTURES = loadDoctorFixtures();
 
 function changesOf(group: readonly Diagnosis['suggestions'][number][]): Record<string, string | null> {
   return Object.fromEntries(group.map((s) => [s.key, s.suggested === 'remove' ? null : s.suggested]));
@@ -111,7 +46,7 @@ describe('doctor fixtures', () => {
 
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     const version = f.version ? parseVersion(f.version)! : defaultVersion();
-    const config = f.config ? loadConfig(f.config) : undefined;
+    const config = f.config ? doctorFixtureConfig(f.config) : undefined;
     const result = diagnose({ text: f.body, ...(f.version ? { version } : {}), ...(config ? { config } : {}), ...(f.target ? { target: f.target } : {}) });
     expect(result.diagnoses.map((d) => `${d.id}@${d.component}`)).toEqual(f.expect);
     if (f.expect.length === 0) expect(result.lookedAt).toMatch(/^Looked at \d+ line/);
@@ -172,6 +107,6 @@ describe('doctor fixtures', () => {
       for (const u of d.docs as unknown[]) expect(u).toMatch(/^https:\/\//);
     }
     if (result.diagnoses.length === 0) expect(json.lookedAt).toMatch(/^Looked at/);
-    await expect(formatText(result)).toMatchFileSnapshot(fileURLToPath(new URL(f.name.replace(/\.txt$/, '.out'), DIR)));
+    await expect(formatText(result)).toMatchFileSnapshot(join(DOCTOR_FIXTURES, f.name.replace(/\.txt$/, '.out')));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
-import { parseVersion } from '../src/options/version.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const OOM = 'java.lang.OutOfMemoryError: Java heap space';
 const keys = (text: string, version?: string) =>

@@ -6,11 +6,11 @@ import { directShortfall } from '../src/doctor/signatures/direct-oom.js';
 import { managedNeed } from '../src/doctor/signatures/managed-memory-insufficient.js';
 import { networkNeed } from '../src/doctor/signatures/network-buffers-insufficient.js';
 import { computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import { GIB, MIB } from '../src/model/memory-size.js';
-import type { RawValue } from '../src/model/values.js';
-import { str } from '../src/model/values.js';
-import { parseVersion } from '../src/options/version.js';
+import { applyChanges } from '../src/model/trial.js';
+import { GIB, MIB } from '../src/primitives/memory-size.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import { str } from '../src/primitives/raw-value.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const v20 = parseVersion('2.0')!;
 const conf = (e: Record<string, string>): Map<string, RawValue> => new Map(Object.entries(e).map(([k, v]) => [k, str(v)]));

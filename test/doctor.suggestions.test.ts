@@ -4,19 +4,19 @@
  * model accepts, and all of a diagnosis's suggestions for one process together also make the
  * failing component larger.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/doctor/advisor.js';
 import type { Diagnosis, Process, Suggestion } from '../src/doctor/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
-import type { RawValue } from '../src/model/values.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { str } from '../src/model/values.js';
-import { defaultVersion, parseVersion } from '../src/options/version.js';
+import { applyChanges } from '../src/model/trial.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { str } from '../src/primitives/raw-value.js';
+import { defaultVersion, parseVersion } from '../src/primitives/version.js';
 import { cli } from './cli-harness.js';
+import { DOCTOR_FIXTURES, doctorFixtureConfig, loadDoctorFixtures } from './doctor-fixtures.js';
 
 const VERSION = defaultVersion();
 const OPTIONS = { version: VERSION, target: 'standalone' as const };
@@ -26,19 +26,10 @@ function config(entries: Record<string, string>): Map<string, RawValue> {
 }
 
 function fixtureConfigs(): [string, Map<string, RawValue>][] {
-  const dir = new URL('../fixtures/doctor/configs/', import.meta.url);
-  return readdirSync(dir)
+  return readdirSync(join(DOCTOR_FIXTURES, 'configs'))
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => {
-      const m = new Map<string, RawValue>();
-      for (const raw of readFileSync(new URL(f, dir), 'utf8').split('\n')) {
-        const line = raw.replace(/#.*$/, '').trim();
-        const at = line.indexOf(': ');
-        if (at > 0) m.set(line.slice(0, at).trim(), str(line.slice(at + 2).trim()));
-      }
-      return [f, m];
-    });
+    .map((f) => [f, doctorFixtureConfig(`configs/${f}`)]);
 }
 
 /** Configurations people write: a total process size, a total Flink size, fine-grained sizes, tight and generous ones. */
@@ -250,16 +241,14 @@ describe('every suggestion works on the configuration it was made for', () => {
 });
 
 describe('a configuration Flink rejects gets the fix lint gives', () => {
-  const dir = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
-  const cases = readdirSync(dir)
-    .filter((f) => f.startsWith('invalid-config-') && f.endsWith('.txt'))
-    .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const)
-    .filter(([, text]) => /^# config: /m.test(text));
+  const dir = DOCTOR_FIXTURES;
+  const cases = loadDoctorFixtures()
+    .filter((f) => f.name.startsWith('invalid-config-') && f.config !== undefined)
+    .map((f) => [f.name, f] as const);
 
-  it.each(cases)('%s', async (name, text) => {
-    const header = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1]?.trim();
-    const flags = [...(header('flink-version') ? ['--flink-version', header('flink-version')!] : []), ...(header('target') ? ['--target', header('target')!] : [])];
-    const configPath = join(dir, header('config')!);
+  it.each(cases)('%s', async (name, f) => {
+    const flags = [...(f.version ? ['--flink-version', f.version] : []), ...(f.target ? ['--target', f.target] : [])];
+    const configPath = join(dir, f.config!);
     const lint = await cli(['lint', configPath, '--format', 'json', ...flags]);
     const findings = (JSON.parse(lint.stdout) as { results: { findings: { ruleId: string; fix?: Record<string, string | null> }[] }[] }).results.flatMap((r) => r.findings);
     const doctor = await cli(['doctor', '--log', join(dir, name), '--config', configPath, '--format', 'json', ...flags]);
@@ -275,8 +264,8 @@ describe('a configuration Flink rejects gets the fix lint gives', () => {
     const p = processOf(d.suggestions[0]!)!;
     const lintFix = Object.assign({}, ...findings.map((x) => x.fix ?? {})) as Record<string, string | null>;
     const forP = Object.fromEntries(Object.entries(lintFix).filter(([k]) => k.startsWith(`${p}.`)));
-    const base = fixtureConfigs().find(([f]) => `configs/${f}` === header('config'))![1];
-    const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
+    const base = fixtureConfigs().find(([c]) => `configs/${c}` === f.config)![1];
+    const version = f.version ? parseVersion(f.version)! : VERSION;
     const after = (changes: Record<string, string | null>) => {
       const c = applyChanges(base, changes);
       const r = p === 'taskmanager' ? computeTaskManager(c, { ...OPTIONS, version }) : computeJobManager(c, { ...OPTIONS, version });
@@ -302,22 +291,18 @@ const GROWS: Readonly<Record<string, Readonly<Record<Process, readonly string[]>
 };
 
 describe('every fixture with a configuration: its suggestions pass the model and grow the failing component', () => {
-  const dir = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
   const configs = new Map(fixtureConfigs().map(([f, c]) => [`configs/${f}`, c]));
-  const cases = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const)
-    .filter(([, text]) => /^# config: /m.test(text));
+  const cases = loadDoctorFixtures()
+    .filter((f) => f.config !== undefined)
+    .map((f) => [f.name, f] as const);
 
   it('covers the fixtures that come with a configuration', () => expect(cases.length).toBeGreaterThanOrEqual(12));
 
-  it.each(cases)('%s', (_name, text) => {
-    const header = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1]?.trim();
-    const version = header('flink-version') ? parseVersion(header('flink-version')!)! : VERSION;
-    const target = (header('target') ?? 'standalone') as 'standalone';
-    const base = configs.get(header('config')!)!;
-    const body = text.split('\n').filter((l) => !/^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source):/.test(l)).join('\n');
+  it.each(cases)('%s', (_name, f) => {
+    const version = f.version ? parseVersion(f.version)! : VERSION;
+    const target = (f.target ?? 'standalone') as 'standalone';
+    const base = configs.get(f.config!)!;
+    const body = f.body;
     const problems: string[] = [];
     for (const d of diagnose({ text: body, config: base, version, target }).diagnoses) {
       for (const p of ['taskmanager', 'jobmanager'] as const) {

@@ -1,12 +1,13 @@
 /**
  * Fix fixtures: `fixtures/fix/<rule-id>/<case>.before.<ext>` and the whole file `--fix` must leave,
  * `<case>.after.<ext>`. A `.conf` case is linted as `flink-conf.yaml`, a `.yaml` case as
- * `config.yaml` (a manifest is recognised by its content). A first-line directive
- * `# flink-mem-fixture: version=1.20 target=kubernetes container-memory=3Gi` becomes CLI flags.
+ * `config.yaml` (a manifest is recognised by its content). The first-line lint settings
+ * (`# flink-mem-fixture:`, read by src/fixtures/directives.ts, see fixtures/README.md) become CLI flags.
  */
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIX_FAMILY, lintFlags, lintSettings, readHeader } from '../src/fixtures/directives.js';
 
 export const FIX_FIXTURES = new URL('../fixtures/fix/', import.meta.url).pathname;
 
@@ -20,16 +21,9 @@ export interface FixCase {
   readonly flags: string[];
 }
 
-const FLAGS: Readonly<Record<string, string>> = { version: '--flink-version', target: '--target', 'container-memory': '--container-memory', format: '--input-format' };
-
-export function flagsOf(text: string): string[] {
-  const m = /^\uFEFF?# flink-mem-fixture: (.*?)\r?$/m.exec(text);
-  return (m?.[1] ?? '').split(/\s+/).filter(Boolean).flatMap((kv) => {
-    const [k = '', v = ''] = kv.split('=');
-    const flag = FLAGS[k];
-    if (!flag) throw new Error(`unknown fixture directive "${k}"`);
-    return [flag, v];
-  });
+/** The CLI flags a case's `# flink-mem-fixture:` line stands for. */
+export function flagsOf(file: string, text: string): string[] {
+  return lintFlags(lintSettings(file, readHeader(FIX_FAMILY, file, text)));
 }
 
 export function loadFixCases(): FixCase[] {
@@ -41,7 +35,7 @@ export function loadFixCases(): FixCase[] {
       const [, name = '', ext = ''] = m;
       const before = readFileSync(join(FIX_FIXTURES, ruleId, f), 'utf8');
       const after = readFileSync(join(FIX_FIXTURES, ruleId, `${name}.after.${ext}`), 'utf8');
-      out.push({ ruleId, name, before, after, fileName: ext === 'conf' ? 'flink-conf.yaml' : 'config.yaml', flags: flagsOf(before) });
+      out.push({ ruleId, name, before, after, fileName: ext === 'conf' ? 'flink-conf.yaml' : 'config.yaml', flags: flagsOf(join(FIX_FIXTURES, ruleId, f), before) });
     }
   }
   return out;

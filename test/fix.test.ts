@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, compute, findFix, healthy, searchSize } from '../src/model/fix.js';
-import type { Process } from '../src/model/fix.js';
+import { findFix, searchSize } from '../src/model/fix-search.js';
+import { applyChanges, compute, healthy } from '../src/model/trial.js';
+import type { Process } from '../src/primitives/flink-process.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { MIB, parseMemorySize } from '../src/model/memory-size.js';
-import type { RawValue } from '../src/model/values.js';
-import { str } from '../src/model/values.js';
-import { parseVersion } from '../src/options/version.js';
+import { MIB, parseMemorySize } from '../src/primitives/memory-size.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import { str } from '../src/primitives/raw-value.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const v = (text: string) => parseVersion(text)!;
 

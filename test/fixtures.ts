@@ -1,17 +1,16 @@
 /**
  * Rule fixtures: `fixtures/rules/<rule-id>/{valid,invalid}-*.{yaml,yml,conf}`.
  *
- * A fixture may start with a directive line that sets how it is linted:
- *   # flink-mem-fixture: format=flink-conf version=1.20 target=kubernetes container-memory=4Gi
- * Expectations sit on the line a finding is reported at:
- *   taskmanager.memory.network.min: 512m   # expect: range-min-above-max
- * `# expect: a, b` expects two findings; `# expect: a@-1` puts it on the line above.
+ * Directives and `# expect:` markers are read by src/fixtures/directives.ts; the syntax is in
+ * fixtures/README.md.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputFormat } from '../src/config/types.js';
 import type { LinterSettings } from '../src/engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
+import type { LintSettingName } from '../src/fixtures/directives.js';
+import { expectMarkers, lintSettings, readHeader, RULES_FAMILY } from '../src/fixtures/directives.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const RULE_FIXTURES = new URL('../fixtures/rules/', import.meta.url).pathname;
@@ -34,29 +33,16 @@ export interface Fixture {
   expected: string[];
 }
 
-export function parseDirectives(text: string): FixtureDirectives {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const m = /#\s*flink-mem-fixture:\s*(.*)$/.exec(first);
-  const out: Record<string, string> = {};
-  if (m) for (const part of m[1]!.split(/\s+/)) {
-    const [k, v] = part.split('=');
-    if (k && v) out[k.replace(/-(\w)/g, (_a, c: string) => c.toUpperCase())] = v;
-  }
-  return out as FixtureDirectives;
-}
-
-export function parseExpectations(text: string): string[] {
-  const out: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const m = /#\s*expect:\s*(.+?)\s*$/.exec(line);
-    if (!m) return;
-    for (const item of m[1]!.split(/\s*,\s*/)) {
-      const [id, rel] = item.split('@');
-      const at = i + 1 + (rel ? Number(rel) : 0);
-      out.push(`${at}:${id}`);
-    }
-  });
-  return out.sort();
+/** A rule fixture's lint settings (its `# flink-mem-fixture:` line) by setting. */
+export function parseDirectives(file: string, text: string): FixtureDirectives {
+  const settings = lintSettings(file, readHeader(RULES_FAMILY, file, text));
+  const get = (name: LintSettingName) => settings.get(name);
+  return {
+    ...(get('format') !== undefined ? { format: get('format') as InputFormat } : {}),
+    ...(get('version') !== undefined ? { version: get('version')! } : {}),
+    ...(get('target') !== undefined ? { target: get('target') as NonNullable<FixtureDirectives['target']> } : {}),
+    ...(get('container-memory') !== undefined ? { containerMemory: get('container-memory')! } : {}),
+  };
 }
 
 export function loadFixtures(): Fixture[] {
@@ -68,7 +54,7 @@ export function loadFixtures(): Fixture[] {
       if (!/^(valid|invalid)-.*\.(ya?ml|conf)$/.test(name)) continue;
       const path = join(dir, name);
       const text = readFileSync(path, 'utf8');
-      out.push({ ruleId, name, path, text, valid: name.startsWith('valid-'), directives: parseDirectives(text), expected: parseExpectations(text) });
+      out.push({ ruleId, name, path, text, valid: name.startsWith('valid-'), directives: parseDirectives(path, text), expected: expectMarkers(path, text) });
     }
   }
   return out;

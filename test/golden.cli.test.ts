@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOLDEN, bytes, newestInRange, targetForMode } from './golden.js';
 import { cli } from './cli-harness.js';
-import { versionLabel } from '../src/options/version.js';
+import { versionLabel } from '../src/primitives/version.js';
 import { parseDynamicConfigs } from '../src/model/dynamic.js';
 
 /** A config.yaml whose values are double-quoted strings: Flink reads them exactly as written. */

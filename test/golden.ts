@@ -1,8 +1,8 @@
 /** Loading the golden cases (outputs of Flink's own classes) and picking versions for them. */
 import { readFileSync } from 'node:fs';
-import { KNOWN_VERSIONS, parseVersion } from '../src/options/version.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { compareVersions } from '../src/options/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../src/primitives/version.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { compareVersions } from '../src/primitives/version.js';
 
 export interface GoldenCase {
   id: string;

@@ -3,7 +3,7 @@
  * one, no Chinese text lacks an English one, the same placeholders in both), and lint, explain,
  * doctor and rules answer in the language chosen by --lang, .flink-mem.yaml or the locale.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { ZH_REASONS } from '../src/i18n/zh/reasons.js';
 import { ZH_DATA, ZH_RULES } from '../src/i18n/zh/rules.js';
 import { EXPLAINERS } from '../src/model/reasons.js';
 import { cli } from './cli-harness.js';
+import { loadDoctorFixtures } from './doctor-fixtures.js';
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 const HAN = /[\u4e00-\u9fff]/;
@@ -82,10 +83,8 @@ describe('the doctor catalogue (src/i18n/zh/doctor.ts)', () => {
   });
 
   // Every doctor fixture, English or Chinese: the Chinese answer names the same diagnoses and is worded in Chinese.
-  const dir = new URL('../fixtures/doctor/', import.meta.url);
-  const fixtures = readdirSync(dir).filter((n) => n.endsWith('.txt'));
-  it.each(fixtures)('%s gets a Chinese summary and explanation for each diagnosis', (name) => {
-    const text = readFileSync(new URL(name, dir), 'utf8').replace(/^# [a-z-]+:.*\n/gm, '');
+  const fixtures = loadDoctorFixtures().map((f) => [f.name, f.body] as const);
+  it.each(fixtures)('%s gets a Chinese summary and explanation for each diagnosis', (_name, text) => {
     const en = diagnose({ text });
     const zh = diagnose({ text, language: doctorLanguage('zh')! });
     expect(zh.diagnoses.map((d) => d.id)).toEqual(en.diagnoses.map((d) => d.id));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeTaskManager } from '../src/model/compute.js';
-import { parseVersion } from '../src/options/version.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 function tm(config: Record<string, string>, version = '1.20') {
   return computeTaskManager({ 'taskmanager.memory.process.size': '2g', ...config }, { version: parseVersion(version)!, target: 'standalone', trace: false });

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { GOLDEN, bytes, newestInRange, targetForMode, versionsInRange } from './golden.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { JobManagerResult, TaskManagerResult } from '../src/model/compute.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
-import { JavaError } from '../src/model/java.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
+import { JavaError } from '../src/primitives/java.js';
 import { parseDynamicConfigs } from '../src/model/dynamic.js';
 import { Conf } from '../src/model/conf.js';
 import { Trace } from '../src/model/fractions.js';
 import { sumComponents } from '../src/model/local.js';
-import { str } from '../src/model/values.js';
-import type { FlinkVersion } from '../src/options/version.js';
-import { versionLabel } from '../src/options/version.js';
+import { str } from '../src/primitives/raw-value.js';
+import type { FlinkVersion } from '../src/primitives/version.js';
+import { versionLabel } from '../src/primitives/version.js';
 
 const SIZE_FIELDS = ['frameworkHeap', 'frameworkOffHeap', 'taskHeap', 'taskOffHeap', 'managed', 'network', 'jvmMetaspace', 'jvmOverhead', 'totalFlink', 'totalProcess', 'offHeap'];
 

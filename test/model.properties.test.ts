@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import { parseDynamicConfigs } from '../src/model/dynamic.js';
-import { parseVersion } from '../src/options/version.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const V = [parseVersion('1.20')!, parseVersion('2.0')!];
 const RUNS = { numRuns: 1500, seed: 20261123 };

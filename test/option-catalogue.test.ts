@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { flinkKeyCount, flinkKeyInfo, isDocumentedKey, matchesKeyPattern } from '../src/options/flink-keys.js';
-import { isKnownKey } from '../src/options/suggest.js';
+import { isKnownKey } from '../src/options/key-suggestions.js';
 
 describe('generated option catalogue', () => {
   it('is what scripts/gen-option-catalogue.mjs makes of scripts/flink-options-src (run it when this fails)', () => {

@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../rules/index.js';
+import { SIGNATURES } from '../src/doctor/signatures/index.js';
+import { withRuleIndexes } from '../scripts/readme-rule-index.mjs';
+import { readIndex } from '../scripts/real-suite.mjs';
 import { cli } from './cli-harness.js';
+import { GOLDEN } from './golden.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -85,5 +90,23 @@ describe('README console examples', () => {
     const printed = (r.stdout + r.stderr).replace(/\s+$/, '').split('\n');
     expect(mismatch(e.expected, printed)).toBeNull();
     if (e.exit !== undefined) expect(r.code).toBe(e.exit);
+  });
+});
+
+describe('README numbers and lists derived from the code', () => {
+  it('shows each SARIF ruleIndex as the rule\'s position in rules/index.ts (`npm run docs` writes it)', () => {
+    expect(readme).toContain('"ruleIndex": ');
+    expect(withRuleIndexes(readme, ALL_RULES.map((r) => r.id)) === readme, 'a ruleIndex in README.md is stale: run `npm run docs`').toBe(true);
+  });
+
+  it('states the number of golden cases and of real configuration files there are', () => {
+    expect([...readme.matchAll(/\b(\d+) golden cases|golden-cases\.json` holds (\d+)\s/g)].map((m) => Number(m[1] ?? m[2]))).toEqual([GOLDEN.length, GOLDEN.length]);
+    expect(/holds (\d+) configuration files/.exec(readme)?.[1]).toBe(String(readIndex().length));
+  });
+
+  it('lists every failure the doctor recognises, and no other', () => {
+    const list = /The recognised\s+failures \(([^)]{0,2000})\)/.exec(readme)?.[1] ?? '';
+    const named = [...list.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).sort();
+    expect(named, 'README.md "The recognised failures (...)": add or remove the signature ids').toEqual(SIGNATURES.map((s) => s.id).sort());
   });
 });

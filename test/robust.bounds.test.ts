@@ -12,7 +12,7 @@ import { diagnose } from '../src/doctor/advisor.js';
 import { exceptionName, isExceptionStart } from '../src/doctor/lines.js';
 import { emptyObservations, observe } from '../src/doctor/observe.js';
 import { parseLooseSize } from '../src/doctor/quantities.js';
-import { parseJavaDouble, parseJavaFloat } from '../src/model/java.js';
+import { parseJavaDouble, parseJavaFloat } from '../src/primitives/java.js';
 import { cli } from './cli-harness.js';
 import { expectFinding, expectNoCrash, expectUsageError, scratch } from './robust.helpers.js';
 

@@ -13,8 +13,8 @@ import { loadBytes, loadText, rawConfig } from '../src/config/index.js';
 import type { InputFormat, LoadedFile } from '../src/config/types.js';
 import { diagnose } from '../src/doctor/advisor.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
-import type { RawValue } from '../src/model/values.js';
-import { parseVersion } from '../src/options/version.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
+import { parseVersion } from '../src/primitives/version.js';
 import { cli } from './cli-harness.js';
 import { expectNoCrash } from './robust.helpers.js';
 

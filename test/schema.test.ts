@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/io.js';
 import { runSchema } from '../src/cli/schema-cmd.js';
 import { loadText } from '../src/config/index.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
 import { OPTIONS } from '../src/options/catalogue.js';
 import { editorSchema } from '../src/options/editor-schema.js';
 import { configSchema, DURATION_PATTERN, MEMORY_SIZE_PATTERN, valueConstraintsSchema } from '../src/options/schema.js';
 import type { JsonSchema } from '../src/options/schema.js';
 import { validateOptionValues } from '../src/options/validate.js';
-import { KNOWN_VERSIONS, parseVersion } from '../src/options/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../src/primitives/version.js';
 
 const schema = configSchema();
 

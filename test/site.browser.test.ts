@@ -16,7 +16,7 @@ import { cli } from './cli-harness.js';
 import type { Session } from './browser.js';
 import { HAVE_CHROMIUM, NO_CHROMIUM, openBrowser } from './browser.js';
 import { GOLDEN, newestInRange, targetForMode } from './golden.js';
-import { KNOWN_VERSIONS, versionLabel } from '../src/options/version.js';
+import { KNOWN_VERSIONS, versionLabel } from '../src/primitives/version.js';
 import { FORM_OPTIONS } from '../src/web/calculator.js';
 import type { PageState } from '../src/web/calculator.js';
 import { fixText } from '../src/cli/explain/picture.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseMemorySize } from '../src/model/memory-size.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
 import { suggestSizeSpelling } from '../src/options/size-spelling.js';
 
 describe('suggestSizeSpelling', () => {

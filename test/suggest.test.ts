@@ -1,23 +1,19 @@
 /**
- * src/options/suggest.ts: what flink-mem proposes instead of a key (unknown, deprecated or
- * removed) and instead of a resource memory spelling, and which state backend a config names.
+ * What flink-mem proposes instead of a key (src/options/key-suggestions.ts for unknown keys,
+ * src/model/key-replacements.ts for deprecated or removed ones) and instead of a resource memory
+ * spelling, and which state backend a config names (src/options/state-backend.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parseResourceMemoryString } from '../src/config/operator-memory.js';
 import { parseQuantity } from '../src/config/quantity.js';
 import { Conf } from '../src/model/conf.js';
-import { str } from '../src/model/values.js';
-import type { RawValue } from '../src/model/values.js';
+import { str } from '../src/primitives/raw-value.js';
+import type { RawValue } from '../src/primitives/raw-value.js';
 import { binaryQuantity, intendedResourceBytes } from '../src/options/resource-memory.js';
-import {
-  backendKind,
-  isKnownKey,
-  looksMemoryRelated,
-  replacementFor,
-  stateBackendKey,
-  suggestKey,
-} from '../src/options/suggest.js';
-import { parseVersion } from '../src/options/version.js';
+import { replacementFor } from '../src/model/key-replacements.js';
+import { isKnownKey, looksMemoryRelated, suggestKey } from '../src/options/key-suggestions.js';
+import { backendKind, stateBackendKey } from '../src/options/state-backend.js';
+import { parseVersion } from '../src/primitives/version.js';
 
 const v = (text: string) => parseVersion(text)!;
 const conf = (entries: Record<string, string | RawValue>, version = '1.20') =>

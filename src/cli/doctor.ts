@@ -9,9 +9,9 @@ import type { Readable } from 'node:stream';
 import { expandInputs, fatalProblems, loadFile, rawConfig } from '../config/index.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Target } from '../model/compute.js';
-import type { RawValue } from '../model/values.js';
-import type { FlinkVersion } from '../options/version.js';
-import { KNOWN_VERSIONS, parseVersion } from '../options/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { KNOWN_VERSIONS, parseVersion } from '../primitives/version.js';
 import { inferredVersion } from '../engine/runner.js';
 import { diagnose, diagnoseStream } from '../doctor/advisor.js';
 import type { DoctorOptions, DoctorResult } from '../doctor/types.js';
@@ -26,8 +26,9 @@ import type { DoctorWords } from '../doctor/format.js';
 import { ENGLISH_WORDS } from '../doctor/format.js';
 import { langFlag, resolveLang } from './lang.js';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT, exitFor } from './io.js';
 import { visible } from './util.js';
+import { readFailureCode, UsageError } from '../primitives/usage-error.js';
 
 export interface DoctorCliOptions {
   readonly error?: string;
@@ -115,9 +116,9 @@ function readableLog(path: string, shown: string): void {
     isFolder = statSync(path).isDirectory();
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new CliUsageError(code === 'ENOENT' ? `log "${shown}" does not exist` : `log "${shown}" cannot be read (${code ?? String(e)})`);
+    throw new UsageError(readFailureCode(e), code === 'ENOENT' ? `log "${shown}" does not exist` : `log "${shown}" cannot be read (${code ?? String(e)})`);
   }
-  if (isFolder) throw new CliUsageError(`log "${shown}" is a folder, not a file`);
+  if (isFolder) throw new UsageError('EISDIR', `log "${shown}" is a folder, not a file`);
 }
 
 function configDocument(path: string, cwd: string): ConfigDocument {
@@ -133,12 +134,12 @@ function configDocument(path: string, cwd: string): ConfigDocument {
   try {
     loaded = loadFile(full, {}, path);
   } catch (e) {
-    throw new CliUsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(e instanceof UsageError ? e.code : 'EIO', e instanceof Error ? e.message : String(e));
   }
   const fatal = fatalProblems(loaded)[0];
-  if (fatal) throw new CliUsageError(`${path}:${fatal.span.line}:${fatal.span.column}: ${fatal.message}`);
+  if (fatal) throw new UsageError('EINPUT', `${path}:${fatal.span.line}:${fatal.span.column}: ${fatal.message}`);
   const doc = loaded.documents[0];
-  if (!doc) throw new CliUsageError(`"${path}" holds no Flink configuration`);
+  if (!doc) throw new UsageError('EINPUT', `"${path}" holds no Flink configuration`);
   return doc;
 }
 
@@ -156,9 +157,9 @@ function folderDocument(full: string, shown: string): ConfigDocument {
     if (fatalProblems(loaded).length > 0) continue;
     for (const doc of loaded.documents) found.push({ name, doc });
   }
-  if (found.length === 0) throw new CliUsageError(`folder "${shown}" holds no Flink configuration`);
+  if (found.length === 0) throw new UsageError('EINPUT', `folder "${shown}" holds no Flink configuration`);
   if (found.length > 1) {
-    throw new CliUsageError(`folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`);
+    throw new UsageError('EINVAL', `folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`);
   }
   return found[0]!.doc;
 }
@@ -167,12 +168,12 @@ function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
   let version: FlinkVersion | undefined;
   if (opts.flinkVersion !== undefined) {
     const v = parseVersion(opts.flinkVersion);
-    if (!v) throw new CliUsageError(`--flink-version "${opts.flinkVersion}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`);
+    if (!v) throw new UsageError('EINVAL', `--flink-version "${opts.flinkVersion}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`);
     version = v;
   }
   let target: Target | undefined;
   if (opts.target !== undefined) {
-    if (!(TARGETS as readonly string[]).includes(opts.target)) throw new CliUsageError(`--target must be one of ${TARGETS.join(', ')}, not "${opts.target}"`);
+    if (!(TARGETS as readonly string[]).includes(opts.target)) throw new UsageError('EINVAL', `--target must be one of ${TARGETS.join(', ')}, not "${opts.target}"`);
     target = opts.target as Target;
   }
   let config: ReadonlyMap<string, RawValue> | undefined;
@@ -195,9 +196,9 @@ async function* watched(source: AsyncIterable<readonly string[]>, seen: (text: s
 }
 
 async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO, seen: (text: string) => void = () => {}): Promise<DoctorResult> {
-  if (opts.error !== undefined && opts.log !== undefined) throw new CliUsageError('give either --error or --log, not both');
+  if (opts.error !== undefined && opts.log !== undefined) throw new UsageError('EINVAL', 'give either --error or --log, not both');
   if (opts.error !== undefined) {
-    if (opts.error.trim() === '') throw new CliUsageError('--error is empty: nothing to diagnose');
+    if (opts.error.trim() === '') throw new UsageError('EINVAL', '--error is empty: nothing to diagnose');
     seen(opts.error);
     return diagnose(Object.defineProperty({ ...options, text: opts.error }, 'language', Object.getOwnPropertyDescriptor(options, 'language') ?? { value: undefined }));
   }
@@ -208,16 +209,16 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO, s
     try {
       return await diagnoseStream(watched(lines(stream), seen), options);
     } catch (e) {
-      if (e instanceof NotText) throw new CliUsageError(`log "${opts.log}" ${e.message}`);
+      if (e instanceof NotText) throw new UsageError('EINPUT', `log "${opts.log}" ${e.message}`);
       const code = (e as { code?: string }).code;
-      throw new CliUsageError(`log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
+      throw new UsageError(readFailureCode(e), `log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
     }
   }
-  if (io.stdinIsTTY) throw new CliUsageError('nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input');
+  if (io.stdinIsTTY) throw new UsageError('EINVAL', 'nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input');
   try {
     return await diagnoseStream(watched(lines(io.stdin), seen), options);
   } catch (e) {
-    if (e instanceof NotText) throw new CliUsageError(`standard input ${e.message}`);
+    if (e instanceof NotText) throw new UsageError('EINPUT', `standard input ${e.message}`);
     throw e;
   }
 }
@@ -252,7 +253,7 @@ export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<numb
   let result: DoctorResult;
   let lang: Lang = 'en';
   try {
-    if (opts.format !== 'text' && opts.format !== 'json') throw new CliUsageError(`--format must be text or json, not "${String(opts.format)}"`);
+    if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError('EINVAL', `--format must be text or json, not "${String(opts.format)}"`);
     const flag = langFlag(opts.lang, io);
     const script = new ScriptCounter();
     const fallback = flag ?? resolveLang(io, {});
@@ -260,9 +261,7 @@ export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<numb
     result = await read(opts, withLanguage(settings(opts, io.cwd), choose), io, (text) => script.add(text));
     lang = choose();
   } catch (e) {
-    if (!(e instanceof CliUsageError)) throw e;
-    io.error(`flink-mem: error: ${e.message}\n`);
-    return EXIT.usage;
+    return exitFor(e, io);
   }
   result = localizeResult(result, lang);
   // The evidence quotes the input: control characters in it are shown escaped, not sent to the terminal.

@@ -4,11 +4,11 @@
  * renamed over it once the file is known to be unchanged),
  * or show it as a unified diff with git-style `a/` and `b/` paths, which `git apply` takes.
  */
-import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { nodeCrypto } from './node-crypto.js';
 import { sha256, WriteRefused, writeAll } from './write.js';
 import type { FileStamp } from './write.js';
 
@@ -50,7 +50,7 @@ export function writeAtomically(path: string, text: string, expected?: FileStamp
   const stat = checkReplaceable(path);
   const mode = stat.mode & 0o7777;
   const bytes = Buffer.from(text, 'utf8');
-  const temp = join(dirname(path), `.${basename(path)}.flink-mem-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.flink-mem-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);

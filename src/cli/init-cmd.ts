@@ -6,9 +6,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../rules/index.js';
-import { NEWEST_VERSION } from '../options/version.js';
+import { NEWEST_VERSION } from '../primitives/version.js';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT } from './io.js';
+import { UsageError } from '../primitives/usage-error.js';
 
 export const INIT_FILE = '.flink-mem.yaml';
 
@@ -43,11 +44,11 @@ export function initText(): string {
 export async function runInit(opts: { force?: boolean }, io: CliIO): Promise<number> {
   const path = join(io.cwd, INIT_FILE);
   const other = ['.flink-mem.yaml', '.flink-mem.yml'].find((name) => existsSync(join(io.cwd, name)));
-  if (other && !opts.force) throw new CliUsageError(`${other} already exists here; remove it or run flink-mem init --force to replace it`);
+  if (other && !opts.force) throw new UsageError('EINVAL', `${other} already exists here; remove it or run flink-mem init --force to replace it`);
   try {
     writeFileSync(path, initText());
   } catch (e) {
-    throw new CliUsageError(`cannot write ${INIT_FILE}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError('EIO', `cannot write ${INIT_FILE}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   io.write(`wrote ${INIT_FILE}: every setting is commented out; uncomment what you want to change\n`);
   return EXIT.ok;

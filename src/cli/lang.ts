@@ -10,13 +10,13 @@ import { cliText } from '../i18n/cli.js';
 import type { Lang } from '../i18n/lang.js';
 import { isLang, langFromEnv, looksChinese } from '../i18n/lang.js';
 import type { CliIO } from './io.js';
-import { CliUsageError } from './io.js';
+import { UsageError } from '../primitives/usage-error.js';
 
 /** The `--lang` value, checked; undefined when not given. A bad value is a usage error. */
 export function langFlag(value: unknown, io: CliIO): Lang | undefined {
   if (value === undefined) return undefined;
   if (isLang(value)) return value;
-  throw new CliUsageError(cliText(langFromEnv(io.env), 'usage.lang', { value: String(value) }));
+  throw new UsageError('EINVAL', cliText(langFromEnv(io.env), 'usage.lang', { value: String(value) }));
 }
 
 /** The nearest .flink-mem.yaml/.yml upwards from `dir`, stopping after a folder holding `.git`. */
@@ -38,7 +38,7 @@ export function langOfConfig(path: string | undefined, io: CliIO): Lang | undefi
   }
   if (value === undefined || value === null) return undefined;
   if (isLang(value)) return value;
-  throw new CliUsageError(cliText(langFromEnv(io.env), 'usage.langConfig', { file: relative(io.cwd, path) || path, value: String(value) }));
+  throw new UsageError('ECONFIG', cliText(langFromEnv(io.env), 'usage.langConfig', { file: relative(io.cwd, path) || path, value: String(value) }));
 }
 
 export interface LangSources {

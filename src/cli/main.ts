@@ -5,10 +5,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { CliUsageError, EXIT } from './io.js';
-import { KNOWN_VERSIONS, NEWEST_VERSION } from '../options/version.js';
-import { SettingsError } from '../engine/settings.js';
-import { UsageError } from '../config/errors.js';
+import { EXIT, exitFor, oneLineError, withEnv } from './io.js';
+import { KNOWN_VERSIONS, NEWEST_VERSION } from '../primitives/version.js';
+import { UsageError } from '../primitives/usage-error.js';
 import { resolveLang } from './lang.js';
 import { helpLang, localizeHelp, localizeUsageError } from './help-lang.js';
 import type { Lang } from '../i18n/lang.js';
@@ -31,14 +30,6 @@ const inputFormatOption = () =>
 
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-/**
- * Commander's own errors in the shape of ours: one line starting `flink-mem: error:` (it puts a
- * "Did you mean" suggestion on a second line, which would break scripts reading one line).
- */
-function oneLineError(text: string): string {
-  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
 }
 
 export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
@@ -245,7 +236,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
     .action(async (shell: string) => {
       const { completionScript, PATH_FLAGS, SHELLS } = await import('./completion.js');
       const { FORMAT_NAMES } = await import('./format/types.js');
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new CliUsageError(`completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError('EINVAL', `completion: "${shell}" is not one of ${SHELLS.join(', ')}`);
       const flag = (o: Option, command = '') => {
         // lint's --format is repeatable, so its values are not commander choices.
         const choices = o.argChoices ?? (command === 'lint' && o.long === '--format' ? FORMAT_NAMES : undefined);
@@ -280,23 +271,6 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
   return program;
 }
 
-/** The same window on the world with an environment of its own (standard input stays lazy). */
-function withEnv(io: CliIO, env: Record<string, string | undefined>): CliIO {
-  return {
-    write: (s) => io.write(s),
-    error: (s) => io.error(s),
-    get stdin() {
-      return io.stdin;
-    },
-    get stdinIsTTY() {
-      return io.stdinIsTTY;
-    },
-    stdoutIsTTY: io.stdoutIsTTY,
-    env,
-    cwd: io.cwd,
-  };
-}
-
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
@@ -315,13 +289,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof CliUsageError || e instanceof SettingsError || e instanceof UsageError) {
-      io.error(`flink-mem: error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
-    if (io.env.FLINK_MEM_DEBUG) io.error(detail + '\n');
-    return EXIT.internal;
+    return exitFor(e, io);
   }
 }

@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../../rules/index.js';
 import type { RuleDefinition } from '../engine/types.js';
 import { ruleDocsUrl } from '../engine/types.js';
+import { lintFlags, lintSettings, outputWithoutMarkers, readHeader, RULES_FAMILY, withoutMarkers } from '../fixtures/directives.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { CliIO } from './io.js';
 import { resolveLang } from './lang.js';
-import { CliUsageError, EXIT } from './io.js';
+import { EXIT, exitFor } from './io.js';
+import { UsageError } from '../primitives/usage-error.js';
 
 type Rule = RuleDefinition<string>;
 
@@ -38,23 +40,6 @@ export interface RuleExample {
 }
 
 const FIXTURE = /^invalid-.*\.(ya?ml|conf)$/;
-const EXPECT_MARKER = /[ \t]*#\s*expect:.*$/gm;
-const DIRECTIVE_FLAGS: Readonly<Record<string, string>> = {
-  format: '--input-format',
-  version: '--flink-version',
-  target: '--target',
-  'container-memory': '--container-memory',
-};
-
-function flagsOf(text: string): string[] {
-  const m = /#\s*flink-mem-fixture:\s*(.*)$/.exec(text.split(/\r?\n/, 1)[0] ?? '');
-  if (!m) return [];
-  return m[1]!.split(/\s+/).flatMap((part) => {
-    const [k, v] = part.split('=');
-    const flag = k ? DIRECTIVE_FLAGS[k] : undefined;
-    return flag && v ? [flag, v] : [];
-  });
-}
 
 /** Each rule's first invalid fixture (by name) with its `.out`, from `fixtures/rules/<id>/`. */
 export function loadRuleExamples(fixturesDir: string, ids: Iterable<string>): Map<string, RuleExample> {
@@ -67,14 +52,13 @@ export function loadRuleExamples(fixturesDir: string, ids: Iterable<string>): Ma
     const text = readFileSync(join(dir, name), 'utf8');
     const outPath = join(dir, name.replace(/\.(ya?ml|conf)$/, '.out'));
     const zhPath = join(dir, name.replace(/\.(ya?ml|conf)$/, '.zh.out'));
-    // The test markers are dropped from the input and from the source lines quoted in the output.
-    const unmarked = (path: string) => readFileSync(path, 'utf8').replace(/^(\d+ \|.*?)[ \t]*#\s*expect:.*$/gm, '$1');
+    const unmarked = (path: string) => outputWithoutMarkers(readFileSync(path, 'utf8'));
     out.set(id, {
       name,
-      input: text.replace(EXPECT_MARKER, ''),
+      input: withoutMarkers(text),
       ...(existsSync(outPath) ? { output: unmarked(outPath) } : {}),
       ...(existsSync(zhPath) ? { outputZh: unmarked(zhPath) } : {}),
-      flags: flagsOf(text),
+      flags: lintFlags(lintSettings(join(dir, name), readHeader(RULES_FAMILY, join(dir, name), text))),
     });
   }
   return out;
@@ -231,11 +215,9 @@ export async function runRules(opts: RulesOptions, io: CliIO): Promise<number> {
     else if (format === 'markdown') {
       const dir = packageFixturesDir();
       io.write(renderRulesMarkdown(rules, dir ? loadRuleExamples(dir, rules.map((r) => r.id)) : new Map(), lang));
-    } else throw new CliUsageError(`--format "${format}" is not one of text, json, markdown`);
+    } else throw new UsageError('EINVAL', `--format "${format}" is not one of text, json, markdown`);
   } catch (e) {
-    if (!(e instanceof CliUsageError)) throw e;
-    io.error(`flink-mem: error: ${e.message}\n`);
-    return EXIT.usage;
+    return exitFor(e, io);
   }
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { Skipped } from '../config/expand.js';
 import { MAX_CONFIG_BYTES, ReadRefused } from '../config/index.js';
 import type { CliIO } from './io.js';
-import { CliUsageError } from './io.js';
+import { UsageError } from '../primitives/usage-error.js';
 
 /** Colours only on a terminal that is not TERM=dumb, never with NO_COLOR; FORCE_COLOR (or --color) forces them. */
 export function useColor(io: CliIO): boolean {
@@ -26,7 +26,7 @@ export async function readStdin(io: CliIO, maxBytes = MAX_CONFIG_BYTES): Promise
     // A pipe may never end (`cat /dev/zero |`): stop at the limit instead of filling memory.
     if (total > maxBytes) {
       io.stdin.destroy();
-      throw new CliUsageError(`standard input is larger than ${maxBytes >> 20} MB, too large to be a Flink configuration; it is not read`);
+      throw new UsageError('EFBIG', `standard input is larger than ${maxBytes >> 20} MB, too large to be a Flink configuration; it is not read`);
     }
     chunks.push(buf);
   }

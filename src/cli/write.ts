@@ -2,7 +2,7 @@
  * Writing files in full: writeSync may write fewer bytes than asked (a file-size limit, a full
  * disk), so every write loops until done or fails, and failures are told in words.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 
@@ -52,7 +52,7 @@ export interface FileStamp {
   readonly sha256: string;
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) => nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 
 /** The stamp of a file from the bytes just read from it (and a stat taken after the read). */
 export function fileStamp(path: string, bytes: Uint8Array, stat: Stats = statSync(path)): FileStamp {

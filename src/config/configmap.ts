@@ -8,7 +8,7 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { makeDocument } from './document.js';
 import { isOperatorConfig } from './foreign.js';
-import { parseLegacy } from './legacy.js';
+import { parseLegacy } from './flink-conf.js';
 import { LineIndex } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ManifestReader } from './yaml-nav.js';

@@ -6,8 +6,8 @@
  */
 import { isMap } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { str } from '../model/values.js';
-import { imageVersion } from '../options/version.js';
+import { str } from '../primitives/raw-value.js';
+import { imageVersion } from '../primitives/version.js';
 import { readConfigMap } from './configmap.js';
 import type { ConfigMapCandidate } from './configmap.js';
 import { containerLimit, podTemplateLimits, workloadLimits } from './limits.js';
@@ -21,8 +21,8 @@ import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
 import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory, Span } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
 
-type Process = 'jobmanager' | 'taskmanager';
 const COMPONENTS: readonly (readonly [Process, string])[] = [
   ['jobmanager', 'jobManager'],
   ['taskmanager', 'taskManager'],

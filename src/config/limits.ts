@@ -7,12 +7,11 @@ import type { Node } from 'yaml';
 import { parseQuantity } from './quantity.js';
 import type { ManifestReader } from './yaml-nav.js';
 import type { ConfigDocument, ContainerLimit } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
 
 export const MAIN_CONTAINER = 'flink-main-container';
 
-type Process = ContainerLimit['process'];
-
-export function containerLimit(r: ManifestReader, node: Node | null, field: string, process: Process): ContainerLimit | null {
+export function containerLimit(r: ManifestReader, node: Node | null, field: string, process: ContainerLimit['process']): ContainerLimit | null {
   const s = r.scalar(node);
   const q = s ? parseQuantity(s.text) : null;
   if (!s || !q) return null;
@@ -20,7 +19,7 @@ export function containerLimit(r: ManifestReader, node: Node | null, field: stri
 }
 
 /** Memory limits of `flink-main-container` in a pod template. */
-export function podTemplateLimits(r: ManifestReader, template: Node | null, field: string, process: Process): ContainerLimit[] {
+export function podTemplateLimits(r: ManifestReader, template: Node | null, field: string, process: ContainerLimit['process']): ContainerLimit[] {
   const out: ContainerLimit[] = [];
   r.items(r.path(template, ['spec', 'containers'])).forEach((c, i) => {
     if (r.text(r.get(c, 'name')) !== MAIN_CONTAINER) return;
@@ -30,7 +29,7 @@ export function podTemplateLimits(r: ManifestReader, template: Node | null, fiel
   return out;
 }
 
-function guessProcess(...names: (string | null | undefined)[]): Process {
+function guessProcess(...names: (string | null | undefined)[]): ContainerLimit['process'] {
   for (const n of names) {
     const s = (n ?? '').toLowerCase();
     if (s.includes('taskmanager') || s.includes('task-manager')) return 'taskmanager';
@@ -58,7 +57,7 @@ export function workloadLimits(r: ManifestReader, root: Node, kind: string): Con
  * (not a FlinkDeployment's pod template, whose main-container memory Flink overwrites) and
  * --container-memory; null without one.
  */
-export function smallestLimit(doc: ConfigDocument, process: 'taskmanager' | 'jobmanager', containerMemory?: bigint): bigint | null {
+export function smallestLimit(doc: ConfigDocument, process: Process, containerMemory?: bigint): bigint | null {
   const k8s = doc.kubernetes;
   let least: bigint | null = containerMemory ?? null;
   for (const l of k8s?.limits ?? []) {

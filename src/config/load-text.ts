@@ -2,12 +2,12 @@
  * Loading configuration text that is already in memory: pure, no file system, so the calculator
  * page runs it in the browser. load.ts adds reading files and standard input.
  */
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
 import { detectFormat } from './detect.js';
 import { makeDocument } from './document.js';
 import { isOperatorConfig, recogniseForeign } from './foreign.js';
 import { loadManifests } from './kubernetes.js';
-import { parseLegacy } from './legacy.js';
+import { parseLegacy } from './flink-conf.js';
 import { applyOverrides } from './overrides.js';
 import { LineIndex, fileStartSpan } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';

@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { detectFormat } from './detect.js';
-import { UsageError } from './errors.js';
-import type { UsageErrorCode } from './errors.js';
+import { UsageError } from '../primitives/usage-error.js';
+import type { UsageErrorCode } from '../primitives/usage-error.js';
 import { STDIN, loadText, notText } from './load-text.js';
 import { LineIndex } from './positions.js';
 import type { ConfigProblem, LoadOptions, LoadedFile } from './types.js';

@@ -5,8 +5,8 @@
  * amount is written as Java prints it. So `2G` is 2 GiB (Flink grammar wins), `2Gi` is 2147483648,
  * and `1.5g` becomes "1500000000.0", which Flink then cannot parse.
  */
-import { JavaError, javaTrim } from '../model/java.js';
-import { memoryToString, parseMemorySize } from '../model/memory-size.js';
+import { JavaError, javaTrim } from '../primitives/java.js';
+import { memoryToString, parseMemorySize } from '../primitives/memory-size.js';
 
 export interface OperatorMemory {
   /** The string written into the Flink configuration; null when the operator fails on the text. */

@@ -2,9 +2,9 @@
  * `--set key=value` overrides, applied after the file like Flink's `-Dkey=value` dynamic
  * properties: they are strings and win over every entry of the same key.
  */
-import { str } from '../model/values.js';
+import { str } from '../primitives/raw-value.js';
 import { makeDocument } from './document.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../primitives/usage-error.js';
 import type { ConfigDocument, ConfigEntry } from './types.js';
 
 /** Splits `key=value` at the first `=`; the value may be empty or contain `=`. */

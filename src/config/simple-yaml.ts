@@ -6,7 +6,7 @@
  * then goes through the full reader. Reading 10,000 files, the YAML library's tokens, CST and
  * nodes were a fifth of the run; this reads a line at a time and allocates only the entries.
  */
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
 import type { LineIndex } from './positions.js';
 import type { ConfigEntry } from './types.js';
 import { MAX_YAML_CHARS } from './yaml-guard.js';

@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import { LineIndex } from './positions.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';

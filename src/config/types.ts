@@ -2,7 +2,8 @@
  * What the loaders produce: Flink configuration documents whose every value keeps its file,
  * line and column, plus the problems found while reading them.
  */
-import type { RawValue } from '../model/values.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { Process } from '../primitives/flink-process.js';
 
 export type InputFormat = 'flink-conf' | 'config-yaml' | 'k8s';
 
@@ -75,7 +76,7 @@ export interface ConfigProblem {
 
 /** How the Kubernetes operator sets a process size from the spec's resources. */
 export interface ResourceMemory {
-  readonly process: 'taskmanager' | 'jobmanager';
+  readonly process: Process;
   /** YAML path, e.g. `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`. */
   readonly field: string;
   /** As written in the manifest. */
@@ -91,7 +92,7 @@ export interface ResourceMemory {
 
 /** A memory limit of a container running this process (pod template, plain Deployment, --container-memory). */
 export interface ContainerLimit {
-  readonly process: 'taskmanager' | 'jobmanager' | 'unknown';
+  readonly process: Process | 'unknown';
   readonly field: string;
   readonly text: string;
   readonly bytes: bigint;

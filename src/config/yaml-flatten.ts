@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
-import { rawToString } from '../model/values.js';
+import { rawToString } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import type { LineIndex } from './positions.js';
 import { MAX_DEPTH } from './yaml-guard.js';

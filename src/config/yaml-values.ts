@@ -5,9 +5,9 @@
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Scalar } from 'yaml';
-import { javaDoubleToString } from '../model/java.js';
-import { rawToString } from '../model/values.js';
-import type { RawValue } from '../model/values.js';
+import { javaDoubleToString } from '../primitives/java.js';
+import { rawToString } from '../primitives/raw-value.js';
+import type { RawValue } from '../primitives/raw-value.js';
 
 const INT_TAG = 'tag:yaml.org,2002:int';
 const FLOAT_TAG = 'tag:yaml.org,2002:float';

@@ -2,11 +2,11 @@
  * The doctor: from an error message or a log to diagnoses, most likely first, each with its
  * evidence, an explanation, and option changes computed with the model.
  */
-import { defaultVersion } from '../options/version.js';
+import { defaultVersion } from '../primitives/version.js';
 import { withOldKeys } from './legacy-keys.js';
 import { Planner } from './plan.js';
 import { Scanner } from './scanner.js';
-import type { Finding, ScanResult } from './scanner.js';
+import type { ScanResult, Sighting } from './scanner.js';
 import { SIGNATURES } from './signatures/index.js';
 import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Process, SuggestContext } from './types.js';
 
@@ -49,7 +49,7 @@ export async function diagnoseStream(lines: AsyncIterable<string | readonly stri
 }
 
 interface Resolved {
-  readonly finding: Finding;
+  readonly finding: Sighting;
   readonly component: Component;
   occurrences: number;
 }
@@ -59,13 +59,13 @@ function resolve(scan: ScanResult): Resolved[] {
   const seen = scan.observations;
   // Another program's process (Spark, a Kafka Connect worker, a web console, the operator's pod):
   // its memory failures are not Flink's, unless the text names a Flink process too.
-  const flinkSide = scan.inputProcess !== null || scan.findings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
+  const flinkSide = scan.inputProcess !== null || scan.sightings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
   if (seen.otherSystem !== null && (!flinkSide || !seen.flinkNamed)) return [];
   const named = new Map<string, Set<Component>>();
-  for (const f of scan.findings) if (f.process !== null && f.process !== 'unknown') named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
+  for (const f of scan.sightings) if (f.process !== null && f.process !== 'unknown') named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
   const namedBySignature = new Map([...named].filter(([, ps]) => ps.size === 1).map(([id, ps]) => [id, [...ps][0]!]));
   const merged = new Map<string, Resolved>();
-  for (const f of scan.findings) {
+  for (const f of scan.sightings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
     // The operator's own pod killed next to Flink's pods: that line is not a Flink process.
     if (f.variant === 'operator') continue;

@@ -4,15 +4,16 @@
  * (checked with the model), and searches the change that makes it start with the model's own fix
  * search, so that a pasted error gets exact values without `--config`.
  */
-import { applyChanges, compute, findFix } from '../model/fix.js';
-import type { Process } from '../model/fix.js';
+import { findFix } from '../model/fix-search.js';
+import { applyChanges, compute } from '../model/trial.js';
+import type { Process } from '../primitives/flink-process.js';
 import type { Target } from '../model/compute.js';
-import { multiplyBytes } from '../model/java.js';
-import { MIB, formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
-import type { RawValue } from '../model/values.js';
-import { str } from '../model/values.js';
+import { multiplyBytes } from '../primitives/java.js';
+import { MIB, formatSizeForConfig, parseMemorySizeOrNull } from '../primitives/memory-size.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import { breakdown } from './effect.js';
 import { fmt } from './quantities.js';
 import type { Suggestion } from './types.js';
@@ -44,12 +45,7 @@ function rangeAfter(text: string, label: string): [bigint, bigint] | null {
 function defaultBytes(key: string, version: FlinkVersion): bigint | null {
   const o = findOption(key);
   const v = o ? defaultFor(o, version) : null;
-  if (v === null) return null;
-  try {
-    return parseMemorySize(v);
-  } catch {
-    return null;
-  }
+  return v === null ? null : parseMemorySizeOrNull(v);
 }
 
 function defaultFraction(key: string, version: FlinkVersion): number {

@@ -3,7 +3,7 @@
  * much), then every component that moved.
  */
 import { fmt, fmtDelta } from './quantities.js';
-import type { Process } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
 
 type Sizes = Readonly<Record<string, bigint>>;
 

@@ -4,7 +4,7 @@
  * such a version, or shows those keys, the suggestions name that version's keys, each with its
  * modern equivalent. flink-mem's model starts at 1.10, so these are not derived with it.
  */
-import { MIB, formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
+import { MIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
 import { fmt, stepUp } from './quantities.js';
 import type { Diagnosis, OldFlink, Suggestion } from './types.js';
 

@@ -4,17 +4,19 @@
  * and, when the change would take too much from another component, paired with a larger total.
  */
 import type { MemoryFailure, Target } from '../model/compute.js';
-import type { Changes, FixResult, ProcessResult } from '../model/fix.js';
-import { applyChanges, compute, failureDirection, findFix, searchSize, shippedProcessSize, totalKeys } from '../model/fix.js';
-import { formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
-import type { RawValue } from '../model/values.js';
-import { rawToString, str } from '../model/values.js';
+import type { FixChanges, FixResult, ProcessResult } from '../model/trial.js';
+import { findFix, searchSize } from '../model/fix-search.js';
+import { applyChanges, compute, failureDirection, shippedProcessSize, totalKeys } from '../model/trial.js';
+import { formatSizeForConfig, parseMemorySize, parseMemorySizeOrNull } from '../primitives/memory-size.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { rawToString, str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
-import { atLeast } from '../options/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 import { breakdown, effectOf } from './effect.js';
 import { fmt } from './quantities.js';
-import type { Process, Suggestion } from './types.js';
+import type { Process } from '../primitives/flink-process.js';
+import type { Suggestion } from './suggestion.js';
 
 export type Sizes = Readonly<Record<string, bigint>>;
 
@@ -163,12 +165,7 @@ export class Planner {
   /** Bytes of a size option as the starting configuration has it, configured or default. */
   bytes(p: Process, key: string): bigint | null {
     const t = this.valueText(p, key);
-    if (t === null) return null;
-    try {
-      return parseMemorySize(t);
-    } catch {
-      return null;
-    }
+    return t === null ? null : parseMemorySizeOrNull(t);
   }
 
   isSet(p: Process, key: string): boolean {
@@ -205,7 +202,7 @@ export class Planner {
   }
 
   /** Whether `changes` on the starting configuration pass, and the new sizes. */
-  derive(p: Process, changes: Changes): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
+  derive(p: Process, changes: FixChanges): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
     const b = this.basis(p);
     if (!b) return null;
     const r = compute(applyChanges(b.config, changes), p, this.options());
@@ -236,7 +233,7 @@ export class Planner {
       }
       return 'ok';
     };
-    const run = (ch: Changes) => compute(applyChanges(b.config, ch), p, this.options());
+    const run = (ch: FixChanges) => compute(applyChanges(b.config, ch), p, this.options());
     let final: Record<string, string | null> | null = judge(run(first), tolerance) === 'ok' ? first : null;
     const fineGrained = b.result.path === 'fine-grained' && !b.config.has(`${p}.memory.flink.size`) && !b.config.has(`${p}.memory.process.size`);
     if (!final && !fineGrained && !opts.keepTotal && this.target !== 'local') {

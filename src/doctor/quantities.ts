@@ -2,9 +2,9 @@
  * Sizes the doctor proposes and prints: sensible steps up, rounding, and the sizes other tools
  * print (YARN's "4.1 GB", Kubernetes' "2Gi").
  */
-import { GIB, KIB, MIB, TIB, formatSizeForConfig } from '../model/memory-size.js';
+import { GIB, KIB, MIB, TIB, ceilTo, formatSizeForConfig } from '../primitives/memory-size.js';
 
-export const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / unit) * unit;
+export { ceilTo };
 
 /** Round up to a whole MiB; to 64 MiB once the value passes 1 GiB, so proposals stay readable. */
 export function roundUp(bytes: bigint): bigint {

@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOCTOR_FAMILY, readHeader } from '../fixtures/directives.js';
 import { diagnose } from './advisor.js';
 import { docs } from './docs.js';
 import type { DoctorOptions, SignatureDefinition } from './types.js';
@@ -17,8 +18,6 @@ export interface DoctorExample {
   readonly changes: readonly string[];
 }
 
-const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|flink-version|target|docs-example|source): ?(.*)$/;
-
 /**
  * The fixture marked `# docs-example: yes` (else the first by name) without a configuration whose
  * first expected diagnosis is the signature, diagnosed again: its evidence, summary and the
@@ -26,27 +25,23 @@ const HEADER = /^# (?:expect|expect-keys|expect-values|expect-explain|config|fli
  */
 export function loadDoctorExamples(dir: string, ids: readonly string[], options: DoctorOptions = {}): Map<string, DoctorExample> {
   const out = new Map<string, DoctorExample>();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-  const marked = (f: string) => headerOf(readFileSync(join(dir, f), 'utf8').split('\n')).includes('# docs-example: yes');
-  for (const file of [...files.filter(marked), ...files.filter((f) => !marked(f))]) {
-    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
-    const header = headerOf(lines);
-    const n = header.length;
-    if (header.some((l) => /^# (?:config|flink-version|target):/.test(l))) continue;
-    const first = /^# expect: (\S+)@/.exec(header[0] ?? '')?.[1];
+  const fixtures = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      return { file, text, header: readHeader(DOCTOR_FAMILY, join(dir, file), text) };
+    });
+  const marked = (f: (typeof fixtures)[number]) => f.header.get('docs-example') === 'yes';
+  for (const { file, text, header } of [...fixtures.filter(marked), ...fixtures.filter((f) => !marked(f))]) {
+    if (header.get('config') !== undefined || header.get('flink-version') !== undefined || header.get('target') !== undefined) continue;
+    const first = /^(\S+)@/.exec(header.get('expect') ?? '')?.[1];
     if (!first || !ids.includes(first) || out.has(first)) continue;
-    const d = diagnose({ ...options, text: lines.slice(n).join('\n') }).diagnoses[0];
+    const d = diagnose({ ...options, text: text.split('\n').slice(header.lineCount).join('\n') }).diagnoses[0];
     if (!d || d.id !== first) continue;
     out.set(first, { fixture: file, evidence: d.evidence.text, summary: d.summary, changes: d.suggestions.map((s) => `${s.key}: ${s.suggested}`) });
   }
   return out;
-}
-
-/** The expectation lines a fixture starts with. */
-function headerOf(lines: readonly string[]): string[] {
-  let n = 0;
-  while (n < lines.length && HEADER.test(lines[n]!)) n++;
-  return lines.slice(0, n);
 }
 
 const code = (s: string) => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);

@@ -10,7 +10,7 @@ import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
 import type { Component, Facts, Observations, Process, SignatureDefinition, Strength } from './types.js';
 
 /** One piece of evidence: a line a signature's pattern matched, with what it captured. */
-export interface Finding {
+export interface Sighting {
   readonly signature: SignatureDefinition;
   readonly patternIndex: number;
   readonly strength: Strength;
@@ -28,7 +28,7 @@ export interface Finding {
 }
 
 export interface ScanResult {
-  readonly findings: readonly Finding[];
+  readonly sightings: readonly Sighting[];
   readonly observations: Observations;
   /** The process the whole input is about, when it says. */
   readonly inputProcess: Process | null;
@@ -89,7 +89,7 @@ export class Scanner {
   private block: Block | null = null;
   private readonly hints = new HintCounter();
   private readonly seen = emptyObservations();
-  private readonly found = new Map<string, Finding>();
+  private readonly found = new Map<string, Sighting>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
   /** Each signature's keywords as one test (a line of a long log goes through every signature's). */
@@ -247,19 +247,19 @@ export class Scanner {
       if (rank[m.strength] > rank[prev.strength]) return;
       // Flink's own text after someone's description of it: the description was not an occurrence.
       if (rank[m.strength] < rank[prev.strength]) {
-        this.found.set(key, this.finding(m, process));
+        this.found.set(key, this.sighting(m, process));
         return;
       }
       prev.occurrences++;
       const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;
-      this.found.set(key, { ...this.finding(m, process), occurrences: prev.occurrences });
+      this.found.set(key, { ...this.sighting(m, process), occurrences: prev.occurrences });
       return;
     }
-    this.found.set(key, this.finding(m, process));
+    this.found.set(key, this.sighting(m, process));
   }
 
-  private finding(m: Pending, process: Component | null): Finding {
+  private sighting(m: Pending, process: Component | null): Sighting {
     return {
       signature: m.signature,
       patternIndex: m.patternIndex,
@@ -287,7 +287,7 @@ export class Scanner {
       };
     }
     return {
-      findings: [...this.found.values()],
+      sightings: [...this.found.values()],
       // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the text names a cluster process).
       observations: { ...this.seen, local: this.seen.local || (this.hints.outsideLine !== null && inputProcess === null) },
       inputProcess,

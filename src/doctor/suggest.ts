@@ -13,7 +13,7 @@ export function whichProcess(ctx: SuggestContext): string {
 }
 
 /** The same, to start a sentence. */
-export function WhichProcess(ctx: SuggestContext): string {
+export function whichProcessAtStart(ctx: SuggestContext): string {
   const w = whichProcess(ctx);
   return w.charAt(0).toUpperCase() + w.slice(1);
 }

@@ -3,23 +3,15 @@
  * and suggests, and the diagnosis it produces (the JSON shape of `flink-mem doctor`).
  */
 import type { Target } from '../model/compute.js';
-import type { RawValue } from '../model/values.js';
-import type { FlinkVersion } from '../options/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import type { Planner } from './plan.js';
+import type { Suggestion } from './suggestion.js';
+import type { Process } from '../primitives/flink-process.js';
 
 export type Component = 'taskmanager' | 'jobmanager' | 'unknown';
-export type Process = 'taskmanager' | 'jobmanager';
+export type { Process, Suggestion };
 export type Strength = 'strong' | 'weak' | 'vague';
-
-export interface Suggestion {
-  readonly key: string;
-  /** As configured, derived or defaulted, with bytes where it is a size. */
-  readonly current: string;
-  readonly suggested: string;
-  readonly why: string;
-  /** What the change does to the memory breakdown, computed with the model (only with a config). */
-  readonly effect?: string;
-}
 
 export interface Evidence {
   /** 1-based line number in the input. */

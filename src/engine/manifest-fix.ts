@@ -6,7 +6,7 @@
  * with it, since the pod would be killed. Shared by the memory-derivation-fails rule and explain.
  */
 import type { ConfigDocument } from '../config/types.js';
-import { parseMemorySize } from '../model/memory-size.js';
+import { parseMemorySize } from '../primitives/memory-size.js';
 import { resourceQuantity } from '../options/resource-memory.js';
 import type { FixChanges } from './types.js';
 

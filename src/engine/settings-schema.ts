@@ -1,5 +1,5 @@
 /** JSON Schema of `.flink-mem.yaml`, compiled to code at build time (scripts/gen-validators.mjs). */
-import { KNOWN_VERSIONS } from '../options/version.js';
+import { KNOWN_VERSIONS } from '../primitives/version.js';
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'off'] };
 

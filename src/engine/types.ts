@@ -3,14 +3,15 @@
  */
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import type { JobManagerResult, Target, TaskManagerResult } from '../model/compute.js';
-import type { FlinkVersion } from '../options/version.js';
-import type { RawValue } from '../model/values.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FixChanges } from '../model/trial.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-/** Concrete changes: a key set to a new value, or removed (null). */
-export type FixChanges = Readonly<Record<string, string | null>>;
+/** Concrete changes (declared with the model, which applies them); re-exported for the rules. */
+export type { FixChanges };
 
 export interface Finding {
   readonly ruleId: string;

@@ -21,9 +21,9 @@ import { nextFix } from './changes.js';
 import type { Change } from './changes.js';
 import { applyEdits } from './edits.js';
 import type { TextEdit } from './edits.js';
-import { planLegacy } from './legacy.js';
-import { planManifest } from './kubernetes.js';
-import type { EditPlan } from './plan.js';
+import { planLegacy } from './flink-conf-edits.js';
+import { planManifest } from './manifest-edits.js';
+import type { EditPlan } from './edit-plan.js';
 import { planMapping } from './yaml-map.js';
 
 export { applyEdits } from './edits.js';

@@ -13,8 +13,8 @@ import { findOption } from '../options/catalogue.js';
 import type { Change } from './changes.js';
 import type { KeptComment } from './edits.js';
 import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
-import type { EditPlan } from './plan.js';
-import { emptyPlan } from './plan.js';
+import type { EditPlan } from './edit-plan.js';
+import { emptyPlan } from './edit-plan.js';
 import { doubleQuoted, plainOk, scalarLike } from './scalar.js';
 import type { ScalarMode } from './scalar.js';
 

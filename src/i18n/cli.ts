@@ -90,12 +90,15 @@ export const EN_CLI = {
 
 export type CliKey = keyof typeof EN_CLI;
 
-/** Typed here, so that a key missing from the Chinese catalogue does not compile. */
-const ZH: Readonly<Record<CliKey, string>> = ZH_CLI;
+/**
+ * Typed here, so that a key missing from the Chinese catalogue does not compile. A function: the
+ * CLI loads the Chinese catalogues only when they are used.
+ */
+const zhTexts = (): Readonly<Record<CliKey, string>> => ZH_CLI;
 
 /** A CLI text in `lang` with its `{placeholders}` filled. */
 export function cliText(lang: Lang, key: CliKey, data?: Readonly<Record<string, string | number | bigint>>): string {
-  const template: string = lang === 'zh' ? ZH[key] : EN_CLI[key];
+  const template: string = lang === 'zh' ? zhTexts()[key] : EN_CLI[key];
   return data ? template.replace(/\{(\w+)\}/g, (all, name: string) => (name in data ? String(data[name]) : all)) : template;
 }
 
@@ -108,11 +111,12 @@ export function labelled(label: string, text: string, paint: (s: string) => stri
 export type Texts = (key: CliKey, data?: Readonly<Record<string, string | number | bigint>>) => string;
 export const textsFor = (lang: Lang): Texts => (key, data) => cliText(lang, key, data);
 
-const TRACE_ORDER = [...ZH_TRACE].sort((a, b) => b[0].length - a[0].length);
+/** Longest first; sorted on first use. */
+let traceOrder: (typeof ZH_TRACE)[number][] | undefined;
 
 /** A line of the model's trace in Chinese: its fixed phrases replaced, keys and numbers kept. */
 export function translateTrace(text: string): string {
   let out = text;
-  for (const [en, zh] of TRACE_ORDER) if (out.includes(en)) out = out.split(en).join(zh);
+  for (const [en, zh] of (traceOrder ??= [...ZH_TRACE].sort((a, b) => b[0].length - a[0].length))) if (out.includes(en)) out = out.split(en).join(zh);
   return out;
 }

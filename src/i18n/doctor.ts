@@ -12,11 +12,12 @@ export function doctorLanguage(lang: Lang): DoctorLanguage | undefined {
   return lang === 'zh' ? { signatures: ZH_SIGNATURES, ...ZH_DOCTOR_WORDS } : undefined;
 }
 
-const PHRASES = [...ZH_DOCTOR_PHRASES].sort((a, b) => b[0].length - a[0].length);
+/** Longest first; sorted on first use (the CLI loads the Chinese catalogues only when they are used). */
+let sortedPhrases: (typeof ZH_DOCTOR_PHRASES)[number][] | undefined;
 
 function phrases(text: string): string {
   let out = text;
-  for (const [en, zh] of PHRASES) if (out.includes(en)) out = out.split(en).join(zh);
+  for (const [en, zh] of (sortedPhrases ??= [...ZH_DOCTOR_PHRASES].sort((a, b) => b[0].length - a[0].length))) if (out.includes(en)) out = out.split(en).join(zh);
   return out;
 }
 

@@ -8,7 +8,12 @@ import type { Lang } from './lang.js';
 import { ZH_DATA, ZH_RULES } from './zh/rules.js';
 import type { RuleText } from './zh/rules.js';
 
-export const RULE_CATALOGUES: Readonly<Record<Exclude<Lang, 'en'>, Readonly<Record<string, RuleText>>>> = { zh: ZH_RULES };
+/** A getter: the CLI loads the Chinese catalogues only when they are used. */
+export const RULE_CATALOGUES: Readonly<Record<Exclude<Lang, 'en'>, Readonly<Record<string, RuleText>>>> = {
+  get zh() {
+    return ZH_RULES;
+  },
+};
 
 const cache = new WeakMap<object, RuleDefinition<string>>();
 

@@ -5,22 +5,22 @@
 import { Conf, ModelError } from './conf.js';
 import { Trace } from './fractions.js';
 import type { TraceStep } from './fractions.js';
-import { JavaError } from './java.js';
-import type { RawValue } from './values.js';
-import { rawToString } from './values.js';
-import type { FlinkVersion } from '../options/version.js';
-import { atLeast } from '../options/version.js';
+import { JavaError } from '../primitives/java.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 import type { TaskManagerSizes } from './taskmanager.js';
 import { TM, deriveTaskManagerSizes } from './taskmanager.js';
+import { cpuAndSlots, externalResources } from './task-resources.js';
 import type { JobManagerSizes } from './jobmanager.js';
 import { JM, deriveJobManagerSizes, legacyJobManager110 } from './jobmanager.js';
 import { jobManagerDynamicConfigs, jvmArgs, taskManagerDynamicConfigs } from './dynamic.js';
-import type { Target } from './legacy.js';
-import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy.js';
+import type { Target } from './legacy-heap.js';
+import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy-heap.js';
 import { deriveLocal } from './local.js';
 import type { DerivationPath } from './process.js';
 
-export type { Target } from './legacy.js';
+export type { Target } from './legacy-heap.js';
 
 export interface ModelOptions {
   readonly version: FlinkVersion;
@@ -101,54 +101,6 @@ function toFailure(e: unknown, prefix: string | null): MemoryFailure {
     return { check, exception: e.exception, flinkMessage: prefix + e.message, causes: [e.message, ...e.causeMessages()], keys, data };
   }
   return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys, data };
-}
-
-/**
- * `TaskExecutorProcessUtils.getCpuCores` then (1.13+) `getNumSlots`: the slots are read for the CPU
- * only when `taskmanager.cpu.cores` is not set, and for their own sake only from 1.13 on, after the
- * CPU check. The cores become a `CPUResource`, whose `BigDecimal.valueOf` rejects NaN and Infinity.
- */
-function cpuAndSlots(conf: Conf, version: FlinkVersion): { cpuCores: number; slots: number } {
-  const coresSet = conf.contains(TM.cpuCores);
-  const cpuCores = coresSet ? conf.double(TM.cpuCores)! : conf.int(TM.slots)!;
-  if (cpuCores <= 0) {
-    throw new ModelError(
-      'IllegalConfigurationException',
-      `TaskExecutors need to be started with a positive number of CPU cores. Please configure ${TM.cpuCores} accordingly.`,
-      'invalid-cpu-cores',
-      [coresSet ? TM.cpuCores : TM.slots],
-    );
-  }
-  if (!Number.isFinite(cpuCores)) {
-    const first = Number.isNaN(cpuCores) ? 'N' : 'I';
-    throw new ModelError('NumberFormatException', `Character ${first} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`, 'invalid-cpu-cores', [TM.cpuCores]);
-  }
-  // Before 1.13 the slot count is not part of the process spec: with the cores set it is never read.
-  const slots = !coresSet ? cpuCores : atLeast(version, '1.13') ? conf.int(TM.slots)! : unreadSlots(conf);
-  return { cpuCores, slots };
-}
-
-/** The slot count shown beside a pre-1.13 derivation that never reads it: 1 when it does not parse. */
-function unreadSlots(conf: Conf): number {
-  try {
-    return conf.int(TM.slots)!;
-  } catch (e) {
-    if (e instanceof JavaError) return 1;
-    throw e;
-  }
-}
-
-function externalResources(conf: Conf): [string, string][] {
-  const raw = conf.rawKey('external-resources');
-  if (!raw) return [];
-  const text = rawToString(raw).replace(/^\[|\]$/g, '');
-  if (text.trim() === 'none' || text.trim() === '') return [];
-  const out: [string, string][] = [];
-  for (const name of text.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
-    const amount = conf.rawKey(`external-resource.${name}.amount`);
-    if (amount && /^\d+$/.test(rawToString(amount).trim())) out.push([name, rawToString(amount).trim()]);
-  }
-  return out;
 }
 
 type Mapping = ResultBase['legacyMapping'];

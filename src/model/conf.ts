@@ -4,10 +4,10 @@
  */
 import type { OptionSpec } from '../options/catalogue.js';
 import { defaultFor, findOption, getOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../options/version.js';
-import { JavaError } from './java.js';
-import type { RawValue } from './values.js';
-import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString, str } from './values.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { JavaError } from '../primitives/java.js';
+import type { RawValue } from '../primitives/raw-value.js';
+import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString, str } from '../primitives/raw-value.js';
 
 /** A failure of the derivation: a Java exception plus the name of the check that failed. */
 export class ModelError extends JavaError {

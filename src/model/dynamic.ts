@@ -2,9 +2,9 @@
  * What Flink hands the JVM: the JVM arguments and the `-D` dynamic configs printed by
  * BashJavaUtils, in Flink's exact format (Java HashMap iteration order included).
  */
-import { javaDoubleToString } from './java.js';
-import { atLeast } from '../options/version.js';
-import type { FlinkVersion } from '../options/version.js';
+import { javaDoubleToString } from '../primitives/java.js';
+import { atLeast } from '../primitives/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
 import type { TaskManagerSizes } from './taskmanager.js';
 import { TM } from './taskmanager.js';
 import type { JobManagerSizes } from './jobmanager.js';

@@ -3,9 +3,9 @@
  * and the trace that records how each component came about.
  */
 import type { Conf } from './conf.js';
-import { JavaError, javaDoubleToString, multiplyBytes } from './java.js';
+import { JavaError, javaDoubleToString, multiplyBytes } from '../primitives/java.js';
 import { configError, describeOption } from './conf.js';
-import { humanReadable } from './memory-size.js';
+import { humanReadable } from '../primitives/memory-size.js';
 
 export interface TraceStep {
   /** Component name as in the JSON sizes ("managed", "jvmOverhead", ...). */

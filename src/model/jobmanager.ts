@@ -5,8 +5,8 @@
 import type { Conf } from './conf.js';
 import { ModelError, configError } from './conf.js';
 import type { Trace } from './fractions.js';
-import { addExact, subtractExact } from './java.js';
-import { MIB, humanReadable } from './memory-size.js';
+import { addExact, subtractExact } from '../primitives/java.js';
+import { MIB, humanReadable } from '../primitives/memory-size.js';
 import type { DerivationPath, ProcessKeys } from './process.js';
 import { choosePath, jvmFromFlink, jvmFromProcess } from './process.js';
 

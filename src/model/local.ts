@@ -5,9 +5,9 @@
 import type { Conf } from './conf.js';
 import { ModelError } from './conf.js';
 import type { Trace } from './fractions.js';
-import { JavaError, LONG_MAX } from './java.js';
-import { GIB, MIB, TIB, memoryToString } from './memory-size.js';
-import { atLeast } from '../options/version.js';
+import { JavaError, LONG_MAX } from '../primitives/java.js';
+import { GIB, MIB, TIB, memoryToString } from '../primitives/memory-size.js';
+import { atLeast } from '../primitives/version.js';
 import { TM } from './taskmanager.js';
 import type { TaskManagerSizes } from './taskmanager.js';
 import { describeOption } from './conf.js';

@@ -6,9 +6,9 @@ import type { Conf } from './conf.js';
 import { ModelError, configError, describeOption } from './conf.js';
 import type { Trace } from './fractions.js';
 import { rangeFraction, withFraction, withInverseFraction } from './fractions.js';
-import { addExact, multiplyBytes, subtractExact } from './java.js';
-import { humanReadable } from './memory-size.js';
-import { atLeast } from '../options/version.js';
+import { addExact, multiplyBytes, subtractExact } from '../primitives/java.js';
+import { humanReadable } from '../primitives/memory-size.js';
+import { atLeast } from '../primitives/version.js';
 
 export type DerivationPath = 'fine-grained' | 'total-flink' | 'total-process';
 

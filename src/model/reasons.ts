@@ -3,7 +3,8 @@
  * and the values as the user wrote them. Flink's own text travels separately (`flinkMessage`).
  */
 import type { MemoryFailure } from './compute.js';
-import { formatSizeShort } from './memory-size.js';
+import { formatSizeShort } from '../primitives/memory-size.js';
+import type { Process } from '../primitives/flink-process.js';
 
 /** Looks up the value of a key as written ("1728m"), when it is set. */
 export type ValueLookup = (key: string) => string | undefined;
@@ -75,7 +76,7 @@ export const EXPLAINERS: Readonly<Record<string, Explainer>> = {
 export function explainFailure(
   failure: MemoryFailure,
   value: ValueLookup,
-  process: 'taskmanager' | 'jobmanager',
+  process: Process,
   explainers: Readonly<Record<string, Explainer>> = EXPLAINERS,
 ): string {
   const explain = explainers[failure.check] ?? EXPLAINERS[failure.check];

@@ -6,11 +6,11 @@ import type { Conf } from './conf.js';
 import { ModelError, configError } from './conf.js';
 import type { Trace } from './fractions.js';
 import { rangeFraction, withFraction, withInverseFraction } from './fractions.js';
-import { JavaError, LONG_MAX, addExact, multiplyBytes, subtractExact } from './java.js';
-import { humanReadable } from './memory-size.js';
+import { JavaError, LONG_MAX, addExact, multiplyBytes, subtractExact } from '../primitives/java.js';
+import { humanReadable } from '../primitives/memory-size.js';
 import type { DerivationPath, JvmPart, ProcessKeys } from './process.js';
 import { choosePath, jvmFromFlink, jvmFromProcess } from './process.js';
-import { atLeast } from '../options/version.js';
+import { atLeast } from '../primitives/version.js';
 
 export const TM = {
   process: 'taskmanager.memory.process.size',

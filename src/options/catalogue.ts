@@ -3,8 +3,8 @@
  * defaults per version, fallback and deprecated keys, and the versions it exists in.
  * The memory model reads its defaults from here, so this file is the single source of truth.
  */
-import type { FlinkVersion } from './version.js';
-import { atLeast } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast } from '../primitives/version.js';
 
 export type OptionType = 'memory' | 'float' | 'double' | 'int' | 'long' | 'boolean' | 'string' | 'duration' | 'map' | 'enum';
 export type OptionGroup = 'taskmanager' | 'jobmanager' | 'network' | 'state-backend' | 'python' | 'kubernetes';

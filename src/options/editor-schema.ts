@@ -10,8 +10,8 @@ import { configSchema } from './schema.js';
 import type { JsonSchema } from './schema.js';
 import { OPTIONS } from './catalogue.js';
 import type { NumericRange, OptionSpec } from './catalogue.js';
-import type { FlinkVersion } from './version.js';
-import { defaultVersion, versionLabel } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { defaultVersion, versionLabel } from '../primitives/version.js';
 
 export type SchemaKind = 'config' | 'flink-deployment';
 export const SCHEMA_KINDS: readonly SchemaKind[] = ['config', 'flink-deployment'];

@@ -2,7 +2,7 @@
  * How to write memory into a FlinkDeployment's resource fields, and what a resource text the
  * operator cannot use was most likely meant to be. Pure functions; the operator rules report.
  */
-import { MIB } from '../model/memory-size.js';
+import { MIB } from '../primitives/memory-size.js';
 
 const BINARY_UNITS: readonly [string, bigint][] = [['Ti', 1n << 40n], ['Gi', 1n << 30n], ['Mi', MIB], ['Ki', 1n << 10n]];
 

@@ -4,11 +4,11 @@
  * Editors use it through `flink-mem schema` (yaml-language-server); the linter validates option
  * values against the same schema (validate.ts), so the two never disagree.
  */
-import { UNIT_LIST } from '../model/memory-size.js';
+import { UNIT_LIST } from '../primitives/memory-size.js';
 import { defaultFor, OPTIONS } from './catalogue.js';
 import type { NumericRange, OptionSpec } from './catalogue.js';
-import type { FlinkVersion } from './version.js';
-import { atLeast, defaultVersion, versionLabel } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast, defaultVersion, versionLabel } from '../primitives/version.js';
 
 export type JsonSchema = { [keyword: string]: unknown };
 

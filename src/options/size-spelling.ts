@@ -3,8 +3,8 @@
  * intended byte count is unambiguous and whole: `1.5g` -> `1536m`, `512MiB` -> `512m`,
  * `2Gi` -> `2g`. Never rounds: `1.3g` is not a whole number of bytes, so there is no suggestion.
  */
-import { LONG_MAX } from '../model/java.js';
-import { GIB, KIB, MIB, TIB, formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
+import { LONG_MAX } from '../primitives/java.js';
+import { GIB, KIB, MIB, TIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
 
 /**
  * Units people write, lower-cased, with the byte multiplier Flink would have to use for the

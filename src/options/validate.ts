@@ -8,13 +8,13 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { ConfigDocument, ConfigEntry } from '../config/types.js';
-import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString } from '../model/values.js';
-import type { RawValue } from '../model/values.js';
+import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString } from '../primitives/raw-value.js';
+import type { RawValue } from '../primitives/raw-value.js';
 import { defaultFor, findOption, optionForFallbackKey } from './catalogue.js';
 import type { NumericRange, OptionSpec } from './catalogue.js';
 import { VALIDATOR_OF_KEY } from './generated/option-values-validator.js';
-import type { FlinkVersion } from './version.js';
-import { defaultVersion } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { defaultVersion } from '../primitives/version.js';
 
 export type OptionValueProblemKind = 'type' | 'range' | 'enum' | 'format';
 

@@ -7,14 +7,14 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { ConfigEntry } from '../config/types.js';
-import { formatSizeForConfig, parseMemorySize } from '../model/memory-size.js';
-import { convertDouble, rawToString } from '../model/values.js';
+import { formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import { convertDouble, rawToString } from '../primitives/raw-value.js';
 import type { OptionSpec } from './catalogue.js';
 import { defaultFor, getOption } from './catalogue.js';
 import { describeRange } from './validate.js';
 import type { OptionValueProblemKind } from './validate.js';
-import type { FlinkVersion } from './version.js';
-import { atLeast, versionLabel } from './version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import { atLeast, versionLabel } from '../primitives/version.js';
 
 export type ValueIssueKind =
   | 'not-an-integer' | 'not-a-number' | 'out-of-range' | 'not-a-boolean' | 'not-a-duration' | 'unknown-backend'

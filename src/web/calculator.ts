@@ -11,13 +11,14 @@ import type { InputFormat, LoadedFile } from '../config/types.js';
 import type { Target } from '../model/compute.js';
 import { inferredVersion, lintLoadedFile } from '../engine/runner.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { KNOWN_VERSIONS, defaultVersion, parseVersion, versionLabel } from '../options/version.js';
-import type { FlinkVersion } from '../options/version.js';
-import type { ExplainedDocument, Process } from '../cli/explain/explain.js';
+import { KNOWN_VERSIONS, defaultVersion, parseVersion, versionLabel } from '../primitives/version.js';
+import type { FlinkVersion } from '../primitives/version.js';
+import type { ExplainedDocument } from '../cli/explain/explain.js';
 import { explainDocument } from '../cli/explain/explain.js';
 import { explainSvg, xml } from '../cli/explain/svg.js';
 import { findingsList, processDetails, traceDetails } from '../cli/explain/html.js';
 import { processPicture } from '../cli/explain/picture.js';
+import type { Process } from '../primitives/flink-process.js';
 
 /** The form's options: the ones that decide most configurations. */
 export const FORM_OPTIONS: readonly (readonly [string, readonly string[]])[] = [

@@ -5,20 +5,19 @@
 import type { ConfigDocument } from '../../config/types.js';
 import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from '../../model/compute.js';
 import { computeJobManager, computeTaskManager } from '../../model/compute.js';
-import { findFix } from '../../model/fix.js';
+import { findFix } from '../../model/fix-search.js';
 import { explainFailure } from '../../model/reasons.js';
 import type { Explainer } from '../../model/reasons.js';
-import type { FlinkVersion } from '../../options/version.js';
+import type { FlinkVersion } from '../../primitives/version.js';
 import { fixInManifest } from '../../engine/manifest-fix.js';
 import { entryFor, targetFor } from '../../engine/runner.js';
 import { rawConfig } from '../../config/load-text.js';
-import type { RawValue } from '../../model/values.js';
+import type { RawValue } from '../../primitives/raw-value.js';
 import type { EffectiveValue } from './provenance.js';
 import { effectiveConfig } from './provenance.js';
 import type { UpgradeChange, VersionOutcome } from './upgrade.js';
 import { compareVersions } from './upgrade.js';
-
-export type Process = 'taskmanager' | 'jobmanager';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface FailureReport {
   readonly failure: MemoryFailure;

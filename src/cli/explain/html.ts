@@ -4,12 +4,13 @@
  * number (collapsed), and the lint findings for the same file.
  */
 import type { Finding } from '../../engine/types.js';
-import { formatSizeShort } from '../../model/memory-size.js';
-import { versionLabel } from '../../options/version.js';
-import type { ExplainedDocument, ExplainedVersion, Process } from './explain.js';
+import { formatSizeShort } from '../../primitives/memory-size.js';
+import { versionLabel } from '../../primitives/version.js';
+import type { ExplainedDocument, ExplainedVersion } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture } from './picture.js';
 import { explainSvg, xml } from './svg.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface HtmlFile {
   readonly file: string;

@@ -3,8 +3,9 @@
  * byte counts: JSON integers up to 2^53-1, decimal strings above.
  */
 import type { TraceStep } from '../../model/fractions.js';
-import { versionLabel } from '../../options/version.js';
-import type { ExplainedDocument, ExplainedVersion, FailureReport, Process } from './explain.js';
+import { versionLabel } from '../../primitives/version.js';
+import type { ExplainedDocument, ExplainedVersion, FailureReport } from './explain.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface JsonOptions {
   readonly trace: boolean;

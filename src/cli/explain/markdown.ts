@@ -4,12 +4,13 @@
  * component's bar starts where the one before ends, so the stack and its proportions read at a
  * glance in a fixed-width block of about 80 columns.
  */
-import { formatSizeShort } from '../../model/memory-size.js';
-import { versionLabel } from '../../options/version.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import { formatSizeShort } from '../../primitives/memory-size.js';
+import { versionLabel } from '../../primitives/version.js';
+import type { ExplainedDocument } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture } from './picture.js';
 import { allocate } from './text.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface MarkdownOptions {
   readonly processes: readonly Process[];

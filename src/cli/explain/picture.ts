@@ -4,7 +4,8 @@
  * heap, direct and off-heap memory, total Flink and total process memory), and, for a process that
  * does not start, the components Flink had worked out before it stopped and the ones it blamed.
  */
-import type { ExplainedVersion, Process } from './explain.js';
+import type { ExplainedVersion } from './explain.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export type PartKind = 'heap' | 'managed' | 'direct' | 'offheap' | 'metaspace' | 'overhead';
 

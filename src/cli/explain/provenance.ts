@@ -4,8 +4,8 @@
  */
 import type { ConfigDocument, ConfigEntry } from '../../config/types.js';
 import { OPTIONS, defaultFor, isActive } from '../../options/catalogue.js';
-import type { FlinkVersion } from '../../options/version.js';
-import { versionLabel } from '../../options/version.js';
+import type { FlinkVersion } from '../../primitives/version.js';
+import { versionLabel } from '../../primitives/version.js';
 
 export interface EffectiveValue {
   readonly key: string;

@@ -7,15 +7,15 @@ import { resolve } from 'node:path';
 import { fatalProblems, flinkFilesIn, loadBytes, loadFile, UsageError } from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
-import type { FlinkVersion } from '../../options/version.js';
-import { defaultVersion } from '../../options/version.js';
+import type { FlinkVersion } from '../../primitives/version.js';
+import { defaultVersion } from '../../primitives/version.js';
 import { inferredVersion } from '../../engine/runner.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
-import { CliUsageError, EXIT } from '../io.js';
+import { EXIT } from '../io.js';
 import { EMPTY_PATH, readStdin, shownUnder, skippedMessage, useColor, visible, visibleColored, visibleLine } from '../util.js';
 import type { Skipped } from '../../config/expand.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import type { ExplainedDocument } from './explain.js';
 import { explainDocument } from './explain.js';
 import { JsonStream } from './json.js';
 import { explainText } from './text.js';
@@ -28,6 +28,7 @@ import { ALL_RULES } from '../../../rules/index.js';
 import { textsFor } from '../../i18n/cli.js';
 import { ZH_REASONS } from '../../i18n/zh/reasons.js';
 import { resolveLang } from '../lang.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface ExplainOptions {
   readonly files: readonly string[];
@@ -48,7 +49,7 @@ export interface ExplainOptions {
 function parsePairs(items: readonly string[], what: string): [string, string][] {
   return items.map((item) => {
     const i = item.indexOf('=');
-    if (i <= 0) throw new CliUsageError(`${what} "${item}" must look like KEY=VALUE`);
+    if (i <= 0) throw new UsageError('EINVAL', `${what} "${item}" must look like KEY=VALUE`);
     return [item.slice(0, i), item.slice(i + 1)];
   });
 }
@@ -89,7 +90,7 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const set = parsePairs(opts.set, '--set');
   const env = Object.fromEntries(parsePairs(opts.env, '--env'));
   const processes: Process[] = opts.process === 'both' ? ['taskmanager', 'jobmanager'] : [opts.process];
-  if (opts.files.length === 0) throw new CliUsageError('explain needs at least one file, folder or - for standard input');
+  if (opts.files.length === 0) throw new UsageError('EINVAL', 'explain needs at least one file, folder or - for standard input');
   const loadOptions = { ...(opts.inputFormat ? { format: opts.inputFormat } : {}), set };
   const errors: { file: string; message: string }[] = [];
   const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;

@@ -6,11 +6,12 @@
  * columns beside the bar, joined to their box by a line, so a component of a few megabytes is as
  * readable as a gigabyte one. Text is text; colours follow the reader's light or dark theme.
  */
-import { formatSizeShort } from '../../model/memory-size.js';
-import { versionLabel } from '../../options/version.js';
-import type { ExplainedDocument, Process } from './explain.js';
+import { formatSizeShort } from '../../primitives/memory-size.js';
+import { versionLabel } from '../../primitives/version.js';
+import type { ExplainedDocument } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture, spread } from './picture.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 export interface SvgOptions {
   readonly processes: readonly Process[];

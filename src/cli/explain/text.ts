@@ -4,12 +4,13 @@
  * and a change that makes it start.
  */
 import pc from 'picocolors';
-import { formatSizeShort } from '../../model/memory-size.js';
-import { versionLabel } from '../../options/version.js';
+import { formatSizeShort } from '../../primitives/memory-size.js';
+import { versionLabel } from '../../primitives/version.js';
 import type { CliKey, Texts } from '../../i18n/cli.js';
 import { labelled, textsFor, translateTrace } from '../../i18n/cli.js';
 import { displayWidth, padEndDisplay } from '../../i18n/width.js';
-import type { ExplainedDocument, ExplainedVersion, Process } from './explain.js';
+import type { ExplainedDocument, ExplainedVersion } from './explain.js';
+import type { Process } from '../../primitives/flink-process.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 

@@ -4,8 +4,8 @@
  */
 import type { ConfigDocument } from '../../config/types.js';
 import { OPTIONS, defaultFor, isActive, optionForFallbackKey, findOption } from '../../options/catalogue.js';
-import type { FlinkVersion } from '../../options/version.js';
-import { atLeast } from '../../options/version.js';
+import type { FlinkVersion } from '../../primitives/version.js';
+import { atLeast } from '../../primitives/version.js';
 import type { JobManagerResult, TaskManagerResult } from '../../model/compute.js';
 
 export interface VersionOutcome {

@@ -5,7 +5,7 @@
  * (rule, file, option key or, without a key, the message, and the document of a multi-document
  * file); the n-th finding with the same identity in one file gets n in its hash.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Finding } from '../../engine/types.js';
 
 export class Fingerprints {
@@ -22,6 +22,6 @@ export class Fingerprints {
     const identity = [f.ruleId, path, f.key ?? f.message, String(f.docIndex ?? 0)].join('\u0000');
     const n = this.seen.get(identity) ?? 0;
     this.seen.set(identity, n + 1);
-    return createHash('sha256').update(`${identity}\u0000${n}`).digest('hex');
+    return nodeCrypto().createHash('sha256').update(`${identity}\u0000${n}`).digest('hex');
   }
 }

@@ -5,7 +5,6 @@
 import type { RuleDefinition } from '../../engine/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { CliIO } from '../io.js';
-import { CliUsageError } from '../io.js';
 import { useColor } from '../util.js';
 import { checkstyleFormatter } from './checkstyle.js';
 import { githubFormatter } from './github.js';
@@ -18,15 +17,17 @@ import type { Sink } from './sink.js';
 import { textFormatter } from './text.js';
 import { FORMAT_NAMES } from './types.js';
 import type { FormatContext, FormatName, Formatter } from './types.js';
+import { UsageError } from '../../primitives/usage-error.js';
 
+/** The CI formats are called through here, so that the CLI loads each (a file of its own) only when it is used. */
 export const FORMATTERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = {
   text: textFormatter,
   json: jsonFormatter,
-  sarif: sarifFormatter,
+  sarif: (ctx) => sarifFormatter(ctx),
   github: githubFormatter,
-  gitlab: gitlabFormatter,
-  junit: junitFormatter,
-  checkstyle: checkstyleFormatter,
+  gitlab: (ctx) => gitlabFormatter(ctx),
+  junit: (ctx) => junitFormatter(ctx),
+  checkstyle: (ctx) => checkstyleFormatter(ctx),
 };
 
 export interface ReportRequest {
@@ -42,7 +43,7 @@ export interface OpenReport {
 
 function formatName(name: string): FormatName {
   if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName;
-  throw new CliUsageError(`--format "${name}" is not one of ${FORMAT_NAMES.join(', ')}`);
+  throw new UsageError('EINVAL', `--format "${name}" is not one of ${FORMAT_NAMES.join(', ')}`);
 }
 
 /**
@@ -51,7 +52,7 @@ function formatName(name: string): FormatName {
  */
 export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition<string>>, lang: Lang = 'en'): OpenReport[] {
   const names = requests.map((r) => formatName(r.format));
-  if (requests.filter((r) => !r.output).length > 1) throw new CliUsageError('only one --format can write to standard output; give the others an --output file');
+  if (requests.filter((r) => !r.output).length > 1) throw new UsageError('EINVAL', 'only one --format can write to standard output; give the others an --output file');
   const reports: OpenReport[] = [];
   requests.forEach((r, i) => {
     let sink: Sink;
@@ -59,7 +60,7 @@ export function openReports(requests: readonly ReportRequest[], io: CliIO, rules
       sink = r.output ? atomicFileSink(r.output, io.cwd) : streamSink((s) => io.write(s));
     } catch (e) {
       for (const opened of reports) opened.sink.abort();
-      throw new CliUsageError(`cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError('EIO', `cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`);
     }
     const color = !r.output && useColor(io);
     reports.push({ sink, formatter: FORMATTERS[names[i]!]({ write: (s) => sink.write(s), rules, color, cwd: io.cwd, lang }) });

@@ -1,7 +1,7 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
 import { fmt, stepUp } from '../quantities.js';
-import { LOCAL_RUN, NAME, num, raise, startingPoint, stepOrNeed, WhichProcess } from '../suggest.js';
+import { LOCAL_RUN, NAME, num, raise, startingPoint, stepOrNeed, whichProcessAtStart } from '../suggest.js';
 import type { Facts, Process, SuggestContext, Suggestion } from '../types.js';
 
 /** Bytes the failed reservation was short by: allocated + requested - limit (from "Cannot reserve N bytes ..."). */
@@ -74,7 +74,7 @@ export default defineSignature({
   },
   options: ['taskmanager.memory.task.off-heap.size', 'taskmanager.memory.framework.off-heap.size', 'jobmanager.memory.off-heap.size'],
   docs: [docs.trouble('outofmemoryerror-direct-buffer-memory'), docs.setupTm('configure-off-heap-memory-direct-or-native'), docs.setupJm('configure-off-heap-memory')],
-  summary: (ctx) => `${WhichProcess(ctx)} ran out of JVM direct memory`,
+  summary: (ctx) => `${whichProcessAtStart(ctx)} ran out of JVM direct memory`,
   explain(ctx) {
     if (ctx.seen.local) return LOCAL_RUN;
     const parts: string[] = [];

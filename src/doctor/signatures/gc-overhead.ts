@@ -1,6 +1,6 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { LOCAL_RUN, growHeap, whichProcess, WhichProcess } from '../suggest.js';
+import { LOCAL_RUN, growHeap, whichProcess, whichProcessAtStart } from '../suggest.js';
 import type { SuggestContext } from '../types.js';
 
 /** A stop-the-world pause this long makes a process miss heartbeats and look dead to its peers. */
@@ -47,7 +47,7 @@ export default defineSignature({
   docs: [docs.trouble('outofmemoryerror-java-heap-space'), docs.setupTm('task-operator-heap-memory'), docs.option('heartbeat.timeout')],
   summary: (ctx) =>
     ctx.variant === 'gc-pause'
-      ? `${WhichProcess(ctx)} stopped for long garbage-collection pauses (${pauseSecs(ctx)} s)`
+      ? `${whichProcessAtStart(ctx)} stopped for long garbage-collection pauses (${pauseSecs(ctx)} s)`
       : ctx.variant === 'frequent'
         ? `The heap of ${whichProcess(ctx)} is nearly full: it collects garbage all the time`
         : `The JVM of ${whichProcess(ctx)} spent nearly all its time collecting garbage`,

@@ -1,14 +1,14 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
 import { explainFailure } from '../../model/reasons.js';
-import { formatSizeForConfig } from '../../model/memory-size.js';
-import { shippedProcessSize } from '../../model/fix.js';
+import { formatSizeForConfig } from '../../primitives/memory-size.js';
+import { shippedProcessSize } from '../../model/trial.js';
 import { suggestSizeSpelling } from '../../options/size-spelling.js';
 import { NAME } from '../suggest.js';
 import { parseLooseSize } from '../quantities.js';
 import type { Process, SignaturePattern, SuggestContext, Suggestion } from '../types.js';
 import { bytesAfter, byteCounts, fixFromMessage, rebuild } from '../config-error.js';
-import { MIB } from '../../model/memory-size.js';
+import { MIB } from '../../primitives/memory-size.js';
 import { ceilTo, fmt } from '../quantities.js';
 import { defaultFor, findOption } from '../../options/catalogue.js';
 

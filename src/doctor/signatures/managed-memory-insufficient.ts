@@ -1,6 +1,6 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { MIB } from '../../model/memory-size.js';
+import { MIB } from '../../primitives/memory-size.js';
 import { ceilTo, fmt, stepUp } from '../quantities.js';
 import { growManaged } from '../suggest.js';
 import type { Facts, SuggestContext, Suggestion } from '../types.js';

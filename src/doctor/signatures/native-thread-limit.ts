@@ -1,6 +1,6 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { WhichProcess } from '../suggest.js';
+import { whichProcessAtStart } from '../suggest.js';
 
 export default defineSignature({
   id: 'native-thread-limit',
@@ -21,7 +21,7 @@ export default defineSignature({
   component: 'infer',
   options: ['taskmanager.memory.jvm-overhead.min'],
   docs: [docs.tuning('configure-memory-for-containers')],
-  summary: (ctx) => `${WhichProcess(ctx)} could not start another thread`,
+  summary: (ctx) => `${whichProcessAtStart(ctx)} could not start another thread`,
   explain: () =>
     'The operating system refused a new thread. This is almost never Flink memory: the limit on processes and threads was reached (ulimit -u of the user, the pids limit of the container or Kubernetes pod, kernel.threads-max), or user code leaks threads (a thread dump with jstack shows thousands of similar threads). No Flink memory option helps: raise the limit or fix the leak. Only if the container is also at its memory limit does JVM overhead matter, since every thread stack lives outside the heap.',
   suggest: () => [],

@@ -1,7 +1,7 @@
 import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
-import { MIB, formatSizeForConfig } from '../../model/memory-size.js';
-import { atLeast } from '../../options/version.js';
+import { MIB, formatSizeForConfig } from '../../primitives/memory-size.js';
+import { atLeast } from '../../primitives/version.js';
 import { ceilTo, fmt, fractionUp, stepUp } from '../quantities.js';
 import { raise, startingPoint } from '../suggest.js';
 import type { Facts, SuggestContext, Suggestion } from '../types.js';

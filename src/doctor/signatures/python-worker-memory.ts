@@ -2,7 +2,7 @@ import { defineSignature } from '../signature.js';
 import { docs } from '../docs.js';
 import { fmt, stepUp } from '../quantities.js';
 import { growManaged, raise } from '../suggest.js';
-import { atLeast } from '../../options/version.js';
+import { atLeast } from '../../primitives/version.js';
 import type { SuggestContext, Suggestion } from '../types.js';
 
 const managedByFlink = (ctx: SuggestContext): boolean => {

@@ -1,14 +1,16 @@
 /**
  * The doctor's development set: real, public failure reports in fixtures/doctor-real/, one per
- * file, each starting with its header (see fixtures/doctor-real/README.md for every directive).
- * Read by `npm run doctor:eval` (scripts/doctor-eval.mjs) and by test/doctor.dataset.test.ts.
+ * file, each starting with its header (read by src/fixtures/directives.ts; see
+ * fixtures/doctor-real/README.md for every directive). Read by `npm run doctor:eval`
+ * (scripts/doctor-eval.mjs bundles this file) and by test/doctor.dataset.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATASET_FAMILY, FixtureSyntaxError, readHeader } from '../src/fixtures/directives.js';
+import type { FixtureHeader } from '../src/fixtures/directives.js';
 
 export const DATASET_DIR = new URL('../fixtures/doctor-real/', import.meta.url);
 
-const DIRECTIVE = /^# (expect|expect-keys|expect-options|source|kind|lang|why): ?(.*)$/;
 export const KINDS = ['exception', 'log', 'prose'];
 export const LANGS = ['en', 'zh'];
 export const COMPONENTS = ['taskmanager', 'jobmanager', 'unknown'];
@@ -19,47 +21,59 @@ const KEY = /^[a-zA-Z][\w.-]*$/;
  * One item: `problems` lists what is wrong with its header (empty when it is valid). `expect` is
  * the list of `id@component` (empty for a negative), `options` the expert's first choices.
  */
-export function parseItem(name, text) {
-  const lines = text.split('\n');
-  const header = new Map();
-  const problems = [];
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const m = DIRECTIVE.exec(lines[i]);
-    if (!m) break;
-    if (header.has(m[1])) problems.push(`"# ${m[1]}:" appears twice`);
-    header.set(m[1], m[2].trim());
+export interface DatasetItem {
+  readonly name: string;
+  readonly body: string;
+  readonly expect: readonly string[];
+  readonly options: readonly string[];
+  readonly keys: readonly string[] | undefined;
+  readonly source: string;
+  readonly kind: string;
+  readonly lang: string;
+  readonly why: string;
+  readonly problems: readonly string[];
+}
+
+export function parseItem(name: string, text: string, file: string = name): DatasetItem {
+  const problems: string[] = [];
+  let header: FixtureHeader | undefined;
+  try {
+    header = readHeader(DATASET_FAMILY, file, text);
+  } catch (e) {
+    if (!(e instanceof FixtureSyntaxError)) throw e;
+    problems.push(e.message);
   }
-  for (const k of REQUIRED) if (!header.get(k)) problems.push(`no "# ${k}:" line`);
-  const body = lines.slice(i).join('\n');
+  const get = (k: string) => header?.get(k);
+  for (const k of REQUIRED) if (!get(k)) problems.push(`no "# ${k}:" line`);
+  const body = text.split('\n').slice(header?.lineCount ?? 0).join('\n');
   if (body.trim() === '') problems.push('no report text after the header');
-  const expectText = header.get('expect') ?? '';
+  const expectText = get('expect') ?? '';
   const expect = expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean);
   for (const e of expect) {
     const [id, component, extra] = e.split('@');
     if (!id || !component || extra !== undefined || !COMPONENTS.includes(component)) problems.push(`expectation "${e}" is not <id>@<taskmanager|jobmanager|unknown>`);
   }
-  const optionsText = header.get('expect-options') ?? '';
+  const optionsText = get('expect-options') ?? '';
   const options = optionsText === 'none' ? [] : optionsText.split('|').map((s) => s.trim()).filter(Boolean);
   for (const o of options) if (!KEY.test(o)) problems.push(`option "${o}" is not an option key`);
   if (expect.length === 0 && options.length > 0) problems.push('a negative ("# expect: none") expects no options');
   if (expect.length > 0 && optionsText === '') problems.push('a positive needs "# expect-options:" (or "none")');
-  const keysText = header.get('expect-keys');
+  const keysText = get('expect-keys');
   const keys = keysText === undefined ? undefined : keysText === 'none' ? [] : keysText.split(',').map((s) => s.trim()).filter(Boolean);
-  const source = header.get('source') ?? '';
+  const source = get('source') ?? '';
   if (source && !/^https?:\/\/\S+$/.test(source)) problems.push(`source "${source}" is not a link`);
-  const kind = header.get('kind') ?? '';
+  const kind = get('kind') ?? '';
   if (kind && !KINDS.includes(kind)) problems.push(`kind "${kind}" is not one of ${KINDS.join(', ')}`);
-  const lang = header.get('lang') ?? '';
+  const lang = get('lang') ?? '';
   if (lang && !LANGS.includes(lang)) problems.push(`lang "${lang}" is not one of ${LANGS.join(', ')}`);
-  return { name, body, expect, options, keys, source, kind, lang, why: header.get('why') ?? '', problems };
+  return { name, body, expect, options, keys, source, kind, lang, why: get('why') ?? '', problems };
 }
 
 /** Every item of the set, sorted by file name. */
-export function loadDataset(dir = DATASET_DIR) {
+export function loadDataset(dir: URL | string = DATASET_DIR): DatasetItem[] {
   const path = dir instanceof URL ? dir.pathname : dir;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => parseItem(f, readFileSync(join(path, f), 'utf8')));
+    .map((f) => parseItem(f, readFileSync(join(path, f), 'utf8'), join(path, f)));
 }

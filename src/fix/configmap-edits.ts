@@ -15,8 +15,8 @@ import { ManifestReader } from '../config/yaml-nav.js';
 import type { Change } from './changes.js';
 import { lineBreakOf } from './edits.js';
 import type { TextEdit } from './edits.js';
-import type { EditPlan } from './plan.js';
-import { emptyPlan } from './plan.js';
+import type { EditPlan } from './edit-plan.js';
+import { emptyPlan } from './edit-plan.js';
 
 export type Planner = (doc: ConfigDocument, changes: readonly Change[]) => EditPlan;
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import deprecatedKey from '../rules/deprecated-key.js';
 import removedKey from '../rules/removed-key.js';
 import unknownKey from '../rules/unknown-key.js';
-import type { LintOptions } from './rules-b.helpers.js';
-import { applyToFlatFile, derive, lint } from './rules-b.helpers.js';
+import type { LintOptions } from './rules.helpers.js';
+import { applyToFlatFile, derive, lint } from './rules.helpers.js';
 
 const TOTALS = 'jobmanager.memory.process.size: 1600m\n';
 

@@ -11,8 +11,8 @@ import operatorMemoryUnits from '../rules/operator-memory-units.js';
 import rocksdbWithoutManagedMemory from '../rules/rocksdb-without-managed-memory.js';
 import { parseResourceMemoryString } from '../src/config/operator-memory.js';
 import { parseQuantity } from '../src/config/quantity.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
-import { applyToFlatFile, derive, lint } from './rules-b.helpers.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
+import { applyToFlatFile, derive, lint } from './rules.helpers.js';
 
 const TOTALS = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 4g\n';
 

@@ -12,7 +12,7 @@ import { parseVersionOrThrow } from '../src/engine/settings.js';
 import type { Finding } from '../src/engine/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import fineGrainedWithTotalSize from '../rules/fine-grained-with-total-size.js';
 import jobmanagerHeapBelowMinimum from '../rules/jobmanager-heap-below-minimum.js';
 import memoryDerivationFails from '../rules/memory-derivation-fails.js';

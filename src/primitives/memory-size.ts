@@ -28,6 +28,9 @@ export const UNIT_LIST = '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibyt
  * `MemorySize.parse(text)` (and `parse(text, defaultUnit)` when a default unit is given).
  * Throws a JavaError carrying Flink's exception class and message.
  */
+/** `v` rounded up to a whole multiple of `unit`. */
+export const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / unit) * unit;
+
 export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g' | 't'): bigint {
   const trimmed = javaTrim(text);
   if (trimmed.length === 0) {
@@ -60,6 +63,15 @@ export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g
     throw new JavaError('IllegalArgumentException', `The value '${text}' cannot be re represented as 64bit number of bytes (numeric overflow).`);
   }
   return bytes;
+}
+
+/** The bytes a size means as Flink reads it, or null where Flink would refuse it (for deciding, never for reporting). */
+export function parseMemorySizeOrNull(text: string): bigint | null {
+  try {
+    return parseMemorySize(text);
+  } catch {
+    return null;
+  }
 }
 
 /** `MemorySize.toString()`: the largest unit that divides the value exactly ("64 mb", "0 tb"). */

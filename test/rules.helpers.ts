@@ -1,5 +1,5 @@
 /**
- * Shared by the rules-b tests: lint a text with some rules, and apply a finding's fix to a flat
+ * Shared by the rule tests (rules.keys, rules.state-and-containers): lint a text with some rules, and apply a finding's fix to a flat
  * configuration to derive or lint it again.
  */
 import { loadText, rawConfig } from '../src/config/index.js';
@@ -11,7 +11,7 @@ import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.j
 import type { Finding, FixChanges } from '../src/engine/types.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { Target } from '../src/model/compute.js';
-import { applyChanges } from '../src/model/fix.js';
+import { applyChanges } from '../src/model/trial.js';
 import { findOption } from '../src/options/catalogue.js';
 
 export interface LintOptions {

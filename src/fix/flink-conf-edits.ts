@@ -10,8 +10,8 @@ import type { Change } from './changes.js';
 import type { KeptComment } from './edits.js';
 import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { TextEdit } from './edits.js';
-import type { EditPlan } from './plan.js';
-import { emptyPlan } from './plan.js';
+import type { EditPlan } from './edit-plan.js';
+import { emptyPlan } from './edit-plan.js';
 
 /** What the line reader keeps intact: no "#", no line break, no outer blanks, not empty. */
 const writableValue = (v: string) => v !== '' && v === v.trim() && !/[#\r\n]/.test(v);

@@ -9,7 +9,7 @@ import type { InputFormat } from '../src/config/types.js';
 import { lintLoadedFile } from '../src/engine/runner.js';
 import type { EngineRule } from '../src/engine/runner.js';
 import { parseVersionOrThrow } from '../src/engine/settings.js';
-import { parseMemorySize } from '../src/model/memory-size.js';
+import { parseMemorySize } from '../src/primitives/memory-size.js';
 import fractionOutOfRange from '../rules/fraction-out-of-range.js';
 import invalidMemorySize from '../rules/invalid-memory-size.js';
 import invalidOptionValue from '../rules/invalid-option-value.js';

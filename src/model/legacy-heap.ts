@@ -4,10 +4,11 @@
  */
 import type { Conf } from './conf.js';
 import { configError } from './conf.js';
-import { JavaError } from './java.js';
-import { MIB, parseMemorySize } from './memory-size.js';
-import { atLeast } from '../options/version.js';
+import { JavaError } from '../primitives/java.js';
+import { MIB, parseMemorySize } from '../primitives/memory-size.js';
+import { atLeast } from '../primitives/version.js';
 import type { Trace } from './fractions.js';
+import type { Process } from '../primitives/flink-process.js';
 
 export type Target = 'standalone' | 'kubernetes' | 'yarn' | 'local';
 
@@ -21,7 +22,7 @@ export const TM_LEGACY: LegacyHeapKeys = { env: 'FLINK_TM_HEAP', heap: 'taskmana
 export const JM_LEGACY: LegacyHeapKeys = { env: 'FLINK_JM_HEAP', heap: 'jobmanager.heap.size', heapMb: 'jobmanager.heap.mb' };
 
 /** The option a legacy heap value is copied into, per process and deployment target. */
-export function legacyHeapTarget(process: 'taskmanager' | 'jobmanager', target: Target): string {
+export function legacyHeapTarget(process: Process, target: Target): string {
   if (process === 'taskmanager') return target === 'standalone' ? 'taskmanager.memory.flink.size' : 'taskmanager.memory.process.size';
   return target === 'standalone' ? 'jobmanager.memory.heap.size' : 'jobmanager.memory.process.size';
 }

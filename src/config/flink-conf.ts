@@ -4,10 +4,10 @@
  * Anything else a user might expect from YAML (quotes, nesting, block scalars) silently does
  * something different, so every such line gets a problem saying what Flink actually reads.
  */
-import { str } from '../model/values.js';
+import { str } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import { LineIndex } from './positions.js';
-import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './legacy-lines.js';
+import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './flink-conf-lines.js';
 import type { ConfigEntry, ConfigProblem, ProblemKind, Span } from './types.js';
 
 export interface LegacyResult {
