@@ -3,7 +3,9 @@
 // overall, per expected diagnosis, per kind of input and per language, then every miss.
 // The doctor and the set's reader (test/doctor-dataset.ts) are bundled from TypeScript with esbuild
 // first, so the numbers are those of the code as it is now (no separate build step). `--json`
-// prints the numbers as JSON instead.
+// prints the numbers as JSON instead, `--readme` the README's table, `--since <git ref>` scores
+// only the reports added after that commit.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +81,22 @@ function groupBy(rows, keyOf) {
 }
 
 const { diagnose, loadDataset } = await loadDoctor();
-const rows = loadDataset(new URL('../fixtures/doctor-real/', import.meta.url)).map((item) => {
+const DATASET = new URL('../fixtures/doctor-real/', import.meta.url);
+
+/**
+ * `--since <git ref>`: only the reports added after that commit (e.g. another branch's new batch,
+ * scored before anyone tunes the doctor to it).
+ */
+function addedSince(ref) {
+  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:fixtures/doctor-real/`], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  const before = new Set(out.split('\n'));
+  return new Set(loadDataset(DATASET).map((item) => item.name).filter((name) => !before.has(name)));
+}
+
+const sinceAt = process.argv.indexOf('--since');
+const only = sinceAt > 0 ? addedSince(process.argv[sinceAt + 1] ?? 'main') : null;
+
+const rows = loadDataset(DATASET).filter((item) => only === null || only.has(item.name)).map((item) => {
   if (item.problems.length > 0) throw new Error(`${item.name}: ${item.problems.join('; ')}`);
   return judge(item, diagnose);
 });
@@ -93,7 +110,20 @@ const summary = {
 };
 const misses = rows.filter((r) => r.top === false || r.option === false || r.clean === false);
 
-if (process.argv.includes('--json')) {
+/** The README's table (doctor section): overall, per kind, per language. */
+function readmeTable() {
+  const cellOf = ({ hit, of }) => (of === 0 ? '-' : `${hit}/${of} (${Math.round((hit / of) * 100)}%)`);
+  const names = { en: 'English', zh: 'Chinese' };
+  const out = ['| input | reports | top diagnosis and process | top diagnosis | an expert\'s option suggested | negatives without diagnosis |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [name, t] of [['all', overall], ...summary.byKind, ...summary.byLang]) {
+    out.push(`| ${names[name] ?? name} | ${t.items} | ${cellOf(t.top)} | ${cellOf(t.topId)} | ${cellOf(t.option)} | ${cellOf(t.clean)} |`);
+  }
+  return out.join('\n');
+}
+
+if (process.argv.includes('--readme')) {
+  console.log(readmeTable());
+} else if (process.argv.includes('--json')) {
   const obj = (g) => Object.fromEntries(g);
   console.log(JSON.stringify({ overall, byDiagnosis: obj(summary.byDiagnosis), byKind: obj(summary.byKind), byLang: obj(summary.byLang), byKindAndLang: obj(summary.byKindAndLang), misses: misses.map((r) => ({ name: r.item.name, expected: r.item.expect, got: r.got, options: r.item.options, suggested: r.keys })) }, null, 2));
 } else {

@@ -34,9 +34,21 @@ describe('root cause and several failures', () => {
     expect(ids(text)).toEqual(['metaspace-oom@taskmanager', 'heartbeat-timeout@jobmanager']);
   });
 
+  it('gives no diagnosis for frames or log lines of a program that never names Flink or its processes', () => {
+    const trace = 'java.lang.OutOfMemoryError: Direct buffer memory\n\tat java.nio.Bits.reserveMemory(Bits.java:694)\n\tat io.netty.buffer.PoolArena$DirectArena.allocateDirect(PoolArena.java:758)';
+    const r = diagnose({ text: trace });
+    expect(r.diagnoses).toEqual([]);
+    expect(r.lookedAt).toContain('a Java program that is not Flink');
+    expect(ids(`Our Flink job stops after an hour:\n${trace}`)).toEqual(['direct-oom@unknown']);
+    expect(ids(`The TaskManager stops after an hour:\n${trace}`)).toEqual(['direct-oom@taskmanager']);
+    // Flink's vocabulary is enough: a job (作业) or a checkpoint.
+    expect(ids(`作业运行一小时后报错：\n${trace}`)).toEqual(['direct-oom@unknown']);
+    expect(ids(`It fails at the first checkpoint:\n${trace}`)).toEqual(['direct-oom@unknown']);
+  });
+
   it('reports a failure once per process, counting how often it showed', () => {
     const one = 'java.lang.OutOfMemoryError: Java heap space\n\tat com.example.Job.run(Job.java:1)\n';
-    const result = diagnose({ text: `${one}\n${one}\n${one}` });
+    const result = diagnose({ text: `${one}\n${one}\n${one}\nThe Flink job failed three times.` });
     expect(result.diagnoses).toHaveLength(1);
     expect(result.diagnoses[0]!.explanation).toContain('Seen 3 times');
     expect(result.diagnoses[0]!.evidence.line).toBe(1);
@@ -44,7 +56,7 @@ describe('root cause and several failures', () => {
 
   it('drops someone\'s own words when Flink\'s text names the failure', () => {
     expect(ids('任务内存溢出了，日志：\njava.lang.OutOfMemoryError: Metaspace')).toEqual(['metaspace-oom@unknown']);
-    expect(ids('作业隔几天就内存溢出')).toEqual(['heap-oom@taskmanager']);
+    expect(ids('作业隔几天就内存溢出')).toEqual(['heap-oom@unknown']);
   });
 });
 
@@ -61,8 +73,8 @@ describe('pastes', () => {
   });
 
   it('matches what the text says, not only the exception class', () => {
-    expect(ids('java.sql.SQLException: Java heap space')).toEqual(['heap-oom@taskmanager']);
-    expect(ids('RuntimeException: Cannot reserve 1048576 bytes of direct buffer memory (allocated: 1, limit: 2)')).toEqual(['direct-oom@taskmanager']);
+    expect(ids('java.sql.SQLException: Java heap space')).toEqual(['heap-oom@unknown']);
+    expect(ids('RuntimeException: Cannot reserve 1048576 bytes of direct buffer memory (allocated: 1, limit: 2)')).toEqual(['direct-oom@unknown']);
   });
 
   it.each([
@@ -72,7 +84,7 @@ describe('pastes', () => {
     ['元空间溢出，TaskManager 挂了', 'metaspace-oom@taskmanager'],
     ['网络缓冲不足', 'network-buffers-insufficient@taskmanager'],
     ['TaskManager 容器被杀', 'container-memory-exceeded@taskmanager'],
-    ['pod 状态是 OOMKilled', 'container-memory-exceeded@taskmanager'],
+    ['pod 状态是 OOMKilled', 'container-memory-exceeded@unknown'],
     ['托管内存不足', 'managed-memory-insufficient@taskmanager'],
     ['频繁 Full GC，JobManager 卡住', 'gc-overhead@jobmanager'],
     ['TaskManager 心跳超时', 'heartbeat-timeout@taskmanager'],

@@ -112,7 +112,7 @@ describe('flink-mem doctor through the command line', () => {
   });
 
   it('reads --log and --config relative to the working directory and names them as typed', async () => {
-    writeFileSync(join(dir, 'tm.log'), '2024-01-01 10:00:00,000 ERROR x - java.lang.OutOfMemoryError: Java heap space\n');
+    writeFileSync(join(dir, 'tm.log'), '2024-01-01 10:00:00,000 ERROR org.apache.flink.runtime.taskmanager.Task [] - java.lang.OutOfMemoryError: Java heap space\n');
     writeFileSync(join(dir, 'config.yaml'), 'taskmanager:\n  memory:\n    process:\n      size: 2g\n');
     const r = await cli(['doctor', '--log', 'tm.log', '--config', 'config.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);

@@ -69,8 +69,8 @@ describe('direct memory: short by allocated + requested - limit', () => {
     const config = conf({ 'taskmanager.memory.process.size': '4g', 'jobmanager.memory.process.size': '2g', 'jobmanager.memory.enable-jvm-direct-memory-limit': 'true', 'jobmanager.memory.off-heap.size': '256m' });
     const jm = 'java.lang.OutOfMemoryError: Cannot reserve 8388608 bytes of direct buffer memory (allocated: 262144000, limit: 268435456)';
     expect(diagnose({ text: jm, config }).diagnoses[0]!.component).toBe('jobmanager');
-    // Without a configuration the limit tells nothing: a direct OOM is then taken for a TaskManager's (the JobManager has no direct limit by default).
-    expect(diagnose({ text: jm }).diagnoses[0]!.component).toBe('taskmanager');
+    // Without a configuration this limit tells nothing, and neither does the rest of the text.
+    expect(diagnose({ text: jm }).diagnoses[0]!.component).toBe('unknown');
   });
 
   it('raises task off-heap by a step when the shortfall is small', () => {

@@ -29,7 +29,12 @@ const CASES: readonly [string, string, 'taskmanager' | 'jobmanager' | 'unknown']
   ['a RocksDB state frame', `${OOM}\n\tat org.apache.flink.contrib.streaming.state.RocksDBKeyedStateBackend.getOrCreateKeyedState(RocksDBKeyedStateBackend.java:700)`, 'taskmanager'],
   ['"JM" in someone\'s words, in Chinese', `我们的 JM 隔几天就挂一次：${OOM}`, 'jobmanager'],
   ['"TM" in someone\'s words, in Chinese', `TM 运行一段时间后报 ${OOM}`, 'taskmanager'],
-  ['nothing that tells (a TaskManager, as the explanation says)', OOM, 'taskmanager'],
+  ['nothing that tells (the explanation says so)', OOM, 'unknown'],
+  ["the job's data work in someone's words (a sink): a TaskManager", `The Kafka sink fails after a few hours: ${OOM}`, 'taskmanager'],
+  ['算子/写入 in Chinese: a TaskManager', `写入 Hudi 时报 ${OOM}`, 'taskmanager'],
+  ['a unit test (its own JVM)', `Our unit tests are failing with ${OOM}`, 'unknown'],
+  ['the JVM of "Java HotSpot(TM)" is not a TaskManager', "Java HotSpot(TM) 64-Bit Server VM warning: INFO: os::commit_memory(0x00007fb1b0689000, 12288, 0) failed; error='Cannot allocate memory' (errno=12)", 'unknown'],
+  ['a YARN container id on the line of its exit', `worker node container_e1414_1713947523302_994380_01_000007 terminated with exit code 239.\nThe JVM metadata memory was too small.`, 'taskmanager'],
   ['nothing that tells, for metaspace (either process)', 'java.lang.OutOfMemoryError: Metaspace', 'unknown'],
 ];
 
@@ -47,9 +52,10 @@ describe('which process failed', () => {
     const tm = diagnose({ text: CASES[7]![1] }).diagnoses[0]!;
     expect(tm.docs).toContain('https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup_tm/#task-operator-heap-memory');
     expect(tm.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
-    // A heap OOM that names no process is taken for a TaskManager's: the JobManager's page goes too.
-    const assumed = diagnose({ text: OOM }).diagnoses[0]!;
-    expect(assumed.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(false);
+    // A heap OOM that names no process links both set-up pages.
+    const undecided = diagnose({ text: OOM }).diagnoses[0]!;
+    expect(undecided.docs.some((u) => u.includes('/mem_setup_jobmanager/'))).toBe(true);
+    expect(undecided.docs.some((u) => u.includes('/mem_setup_tm/'))).toBe(true);
   });
 
   it('gives suggestions for both processes when the text does not say and either is as likely', () => {
@@ -57,10 +63,17 @@ describe('which process failed', () => {
     expect(new Set(keys)).toEqual(new Set(['taskmanager', 'jobmanager']));
   });
 
-  it("takes a failure of the job's code for a TaskManager's when nothing names the process, and says so", () => {
+  it('says so when nothing tells the process, and suggests for both', () => {
     const d = diagnose({ text: OOM }).diagnoses[0]!;
-    expect(d.component).toBe('taskmanager');
+    expect(d.component).toBe('unknown');
     expect(d.explanation).toContain('The text does not say which process failed');
+    expect(new Set(d.suggestions.map((s) => s.key.split('.')[0]))).toEqual(new Set(['taskmanager', 'jobmanager']));
+  });
+
+  it("takes a failure for a TaskManager's when the text describes the job's data work, and quotes that line", () => {
+    const d = diagnose({ text: `The Kafka sink fails after a few hours:\n${OOM}` }).diagnoses[0]!;
+    expect(d.component).toBe('taskmanager');
+    expect(d.explanation).toContain(`describes the job's own data work ("The Kafka sink fails after a few hours:")`);
     expect(new Set(d.suggestions.map((s) => s.key.split('.')[0]))).toEqual(new Set(['taskmanager']));
   });
 

@@ -8,8 +8,11 @@ import type { FileContext, Report, RuleContext, RuleDefinition } from '../src/en
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
-/** The rules, each reporting through a check that throws (a crash finding) on a placeholder its data leaves unfilled. */
-export function checkingPlaceholders(rules: readonly RuleDefinition[]): RuleDefinition[] {
+/**
+ * The rules, each reporting through a check that throws (a crash finding) on a placeholder its data
+ * leaves unfilled. `onReport`, when given, hears the rule id and message id of every complete report.
+ */
+export function checkingPlaceholders(rules: readonly RuleDefinition[], onReport?: (ruleId: string, messageId: string) => void): RuleDefinition[] {
   return rules.map((rule) => {
     const checked = <C extends RuleContext | FileContext>(ctx: C): C => ({
       ...ctx,
@@ -17,6 +20,7 @@ export function checkingPlaceholders(rules: readonly RuleDefinition[]): RuleDefi
         const template = rule.messages[r.messageId] ?? '';
         const missing = placeholders(template).filter((name) => !(r.data && name in r.data));
         if (missing.length > 0) throw new Error(`message "${r.messageId}" leaves ${missing.map((n) => `{${n}}`).join(', ')} unrendered: ${template}`);
+        onReport?.(rule.id, r.messageId);
         ctx.report(r);
       },
     });

@@ -13,7 +13,7 @@ import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Pr
 export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
-/** Failures of the job's own code and data: a TaskManager's unless the text names the JobManager. */
+/** Failures of the job's own code and data: a TaskManager's when the text describes that work and names no process. */
 const TASKMANAGER_PRIOR = new Set(['heap-oom', 'gc-overhead', 'direct-oom', 'native-thread-limit', 'container-memory-exceeded']);
 /** The failure that follows from the others (a process that stops answering), listed after its cause. */
 const CONSEQUENCE = 'heartbeat-timeout';
@@ -103,10 +103,20 @@ function resolve(scan: ScanResult): Resolved[] {
   // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a kill) is that failure.
   const generic = (r: Resolved) => r.finding.variant === 'generic';
   if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
-  const causes = out.some((r) => !consequence(r));
+  // A cause someone only asks about ("is it because of long GCs?") comes after what they report.
+  const hedged = (r: Resolved) => r.finding.hedged;
+  const causes = out.some((r) => !consequence(r) && !hedged(r));
+  // Frequent GCs or growing off-heap memory described next to a container kill: the JVM keeps its
+  // heap within -Xmx however often it collects, and off-heap memory that grows without an
+  // OutOfMemoryError is what the container limit caught, so the kill is the failure and they are side notes.
+  const killed = out.some((r) => r.finding.signature.id === 'container-memory-exceeded' && r.finding.variant !== 'operator');
+  const sideNote = (r: Resolved) =>
+    killed && ((r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent') || (r.finding.signature.id === 'direct-oom' && r.finding.strength !== 'strong'));
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
+      Number(hedged(a)) - Number(hedged(b)) ||
+      Number(sideNote(a)) - Number(sideNote(b)) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
       // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
       Number(a.finding.variant === 'generic') - Number(b.finding.variant === 'generic') ||
@@ -122,9 +132,11 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const resolved = resolve(scan);
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
     const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
-    // Nothing in the text names the process: failures of the job's own code and data happen in
-    // TaskManagers almost always, so the suggestions are for one (and the explanation says so).
-    const assumed = !refined && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
+    // Nothing in the text names the process, but it describes the job's data work (a sink, an
+    // operator, state): that runs in TaskManagers, so the suggestions are for one (and the
+    // explanation quotes the line). Without such a line the process stays unknown.
+    const workLine = scan.workLine;
+    const assumed = !refined && workLine !== null && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
     const r = refined ? { ...resolvedFinding, component: refined } : assumed ? { ...resolvedFinding, component: 'taskmanager' as const } : resolvedFinding;
     const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
     const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
@@ -144,10 +156,14 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
     const suggestions = sig.suggest(ctx);
     const words = options.language?.signatures[sig.id] ?? sig;
     let explanation = words.explain(ctx);
-    if (assumed) {
+    if (assumed && workLine !== null) {
       explanation += options.language
-        ? options.language.assumed
-        : ` The text does not say which process failed: a TaskManager runs the job's code and data, where this failure nearly always happens, so the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+        ? options.language.assumed(workLine)
+        : ` The text does not name the process, but it describes the job's own data work ("${workLine}"), which runs in TaskManagers: the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
+    } else if (r.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(sig.id) && suggestions.length > 0) {
+      explanation += options.language
+        ? options.language.undecided
+        : ' The text does not say which process failed, nor what the job was doing when it did: the suggestions cover both processes; keep those of the process whose log shows the error.';
     }
     if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
@@ -191,9 +207,10 @@ function docsFor(links: readonly string[], component: Component): readonly strin
 
 /** Heartbeats time out when a process dies or stalls: say so when the cause is listed too. */
 function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['language']): void {
-  const causes = diagnoses.filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
-  if (causes.length === 0) return;
   for (let i = 0; i < diagnoses.length; i++) {
+    // Only causes listed above it (a cause only asked about comes after).
+    const causes = diagnoses.slice(0, i).filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
+    if (causes.length === 0) continue;
     const d = diagnoses[i]!;
     const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
     if (d.id !== 'heartbeat-timeout' || d.explanation.includes(language ? '的后果' : 'most likely a consequence')) continue;

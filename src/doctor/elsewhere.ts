@@ -28,7 +28,7 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
   },
   {
     anchors: ['storm'],
-    re: /\borg\.apache\.storm\.|\bApache Storm\b|\bStorm \d+\.\d/i,
+    re: /\borg\.apache\.storm\.|\bApache Storm\b|\bStorm \d+\.\d|\bstorm[ -]on[ -]yarn\b|\bstorm-yarn\b/i,
     what: 'an Apache Storm worker',
     advice: `size the Storm worker's JVM (worker.childopts). ${NOT_FLINK}`,
   },
@@ -63,6 +63,12 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
     advice: `raise the backend's memory limit (mem_limit in be.conf) or load in smaller batches. ${NOT_FLINK}`,
   },
   {
+    anchors: ['datax', 'c.a.d.c.'],
+    re: /\bdatax\b|\bcom\.alibaba\.datax\.|\bc\.a\.d\.c\.[a-z]/i,
+    what: "Alibaba DataX's own JVM (a batch sync engine, not Flink)",
+    advice: `size DataX's JVM (its -Xmx in the job's jvm settings or datax.py -j) or sync in smaller channels. ${NOT_FLINK}`,
+  },
+  {
     anchors: ['druid'],
     re: /\borg\.apache\.druid\.|\bio\.druid\.|\bdruid\.processing\./i,
     what: 'an Apache Druid process',
@@ -78,6 +84,21 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
 
 /** Failures that are not about memory. */
 export const NOT_MEMORY: readonly Cue[] = [
+  {
+    // A Doris or StarRocks backend's (BE) memory that grows while a Flink connector loads into it.
+    anchors: ['be内存', 'be 内存', 'be的内存', 'be 的内存', 'be memory', 'be node', "be's memory", 'backend memory', "backend's memory", 'backends memory'],
+    re: /(?<![A-Za-z])(?:BE|be)\s?的?\s?内存|\bBE(?: nodes?)?(?:'s)? memory\b|\b(?:Doris|StarRocks) backends?(?:'s)? memory\b/,
+    what: "a Doris or StarRocks backend (BE) whose own memory grows, not a Flink process",
+    advice: "the memory belongs to the database the connector loads into: check the backend's memory (mem_limit, compaction, load buffers in be.conf) and load in smaller batches. No Flink memory option applies to it.",
+    overrides: ['heap-oom', 'gc-overhead', 'direct-oom', 'container-memory-exceeded'],
+  },
+  {
+    anchors: ['istio-proxy', 'envoy', 'linkerd-proxy', 'fluent-bit', 'fluentbit', 'filebeat', 'fluentd', 'sidecar'],
+    re: /\b(?:istio-proxy|envoy|linkerd-proxy|fluent-?bit|filebeat|fluentd|sidecar)\b.{0,80}\bOOMKilled\b|\bOOMKilled\b.{0,80}\b(?:istio-proxy|envoy|linkerd-proxy|fluent-?bit|filebeat|fluentd|sidecar)\b/i,
+    what: "a sidecar container in the Flink pod (a proxy or a log agent) killed for its own memory limit, not a Flink process",
+    advice: "raise that container's memory limit in the pod template; Flink's memory options size only the Flink container.",
+    overrides: ['container-memory-exceeded'],
+  },
   {
     anchors: ['pthread_create failed (eperm)'],
     re: /pthread_create failed \(EPERM\)/i,

@@ -64,6 +64,9 @@ const HINTS: readonly Hint[] = [
   { anchor: 'standalonesession', re: /\bstandalonesession\b/i, process: 'jobmanager', weight: 5, scopes: ALL },
   { anchor: 'application master', re: /\bapplication master\b|\bApplicationMaster\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: 'container_', re: /\bcontainer_(?:e\d+_)?\d+_\d+_\d+_(\d+)\b/, process: yarnContainer, weight: 10, scopes: LOCAL },
+  // The same id (digits masked as **** too) on a line about that container's exit, kill or memory use decides for the whole input.
+  { anchor: 'container_', re: /\bcontainer_(?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
+  { anchor: 'container-id ', re: /\bcontainer-id (?:[\w*]{1,60}_)?(\d{6})\b[^\n]{0,200}?(?:\bexit|\bkill|\bterminat|\bmemory\b|内存)/i, process: yarnContainer, weight: 10, scopes: ['global'] },
   { anchor: '-jobmanager', re: /\w-jobmanager\b/i, process: 'jobmanager', weight: 5, scopes: LOCAL },
   { anchor: '-taskmanager', re: /\w-taskmanager\b/i, process: 'taskmanager', weight: 5, scopes: LOCAL },
   { anchor: 'name:', re: /^Name:\s+\S*jobmanager/i, process: 'jobmanager', weight: 20, scopes: ALL },
@@ -93,6 +96,8 @@ const HINTS: readonly Hint[] = [
   { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:dispatcher|jobmaster|resourcemanager|entrypoint|source\.coordinator|operators\.coordination|scheduler|executiongraph|webmonitor|rest\.handler|checkpoint\.CheckpointCoordinator)\./, process: 'jobmanager', weight: 3, scopes: LOCAL },
   // Operators, state backends and batch drivers run in TaskManagers.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)\./, process: 'taskmanager', weight: 3, scopes: LOCAL },
+  // Serializers, formats and connectors' readers and writers run with the records, in TaskManagers (split enumerators are caught above).
+  { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:api\.common\.typeutils|api\.java\.typeutils|formats\.|streaming\.connectors\.|connector\.[\w.]{1,80}\.(?:reader|writer|sink)\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
   // The same frames anywhere in the input, weakly: a trace cut from its error line still tells.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|streaming\.runtime\.tasks|runtime\.taskmanager\.Task\.|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)/, process: 'taskmanager', weight: 1, scopes: ['global'] },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
@@ -117,9 +122,22 @@ const HINTS: readonly Hint[] = [
 
 /** Someone's own words naming a process; weaker than anything Flink prints. */
 const WORDS: readonly { re: RegExp; process: Process }[] = [
-  { re: /(?<![\w.])(?:job ?manager|JM)(?!\w|\.\w)/i, process: 'jobmanager' },
-  { re: /(?<![\w.])(?:task ?manager|TM)(?!\w|\.\w)/i, process: 'taskmanager' },
+  { re: /(?<![\w.])(?:job ?manager?s?|JMs?)(?!\w|\.\w)/i, process: 'jobmanager' },
+  // Not the trade mark of "Java HotSpot(TM)".
+  { re: /(?<![\w.])(?:task ?managers?|(?<!\()TMs?|task ?mem(?:ory)?|task ?内存)(?!\w|\.\w)/i, process: 'taskmanager' },
 ];
+
+/**
+ * The job's own data work, in someone's words or a trace: sources and sinks, operators, windows,
+ * state, subtasks. It runs in TaskManagers, so a failure described with it is a TaskManager's when
+ * nothing else names the process. Only a fallback: a named process or Flink's own text decides first.
+ */
+const WORK =
+  /\b(?:sinks?|sink(?:Function|Writer|Operator)|(?:source|split) ?read(?:er|ers|ing)?|writers?|committers?|writ(?:e|es|ing) (?:in)?to|insert(?:s|ing)? into|bulk[_ ]insert|operators?|windows?|windowing|tumbling|sliding|state ?backends?|keyed state|state on the heap|subtasks?|task threads|(?:each|per|every) task|task slots?|SourceFunction|RichSourceFunction|connectors?|back ?pressure|in parallel)\b|-ytm\b|\bjoins?\b|aggregat(?:e|es|ion|ions|ing)\b|\budfs?\b|\brocksdb\b|\bkafka (?:consumers?|producers?)\b|\b(?:large|big|huge) (?:splits?|chunks?)\b|\b(?:splits?|chunks?) (?:is |are |was |were )?too (?:large|big)\b|(?:单个)?分片(?:容量|数据量|数据)?(?:过大|太大)|写入|写\s?(?:到\s?)?(?=[A-Za-z])|读取|算子|窗口|状态后端|状态(?:过大|太大|很大)|大状态|子任务|反压|背压|消费(?:延迟|积压|速度)|消费者|生产者|关联|聚合|并行度/i;
+
+/** The program that submits the job (CLI, client library), a test or an IDE: no cluster process. */
+const OUTSIDE =
+  /\b(?:JobClient|CliFrontend|ClusterClient|RestClusterClient)\b|\bflink (?:client|cli)\b|\b(?:in|inside|from) (?:the |my |an? )?IDE\b|\bIntelliJ\b|\b(?:unit |integration |the |our |flink )?tests? (?:are |is |were |was )?fail(?:s|ing|ed)?\b|\bbuild machine\b|\btest JVM\b|(?:本地|idea ?中?)(?:运行|调试|启动)|客户端(?:提交|内存|报错)/i;
 
 export interface Score {
   jobmanager: number;
@@ -141,6 +159,10 @@ const LOGGER_LINES = 5_000;
 export class HintCounter {
   readonly global = emptyScore();
   readonly words = emptyScore();
+  /** The first line that shows the job's data work (see WORK), or null. */
+  workLine: string | null = null;
+  /** The first line that shows the client, a test or an IDE (see OUTSIDE), or null. */
+  outsideLine: string | null = null;
   private loggerCounts = emptyScore();
   private loggersDone = false;
 
@@ -173,6 +195,8 @@ export class HintCounter {
 
   /** Words like "JobManager" count only for short free-text inputs, where nothing else says. */
   scanWords(line: string, own: Score): void {
+    if (this.workLine === null && WORK.test(line)) this.workLine = line.trim().slice(0, 200);
+    if (this.outsideLine === null && OUTSIDE.test(line)) this.outsideLine = line.trim().slice(0, 200);
     for (const w of WORDS) {
       if (w.re.test(line)) {
         this.words[w.process]++;

@@ -10,7 +10,7 @@ import type { Diagnosis, OldFlink, Suggestion } from './types.js';
 
 export const emptyOldFlink = (): OldFlink => ({ version: null, modernVersion: false, keys: {} });
 
-export const OLD_ANCHORS = ['jobmanager$$anonfun', 'flink 1.', 'flink-1.', 'flink1.', 'flink v1', 'flink version', 'flink_1.', 'flink-dist_2.1', 'flink-runtime_2.1', 'version: 1.', '版本', 'heap-cutoff', 'taskmanager.heap', 'jobmanager.heap', 'taskmanager.memory.fraction', 'taskmanager.memory.size', 'taskmanager.network.memory'];
+export const OLD_ANCHORS = ["configuration keys 'taskmanager.memory.network.", 'taskmanager.network.numberofbuffers', 'eu.stratosphere', 'jobmanager$$anonfun', 'flink 1.', 'flink-1.', 'flink1.', 'flink v1', 'flink version', 'flink_1.', 'flink-dist_2.1', 'flink-runtime_2.1', 'version: 1.', '版本', 'heap-cutoff', 'taskmanager.heap', 'jobmanager.heap', 'taskmanager.memory.fraction', 'taskmanager.memory.size', 'taskmanager.network.memory'];
 
 /** "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar". */
 const VERSION = /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
@@ -30,6 +30,10 @@ export function observeOld(state: OldFlink, line: string, lower: string): void {
   // Flink's own network-buffer message named the pre-1.10 keys until 1.9; the Scala JobManager ended with 1.4.
   if (lower.includes("configuration keys 'taskmanager.network.memory.")) state.version ??= '1.9 or older';
   if (lower.includes('jobmanager.jobmanager$$anonfun')) state.version ??= '1.4 or older';
+  // Flink's own message with the keys of 1.10 on: the keys written elsewhere in the text are leftovers, not its version.
+  if (lower.includes("configuration keys 'taskmanager.memory.network.")) state.modernVersion = true;
+  // Flink before it was Flink (Stratosphere, 0.5 and older): its packages.
+  if (lower.includes('eu.stratosphere.')) state.version ??= '0.5 (Stratosphere) or older';
   if (lower.includes('heap') || lower.includes('taskmanager.memory.') || lower.includes('taskmanager.network.')) {
     const k = KEY.exec(line);
     if (k && Object.keys(state.keys).length < MAX_KEYS) {
@@ -40,7 +44,7 @@ export function observeOld(state: OldFlink, line: string, lower: string): void {
 }
 
 /** Keys that only Flink 1.9 and older read: seeing one is enough. */
-const ONLY_OLD = /^(?:containerized\.heap-cutoff-|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)$|taskmanager\.heap\.mb$|jobmanager\.heap\.mb$)/;
+const ONLY_OLD = /^(?:containerized\.heap-cutoff-|taskmanager\.network\.numberOfBuffers$|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)$|taskmanager\.heap\.mb$|jobmanager\.heap\.mb$)/;
 
 /** The label of the old Flink the input shows, or null when it shows none. */
 export function oldFlinkLabel(o: OldFlink): string | null {

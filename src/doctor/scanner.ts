@@ -22,6 +22,8 @@ export interface Sighting {
   readonly process: Component | null;
   /** The pattern itself names the process (e.g. a TaskManager heartbeat). */
   readonly fixed: boolean;
+  /** Someone's words that only ask whether this is the cause ("is it because of long GCs?"). */
+  readonly hedged: boolean;
   occurrences: number;
 }
 
@@ -33,6 +35,10 @@ export interface ScanResult {
   readonly lines: number;
   /** A few exception classes seen, for the note when nothing matched. */
   readonly exceptions: readonly string[];
+  /** A line describing the job's data work (a TaskManager's), when nothing else names the process. */
+  readonly workLine: string | null;
+  /** A line showing the client, a test or an IDE: no cluster process failed. */
+  readonly outsideLine: string | null;
 }
 
 interface Pending {
@@ -45,6 +51,7 @@ interface Pending {
   text: string;
   facts: Record<string, string>;
   own: Score;
+  hedged: boolean;
 }
 
 interface Block {
@@ -63,6 +70,15 @@ const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const FLINK_WORD = /flink/i;
+/** A cause only asked about, just before it on the line: "是不是由于", "is it because of", "could it be". */
+const HEDGE = /是不是(?:由于|因为)?|是否(?:由于|因为)|会不会是|难道是|\b(?:is|was|could|might) (?:it|this|that) (?:be )?(?:because of|due to|caused by)\b|\bcould (?:it|this|that) be\b/i;
+/** A stack frame or a logger's line: the text shows a program at work, which may well not be Flink. */
+const PROGRAM_LINE = /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
+/**
+ * Words that name Flink's processes (see hints.ts WORDS) or its vocabulary (checkpoints, operators,
+ * parallelism, 作业, 算子): a text with them is about Flink whatever else it shows.
+ */
+const PROCESS_WORD = /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])|\b(?:checkpoints?|savepoints?|parallelism|watermarks?|DataStream|StreamExecutionEnvironment|job ?graph|keyBy)\b|作业|任务|算子|检查点|并行度|状态后端/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
 const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
@@ -76,12 +92,18 @@ export class Scanner {
   private readonly found = new Map<string, Sighting>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
+  /** Each signature's keywords as one test (a line of a long log goes through every signature's). */
+  private readonly sigFilters: ReadonlyMap<SignatureDefinition, RegExp>;
   /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
   private anyFilter: RegExp;
   private hintFilterForLoggers = true;
+  /** The first frame or logger line, while nothing names Flink or its processes. */
+  private programLine: string | null = null;
+  private processNamed = false;
 
   constructor(private readonly signatures: readonly SignatureDefinition[]) {
     this.sigWords = [...new Set(signatures.flatMap((s) => s.keywords))];
+    this.sigFilters = new Map(signatures.map((s) => [s, anyOf(s.keywords)]));
     this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(true), ...OBSERVER_ANCHORS]);
   }
 
@@ -97,6 +119,10 @@ export class Scanner {
       line = rest;
     }
     if (!this.seen.flinkNamed && FLINK_WORD.test(line)) this.seen.flinkNamed = true;
+    if (!this.seen.flinkNamed && !this.processNamed) {
+      if (PROCESS_WORD.test(line)) this.processNamed = true;
+      else if (this.programLine === null && PROGRAM_LINE.test(line)) this.programLine = line.trim().slice(0, 200);
+    }
     const stripped = stripDecorations(line);
     if (stripped.trim() === '') {
       this.endBlock();
@@ -138,7 +164,7 @@ export class Scanner {
 
   private match(line: string, lower: string, own: Score, block: Block): void {
     for (const signature of this.signatures) {
-      if (!signature.keywords.some((k) => lower.includes(k))) continue;
+      if (!this.sigFilters.get(signature)!.test(lower)) continue;
       if (signature.excludes?.some((re) => re.test(line))) continue;
       for (let i = 0; i < signature.patterns.length; i++) {
         const pattern = signature.patterns[i]!;
@@ -161,6 +187,7 @@ export class Scanner {
           text: evidenceText(line),
           facts,
           own: { ...own },
+          hedged: (pattern.strength ?? 'strong') !== 'strong' && HEDGE.test(line.slice(0, m.index)),
         });
         if (signature.details) block.details.set(signature, this.lineNo + DETAIL_LINES);
         break;
@@ -218,6 +245,11 @@ export class Scanner {
     if (prev) {
       // A description of the same failure in weaker words is not another occurrence of it.
       if (rank[m.strength] > rank[prev.strength]) return;
+      // Flink's own text after someone's description of it: the description was not an occurrence.
+      if (rank[m.strength] < rank[prev.strength]) {
+        this.found.set(key, this.sighting(m, process));
+        return;
+      }
       prev.occurrences++;
       const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;
@@ -238,6 +270,7 @@ export class Scanner {
       facts: m.facts,
       process,
       fixed: m.fixed !== undefined,
+      hedged: m.hedged,
       occurrences: 1,
     };
   }
@@ -245,12 +278,23 @@ export class Scanner {
   finish(): ScanResult {
     this.endBlock();
     const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
+    // Frames or log lines of a program, and not one word of Flink or its processes: another Java program failed.
+    if (this.programLine !== null && !this.seen.flinkNamed && !this.processNamed && this.seen.notMemory === null) {
+      this.seen.otherSystem ??= {
+        what: 'a Java program that is not Flink (its frames and log lines never name Flink or its processes)',
+        advice: "size that program's own JVM or container. No Flink memory option applies to it.",
+        line: this.programLine,
+      };
+    }
     return {
       sightings: [...this.found.values()],
-      observations: { ...this.seen },
+      // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the text names a cluster process).
+      observations: { ...this.seen, local: this.seen.local || (this.hints.outsideLine !== null && inputProcess === null) },
       inputProcess,
       lines: this.lineNo,
       exceptions: [...this.exceptions],
+      workLine: this.hints.workLine,
+      outsideLine: this.hints.outsideLine,
     };
   }
 }

@@ -102,7 +102,7 @@ export function num(ctx: SuggestContext, name: string): bigint | null {
 }
 
 export const LOCAL_RUN =
-  'This ran inside a local or IDE JVM (a MiniCluster): Flink does not size that JVM, so its memory options have no effect here. ' +
+  'This ran inside a JVM that Flink does not size (a local or IDE run in a MiniCluster, a test, or the client that submits the job), so its memory options have no effect here. ' +
   'Give the JVM itself more memory (-Xmx, -XX:MaxDirectMemorySize or -XX:MaxMetaspaceSize in the run configuration, MAVEN_OPTS, or the test runner\'s JVM arguments).';
 
 /**

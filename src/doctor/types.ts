@@ -56,8 +56,10 @@ export interface SignatureText {
 export interface DoctorLanguage {
   /** By signature id; a signature without an entry keeps its English text. */
   readonly signatures: Readonly<Record<string, SignatureText>>;
-  /** Said after the explanation when the text names no process and a TaskManager is assumed. */
-  readonly assumed: string;
+  /** Said after the explanation when the text names no process but describes the job's data work (quoted): a TaskManager. */
+  assumed(workLine: string): string;
+  /** Said after the explanation when nothing in the text tells which process failed. */
+  readonly undecided: string;
   /** Said after the explanation when a failure shows several times. */
   seen(occurrences: number): string;
   /** Said after a heartbeat timeout's explanation when its likely causes are listed too. */

@@ -52,7 +52,7 @@ export default defineSignature({
     "descriptions in English or Chinese: a TaskManager or container killed by YARN, Kubernetes or the kernel's OOM killer (容器被杀, 被 yarn kill 掉, 超出内存限制), exit code 137 or 143 in words",
   ],
   rank: 30,
-  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码'],
+  keywords: ['oomkilled', 'memory limit', 'exit code', 'exitcode', 'code 137', 'memory cgroup', '容器', 'kill', '内存限制', '杀', 'exit status', '退出码', 'memory overflow', 'memory exceeded', '进程', 'disappear', 'vanish', 'silently', 'exceed', 'kills it', 'pod'],
   patterns: [
     { re: /flink-kubernetes-operator.{0,260}\bOOMKilled\b|\bOOMKilled\b.{0,200}flink-kubernetes-operator/i, variant: 'operator', component: 'unknown' },
     { re: /\bOOMKilled\b/ },
@@ -60,17 +60,28 @@ export default defineSignature({
     { re: /is running (?:beyond virtual memory limits|\d+B beyond the 'VIRTUAL' memory limit)/i, variant: 'vmem' },
     { re: /Container killed (?:by YARN )?.{0,60}exceeding (?:physical )?memory limits/i, variant: 'yarn' },
     { re: /Memory cgroup out of memory: Kill(?:ed)? process/i },
-    { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b/i, variant: 'exit137' },
-    { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超出.{0,6}内存限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
+    { re: /Exit Code:\s*137\b|exit ?code[=: ]+137\b|exited with (?:exit )?code 137\b|退出码\s{0,2}(?:是|为|:|：|=)?\s{0,2}137\b/i, variant: 'exit137' },
+    { re: /容器.{0,8}(?:被杀|被\s*kill|内存超|超出内存|超内存)|超[出过].{0,6}(?:内存|容器|pod)限制|OOM ?killer|killed by (?:the )?(?:OOM|kernel)/i, strength: 'weak' },
     {
-      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)/i,
+      re: /\b(?:killed|kill(?:s|ing)?)\b[^。.;]{0,30}?\b(?:by|from)\s(?:the\s)?(?:yarn|kubernetes|k8s|container manager|node ?manager|resource ?manager|oom[- ]?killer|kernel|cgroups?)\b|\bOOM[- ]kill(?:ed|s|ing)?\b|(?:taskmanager|\bTM\b|jobmanager|\bJM\b|container|容器|进程|\bpod\b|节点)[^。，,]{0,20}被\s{0,2}(?:yarn|k8s|kubernetes|系统|操作系统|nodemanager|NM|RM)?\s{0,2}(?:kill|杀)|被\s{0,2}(?:yarn|k8s|kubernetes|操作系统|nodemanager|内核|oom ?killer)\s{0,2}(?:kill|杀)|内存[^。\n]{0,30}?被\s{0,2}(?:kill|杀)/i,
       strength: 'weak',
     },
     { re: /(?<![\w.])(?:task ?managers?|TMs?|job ?managers?|JMs?|containers?|pods?)(?![\w.])[^。.;]{0,40}?\b(?:is|are|was|were|gets?|got|getting|being|been)\b[\w ]{0,25}?\bkilled\b/i, strength: 'weak' },
+    // The killer as the subject: "YARN kills the container", "yarn会kill相应 container"; "container memory overflow".
+    {
+      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b|\bpods?\b[^。.;,，]{0,10}?\bOOM(?:s|ed)?\b/i,
+      strength: 'weak',
+    },
+    // A process gone with nothing in its own log: killed from outside, most often for memory.
+    {
+      re: /(?:ps|进程)[^。，,\n]{0,10}(?:已经)?(?:没有了?|不见了|消失了?|没了)[^。，,\n]{0,6}(?:flink|taskmanager|jobmanager)?|(?<![\w.])(?:flink|task ?manager|job ?manager)(?![\w.])[^。，,\n]{0,10}进程[^。，,\n]{0,6}(?:没有了|不见了|消失)|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,20}?\bprocess(?:es)?\b[^.\n]{0,20}?\b(?:disappear(?:s|ed)?|vanish(?:es|ed)?|(?:is|was) gone)\b|\b(?:flink|task ?manager|job ?manager|JVM)\b[^.\n]{0,30}?\b(?:dies|died|exits|exited|stops|stopped) silently\b|\bsilently (?:dies|died|exits|exited)\b/i,
+      strength: 'weak',
+      variant: 'vanished',
+    },
     { re: /(?:\bexit(?:ed)?\s(?:with\s)?(?:code|status)|退出码)\s?(?:is\s)?[=: ]{0,3}143\b/i, strength: 'vague', variant: 'exit143' },
   ],
   // A Python worker killed inside the TaskManager's container is its own diagnosis.
-  excludes: [/Python (?:worker|process|harness)/i],
+  excludes: [/Python (?:UDF )?(?:worker|process|harness)/i],
   details: [
     /Current usage: (?<used>[\d.]{1,30} ?[KMGT]?B) of (?<limit>[\d.]{1,30} ?[KMGT]?B) physical memory used/i,
     /(?<vused>[\d.]{1,30} ?[KMGT]?B) of (?<vlimit>[\d.]{1,30} ?[KMGT]?B) virtual memory used/i,
@@ -91,6 +102,7 @@ export default defineSignature({
       return "YARN's virtual-memory check killed the container. Virtual memory is address space the JVM reserves, not memory it uses, so this is not a Flink sizing problem and no Flink memory option helps: switch the check off or raise YARN's virtual-to-physical ratio on the NodeManagers.";
     }
     const parts: string[] = [];
+    if (ctx.variant === 'vanished') parts.push('A process that disappears with nothing in its own log was most likely killed from outside, and the usual killer is the kernel or the container runtime enforcing a memory limit: check dmesg or /var/log/messages for the OOM killer, or the pod events.');
     const over = overLimit(ctx);
     if (over !== null) parts.push(`The container used ${ctx.facts.used} against a limit of ${ctx.facts.limit}.`);
     if (ctx.variant === 'exit143') parts.push('Exit code 143 means the process got SIGTERM: YARN and Kubernetes stop a container this way, also when it went over its memory limit, but the code alone does not say why; the NodeManager log or the pod events name the reason.');
@@ -103,14 +115,18 @@ export default defineSignature({
     const env = ctx.component === 'jobmanager' ? 'containerized.master.env.MALLOC_ARENA_MAX' : 'containerized.taskmanager.env.MALLOC_ARENA_MAX';
     parts.push(`If memory grows through many malloc arenas, setting MALLOC_ARENA_MAX=1 for the Flink processes (${env}: 1 on YARN and Kubernetes) often stops it.`);
     if (ctx.component !== 'jobmanager') parts.push('Native memory of user code belongs in task off-heap memory.');
-    if (ctx.component === 'unknown') parts.push('The suggestions are for a TaskManager, the usual case; for the JobManager the same options exist under jobmanager.memory.*.');
     return parts.join(' ');
   },
   suggest(ctx) {
     if (ctx.variant === 'vmem') return vmemAdvice(ctx);
-    const p: Process = ctx.component === 'jobmanager' ? 'jobmanager' : 'taskmanager';
-    const out = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];
-    out.push(...overhead(ctx, p));
-    return out.map((s) => (ctx.component === 'unknown' ? { ...s, why: `if it was a ${NAME[p]}: ${s.why}` } : s));
+    // The process the text names, or each of them when it names none.
+    const ps: readonly Process[] = ctx.component === 'unknown' ? ctx.processes : [ctx.component];
+    const out: Suggestion[] = [];
+    for (const p of ps) {
+      const mine = p === 'taskmanager' ? rocksdbUnmanaged(ctx) : [];
+      mine.push(...overhead(ctx, p));
+      out.push(...mine.map((s) => (ctx.component === 'unknown' ? { ...s, why: `if it was a ${NAME[p]}: ${s.why}` } : s)));
+    }
+    return out;
   },
 });

@@ -52,10 +52,11 @@ export default defineSignature({
     { re: /OutOfMemoryError:?\s*Direct buffer memory/i },
     { re: /Direct buffer memory\. The direct out-of-memory error/i },
     { re: /\bOutOfDirectMemoryError\b/ },
-    { re: /直接内存.{0,10}(?:不足|不够|溢出|OOM|泄漏|泄露|满|增长|上涨)|direct (?:buffer )?memory.{0,20}(?:\bOOM\b|exhausted|leak|grow|full)/i, strength: 'weak' },
+    { re: /直接内存.{0,10}(?:不足|不够|溢出|OOM|泄漏|泄露|满|增长|上涨)|direct (?:buffer )?memory.{0,20}(?:\bOOM\b|exhausted|leak|grow|full|不够|不足|溢出|满)/i, strength: 'weak' },
     { re: /Direct buffer memory/i, strength: 'weak' },
     { re: /\b(?:low on|out of|ran out of|running out of|not enough|insufficient|lack of) direct (?:buffer )?memory\b|堆外内存.{0,10}(?:溢出|不足|不够|OOM|泄漏|泄露|满|增长|上涨|超)|(?:堆外|直接)内存(?:溢出|OOM)/i, strength: 'weak' },
-    { re: /(?:\bOOMs?\b|\bOutOfMemory(?:Error)?\b|\bout of memory\b)[^。.;]{0,40}?\b(?:native|direct|off-heap) memory\b/i, strength: 'weak' },
+    // "the Flink network native memory": the network stack's Netty, which framework off-heap budgets.
+    { re: /(?:\bOOMs?\b|\bOutOfMemory(?:Error)?\b|\bout of memory\b)[^。.;]{0,40}?\b(?<netty>network\s)?(?:native|direct|off-heap) memory\b/i, strength: 'weak' },
   ],
   // The network buffer pool failing to allocate its segments is its own diagnosis.
   excludes: [/NetworkBufferPool/],

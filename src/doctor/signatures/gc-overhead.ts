@@ -22,13 +22,13 @@ export default defineSignature({
     "a full GC every few minutes, an old generation that is full or never empties (老年代占满), long GC times (GC时间过长) in someone's words",
   ],
   rank: 20,
-  keywords: ['gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
+  keywords: ['never goes down', 'never drops', 'never empties', 'never shrinks', '%', '居高不下', '回收不掉', '降不下来', 'gc overhead', 'full gc', '频繁', ' gc', 'gc pause', 'pause full', 'pause young', 'pause remark', 'pause of approximately', 'fullgc', 'full-gc', 'fgc', 'old gen', 'old space', '老年代', ' old ', 'vm old', 'gc时间', 'gc 时间', '垃圾回收', 'long gc', 'gc'],
   patterns: [
     { re: /GC overhead limit exceeded/i },
     { re: /(?:Full GC|GC pause)[^\n]{0,400}?\b(?<pauseSecs>(?:[5-9]|\d{2,9})\.\d{1,9}) secs\]/i, variant: 'gc-pause' },
     { re: /Pause (?:Full|Young|Remark|Cleanup|Mixed)\b[^\n]{0,400}?\s(?<pauseMs>(?:[5-9]\d{3}|\d{5,12})(?:\.\d{1,9})?)ms\b/i, variant: 'gc-pause' },
     { re: /pause of approximately (?<pauseMs>(?:[5-9]\d{3}|\d{5,12}))ms/i, variant: 'gc-pause' },
-    { re: /频繁.{0,4}(?:Full ?GC|GC)|(?:Full ?GC|GC).{0,4}频繁/i, strength: 'weak', variant: 'frequent' },
+    { re: /频繁.{0,4}(?:Full ?[GF]C|GC)|(?:Full ?GC|GC).{0,4}频繁/i, strength: 'weak', variant: 'frequent' },
     { re: /\b(?:frequent|constant|continuous|repeated|back-to-back)\s{1,3}(?:full\s?GCs?|GCs?)\b|\bfull\s?GCs?\b.{0,30}\b(?:every (?:few |couple of |\d{1,3}(?:\s?-\s?\d{1,3})? )?(?:second|minute|hour)s?|all the time|constantly)\b/i, strength: 'weak', variant: 'frequent' },
     { re: /每\s{0,2}\d{0,3}(?:\s?[-~～到]\s?\d{1,3})?\s{0,2}个?(?:分钟|小时|秒)[^。，,]{0,10}(?:full ?gc|fgc)|(?:full ?gc|fgc)[^。；]{0,80}?频繁/i, strength: 'weak', variant: 'frequent' },
     {
@@ -36,7 +36,11 @@ export default defineSignature({
       strength: 'weak',
       variant: 'frequent',
     },
-    { re: /(?:full ?gc|fgc|\bGC|垃圾回收).{0,6}(?:时间|耗时)(?:过长|很长|太长|较长)|\blong (?:full )?GC(?: pauses?| times?)?\b|\b(?:frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|repeated(?:ly)?)\b[^.]{0,30}?\b(?:full\s?GCs?|GCs?|garbage collections?)\b|\balways (?:execut(?:e|es|ing)|do(?:es|ing)?|run(?:s|ning)?) (?:full )?GCs?\b|\b(?:keeps?|kept) (?:doing|running) (?:full )?GCs?\b/i, strength: 'weak', variant: 'frequent' },
+    // A heap that stays full: what an old generation that never empties looks like on a heap graph.
+    { re: /\bheap(?: usage)?\b[^。.;]{0,30}?(?:never (?:goes down|drops|empties|shrinks)|stays? (?:at|near|above|around) (?:9\d|100) ?%|\b(?:reaches|reached|hits|hit) (?:9\d|100) ?%)|堆内存?.{0,10}(?:居高不下|一直(?:在|是)? ?(?:9\d|100)\s?%|回收不掉|降不下来)/i, strength: 'weak', variant: 'frequent' },
+    // A pause given in someone's words: "full GC takes 30 seconds", "GC 停顿 20 秒".
+    { re: /\b(?:full ?GCs?|GC pauses?|GCs?)\s(?:takes?|took|lasts?|lasted|of|runs? for|ran for)\s(?:about\s|over\s|more than\s|up to\s|around\s)?(?:[5-9]|\d{2,4})(?:\.\d{1,3})?\s?(?:s|secs?|seconds)\b|(?:full ?gc|fgc|\bgc)\s{0,2}(?:一次)?\s{0,2}(?:耗时|停顿|暂停|时间|要|需要)\s{0,2}(?:达到|长达|超过)?\s{0,2}(?:[5-9]|\d{2,4})(?:\.\d{1,3})?\s{0,2}(?:秒|s\b)/i, strength: 'weak', variant: 'frequent' },
+    { re: /\bGC\b[^.。]{0,30}?\blong pauses?\b|(?:full ?gc|fgc|\bGC|垃圾回收).{0,6}(?:时间|耗时)(?:过长|很长|太长|较长)|\blong (?:full )?GC(?: pauses?| times?)?\b|\b(?:frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|repeated(?:ly)?)\b[^.]{0,30}?\b(?:full\s?GCs?|GCs?|garbage collections?)\b|\balways (?:execut(?:e|es|ing)|do(?:es|ing)?|run(?:s|ning)?) (?:full )?GCs?\b|\b(?:keeps?|kept) (?:doing|running) (?:full )?GCs?\b/i, strength: 'weak', variant: 'frequent' },
   ],
   component: 'infer',
   options: ['taskmanager.memory.task.heap.size', 'taskmanager.memory.process.size', 'jobmanager.memory.heap.size'],

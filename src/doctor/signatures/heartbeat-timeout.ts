@@ -25,7 +25,7 @@ export default defineSignature({
     { re: /Heartbeat of TaskManager with id (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'taskmanager' },
     { re: /heartbeat of JobManager with id (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'jobmanager' },
     { re: /heartbeat of ResourceManager with (?:id|address) (?<peer>\S+?)\s+(?:has )?timed out/i, component: 'jobmanager' },
-    { re: /心跳.{0,4}(?:超时|丢失)|heartbeats?\s{1,3}(?:timeout|timed?[ -]?out)/i, strength: 'weak' },
+    { re: /心跳.{0,4}(?:超时|丢失)|丢失心跳|heartbeats?\s{1,3}(?:timeout|timed?[ -]?out|times out)|\bheartbeats? (?:of|from|with|to) (?:the |a )?(?:task ?managers?|job ?managers?|resource ?manager|TMs?|JMs?)\b[^.]{0,20}?\btimed? ?out\b/i, strength: 'weak' },
   ],
   component: 'infer',
   options: ['heartbeat.timeout', 'taskmanager.memory.task.heap.size', 'jobmanager.memory.heap.size'],

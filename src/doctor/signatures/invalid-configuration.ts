@@ -27,6 +27,8 @@ const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
   { re: /(?<msg>The configured Total Flink Memory .{0,80}is less than the configured Off-heap Memory.{0,80})/i, variant: 'flink-not-above-off-heap', component: 'jobmanager', says: 'the JobManager total Flink size leaves no heap after its off-heap memory' },
   { re: /Could not parse value '(?<value>[^']*)' for key '(?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[^']{0,200})'/i, variant: 'unparsable-value', says: 'a memory option has a value Flink cannot read' },
   { re: /Cannot read memory size from config option '(?<key>[^']+)'/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
+  // Flink 1.6 and older: "IllegalConfigurationException: Could not read taskmanager.memory.size".
+  { re: /Could not read (?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[\w.-]{0,100})/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
   { re: /Memory size unit '[^']*' does not match any of the recognized units/i, variant: 'unparsable-memory-size', says: 'a memory size uses a unit Flink does not know (only b, k, m, g, t and their long forms, all binary)' },
   { re: /Invalid configuration value for taskmanager\.memory\.segment-size/i, variant: 'invalid-segment-size', component: 'taskmanager', says: 'the segment size must be a power of two of at least 4096 bytes' },
   { re: /The network memory min \((?<netMin>[^)]{1,30})\) and max \((?<netMax>[^)]{1,30})\) mismatch|The network memory min .{0,40}and max .{0,40}mismatch/i, variant: 'local-network-not-fixed', component: 'taskmanager', says: 'in local execution network min and max must be equal' },
@@ -126,7 +128,7 @@ export default defineSignature({
     "network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move",
   ],
   rank: 10,
-  keywords: ['fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
+  keywords: ['could not read taskmanager', 'could not read jobmanager', 'fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
   patterns: CHECKS.map(({ says: _says, ...p }) => p),
   component: 'infer',
   options: ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'jobmanager.memory.process.size', 'jobmanager.memory.flink.size'],

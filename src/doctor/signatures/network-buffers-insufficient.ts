@@ -112,6 +112,9 @@ function fromPool(ctx: SuggestContext, need: NetworkNeed, pool: bigint): Suggest
   return out;
 }
 
+/** taskmanager.memory.network.max by default up to Flink 1.14 (unbounded from 1.15 on). */
+const OLD_DEFAULT_MAX = 1024n * MIB;
+
 function timeoutAdvice(ctx: SuggestContext): Suggestion {
   const modern = atLeast(ctx.version, '1.20');
   const key = modern ? 'taskmanager.network.memory.buffers-request-timeout' : 'taskmanager.network.memory.exclusive-buffers-request-timeout-ms';
@@ -200,6 +203,16 @@ export default defineSignature({
     const target = need ? need.configured : stepUp(today);
     const enough = (bytes: bigint) => (s: Readonly<Record<string, bigint>>) => (s.network ?? 0n) >= bytes;
     const out: Suggestion[] = [];
+    // The pool the error shows already fills the maximum (the configured one, or the 1g that was
+    // the default up to Flink 1.14): no fraction or minimum gets past it. From the error alone (with a
+    // configuration the changes below are checked with the model).
+    const configuredMax = ctx.plan.bytes('taskmanager', 'taskmanager.memory.network.max');
+    const max = pool === OLD_DEFAULT_MAX ? OLD_DEFAULT_MAX : configuredMax;
+    if (need && pool !== null && max !== null && pool >= max && !ctx.seen.local && !ctx.withConfig) {
+      const raised = max * 2n > target ? max * 2n : target;
+      const current = max === configuredMax ? ctx.plan.valueText('taskmanager', 'taskmanager.memory.network.max') ?? fmt(max) : `${fmt(max)} (the default up to Flink 1.14)`;
+      out.push(ctx.plan.advise('taskmanager.memory.network.max', current, formatSizeForConfig(raised), `the pool of ${fmt(pool)} the error shows is the maximum already: raise it (with the fraction or the minimum below) so that the network memory can grow`));
+    }
     const reason = need ? `${need.buffers} buffers x ${need.segment} bytes = ${fmt(need.bytes)}, rounded up to a whole MiB` : `a step up from ${fmt(today)}`;
     if (ctx.seen.local) {
       const why = `in a local run network memory is fixed, so minimum and maximum move together: ${reason}`;

@@ -43,8 +43,8 @@ export default defineSignature({
   keywords: ['memoryerror', 'python', 'pyflink'],
   patterns: [
     { re: /(?:^|[\s:])MemoryError\b(?![\w(])/ },
-    { re: /Python (?:worker|process|harness).{0,80}(?:killed|exit(?:ed)? (?:with )?(?:code )?137|out of memory|\bOOM\b)/i },
-    { re: /(?:Python|PyFlink|python ?udf).{0,20}(?:内存不足|内存溢出|\bOOM\b|被杀)/i, strength: 'weak' },
+    { re: /Python (?:UDF )?(?:worker|process|harness).{0,80}(?:killed|exit(?:ed)? (?:with )?(?:code )?137|out of memory|\bOOM\b|consum(?:es|ed|ing) too much memory)/i },
+    { re: /(?:Python|PyFlink|python ?udf).{0,20}(?:内存(?:不足|不够|溢出|超限|超出|爆)|\bOOM\b|被杀|被\s?kill)/i, strength: 'weak' },
   ],
   requires: 'python',
   component: 'taskmanager',

@@ -49,7 +49,7 @@ function spaced(ctx: Pick<SuggestContext, 'component'>): string {
 }
 
 const LOCAL_RUN_ZH =
-  '这是在本地或 IDE 的 JVM（MiniCluster）中运行的：Flink 不负责设置这个 JVM 的内存，因此 Flink 的内存配置项在这里不起作用。' +
+  '这是在 Flink 不负责设置内存的 JVM 中运行的（本地或 IDE 中的 MiniCluster、测试，或提交作业的客户端），因此 Flink 的内存配置项在这里不起作用。' +
   '请直接给 JVM 更多内存（在运行配置、MAVEN_OPTS 或测试框架的 JVM 参数中设置 -Xmx、-XX:MaxDirectMemorySize 或 -XX:MaxMetaspaceSize）。';
 
 const LEAK_ZH = '文本中提到内存随时间增长：这更像是泄漏而不是内存不足。调大内存只能争取时间，请找出一直持有内存的代码。';
@@ -70,6 +70,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
         return 'YARN 的虚拟内存检查（yarn.nodemanager.vmem-check-enabled）按物理内存的倍数（yarn.nodemanager.vmem-pmem-ratio）限制虚拟内存，而 JVM 预留的虚拟地址空间远大于实际使用的内存。这与 Flink 的内存配置无关：请关闭虚拟内存检查，或调大该比例。';
       }
       const parts: string[] = [];
+      if (ctx.variant === 'vanished') parts.push('进程消失而它自己的日志里没有任何报错，多半是被外部杀掉的，最常见的是内核或容器运行时在执行内存限制：请在 dmesg 或 /var/log/messages 中查找 OOM killer，或查看 Pod 事件。');
       if (ctx.variant === 'exit137') parts.push('退出码 137 表示进程收到了 SIGKILL；在容器中这几乎总是内核在执行内存限制（存活探针失败也会这样结束，请查看 Pod 事件）。');
       if (ctx.facts['used'] && ctx.facts['limit']) parts.push(`容器使用了 ${ctx.facts['used']}，而限制是 ${ctx.facts['limit']}。`);
       parts.push(
@@ -130,6 +131,13 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
         return '代码申请了一个超出 JVM 所能创建大小的数组（约 2^31 个元素）。增加堆内存没有用：请找出构造这种缓冲区的算子或库（收集一条巨大的记录、一个巨大的 list state 值、序列化一个非常大的对象），并拆分数据。';
       }
       const parts: string[] = [];
+      if (ctx.variant === 'history') {
+        parts.push(
+          ctx.facts['attempts'] !== undefined || ctx.facts['attempts2'] !== undefined
+            ? 'JobManager 会为 Web UI 和 REST 保留每个任务之前的执行尝试（execution attempts）；频繁重启的作业会让它们堆满 JobManager 的堆内存。jobmanager.execution.attempts-history-size 限制保留的数量。'
+            : 'Session 集群会把每个已完成作业（其归档的执行图）保存在 job store 中，直到 jobstore.expiration-time 过期；作业很多时，这些执行图会占满 JobManager 的堆内存。jobstore.max-capacity 限制保留的数量。',
+        );
+      }
       if (ctx.variant === 'generic') parts.push('文本只说了"内存溢出"而没有说明类型；最常见的是堆内存，但请在完整错误中查找 "Java heap space"、"Direct buffer memory"、"Metaspace" 或容器被 Kill 的信息。');
       if (ctx.seen.local) return parts.join('') + LOCAL_RUN_ZH;
       if (ctx.component === 'jobmanager') {
@@ -281,6 +289,22 @@ export const ZH_DOCTOR_PHRASES: readonly (readonly [string, string])[] = [
   ['this covers it with room to spare', '这次修改足以覆盖并留有余量'],
   ['raises the direct memory limit by', '把直接内存上限提高'],
   ['more heap for the job', '给作业更多堆内存'],
+  ['room on the heap for what it keeps', '给它保留的内容更多堆内存'],
+  ['unbounded (default)', '不限（默认）'],
+  ['16 (default)', '16（默认）'],
+  ['keep at most this many finished jobs on the JobManager (the oldest go first), whatever jobstore.expiration-time says', 'JobManager 最多保留这么多已完成作业（最早的先移除），不论 jobstore.expiration-time 是多少'],
+  ['keep fewer prior execution attempts per task on the JobManager heap', '在 JobManager 堆内存中为每个任务保留更少的历史执行尝试'],
+  ['make room for the larger heap, so that no other component shrinks', '为更大的堆内存腾出空间，使其他内存部分不会缩小'],
+  ['make room for the larger task heap, so that no other component shrinks', '为更大的任务堆内存腾出空间，使其他内存部分不会缩小'],
+  ['if it was a TaskManager: ', '如果是 TaskManager：'],
+  [' the error shows is the maximum already: raise it (with the fraction or the minimum below) so that the network memory can grow', '（错误中显示的缓冲池）已经是最大值：请调大它（同时调大下面的占比或最小值），网络内存才能增长'],
+  ['(the default up to Flink 1.14)', '（Flink 1.14 及以前的默认值）'],
+  ['the pool of ', '缓冲池 '],
+  ["of native memory outside the JVM's limits instead of", '本地内存（JVM 限制之外），原为'],
+  ['(the container was ', '（容器超出限制 '],
+  [' over its limit)', '）'],
+  ['reserve ', '预留 '],
+  ['if it was a JobManager: ', '如果是 JobManager：'],
   ['a step up from today', '在现有基础上提高一档'],
   ['total process memory stays at', '进程总内存保持为'],
   ['alternative to the minimum above: ', '上面最小值的替代方案：'],
@@ -326,8 +350,9 @@ export const ZH_DOCTOR_PHRASES: readonly (readonly [string, string])[] = [
 ];
 
 export const ZH_DOCTOR_WORDS = {
-  assumed:
-    '文本没有说明是哪个进程失败：作业的代码和数据运行在 TaskManager 上，这种故障几乎都发生在那里，因此建议针对 TaskManager（如果是 JobManager 的日志出现该错误，对应的配置项在 jobmanager.memory.* 下）。',
+  assumed: (workLine: string) =>
+    `文本没有说明是哪个进程失败，但它描述的是作业自身的数据处理（"${workLine}"），这部分运行在 TaskManager 上，因此建议针对 TaskManager（如果是 JobManager 的日志出现该错误，对应的配置项在 jobmanager.memory.* 下）。`,
+  undecided: '文本没有说明是哪个进程失败，也没有说明当时作业在做什么：建议同时覆盖两个进程；请保留日志中出现该错误的那个进程的建议。',
   seen: (n: number) => `（共出现 ${n} 次；证据取第一次。）`,
   consequence: (causes: string) => `这里它很可能是上面列出的 ${causes} 的后果：请先解决那个问题。`,
   lookedAt: (lines: number, kinds: string, exceptions: readonly string[]) =>
