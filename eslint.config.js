@@ -37,6 +37,7 @@ export default tseslint.config(
     // Tests parse the JSON the CLI prints and assert its shape; typing every such read adds nothing.
     files: ['test/**/*.ts'],
     rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',

@@ -17,9 +17,6 @@ import { BAR_HEIGHT } from '../src/cli/explain/svg.js';
 
 const SHOTS = mkdtempSync(join(tmpdir(), 'flink-mem-pictures-'));
 
-interface Box { process: string; version: string; part: string; bytes: string; y: number; h: number; unknown: boolean }
-interface Bracket { process: string; version: string; name: string; bytes: string; h: number }
-
 /** What Chromium drew: boxes and brackets with their getBBox(), and overlapping labels per panel. */
 async function measure(page: Page) {
   return page.evaluate(() => {

@@ -6,11 +6,10 @@
  * Tests here run as root in CI, so read-only cases are checked by mode bits, not by EACCES.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileStamp, writeAtomically } from '../src/cli/fix-output.js';
 import { cli } from './cli-harness.js';
 import { PERCENT, tempFolders } from './temp-folder.js';

@@ -77,7 +77,6 @@ describe('sarif format', () => {
   });
 
   it('writes, result by result, exactly the document it describes (with and without results)', () => {
-    const all = reports.flatMap((r) => r.findings);
     expect(render('sarif', reports, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), reports, '/repo'), null, 2)}\n`);
     const clean = [{ file: 'a.yaml', lines: [], findings: [] }];
     expect(render('sarif', clean, { cwd: '/repo' })).toBe(`${JSON.stringify(sarifLog(RULES.values(), [], '/repo'), null, 2)}\n`);

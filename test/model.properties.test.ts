@@ -79,7 +79,7 @@ describe('memory model invariants (fast-check, fixed seed)', () => {
   it('no input makes the model throw: every outcome is a result or a failure with a check and a message', () => {
     const messy = configOf('taskmanager.memory', TM_SIZES, TM_FRACTIONS, fc.oneof(size, anyText), fc.oneof(fraction, anyText));
     const messyJm = configOf('jobmanager.memory', JM_SIZES, ['jvm-overhead.fraction'], fc.oneof(size, anyText), fc.oneof(fraction, anyText));
-    const target = fc.constantFrom('standalone', 'kubernetes', 'yarn', 'local') as fc.Arbitrary<'standalone' | 'kubernetes' | 'yarn' | 'local'>;
+    const target = fc.constantFrom<'standalone' | 'kubernetes' | 'yarn' | 'local'>('standalone', 'kubernetes', 'yarn', 'local');
     const anyVersion = fc.constantFrom(...['1.10.0', '1.10', '1.11', '1.12', '1.13', '1.17', '1.20', '2.0', '2.2'].map((x) => parseVersion(x)!));
     fc.assert(fc.property(messy, messyJm, anyVersion, target, (tm, jm, v, t) => {
       for (const r of [computeTaskManager({ ...tm, ...jm }, { version: v, target: t }), computeJobManager({ ...tm, ...jm }, { version: v, target: t })]) {

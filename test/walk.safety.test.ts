@@ -5,11 +5,10 @@
  * found, and a subfolder or file the walk cannot read is an error (exit 2), never skipped in silence.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flinkFilesIn } from '../src/config/index.js';
 import { cli } from './cli-harness.js';
 import { PERCENT, tempFolders } from './temp-folder.js';

@@ -3,7 +3,7 @@
  * scalar as the text the user wrote, and get its span. Aliases are followed; nothing throws.
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { LineIndex } from './positions.js';
 import type { AnchorIndex } from './yaml-flatten.js';
 import { scalarSource } from './yaml-values.js';

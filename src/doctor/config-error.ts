@@ -34,14 +34,6 @@ export function byteCounts(text: string): string[] {
   return out;
 }
 
-/** "[192.000mb (201326592 bytes), 1024.000mb (1073741824 bytes)]": the two bounds of a range. */
-function rangeAfter(text: string, label: string): [bigint, bigint] | null {
-  const at = text.indexOf(label);
-  if (at < 0) return null;
-  const counts = byteCounts(text.slice(at, at + 160));
-  return counts.length >= 2 ? [BigInt(counts[0]!), BigInt(counts[1]!)] : null;
-}
-
 function defaultBytes(key: string, version: FlinkVersion): bigint | null {
   const o = findOption(key);
   const v = o ? defaultFor(o, version) : null;

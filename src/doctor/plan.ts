@@ -256,11 +256,11 @@ export class Planner {
     const effect = this.withConfig ? effectOf(p, b.sizes, sizesOf(after)) : undefined;
     return Object.entries(final).map(([key, value]) => {
       const fixed = b.fix !== undefined && key in b.fix.changes && !(key in opts.why);
-      const fixValue = fixed ? b.fix!.changes[key] : undefined;
+      const fixValue = fixed ? b.fix.changes[key] : undefined;
       const why = fixed
         ? fixValue === value
-          ? `the configuration as given fails Flink's start-up check "${b.fix!.checks[0]}"; this is needed first`
-          : `the configuration as given fails Flink's start-up check "${b.fix!.checks[0]}" (${fixValue ?? 'removing it'} would make it start); ${opts.totalWhy ?? 'raised further so that the change does not take memory from the other components'}`
+          ? `the configuration as given fails Flink's start-up check "${b.fix.checks[0]}"; this is needed first`
+          : `the configuration as given fails Flink's start-up check "${b.fix.checks[0]}" (${fixValue ?? 'removing it'} would make it start); ${opts.totalWhy ?? 'raised further so that the change does not take memory from the other components'}`
         : opts.why[key] ??
           (b.legacy?.from === key
             ? `deprecated; "${b.legacy.to}" above replaces it`

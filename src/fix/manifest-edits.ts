@@ -7,7 +7,7 @@
  * A ConfigMap's embedded Flink file is fixed by `configmap.ts`.
  */
 import { isMap, isScalar } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, LoadedFile } from '../config/types.js';
 import { parseMemorySize } from '../primitives/memory-size.js';

@@ -6,7 +6,7 @@ import type { Facts, Process, SuggestContext, Suggestion } from '../types.js';
 
 /** Bytes the failed reservation was short by: allocated + requested - limit (from "Cannot reserve N bytes ..."). */
 export function directShortfall(facts: Facts): bigint | null {
-  const big = (name: string) => (facts[name] !== undefined && /^\d+$/.test(facts[name]!) ? BigInt(facts[name]!) : null);
+  const big = (name: string) => (facts[name] !== undefined && /^\d+$/.test(facts[name]) ? BigInt(facts[name]) : null);
   const [request, allocated, limit] = [big('request'), big('allocated'), big('limit')];
   if (request === null || allocated === null || limit === null) return null;
   const missing = allocated + request - limit;

@@ -5,7 +5,7 @@ import { ceilTo, fmt, stepUp } from '../quantities.js';
 import { growManaged } from '../suggest.js';
 import type { Facts, SuggestContext, Suggestion } from '../types.js';
 
-const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]!) : null);
+const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]) : null);
 
 /**
  * Managed memory the TaskManager needs, from the error's numbers. Each slot gets managed / slots;

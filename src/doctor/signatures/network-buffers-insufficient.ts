@@ -16,7 +16,7 @@ export interface NetworkNeed {
   readonly configured: bigint;
 }
 
-const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]!) : null);
+const big = (facts: Facts, name: string): bigint | null => (facts[name] !== undefined ? BigInt(facts[name]) : null);
 
 /**
  * From "required R, but only A available ... set to T of S bytes each": the pool had T buffers and

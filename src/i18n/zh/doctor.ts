@@ -87,7 +87,7 @@ export const ZH_SIGNATURES: Readonly<Record<string, SignatureText>> = {
     explain(ctx) {
       if (ctx.seen.local) return LOCAL_RUN_ZH;
       const parts: string[] = [];
-      const n = (k: string) => (ctx.facts[k] && /^\d+$/.test(ctx.facts[k]!) ? BigInt(ctx.facts[k]!) : null);
+      const n = (k: string) => (ctx.facts[k] && /^\d+$/.test(ctx.facts[k]) ? BigInt(ctx.facts[k]) : null);
       const request = n('request');
       const allocated = n('allocated');
       const limit = n('limit');
