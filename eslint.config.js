@@ -7,7 +7,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'site/**', 'coverage/**', 'src/options/generated/**', 'src/engine/generated/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'site/**',
+      'coverage/**',
+      'src/options/generated/**',
+      'src/engine/generated/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -21,7 +28,10 @@ export default tseslint.config(
     },
     rules: {
       // Unused names are errors, except a deliberately ignored `_name`.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Prettier wraps code; comments and the text around long strings are ours to keep short.
       // We match control characters on purpose: untrusted text is escaped before it is printed.
       'no-control-regex': 'off',
@@ -30,11 +40,22 @@ export default tseslint.config(
       // Values we print with String() are command-line and YAML scalars checked just before; a
       // map or list there is already reported as the wrong type by the settings validator.
       '@typescript-eslint/no-base-to-string': 'off',
-      'max-len': ['error', { code: 100, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignorePattern: '^\\s*(import|export) ' }],
+      'max-len': [
+        'error',
+        {
+          code: 100,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignorePattern: '^\\s*(import|export) ',
+        },
+      ],
     },
   },
   {
-    // Tests parse the JSON the CLI prints and assert its shape; typing every such read adds nothing.
+    // Tests parse the JSON the CLI prints and assert its shape; typing every such read adds
+    // nothing.
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -13,27 +13,33 @@
 // A cache that is missing, of another build or Node version, truncated or not ours is ignored
 // (and replaced). A cache only ever costs or saves time: the output is the same without it.
 // dist/cli/flink-mem.cjs is the bundle already wrapped as a CommonJS module function: V8 compiles
-// the file's text as it is read, rather than a copy joined to a wrapper (which took time and memory).
+// the file's text as it is read, rather than a copy joined to a wrapper (which took time and
+// memory).
 const { readFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
 const dir = join(__dirname, '..', 'dist', 'cli');
 const file = join(dir, 'flink-mem.cjs');
 const command = process.argv[2];
-const cacheName = command === 'lint' || command === 'explain' || command === 'doctor' ? command : 'other';
+const cacheName =
+  command === 'lint' || command === 'explain' || command === 'doctor' ? command : 'other';
 
 let built;
 try {
-  // "<node version> <build id>": the Node version that made the shipped caches, and the bundle's hash.
+  // "<node version> <build id>": the Node version that made the shipped caches, and the bundle's
+  // hash.
   built = readFileSync(join(dir, 'node-version'), 'utf8').trim().split(' ');
 } catch {
   built = ['', ''];
 }
 const [builtBy, buildId] = built;
 
-/** The header of a cache written here: magic, build id, payload length; V8 checks the payload's own. */
+/**
+ * The header of a cache written here: magic, build id, payload length; V8 checks the payload's own.
+ */
 const MAGIC = 'flink-mem-v8-cache';
-const headerOf = (length) => Buffer.from(`${MAGIC} ${buildId} ${process.version} ${process.arch} ${length}\n`, 'latin1');
+const headerOf = (length) =>
+  Buffer.from(`${MAGIC} ${buildId} ${process.version} ${process.arch} ${length}\n`, 'latin1');
 
 /** The user's cache folder for this Node version, or '' when there is none to use. */
 function userCacheDir() {
@@ -43,9 +49,12 @@ function userCacheDir() {
   const xdg = env.XDG_CACHE_HOME;
   if (xdg && isAbsolute(xdg)) return join(xdg, 'flink-mem');
   const home = process.platform === 'win32' ? env.LOCALAPPDATA : env.HOME;
-  if (home && isAbsolute(home)) return join(home, process.platform === 'win32' ? 'flink-mem' : '.cache/flink-mem');
+  if (home && isAbsolute(home))
+    return join(home, process.platform === 'win32' ? 'flink-mem' : '.cache/flink-mem');
   // No home: a folder of this user's alone (checked when written) in the shared temporary folder.
-  return typeof process.getuid === 'function' ? join(require('node:os').tmpdir(), `flink-mem-cache-${process.getuid()}`) : '';
+  return typeof process.getuid === 'function'
+    ? join(require('node:os').tmpdir(), `flink-mem-cache-${process.getuid()}`)
+    : '';
 }
 
 /** The cache file's contents without its header, or undefined when it is missing or not ours. */
@@ -61,7 +70,12 @@ function readUserCache(path) {
     const st = fs.fstatSync(fd);
     // Only a regular file of this user's (a folder others can write to could hold anything), of a
     // size a cache can have (the caches are well under 1 MB).
-    if (!st.isFile() || st.size > 64 * 1024 * 1024 || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return undefined;
+    if (
+      !st.isFile() ||
+      st.size > 64 * 1024 * 1024 ||
+      (typeof process.getuid === 'function' && st.uid !== process.getuid())
+    )
+      return undefined;
     const bytes = Buffer.allocUnsafe(st.size);
     let done = 0;
     while (done < st.size) {
@@ -86,7 +100,11 @@ function writeUserCache(folder, path, data) {
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const st = fs.statSync(folder);
-    if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return;
+    if (
+      typeof process.getuid === 'function' &&
+      (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)
+    )
+      return;
     const temp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
     const fd = fs.openSync(temp, 'wx', 0o600);
     try {
@@ -113,11 +131,15 @@ function writeUserCache(folder, path, data) {
 
 const shipped = builtBy === process.version;
 const folder = shipped || !buildId ? '' : userCacheDir();
-const userPath = folder ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`) : '';
+const userPath = folder
+  ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`)
+  : '';
 let cachedData;
 if (shipped) {
   try {
-    cachedData = readFileSync(join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`));
+    cachedData = readFileSync(
+      join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`),
+    );
   } catch {
     cachedData = undefined;
   }
@@ -125,11 +147,15 @@ if (shipped) {
   cachedData = readUserCache(userPath);
 }
 // The build checks that the bundle is ASCII: latin1 reads it without decoding.
-const script = new (require('node:vm').Script)(readFileSync(file, 'latin1'), { filename: file, cachedData });
+const script = new (require('node:vm').Script)(readFileSync(file, 'latin1'), {
+  filename: file,
+  cachedData,
+});
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle, file, dir);
 bundle.exports.main().then((code) => {
   process.exitCode = code;
   // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind.
-  if (userPath && (cachedData === undefined || script.cachedDataRejected)) writeUserCache(folder, userPath, script.createCachedData());
+  if (userPath && (cachedData === undefined || script.cachedDataRejected))
+    writeUserCache(folder, userPath, script.createCachedData());
 });

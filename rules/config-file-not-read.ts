@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/types.js';
 import { atLeast, versionLabel } from '../src/primitives/version.js';
 
-const named = (file: string, name: string) => file === name || file.endsWith(`/${name}`) || file.endsWith(`\\${name}`);
+const named = (file: string, name: string) =>
+  file === name || file.endsWith(`/${name}`) || file.endsWith(`\\${name}`);
 
 export default defineRule({
   id: 'config-file-not-read',
@@ -18,7 +19,7 @@ export default defineRule({
     flinkConfWithFlink2:
       '"flink-conf.yaml" is not read by Flink {version}, which reads only conf/config.yaml, so none of the settings in this file take effect: convert it with Flink\'s bin/migrate-config-file.sh (it reads conf/flink-conf.yaml and writes conf/config.yaml)',
     legacyFormatWithFlink2:
-      'this file is in the legacy flink-conf.yaml format, which Flink {version} no longer reads (only conf/config.yaml, standard YAML): convert it with Flink\'s bin/migrate-config-file.sh, or, if it is already meant as a config.yaml, lint it with --input-format config-yaml',
+      "this file is in the legacy flink-conf.yaml format, which Flink {version} no longer reads (only conf/config.yaml, standard YAML): convert it with Flink's bin/migrate-config-file.sh, or, if it is already meant as a config.yaml, lint it with --input-format config-yaml",
     configYamlBefore119:
       '"config.yaml" is not read by Flink {version}, which reads only conf/flink-conf.yaml (config.yaml is read from Flink 1.19 on), so none of the settings in this file take effect: write them as flat "key: value" lines into flink-conf.yaml',
     yamlFormatBefore119:
@@ -46,11 +47,28 @@ export default defineRule({
     }
     // Reported at the top of the file: the file as a whole is not read.
     if (ctx.doc.format === 'flink-conf' && atLeast(ctx.version, '2.0')) {
-      ctx.report({ messageId: named(ctx.doc.file, 'flink-conf.yaml') ? 'flinkConfWithFlink2' : 'legacyFormatWithFlink2', data: version });
+      ctx.report({
+        messageId: named(ctx.doc.file, 'flink-conf.yaml')
+          ? 'flinkConfWithFlink2'
+          : 'legacyFormatWithFlink2',
+        data: version,
+      });
     } else if (ctx.doc.format === 'config-yaml' && !atLeast(ctx.version, '1.19')) {
-      ctx.report({ messageId: named(ctx.doc.file, 'config.yaml') ? 'configYamlBefore119' : 'yamlFormatBefore119', data: version });
-    } else if (ctx.doc.format === 'config-yaml' && ctx.doc.besideFlinkConf !== undefined && !atLeast(ctx.version, '2.0')) {
-      ctx.report({ messageId: 'configYamlBesideFlinkConf', data: { other: ctx.doc.besideFlinkConf, ...version } });
+      ctx.report({
+        messageId: named(ctx.doc.file, 'config.yaml')
+          ? 'configYamlBefore119'
+          : 'yamlFormatBefore119',
+        data: version,
+      });
+    } else if (
+      ctx.doc.format === 'config-yaml' &&
+      ctx.doc.besideFlinkConf !== undefined &&
+      !atLeast(ctx.version, '2.0')
+    ) {
+      ctx.report({
+        messageId: 'configYamlBesideFlinkConf',
+        data: { other: ctx.doc.besideFlinkConf, ...version },
+      });
     }
   },
 });

@@ -6,10 +6,16 @@ import { formatSizeForConfig, formatSizeShort } from '../src/primitives/memory-s
 import { rawToString } from '../src/primitives/raw-value.js';
 import type { Process } from '../src/primitives/flink-process.js';
 
-const NAMES: Readonly<Record<Process, string>> = { taskmanager: 'TaskManager', jobmanager: 'JobManager' };
+const NAMES: Readonly<Record<Process, string>> = {
+  taskmanager: 'TaskManager',
+  jobmanager: 'JobManager',
+};
 const human = (bytes: bigint) => `${formatSizeShort(bytes)} (${bytes} bytes)`;
 
-/** A FlinkDeployment's pod limit is its process size times the limit factor: below it when the factor is under 1. */
+/**
+ * A FlinkDeployment's pod limit is its process size times the limit factor: below it when the
+ * factor is under 1.
+ */
 function factorLimit(ctx: RuleContext, process: Process): ContainerLimit | null {
   const key = `kubernetes.${process}.memory.limit-factor`;
   const entry = ctx.doc.effective.get(key);
@@ -18,7 +24,13 @@ function factorLimit(ctx: RuleContext, process: Process): ContainerLimit | null 
   const factor = Number(rawToString(entry.value));
   if (!(factor > 0 && factor < 1)) return null;
   const bytes = BigInt(Math.floor(Number(result.sizes.totalProcess) * factor));
-  return { process, field: key, text: entry.text, bytes, ...(entry.keySpan ? { span: entry.keySpan } : {}) };
+  return {
+    process,
+    field: key,
+    text: entry.text,
+    bytes,
+    ...(entry.keySpan ? { span: entry.keySpan } : {}),
+  };
 }
 
 export default defineRule({
@@ -30,26 +42,39 @@ export default defineRule({
     'at the container. When that size is above the limit the kernel enforces, the process is OOM-killed as soon as it actually uses ' +
     'the memory it was promised, typically under load.',
   messages: {
-    exceeded: '{what} is {process}, above the {limit} memory limit {source}: the {name} is OOM-killed once it uses the memory Flink gives it',
+    exceeded:
+      '{what} is {process}, above the {limit} memory limit {source}: the {name} is OOM-killed once it uses the memory Flink gives it',
   },
-  remediation: 'Lower the process size to the container limit, or raise the limit to the process size.',
+  remediation:
+    'Lower the process size to the container limit, or raise the limit to the process size.',
   fixable: true,
   check(ctx) {
     const k8s = ctx.doc.kubernetes;
     // Flink's native Kubernetes integration overwrites the main container's memory from its own
     // options, so a limit in a FlinkDeployment's pod template is never enforced.
-    const docLimits = (k8s?.limits ?? []).filter((l) => !(k8s?.kind === 'FlinkDeployment' && l.field.includes('podTemplate')));
+    const docLimits = (k8s?.limits ?? []).filter(
+      (l) => !(k8s?.kind === 'FlinkDeployment' && l.field.includes('podTemplate')),
+    );
     for (const process of ['taskmanager', 'jobmanager'] as const) {
       const result = ctx.memory[process];
       if (!result.ok) continue;
       const total = result.sizes.totalProcess;
-      const limits: ContainerLimit[] = docLimits.filter((l) => l.process === process || l.process === 'unknown');
+      const limits: ContainerLimit[] = docLimits.filter(
+        (l) => l.process === process || l.process === 'unknown',
+      );
       const factor = factorLimit(ctx, process);
       if (factor) limits.push(factor);
       if (ctx.containerMemory !== undefined) {
-        limits.push({ process, field: '--container-memory', text: formatSizeShort(ctx.containerMemory), bytes: ctx.containerMemory });
+        limits.push({
+          process,
+          field: '--container-memory',
+          text: formatSizeShort(ctx.containerMemory),
+          bytes: ctx.containerMemory,
+        });
       }
-      const limit = limits.filter((l) => l.bytes < total).sort((a, b) => (a.bytes < b.bytes ? -1 : 1))[0];
+      const limit = limits
+        .filter((l) => l.bytes < total)
+        .sort((a, b) => (a.bytes < b.bytes ? -1 : 1))[0];
       if (!limit) continue;
 
       const key = `${process}.memory.process.size`;
@@ -67,7 +92,8 @@ export default defineRule({
         at = { entry: factorEntry, key: limit.field };
         fix = { [limit.field]: '1.0' };
       } else if (entry?.source === 'operator-resource' && entry.path) {
-        // The operator writes the process size from the resource field, so that field is what to change.
+        // The operator writes the process size from the resource field, so that field is what to
+        // change.
         what = `"${entry.path}" (${entry.text})`;
         at = entry.valueSpan ? { span: entry.valueSpan } : at;
       } else if (entry) {
@@ -75,9 +101,19 @@ export default defineRule({
         at = { entry, key };
       }
       // A process size the operator sets from the resource field is fixed in that field.
-      if (entry && limit !== factor && derives) fix = fixInManifest(ctx.doc, { [key]: formatSizeForConfig(limit.bytes) });
-      const source = limit.field === '--container-memory' ? 'given with --container-memory' : `of "${limit.field}" (${limit.text})`;
-      const data = { what, process: human(total), limit: human(limit.bytes), source, name: NAMES[process] };
+      if (entry && limit !== factor && derives)
+        fix = fixInManifest(ctx.doc, { [key]: formatSizeForConfig(limit.bytes) });
+      const source =
+        limit.field === '--container-memory'
+          ? 'given with --container-memory'
+          : `of "${limit.field}" (${limit.text})`;
+      const data = {
+        what,
+        process: human(total),
+        limit: human(limit.bytes),
+        source,
+        name: NAMES[process],
+      };
       ctx.report({ messageId: 'exceeded', ...at, data, ...(fix ? { fix } : {}) });
     }
   },

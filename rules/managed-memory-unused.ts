@@ -22,14 +22,16 @@ export default defineRule({
     unused:
       '"{key}" ({value}) keeps state on the JVM heap, yet {size} ({bytes} bytes) of managed memory stays reserved and unused in this streaming job{unlessCode}',
   },
-  remediation: 'Set taskmanager.memory.managed.fraction to 0 (and drop taskmanager.memory.managed.size) so the memory goes to the task heap.',
+  remediation:
+    'Set taskmanager.memory.managed.fraction to 0 (and drop taskmanager.memory.managed.size) so the memory goes to the task heap.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
       unsetBackendIsHashmap: {
         type: 'boolean',
-        description: 'Treat an unset state backend as hashmap on Flink 1.19+ (its default); off because jobs often choose RocksDB in code.',
+        description:
+          'Treat an unset state backend as hashmap on Flink 1.19+ (its default); off because jobs often choose RocksDB in code.',
       },
     },
   },
@@ -38,16 +40,27 @@ export default defineRule({
   check(ctx) {
     const raw = ctx.rawConfig();
     const mode = raw.get('execution.runtime-mode');
-    // Batch (and automatic, which may run bounded jobs as batch) uses managed memory for sorting and joins.
+    // Batch (and automatic, which may run bounded jobs as batch) uses managed memory for sorting
+    // and joins.
     if (mode && rawToString(mode).trim().toLowerCase() !== 'streaming') return;
     if ([...raw.keys()].some((k) => k.startsWith('python.'))) return;
     const backendEntry = ctx.entry(stateBackendKey(ctx.version));
-    const assumeDefault = !backendEntry && ctx.options['unsetBackendIsHashmap'] === true && atLeast(ctx.version, '1.19');
-    if (!assumeDefault && (!backendEntry || backendKind(rawToString(backendEntry.value), ctx.version) !== 'heap')) return;
+    const assumeDefault =
+      !backendEntry &&
+      ctx.options['unsetBackendIsHashmap'] === true &&
+      atLeast(ctx.version, '1.19');
+    if (
+      !assumeDefault &&
+      (!backendEntry || backendKind(rawToString(backendEntry.value), ctx.version) !== 'heap')
+    )
+      return;
     const tm = ctx.memory.taskmanager;
     if (!tm.ok || tm.sizes.managed === 0n) return;
     // Fine-grained configs need managed.size; elsewhere the fraction is the idiomatic switch.
-    const candidates: FixChanges[] = [{ [MANAGED_FRACTION]: '0', ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) }, { [MANAGED_SIZE]: '0' }];
+    const candidates: FixChanges[] = [
+      { [MANAGED_FRACTION]: '0', ...(ctx.entry(MANAGED_SIZE) ? { [MANAGED_SIZE]: null } : {}) },
+      { [MANAGED_SIZE]: '0' },
+    ];
     const fix = candidates.find((c) => {
       const after = ctx.deriveWith(c).taskmanager;
       return after.ok && after.sizes.managed === 0n;
@@ -59,6 +72,11 @@ export default defineRule({
       bytes: tm.sizes.managed,
       unlessCode: backendEntry ? '' : ' (unless the job sets another state backend in code)',
     };
-    ctx.report({ messageId: 'unused', ...(backendEntry ? { entry: backendEntry, key: backendEntry.key } : {}), data, ...(fix ? { fix } : {}) });
+    ctx.report({
+      messageId: 'unused',
+      ...(backendEntry ? { entry: backendEntry, key: backendEntry.key } : {}),
+      data,
+      ...(fix ? { fix } : {}),
+    });
   },
 });

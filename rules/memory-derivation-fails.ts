@@ -31,7 +31,12 @@ const TOTALS = {
 function managedShareNote(ctx: RuleContext, failure: MemoryFailure): string {
   const fraction = ctx.entry('taskmanager.memory.managed.fraction');
   const { managed, flink } = failure.data;
-  if (failure.check !== 'components-exceed-flink' || !fraction || ctx.entry('taskmanager.memory.managed.size')) return '';
+  if (
+    failure.check !== 'components-exceed-flink' ||
+    !fraction ||
+    ctx.entry('taskmanager.memory.managed.size')
+  )
+    return '';
   if (managed === undefined || flink === undefined || managed === 0n) return '';
   return `; managed memory alone takes ${formatSizeShort(managed)}, because "${fraction.key}" (${fraction.text}) is a share of total Flink memory (${formatSizeShort(flink)}), not of the JVM heap`;
 }
@@ -39,7 +44,8 @@ function managedShareNote(ctx: RuleContext, failure: MemoryFailure): string {
 export default defineRule({
   id: 'memory-derivation-fails',
   severity: 'error',
-  description: 'Flink would refuse to start the TaskManager or JobManager with this memory configuration',
+  description:
+    'Flink would refuse to start the TaskManager or JobManager with this memory configuration',
   rationale:
     'Before a TaskManager or JobManager starts, Flink derives every memory component from the configured sizes, fractions ' +
     'and ranges, and stops with an IllegalConfigurationException when they do not fit together: components that exceed a ' +
@@ -49,11 +55,13 @@ export default defineRule({
     taskmanager: 'the TaskManager would not start: {reason} (Flink: "{flinkMessage}")',
     jobmanager: 'the JobManager would not start: {reason} (Flink: "{flinkMessage}")',
   },
-  remediation: 'Apply the suggested change, or resize the options the message names so that the components fit their totals and ranges.',
+  remediation:
+    'Apply the suggested change, or resize the options the message names so that the components fit their totals and ranges.',
   fixable: true,
   check(ctx) {
     // A file that did not parse as a mapping yields partial keys: config-syntax reports the file.
-    if (ctx.doc.problems.some((p) => p.kind === 'yaml-syntax' || p.kind === 'non-mapping-root')) return;
+    if (ctx.doc.problems.some((p) => p.kind === 'yaml-syntax' || p.kind === 'non-mapping-root'))
+      return;
     for (const process of ['taskmanager', 'jobmanager'] as const) {
       // Local execution ignores every JobManager memory option.
       if (process === 'jobmanager' && ctx.target === 'local') continue;
@@ -66,14 +74,25 @@ export default defineRule({
       const value = (key: string) => {
         const entry = ctx.entry(key);
         if (entry?.source === 'operator-resource') return `${entry.text} from "${entry.path}"`;
-        return entry?.text ?? (from && key === mapped?.to ? `${from.text} from "${from.key}"` : undefined);
+        return (
+          entry?.text ??
+          (from && key === mapped?.to ? `${from.text} from "${from.key}"` : undefined)
+        );
       };
-      const reason = explainFailure(failure, value, process) + (process === 'taskmanager' ? managedShareNote(ctx, failure) : '');
-      // The keys the check compared; when none is set (a remainder between defaults), the totals it was derived from.
-      const keys = [...failure.keys, ...TOTALS[process]].map((k) => (from && k === mapped?.to ? from.key : k));
+      const reason =
+        explainFailure(failure, value, process) +
+        (process === 'taskmanager' ? managedShareNote(ctx, failure) : '');
+      // The keys the check compared; when none is set (a remainder between defaults), the totals it
+      // was derived from.
+      const keys = [...failure.keys, ...TOTALS[process]].map((k) =>
+        from && k === mapped?.to ? from.key : k,
+      );
       const key = keys.find((k) => ctx.entry(k) !== undefined);
       const found = findFix(ctx.rawConfig(), process, { version: ctx.version, target: ctx.target });
-      const fix = found && ctx.deriveWith(found.changes)[process].ok ? fixInManifest(ctx.doc, found.changes) : undefined;
+      const fix =
+        found && ctx.deriveWith(found.changes)[process].ok
+          ? fixInManifest(ctx.doc, found.changes)
+          : undefined;
       ctx.report({
         messageId: process,
         data: { reason, flinkMessage: failure.flinkMessage },

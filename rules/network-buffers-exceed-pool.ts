@@ -1,6 +1,10 @@
 import type { RuleContext } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import { formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import {
+  formatSizeForConfig,
+  formatSizeShort,
+  parseMemorySize,
+} from '../src/primitives/memory-size.js';
 import { convertInt, convertMemory } from '../src/primitives/raw-value.js';
 import { defaultFor, getOption, isActive } from '../src/options/catalogue.js';
 
@@ -13,7 +17,8 @@ const NETWORK_MAX = 'taskmanager.memory.network.max';
 export default defineRule({
   id: 'network-buffers-exceed-pool',
   severity: 'error',
-  description: 'Network buffers asked for by one input channel that the whole network memory cannot hold',
+  description:
+    'Network buffers asked for by one input channel that the whole network memory cannot hold',
   rationale:
     'Network memory is cut into buffers of "taskmanager.memory.segment-size". Each remote input channel of a task takes ' +
     '"taskmanager.network.memory.buffers-per-channel" exclusive buffers from that pool when the task starts, and its gate ' +
@@ -27,7 +32,8 @@ export default defineRule({
     floating:
       'one input gate with a single remote channel asks for {perChannel} exclusive plus {floating} floating network buffers, but the whole network memory ({network}) holds only {total} buffers of {segment}',
   },
-  remediation: 'Raise the network memory (taskmanager.memory.network.min, or the fraction) to hold the buffers, or lower the buffer counts or the segment size.',
+  remediation:
+    'Raise the network memory (taskmanager.memory.network.min, or the fraction) to hold the buffers, or lower the buffer counts or the segment size.',
   fixable: true,
   check(ctx) {
     if (!isActive(getOption(PER_CHANNEL), ctx.version)) return;
@@ -35,14 +41,21 @@ export default defineRule({
     if (!tm.ok) return;
     const entries = [PER_CHANNEL, FLOATING, SEGMENT].map((k) => ctx.entry(k));
     const at = entries.find((e) => e !== undefined);
-    if (!at) return; // Flink's defaults (2 + 8 buffers of 32 KiB) always fit the smallest network memory
+    // Flink's defaults (2 + 8 buffers of 32 KiB) always fit the smallest network memory.
+    if (!at) return;
     let perChannel: number;
     let floating: number;
     let segment: bigint;
     try {
-      perChannel = entries[0] ? convertInt(entries[0].value) : Number(defaultFor(getOption(PER_CHANNEL), ctx.version) ?? 2);
-      floating = entries[1] ? convertInt(entries[1].value) : Number(defaultFor(getOption(FLOATING), ctx.version) ?? 8);
-      segment = entries[2] ? convertMemory(entries[2].value) : parseMemorySize(defaultFor(getOption(SEGMENT), ctx.version) ?? '32kb');
+      perChannel = entries[0]
+        ? convertInt(entries[0].value)
+        : Number(defaultFor(getOption(PER_CHANNEL), ctx.version) ?? 2);
+      floating = entries[1]
+        ? convertInt(entries[1].value)
+        : Number(defaultFor(getOption(FLOATING), ctx.version) ?? 8);
+      segment = entries[2]
+        ? convertMemory(entries[2].value)
+        : parseMemorySize(defaultFor(getOption(SEGMENT), ctx.version) ?? '32kb');
     } catch {
       return; // invalid-option-value and invalid-memory-size report unreadable values
     }
@@ -51,9 +64,17 @@ export default defineRule({
     const exclusive = BigInt(perChannel) > total;
     const wanted = BigInt(perChannel + floating);
     if (!exclusive && wanted <= total) return;
-    const entry = exclusive ? (entries[0] ?? entries[2] ?? at) : (entries[1] ?? entries[0] ?? entries[2] ?? at);
+    const entry = exclusive
+      ? (entries[0] ?? entries[2] ?? at)
+      : (entries[1] ?? entries[0] ?? entries[2] ?? at);
     const needed = (exclusive ? BigInt(perChannel) : wanted) * segment;
-    const data = { perChannel: String(perChannel), floating: String(floating), network: formatSizeShort(tm.sizes.network), total: String(total), segment: formatSizeShort(segment) };
+    const data = {
+      perChannel: String(perChannel),
+      floating: String(floating),
+      network: formatSizeShort(tm.sizes.network),
+      total: String(total),
+      segment: formatSizeShort(segment),
+    };
     ctx.report({
       messageId: exclusive ? 'exclusive' : 'floating',
       entry,
@@ -65,7 +86,10 @@ export default defineRule({
   },
 });
 
-/** A network minimum that holds the buffers (and a maximum that allows it), kept when the model starts with it. */
+/**
+ * A network minimum that holds the buffers (and a maximum that allows it), kept when the model
+ * starts with it.
+ */
 function fixFor(ctx: RuleContext, needed: bigint) {
   const size = formatSizeForConfig(((needed + 1048575n) / 1048576n) * 1048576n);
   const changes: Record<string, string> = { [NETWORK_MIN]: size };

@@ -2,8 +2,18 @@ import { defineRule } from '../src/engine/types.js';
 import { atLeast } from '../src/primitives/version.js';
 
 const PROCESSES = [
-  { process: 'taskmanager', processKey: 'taskmanager.memory.process.size', flinkKey: 'taskmanager.memory.flink.size', since: '1.10' },
-  { process: 'jobmanager', processKey: 'jobmanager.memory.process.size', flinkKey: 'jobmanager.memory.flink.size', since: '1.11' },
+  {
+    process: 'taskmanager',
+    processKey: 'taskmanager.memory.process.size',
+    flinkKey: 'taskmanager.memory.flink.size',
+    since: '1.10',
+  },
+  {
+    process: 'jobmanager',
+    processKey: 'jobmanager.memory.process.size',
+    flinkKey: 'jobmanager.memory.flink.size',
+    since: '1.11',
+  },
 ] as const;
 
 export default defineRule({
@@ -13,7 +23,7 @@ export default defineRule({
   rationale:
     'With both totals set, JVM overhead is no longer derived from its fraction but is whatever remains between them, and it ' +
     'must still fall inside the overhead range. Any later change to one total, the metaspace or the overhead bounds then ' +
-    'fails at start-up. Flink\'s documentation advises setting only one of them.',
+    "fails at start-up. Flink's documentation advises setting only one of them.",
   messages: {
     bothSet:
       '"{flinkKey}" ({flink}) is set together with "{processKey}" ({process}): JVM overhead becomes the difference and breaks when either changes; keep only the process size',
@@ -35,7 +45,12 @@ export default defineRule({
         messageId: 'bothSet',
         entry: flinkEntry,
         key: p.flinkKey,
-        data: { flinkKey: p.flinkKey, flink: flinkEntry.text, processKey: p.processKey, process: processEntry.text },
+        data: {
+          flinkKey: p.flinkKey,
+          flink: flinkEntry.text,
+          processKey: p.processKey,
+          process: processEntry.text,
+        },
         ...(stillStarts ? { fix } : {}),
       });
     }

@@ -6,9 +6,21 @@ import { defaultFor, getOption, isActive } from '../src/options/catalogue.js';
 
 /** Ranges Flink checks with min <= max before it derives the component (its RangeFraction). */
 const RANGES = [
-  { min: 'taskmanager.memory.network.min', max: 'taskmanager.memory.network.max', what: 'network memory' },
-  { min: 'taskmanager.memory.jvm-overhead.min', max: 'taskmanager.memory.jvm-overhead.max', what: 'TaskManager JVM overhead' },
-  { min: 'jobmanager.memory.jvm-overhead.min', max: 'jobmanager.memory.jvm-overhead.max', what: 'JobManager JVM overhead' },
+  {
+    min: 'taskmanager.memory.network.min',
+    max: 'taskmanager.memory.network.max',
+    what: 'network memory',
+  },
+  {
+    min: 'taskmanager.memory.jvm-overhead.min',
+    max: 'taskmanager.memory.jvm-overhead.max',
+    what: 'TaskManager JVM overhead',
+  },
+  {
+    min: 'jobmanager.memory.jvm-overhead.min',
+    max: 'jobmanager.memory.jvm-overhead.max',
+    what: 'JobManager JVM overhead',
+  },
 ] as const;
 
 interface Bound {
@@ -18,13 +30,20 @@ interface Bound {
   readonly shown: string;
 }
 
-/** The configured value (own key first, then deprecated keys) or this version's default; null when it does not parse. */
+/**
+ * The configured value (own key first, then deprecated keys) or this version's default; null when
+ * it does not parse.
+ */
 function bound(entry: ConfigEntry | undefined, def: string | null): Bound | null {
   try {
-    if (entry) return { entry, bytes: parseMemorySize(rawToString(entry.value)), shown: entry.text };
+    if (entry)
+      return { entry, bytes: parseMemorySize(rawToString(entry.value)), shown: entry.text };
     if (def === null) return null;
     const bytes = parseMemorySize(def);
-    return { bytes, shown: `default ${bytes >= 9223372036854775807n ? 'unlimited' : formatSizeForConfig(bytes)}` };
+    return {
+      bytes,
+      shown: `default ${bytes >= 9223372036854775807n ? 'unlimited' : formatSizeForConfig(bytes)}`,
+    };
   } catch {
     return null; // invalid-memory-size reports it
   }
@@ -41,10 +60,12 @@ export default defineRule({
   messages: {
     minAboveMax: '"{minKey}" ({min}) is greater than "{maxKey}" ({max}): the {what} range is empty',
   },
-  remediation: 'Raise the maximum to at least the minimum, or lower the minimum; set both to the same value to fix the size.',
+  remediation:
+    'Raise the maximum to at least the minimum, or lower the minimum; set both to the same value to fix the size.',
   fixable: true,
   check(ctx) {
-    // Local execution ignores overhead and requires network min == max, which the derivation reports.
+    // Local execution ignores overhead and requires network min == max, which the derivation
+    // reports.
     if (ctx.target === 'local') return;
     for (const r of RANGES) {
       const minOption = getOption(r.min);
@@ -58,7 +79,13 @@ export default defineRule({
         messageId: 'minAboveMax',
         entry: at,
         key: at.key,
-        data: { minKey: min.entry?.key ?? r.min, min: min.shown, maxKey, max: max.shown, what: r.what },
+        data: {
+          minKey: min.entry?.key ?? r.min,
+          min: min.shown,
+          maxKey,
+          max: max.shown,
+          what: r.what,
+        },
         fix: { [maxKey]: formatSizeForConfig(min.bytes) },
       });
     }

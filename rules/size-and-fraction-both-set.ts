@@ -16,10 +16,29 @@ interface Pair {
 }
 
 const PAIRS: readonly Pair[] = [
-  { what: 'managed memory', fraction: 'taskmanager.memory.managed.fraction', size: 'taskmanager.memory.managed.size' },
-  { what: 'network memory', fraction: 'taskmanager.memory.network.fraction', min: 'taskmanager.memory.network.min', max: 'taskmanager.memory.network.max' },
-  { what: 'TaskManager JVM overhead', fraction: 'taskmanager.memory.jvm-overhead.fraction', min: 'taskmanager.memory.jvm-overhead.min', max: 'taskmanager.memory.jvm-overhead.max' },
-  { what: 'JobManager JVM overhead', fraction: 'jobmanager.memory.jvm-overhead.fraction', min: 'jobmanager.memory.jvm-overhead.min', max: 'jobmanager.memory.jvm-overhead.max' },
+  {
+    what: 'managed memory',
+    fraction: 'taskmanager.memory.managed.fraction',
+    size: 'taskmanager.memory.managed.size',
+  },
+  {
+    what: 'network memory',
+    fraction: 'taskmanager.memory.network.fraction',
+    min: 'taskmanager.memory.network.min',
+    max: 'taskmanager.memory.network.max',
+  },
+  {
+    what: 'TaskManager JVM overhead',
+    fraction: 'taskmanager.memory.jvm-overhead.fraction',
+    min: 'taskmanager.memory.jvm-overhead.min',
+    max: 'taskmanager.memory.jvm-overhead.max',
+  },
+  {
+    what: 'JobManager JVM overhead',
+    fraction: 'jobmanager.memory.jvm-overhead.fraction',
+    min: 'jobmanager.memory.jvm-overhead.min',
+    max: 'jobmanager.memory.jvm-overhead.max',
+  },
 ];
 
 function bytes(entry: ConfigEntry): bigint | null {
@@ -33,17 +52,21 @@ function bytes(entry: ConfigEntry): bigint | null {
 export default defineRule({
   id: 'size-and-fraction-both-set',
   severity: 'warning',
-  description: 'A memory fraction that Flink ignores because a fixed size is configured for the same component',
+  description:
+    'A memory fraction that Flink ignores because a fixed size is configured for the same component',
   rationale:
     'Managed memory takes "taskmanager.memory.managed.size" when it is set and reads its fraction only otherwise; network ' +
     'memory and JVM overhead are clamped between their min and max, so equal bounds fix the size whatever the fraction ' +
     'says. The fraction then has no effect: whoever raises it later to give the component more memory sees nothing ' +
     'change. (A fraction still has to be valid: Flink checks its range whenever it builds the min/max range.)',
   messages: {
-    sizeWins: '"{fractionKey}" ({fraction}) has no effect: "{sizeKey}" ({size}) sets {what} to a fixed size',
-    boundsWin: '"{fractionKey}" ({fraction}) has no effect: "{minKey}" and "{maxKey}" are both {size}, which fixes {what} at that size',
+    sizeWins:
+      '"{fractionKey}" ({fraction}) has no effect: "{sizeKey}" ({size}) sets {what} to a fixed size',
+    boundsWin:
+      '"{fractionKey}" ({fraction}) has no effect: "{minKey}" and "{maxKey}" are both {size}, which fixes {what} at that size',
   },
-  remediation: 'Remove the fraction, or remove the fixed size (or the equal bounds) if the component should follow the fraction.',
+  remediation:
+    'Remove the fraction, or remove the fixed size (or the equal bounds) if the component should follow the fraction.',
   fixable: true,
   check(ctx) {
     // Local execution fixes every component from its own options and ignores these fractions too.
@@ -51,14 +74,27 @@ export default defineRule({
     for (const p of PAIRS) {
       const fractionEntry = ctx.entry(p.fraction);
       if (!fractionEntry || !isActive(getOption(p.fraction), ctx.version)) continue;
-      // Removing a fraction that is not read changes no size (the default fraction is always valid).
+      // Removing a fraction that is not read changes no size (the default fraction is always
+      // valid).
       const fix = { [p.fraction]: null };
       const fraction = fractionEntry.text;
       if (p.size) {
         const sizeEntry = ctx.entry(p.size);
         if (!sizeEntry) continue;
-        const data = { fractionKey: fractionEntry.key, fraction, sizeKey: sizeEntry.key, size: sizeEntry.text, what: p.what };
-        ctx.report({ messageId: 'sizeWins', entry: fractionEntry, key: fractionEntry.key, data, fix });
+        const data = {
+          fractionKey: fractionEntry.key,
+          fraction,
+          sizeKey: sizeEntry.key,
+          size: sizeEntry.text,
+          what: p.what,
+        };
+        ctx.report({
+          messageId: 'sizeWins',
+          entry: fractionEntry,
+          key: fractionEntry.key,
+          data,
+          fix,
+        });
         continue;
       }
       const minEntry = ctx.entry(p.min!);
@@ -66,8 +102,21 @@ export default defineRule({
       if (!minEntry || !maxEntry) continue;
       const min = bytes(minEntry);
       if (min === null || min !== bytes(maxEntry)) continue;
-      const data = { fractionKey: fractionEntry.key, fraction, minKey: minEntry.key, maxKey: maxEntry.key, size: formatSizeForConfig(min), what: p.what };
-      ctx.report({ messageId: 'boundsWin', entry: fractionEntry, key: fractionEntry.key, data, fix });
+      const data = {
+        fractionKey: fractionEntry.key,
+        fraction,
+        minKey: minEntry.key,
+        maxKey: maxEntry.key,
+        size: formatSizeForConfig(min),
+        what: p.what,
+      };
+      ctx.report({
+        messageId: 'boundsWin',
+        entry: fractionEntry,
+        key: fractionEntry.key,
+        data,
+        fix,
+      });
     }
   },
 });

@@ -1,13 +1,24 @@
 import { fixInManifest } from '../src/fix/manifest-changes.js';
 import { defineRule } from '../src/engine/types.js';
 import type { FixChanges, MemoryView } from '../src/engine/types.js';
-import { MIB, formatSizeForConfig, formatSizeShort, parseMemorySize } from '../src/primitives/memory-size.js';
+import {
+  MIB,
+  formatSizeForConfig,
+  formatSizeShort,
+  parseMemorySize,
+} from '../src/primitives/memory-size.js';
 import { rawToString } from '../src/primitives/raw-value.js';
 
 const TASK_HEAP = 'taskmanager.memory.task.heap.size';
 const SLOTS = 'taskmanager.numberOfTaskSlots';
-/** The option that decides the task heap, by the TaskManager's derivation path, most direct first. */
-const SIZE_KEYS = [TASK_HEAP, 'taskmanager.memory.flink.size', 'taskmanager.memory.process.size'] as const;
+/**
+ * The option that decides the task heap, by the TaskManager's derivation path, most direct first.
+ */
+const SIZE_KEYS = [
+  TASK_HEAP,
+  'taskmanager.memory.flink.size',
+  'taskmanager.memory.process.size',
+] as const;
 
 export default defineRule({
   id: 'task-heap-too-small-for-slots',
@@ -21,15 +32,21 @@ export default defineRule({
     'time in garbage collection, although the TaskManager starts. A 1 GiB TaskManager has about 25 MiB of task heap: enough ' +
     'for one slot, not for two. The threshold is the rule option minTaskHeapPerSlot.',
   messages: {
-    shared: '{slots} slots share {taskHeap} of task heap ({perSlot} each, below {min} per slot){from}',
+    shared:
+      '{slots} slots share {taskHeap} of task heap ({perSlot} each, below {min} per slot){from}',
     single: 'the only slot gets {taskHeap} of task heap, below {min}{from}',
   },
-  remediation: 'Give the TaskManager more memory (the total process size, or the task heap) or fewer slots per TaskManager.',
+  remediation:
+    'Give the TaskManager more memory (the total process size, or the task heap) or fewer slots per TaskManager.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      minTaskHeapPerSlot: { type: 'string', pattern: '^[0-9]+ ?[a-zA-Z]*$', description: 'The least task heap per slot, as a Flink memory size.' },
+      minTaskHeapPerSlot: {
+        type: 'string',
+        pattern: '^[0-9]+ ?[a-zA-Z]*$',
+        description: 'The least task heap per slot, as a Flink memory size.',
+      },
     },
   },
   defaultOptions: { minTaskHeapPerSlot: '16m' },
@@ -51,10 +68,21 @@ export default defineRule({
     const sizeEntry = SIZE_KEYS.map((k) => ctx.entry(k)).find((e) => e !== undefined);
     const entry = sizeEntry ?? slotsEntry;
     if (!entry) return;
-    const from = sizeEntry && sizeEntry.key !== TASK_HEAP ? `, derived from "${sizeEntry.key}" (${sizeEntry.text})` : '';
-    const raised = sizeEntry ? raise(ctx, sizeEntry.key, rawToString(sizeEntry.value), needed) : undefined;
+    const from =
+      sizeEntry && sizeEntry.key !== TASK_HEAP
+        ? `, derived from "${sizeEntry.key}" (${sizeEntry.text})`
+        : '';
+    const raised = sizeEntry
+      ? raise(ctx, sizeEntry.key, rawToString(sizeEntry.value), needed)
+      : undefined;
     const fix = raised && fixInManifest(ctx.doc, raised);
-    const data = { slots: String(slots), taskHeap: formatSizeShort(tm.sizes.taskHeap), perSlot: formatSizeShort(tm.sizes.taskHeap / slots), min: formatSizeShort(min), from };
+    const data = {
+      slots: String(slots),
+      taskHeap: formatSizeShort(tm.sizes.taskHeap),
+      perSlot: formatSizeShort(tm.sizes.taskHeap / slots),
+      min: formatSizeShort(min),
+      from,
+    };
     ctx.report({
       messageId: slots === 1n ? 'single' : 'shared',
       entry,
@@ -69,7 +97,12 @@ export default defineRule({
  * The smallest whole-MiB value of the size option that gives at least `needed` task heap, checked
  * with the model (task heap grows with each total, so a binary search finds it); none past 16x.
  */
-function raise(ctx: { deriveWith(c: FixChanges): MemoryView }, key: string, value: string, needed: bigint): FixChanges | undefined {
+function raise(
+  ctx: { deriveWith(c: FixChanges): MemoryView },
+  key: string,
+  value: string,
+  needed: bigint,
+): FixChanges | undefined {
   let current: bigint;
   try {
     current = parseMemorySize(value);

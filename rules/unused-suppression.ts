@@ -10,19 +10,26 @@ const at = (s: Suppression) => `${s.line}:${s.column}`;
 export default defineRule({
   id: ID,
   severity: 'warning',
-  description: 'A suppression comment that suppresses nothing, names an unknown rule, or gives no reason',
+  description:
+    'A suppression comment that suppresses nothing, names an unknown rule, or gives no reason',
   rationale:
     'A suppression outlives the finding it was written for: once the configuration is fixed or the line moves, it silently ' +
     'hides the next real problem on that line or in the whole file. A suppression without a reason cannot be reviewed, and ' +
     'one with a misspelled rule id never worked.',
   messages: {
-    unusedNextLine: 'the suppression of {ids} for the next line suppresses nothing: no such finding is reported there',
-    unusedFile: 'the suppression of {ids} for this file suppresses nothing: no such finding is reported in it',
-    unknownRule: 'the suppression names {ids}, which flink-mem does not know: "flink-mem rules" lists the rule ids',
-    noRule: 'the suppression names no rule: write the rule id after the directive, then " -- " and the reason',
-    missingReason: 'the suppression of {ids} gives no reason: add " -- " and why the finding does not apply here',
+    unusedNextLine:
+      'the suppression of {ids} for the next line suppresses nothing: no such finding is reported there',
+    unusedFile:
+      'the suppression of {ids} for this file suppresses nothing: no such finding is reported in it',
+    unknownRule:
+      'the suppression names {ids}, which flink-mem does not know: "flink-mem rules" lists the rule ids',
+    noRule:
+      'the suppression names no rule: write the rule id after the directive, then " -- " and the reason',
+    missingReason:
+      'the suppression of {ids} gives no reason: add " -- " and why the finding does not apply here',
   },
-  remediation: 'Remove suppressions that no longer suppress anything, fix misspelled rule ids, and give every suppression a reason after " -- ".',
+  remediation:
+    'Remove suppressions that no longer suppress anything, fix misspelled rule ids, and give every suppression a reason after " -- ".',
   // It judges what the suppressions did, so it runs after the other rules' findings met them.
   afterSuppressions: true,
   check(ctx) {
@@ -34,15 +41,26 @@ export default defineRule({
     for (const s of all) {
       const unknown = knownRuleIds ? s.ruleIds.filter((id) => !knownRuleIds.includes(id)) : [];
       const messageId =
-        s.ruleIds.length === 0 ? 'noRule'
-        : unknown.length > 0 ? 'unknownRule'
-        : unused.has(at(s)) ? (s.scope === 'file' ? 'unusedFile' : 'unusedNextLine')
-        : s.reason === '' ? 'missingReason'
-        : null;
+        s.ruleIds.length === 0
+          ? 'noRule'
+          : unknown.length > 0
+            ? 'unknownRule'
+            : unused.has(at(s))
+              ? s.scope === 'file'
+                ? 'unusedFile'
+                : 'unusedNextLine'
+              : s.reason === ''
+                ? 'missingReason'
+                : null;
       if (!messageId) continue;
       const span = suppressionSpan(s, ctx.doc.lines);
       if (messageId === 'noRule') ctx.report({ messageId, span });
-      else ctx.report({ messageId, span, data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) } });
+      else
+        ctx.report({
+          messageId,
+          span,
+          data: { ids: listed(unknown.length > 0 ? unknown : s.ruleIds) },
+        });
     }
   },
 });

@@ -12,11 +12,21 @@
 //               semi-spaces: they must complete (a program that kept per-file data would run out
 //               of heap) and the 10,000-file run must peak within 10% of the 1,000-file run. The
 //               doctor must stay under 128 MiB on a 200 MB log with default settings
-//   hostile:    the inputs of issue 10 (scripts/bench-hostile.mjs): every regular expression on lines
+//   hostile:    the inputs of issue 10 (scripts/bench-hostile.mjs): every regular expression on
+// lines
 //               crafted from its own pieces, and the CLI on inputs that were quadratic or exhausted
-//               memory, each in ms per MB next to ordinary input of the same size (`--hostile`: only these)
+//               memory, each in ms per MB next to ordinary input of the same size (`--hostile`:
+// only these)
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -25,7 +35,9 @@ import { SLOWER, cliCases, patternRows, printCases, printPatterns } from './benc
 const CLI = new URL('../bin/flink-mem.cjs', import.meta.url).pathname;
 const MEASURE = new URL('./bench-measure.mjs', import.meta.url).pathname;
 const args = process.argv.slice(2);
-/** `--startup-only`: just the start-up figures (quick; run it with each Node version to compare). */
+/**
+ * `--startup-only`: just the start-up figures (quick; run it with each Node version to compare).
+ */
 const startupOnly = args.includes('--startup-only');
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
@@ -83,23 +95,34 @@ function throughput(label, argv, { runs = RUNS, nodeFlags = [] } = {}) {
   for (let i = 0; i < runs; i++) {
     const out = openSync(join(work, 'out.txt'), 'w');
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [...nodeFlags, MEASURE, ...argv], { stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [...nodeFlags, MEASURE, ...argv], {
+      stdio: ['ignore', out, 'pipe'],
+      maxBuffer: 1 << 26,
+    });
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
     closeSync(out);
     if (r.error) throw r.error;
     const rss = /MAXRSS (\d+)/.exec(r.stderr.toString());
-    // Under the memory check's heap limits, running out of heap is a failed target, not a broken bench.
-    if (nodeFlags.length > 0 && (!rss || r.status === null || r.status > 2)) return { label, seconds: NaN, peakMiB: Infinity };
-    if (!rss || r.status === null || r.status > 2) throw new Error(`bench: ${label} failed (exit ${r.status}): ${r.stderr.toString().slice(-500)}`);
+    // Under the memory check's heap limits, running out of heap is a failed target, not a broken
+    // bench.
+    if (nodeFlags.length > 0 && (!rss || r.status === null || r.status > 2))
+      return { label, seconds: NaN, peakMiB: Infinity };
+    if (!rss || r.status === null || r.status > 2)
+      throw new Error(
+        `bench: ${label} failed (exit ${r.status}): ${r.stderr.toString().slice(-500)}`,
+      );
     peak = Math.max(peak, Number(rss[1]) / 1024);
   }
   return { label, seconds: median(times), peakMiB: peak };
 }
 
 const CONFIGS = [
-  (i) => `taskmanager.memory.process.size: ${1024 + (i % 64) * 64}m\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: ${1 + (i % 8)}\n`,
-  (i) => `taskmanager:\n  memory:\n    flink:\n      size: ${2 + (i % 6)}g\n    managed:\n      fraction: 0.${(i % 5) + 2}\njobmanager:\n  memory:\n    heap:\n      size: 1g\n`,
-  (i) => `taskmanager.memory.process.size: ${300 + i % 300}m\ntaskmanager.memory.network.fraction: 1.5\nflink.memory.managed.fraction: 0.6\n`,
+  (i) =>
+    `taskmanager.memory.process.size: ${1024 + (i % 64) * 64}m\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: ${1 + (i % 8)}\n`,
+  (i) =>
+    `taskmanager:\n  memory:\n    flink:\n      size: ${2 + (i % 6)}g\n    managed:\n      fraction: 0.${(i % 5) + 2}\njobmanager:\n  memory:\n    heap:\n      size: 1g\n`,
+  (i) =>
+    `taskmanager.memory.process.size: ${300 + (i % 300)}m\ntaskmanager.memory.network.fraction: 1.5\nflink.memory.managed.fraction: 0.6\n`,
 ];
 
 function makeFiles(n) {
@@ -116,12 +139,17 @@ function makeFiles(n) {
 async function makeLog(mb) {
   const file = join(work, `taskmanager-${mb}mb.log`);
   const ws = createWriteStream(file);
-  const line = '2026-11-20 10:15:42,118 INFO  org.apache.flink.runtime.taskmanager.Task [] - Source: orders (3/4)#0 switched from INITIALIZING to RUNNING.\n';
+  const line =
+    '2026-11-20 10:15:42,118 INFO  org.apache.flink.runtime.taskmanager.Task [] - Source: orders (3/4)#0 switched from INITIALIZING to RUNNING.\n';
   const lines = Math.floor((mb * 1024 * 1024) / line.length);
   for (let i = 0; i < lines; i++) {
     if (i === Math.floor(lines * 0.9)) {
-      ws.write('2026-11-20 11:02:03,001 ERROR org.apache.flink.runtime.taskexecutor.TaskExecutor [] - Fatal error occurred in TaskExecutor.\n');
-      ws.write('java.lang.OutOfMemoryError: Direct buffer memory. The direct out-of-memory error has occurred.\n');
+      ws.write(
+        '2026-11-20 11:02:03,001 ERROR org.apache.flink.runtime.taskexecutor.TaskExecutor [] - Fatal error occurred in TaskExecutor.\n',
+      );
+      ws.write(
+        'java.lang.OutOfMemoryError: Direct buffer memory. The direct out-of-memory error has occurred.\n',
+      );
     }
     if (!ws.write(line)) await once(ws, 'drain');
   }
@@ -138,7 +166,9 @@ const machine = {
   os: `${platform()} ${release()}`,
   node: process.version,
 };
-console.log(`machine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}`);
+console.log(
+  `machine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}`,
+);
 console.log('(timings vary with other load on the machine; start-up compares alternating runs)');
 
 if (hostileOnly) {
@@ -149,8 +179,14 @@ if (hostileOnly) {
   const patterns = printPatterns(rows);
   printCases(cases);
   const failed = [patterns, ...cases].filter((r) => !r.pass).length;
-  console.log(`\n${failed === 0 ? 'all hostile inputs within the linear budget' : `${failed} hostile checks missed`}`);
-  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), machine, slower: SLOWER, doctorMsPerMB: (doctor.seconds * 1000) / 20, patterns: rows, cases }, null, 2)}\n`);
+  console.log(
+    `\n${failed === 0 ? 'all hostile inputs within the linear budget' : `${failed} hostile checks missed`}`,
+  );
+  if (jsonFile)
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, slower: SLOWER, doctorMsPerMB: (doctor.seconds * 1000) / 20, patterns: rows, cases }, null, 2)}\n`,
+    );
   rmSync(work, { recursive: true, force: true });
   process.exit(failed === 0 ? 0 : 1);
 }
@@ -163,7 +199,10 @@ const startup = [
 ].map((r) => ({ ...r, target: `<= ${STARTUP_RATIO}x`, pass: r.ratio <= STARTUP_RATIO }));
 if (startupOnly) {
   console.log('\nstart-up (median of 21 alternating runs with node -e 0)');
-  for (const r of startup) console.log(`  ${r.label.padEnd(36)} ${r.ms.toFixed(1).padStart(7)} ms  node -e 0 ${r.baselineMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}x  target ${r.target}  ${r.pass ? 'PASS' : 'FAIL'}`);
+  for (const r of startup)
+    console.log(
+      `  ${r.label.padEnd(36)} ${r.ms.toFixed(1).padStart(7)} ms  node -e 0 ${r.baselineMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}x  target ${r.target}  ${r.pass ? 'PASS' : 'FAIL'}`,
+    );
   rmSync(work, { recursive: true, force: true });
   process.exit(startup.every((r) => r.pass) ? 0 : 1);
 }
@@ -176,8 +215,18 @@ const runs = {
   explain10k: throughput('explain 10,000 files', ['explain', tenThousand]),
   lint1k: throughput('lint 1,000 files', ['lint', thousand]),
   lint10k: throughput('lint 10,000 files', ['lint', tenThousand]),
-  lintSarif1k: throughput('lint 1,000 files --format sarif', ['lint', thousand, '--format', 'sarif']),
-  lintSarif10k: throughput('lint 10,000 files --format sarif', ['lint', tenThousand, '--format', 'sarif']),
+  lintSarif1k: throughput('lint 1,000 files --format sarif', [
+    'lint',
+    thousand,
+    '--format',
+    'sarif',
+  ]),
+  lintSarif10k: throughput('lint 10,000 files --format sarif', [
+    'lint',
+    tenThousand,
+    '--format',
+    'sarif',
+  ]),
 };
 const capped = { runs: 1, nodeFlags: HEAP_LIMITS };
 const bounded = [
@@ -185,10 +234,25 @@ const bounded = [
   ['lint', ['lint']],
   ['lint --format sarif', ['lint', '--format', 'sarif']],
 ].map(([label, args]) => {
-  const small = throughput(`${label} 1,000 files`, [...args.slice(0, 1), thousand, ...args.slice(1)], capped);
-  const large = throughput(`${label} 10,000 files`, [...args.slice(0, 1), tenThousand, ...args.slice(1)], capped);
+  const small = throughput(
+    `${label} 1,000 files`,
+    [...args.slice(0, 1), thousand, ...args.slice(1)],
+    capped,
+  );
+  const large = throughput(
+    `${label} 10,000 files`,
+    [...args.slice(0, 1), tenThousand, ...args.slice(1)],
+    capped,
+  );
   const growth = large.peakMiB / small.peakMiB;
-  return { label, small, large, growth, target: `peak <= ${FLAT}x of 1,000 files`, pass: growth <= FLAT };
+  return {
+    label,
+    small,
+    large,
+    growth,
+    target: `peak <= ${FLAT}x of 1,000 files`,
+    pass: growth <= FLAT,
+  };
 });
 const log20 = await makeLog(20);
 runs.doctor20 = throughput('doctor 20 MB log', ['doctor', '--log', log20]);
@@ -218,21 +282,31 @@ const table = [
 const mark = (pass) => (pass === null ? '' : pass ? 'PASS' : 'FAIL');
 console.log('\nstart-up (median of 21 alternating runs with node -e 0)');
 for (const r of startup) {
-  console.log(`  ${r.label.padEnd(36)} ${r.ms.toFixed(1).padStart(7)} ms  node -e 0 ${r.baselineMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}x  target ${r.target}  ${mark(r.pass)}`);
+  console.log(
+    `  ${r.label.padEnd(36)} ${r.ms.toFixed(1).padStart(7)} ms  node -e 0 ${r.baselineMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}x  target ${r.target}  ${mark(r.pass)}`,
+  );
 }
-console.log(`  ${lintThousand.label.padEnd(36)} ${lintThousand.ms.toFixed(1).padStart(7)} ms  node -e 0 ${lintThousand.baselineMs.toFixed(1).padStart(6)} ms  ${lintThousand.ratio.toFixed(2)}x  (median of 7)`);
+console.log(
+  `  ${lintThousand.label.padEnd(36)} ${lintThousand.ms.toFixed(1).padStart(7)} ms  node -e 0 ${lintThousand.baselineMs.toFixed(1).padStart(6)} ms  ${lintThousand.ratio.toFixed(2)}x  (median of 7)`,
+);
 console.log(`\nthroughput (median wall time of ${RUNS} runs, output to a file; highest peak RSS)`);
 for (const r of table) {
   const growth = r.memoryGrowth === undefined ? '' : ` (${r.memoryGrowth.toFixed(2)}x)`;
-  console.log(`  ${r.label.padEnd(36)} ${r.seconds.toFixed(2).padStart(6)} s  peak ${r.peakMiB.toFixed(0).padStart(4)} MiB${growth.padEnd(8)}${r.target ? `  target ${r.target}  ${mark(r.pass)}` : ''}`);
+  console.log(
+    `  ${r.label.padEnd(36)} ${r.seconds.toFixed(2).padStart(6)} s  peak ${r.peakMiB.toFixed(0).padStart(4)} MiB${growth.padEnd(8)}${r.target ? `  target ${r.target}  ${mark(r.pass)}` : ''}`,
+  );
 }
 console.log(`\nmemory (one run each with node ${HEAP_LIMITS.join(' ')}; peak RSS)`);
 for (const b of bounded) {
-  console.log(`  ${b.label.padEnd(36)} 1,000 files ${b.small.peakMiB.toFixed(0).padStart(4)} MiB  10,000 files ${b.large.peakMiB.toFixed(0).padStart(4)} MiB (${b.growth.toFixed(2)}x)  target ${b.target}  ${mark(b.pass)}`);
+  console.log(
+    `  ${b.label.padEnd(36)} 1,000 files ${b.small.peakMiB.toFixed(0).padStart(4)} MiB  10,000 files ${b.large.peakMiB.toFixed(0).padStart(4)} MiB (${b.growth.toFixed(2)}x)  target ${b.target}  ${mark(b.pass)}`,
+  );
 }
 const hostilePatterns = printPatterns(hostileRows);
 printCases(hostileCases);
-const all = [...startup, ...table, ...bounded, hostilePatterns, ...hostileCases].filter((r) => r.pass !== null);
+const all = [...startup, ...table, ...bounded, hostilePatterns, ...hostileCases].filter(
+  (r) => r.pass !== null,
+);
 const failed = all.filter((r) => !r.pass).length;
 console.log(`\n${failed === 0 ? 'all targets met' : `${failed} of ${all.length} targets missed`}`);
 
@@ -244,10 +318,53 @@ if (jsonFile) {
       {
         date: new Date().toISOString(),
         machine,
-        startup: [...startup, { ...lintThousand, target: null, pass: null }].map((r) => ({ label: r.label, ms: round(r.ms, 1), nodeMs: round(r.baselineMs, 1), ratio: round(r.ratio, 3), target: r.target, pass: r.pass })),
-        throughput: table.map((r) => ({ label: r.label, seconds: round(r.seconds, 3), peakMiB: round(r.peakMiB, 1), ...(r.memoryGrowth !== undefined ? { memoryGrowth: round(r.memoryGrowth, 3) } : {}), target: r.target, pass: r.pass })),
-        hostile: { slower: SLOWER, patterns: hostileRows.filter((r) => r.pass !== null).map((r) => ({ at: r.at, msPerMB2k: round(r.shortMs, 2), msPerMB32k: round(r.longMs, 2), ordinaryMsPerMB: round(r.ordinaryMs, 2), pass: r.pass })), cases: hostileCases.map((c) => ({ ...c, seconds: round(c.seconds, 3), ordinarySeconds: round(c.ordinarySeconds, 3), msPerMB: round(c.msPerMB, 1), ordinaryMsPerMB: round(c.ordinaryMsPerMB, 1), ratio: round(c.ratio, 2) })) },
-        memory: { nodeFlags: HEAP_LIMITS, runs: bounded.map((b) => ({ label: b.label, peakMiB1k: round(b.small.peakMiB, 1), peakMiB10k: round(b.large.peakMiB, 1), growth: round(b.growth, 3), target: b.target, pass: b.pass })) },
+        startup: [...startup, { ...lintThousand, target: null, pass: null }].map((r) => ({
+          label: r.label,
+          ms: round(r.ms, 1),
+          nodeMs: round(r.baselineMs, 1),
+          ratio: round(r.ratio, 3),
+          target: r.target,
+          pass: r.pass,
+        })),
+        throughput: table.map((r) => ({
+          label: r.label,
+          seconds: round(r.seconds, 3),
+          peakMiB: round(r.peakMiB, 1),
+          ...(r.memoryGrowth !== undefined ? { memoryGrowth: round(r.memoryGrowth, 3) } : {}),
+          target: r.target,
+          pass: r.pass,
+        })),
+        hostile: {
+          slower: SLOWER,
+          patterns: hostileRows
+            .filter((r) => r.pass !== null)
+            .map((r) => ({
+              at: r.at,
+              msPerMB2k: round(r.shortMs, 2),
+              msPerMB32k: round(r.longMs, 2),
+              ordinaryMsPerMB: round(r.ordinaryMs, 2),
+              pass: r.pass,
+            })),
+          cases: hostileCases.map((c) => ({
+            ...c,
+            seconds: round(c.seconds, 3),
+            ordinarySeconds: round(c.ordinarySeconds, 3),
+            msPerMB: round(c.msPerMB, 1),
+            ordinaryMsPerMB: round(c.ordinaryMsPerMB, 1),
+            ratio: round(c.ratio, 2),
+          })),
+        },
+        memory: {
+          nodeFlags: HEAP_LIMITS,
+          runs: bounded.map((b) => ({
+            label: b.label,
+            peakMiB1k: round(b.small.peakMiB, 1),
+            peakMiB10k: round(b.large.peakMiB, 1),
+            growth: round(b.growth, 3),
+            target: b.target,
+            pass: b.pass,
+          })),
+        },
       },
       null,
       2,

@@ -31,9 +31,14 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'flink-mem' } : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('commander')
+        ? { path: 'lazy-child-process', namespace: 'flink-mem' }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'flink-mem' }, () => ({
-      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      contents:
+        "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
       loader: 'js',
     }));
   },
@@ -52,7 +57,8 @@ const noStdoutProbe = {
     b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
       const source = readFileSync(args.path, 'utf8');
       const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
-      if (!source.includes(probe)) throw new Error(`picocolors changed: ${probe} not found in ${args.path}`);
+      if (!source.includes(probe))
+        throw new Error(`picocolors changed: ${probe} not found in ${args.path}`);
       return { contents: source.replace(probe, 'false'), loader: 'js' };
     });
   },
@@ -87,7 +93,17 @@ const partOf = new Map(Object.entries(PARTS).map(([name, file]) => [resolve(file
 
 /** The names a part exports (from an ES module build of it, which lists them). */
 async function exportsOf(file) {
-  const r = await build({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', packages: 'external', metafile: true, logLevel: 'silent', outdir: 'out' });
+  const r = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'silent',
+    outdir: 'out',
+  });
   return Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
 }
 
@@ -98,7 +114,12 @@ function partStandIns(own, names) {
     setup(b) {
       b.onResolve({ filter: /\.js$/ }, async (args) => {
         if (args.namespace !== 'file' || args.pluginData === 'lazy-parts') return undefined;
-        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'lazy-parts' });
+        const r = await b.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          importer: args.importer,
+          pluginData: 'lazy-parts',
+        });
         const name = partOf.get(r.path);
         return name && name !== own ? { path: name, namespace: 'flink-mem-part' } : undefined;
       });
@@ -106,7 +127,10 @@ function partStandIns(own, names) {
         contents: [
           'var part;',
           `function load() { return part || (part = require(require("node:path").join(__dirname, ${JSON.stringify(`flink-mem.${args.path}.cjs`)}))); }`,
-          ...names[args.path].map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: function () { return load()[${JSON.stringify(n)}]; } });`),
+          ...names[args.path].map(
+            (n) =>
+              `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: function () { return load()[${JSON.stringify(n)}]; } });`,
+          ),
         ].join('\n'),
         loader: 'js',
       }));
@@ -114,12 +138,22 @@ function partStandIns(own, names) {
   };
 }
 
-/** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
+/**
+ * `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process.
+ */
 async function warmUp(cacheFile, work, runs) {
   const script = new vm.Script(readFileSync(cli, 'latin1'), { filename: cli });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
-  const io = { write() {}, error() {}, stdin: Readable.from([]), stdinIsTTY: true, stdoutIsTTY: false, env: { NO_COLOR: '1' }, cwd: work };
+  const io = {
+    write() {},
+    error() {},
+    stdin: Readable.from([]),
+    stdinIsTTY: true,
+    stdoutIsTTY: false,
+    env: { NO_COLOR: '1' },
+    cwd: work,
+  };
   for (const args of runs) await bundle.exports.run(args, io);
   writeFileSync(cacheFile, script.createCachedData());
 }
@@ -134,12 +168,36 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const define = { FLINK_MEM_VERSION: JSON.stringify(pkg.version) };
 
 rmSync('dist', { recursive: true, force: true });
-await build({ entryPoints: ['src/index.ts'], outfile: 'dist/index.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', define, logLevel: 'warning' });
-await build({ entryPoints: ['src/index.ts'], outfile: 'dist/cjs/index.js', bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', define, logLevel: 'warning' });
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  define,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/cjs/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  define,
+  logLevel: 'warning',
+});
 // The folder's own package.json makes Node and TypeScript read its .js and .d.ts files as CommonJS.
 writeFileSync('dist/cjs/package.json', '{\n  "type": "commonjs"\n}\n');
 
-const partNames = Object.fromEntries(await Promise.all(Object.entries(PARTS).map(async ([name, file]) => [name, await exportsOf(file)])));
+const partNames = Object.fromEntries(
+  await Promise.all(
+    Object.entries(PARTS).map(async ([name, file]) => [name, await exportsOf(file)]),
+  ),
+);
 const cliOptions = {
   bundle: true,
   platform: 'node',
@@ -152,7 +210,12 @@ const cliOptions = {
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
 };
 for (const [name, file] of Object.entries(PARTS)) {
-  await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
+  await build({
+    ...cliOptions,
+    entryPoints: [file],
+    outfile: `dist/cli/flink-mem.${name}.cjs`,
+    plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)],
+  });
 }
 await build({
   entryPoints: ['src/cli/entry.ts'],
@@ -170,14 +233,20 @@ await build({
 });
 
 // esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
-// literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the whole
+// literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the
+// whole
 // bundle as a two-byte string and the launcher decode it as UTF-8 on every run; escaped, the bundle
 // is ASCII and bin/flink-mem.cjs reads it as latin1 (a plain copy). A character escaped by a
 // backslash (`\：`) becomes the escape itself; characters outside the BMP become two escapes (the
 // surrogate pair, which is what a non-`u` pattern matches, and a `u` pattern reads as one).
 {
   const source = readFileSync(cli, 'utf8');
-  const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = source.replace(
+    /(\\*)([^\x00-\x7f])/g,
+    (_, slashes, ch) =>
+      (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) +
+      `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error('the CLI bundle is not ASCII');
   // Wrapped here once as a CommonJS module function, which bin/flink-mem.cjs compiles as it is.
   writeFileSync(cli, `${WRAPPER}${ascii}\n})`);
@@ -188,17 +257,30 @@ await build({
 const work = mkdtempSync(join(tmpdir(), 'flink-mem-build-'));
 const conf = join(work, 'flink-conf.yaml');
 const yaml = join(work, 'config.yaml');
-writeFileSync(conf, 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.fraction: 1.5\nflink.memory.managed.fraction: 0.6\n');
-writeFileSync(yaml, 'taskmanager:\n  memory:\n    flink:\n      size: 2g\njobmanager.memory.heap.size: 1g\n');
+writeFileSync(
+  conf,
+  'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.fraction: 1.5\nflink.memory.managed.fraction: 0.6\n',
+);
+writeFileSync(
+  yaml,
+  'taskmanager:\n  memory:\n    flink:\n      size: 2g\njobmanager.memory.heap.size: 1g\n',
+);
 const caches = {
   lint: [['lint', conf, yaml]],
-  explain: [['explain', conf, yaml], ['explain', yaml, '--format', 'json']],
+  explain: [
+    ['explain', conf, yaml],
+    ['explain', yaml, '--format', 'json'],
+  ],
   doctor: [['doctor', '--error', 'java.lang.OutOfMemoryError: Direct buffer memory']],
   '': [['--help'], ['rules']],
 };
 for (const [command, runs] of Object.entries(caches)) {
   const file = resolve('dist/cli', command ? `flink-mem.${command}.cache` : 'flink-mem.cache');
-  execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)],
+    { stdio: 'inherit' },
+  );
 }
 rmSync(work, { recursive: true, force: true });
 // The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version; on
@@ -209,10 +291,18 @@ writeFileSync('dist/cli/node-version', `${process.version} ${buildId}\n`);
 
 // The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).
 mkdirSync('dist/schema', { recursive: true });
-for (const [kind, file] of [['config', 'flink-config.schema.json'], ['flink-deployment', 'flink-deployment.schema.json']]) {
-  writeFileSync(join('dist/schema', file), execFileSync(process.execPath, ['bin/flink-mem.cjs', 'schema', '--kind', kind]));
+for (const [kind, file] of [
+  ['config', 'flink-config.schema.json'],
+  ['flink-deployment', 'flink-deployment.schema.json'],
+]) {
+  writeFileSync(
+    join('dist/schema', file),
+    execFileSync(process.execPath, ['bin/flink-mem.cjs', 'schema', '--kind', kind]),
+  );
 }
 
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
 // The same declarations, read as CommonJS beside the CommonJS bundle (types for `require`).
 cpSync('dist/types', 'dist/cjs/types', { recursive: true });

@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 async function loadDoctor() {
   const out = await build({
     stdin: {
-      contents: "export { diagnose } from './src/doctor/advisor.ts'; export { loadDataset } from './test/doctor-dataset.ts';",
+      contents:
+        "export { diagnose } from './src/doctor/advisor.ts'; export { loadDataset } from './test/doctor-dataset.ts';",
       resolveDir: new URL('..', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -50,7 +51,8 @@ function judge(item, diagnose) {
     negative,
     top: negative ? null : got[0] === item.expect[0],
     topId: negative ? null : got[0]?.split('@')[0] === item.expect[0].split('@')[0],
-    option: negative || item.options.length === 0 ? null : item.options.some((o) => keys.includes(o)),
+    option:
+      negative || item.options.length === 0 ? null : item.options.some((o) => keys.includes(o)),
     clean: negative ? got.length === 0 : null,
   };
 }
@@ -60,14 +62,26 @@ function tally(rows) {
     const scored = rows.filter((r) => f(r) !== null);
     return { hit: scored.filter((r) => f(r)).length, of: scored.length };
   };
-  return { items: rows.length, top: count((r) => r.top), topId: count((r) => r.topId), option: count((r) => r.option), clean: count((r) => r.clean) };
+  return {
+    items: rows.length,
+    top: count((r) => r.top),
+    topId: count((r) => r.topId),
+    option: count((r) => r.option),
+    clean: count((r) => r.clean),
+  };
 }
 
 const cell = ({ hit, of }) => (of === 0 ? '-' : `${hit}/${of} (${Math.round((hit / of) * 100)}%)`);
 
 function table(title, groups) {
-  const out = [`| ${title} | items | top diagnosis (id@process) | top id | expert option suggested | negatives without diagnosis |`, '| --- | ---: | ---: | ---: | ---: | ---: |'];
-  for (const [name, t] of groups) out.push(`| ${name} | ${t.items} | ${cell(t.top)} | ${cell(t.topId)} | ${cell(t.option)} | ${cell(t.clean)} |`);
+  const out = [
+    `| ${title} | items | top diagnosis (id@process) | top id | expert option suggested | negatives without diagnosis |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, t] of groups)
+    out.push(
+      `| ${name} | ${t.items} | ${cell(t.top)} | ${cell(t.topId)} | ${cell(t.option)} | ${cell(t.clean)} |`,
+    );
   return out.join('\n');
 }
 
@@ -88,18 +102,27 @@ const DATASET = new URL('../fixtures/doctor-real/', import.meta.url);
  * scored before anyone tunes the doctor to it).
  */
 function addedSince(ref) {
-  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:fixtures/doctor-real/`], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:fixtures/doctor-real/`], {
+    encoding: 'utf8',
+    cwd: new URL('..', import.meta.url).pathname,
+  });
   const before = new Set(out.split('\n'));
-  return new Set(loadDataset(DATASET).map((item) => item.name).filter((name) => !before.has(name)));
+  return new Set(
+    loadDataset(DATASET)
+      .map((item) => item.name)
+      .filter((name) => !before.has(name)),
+  );
 }
 
 const sinceAt = process.argv.indexOf('--since');
 const only = sinceAt > 0 ? addedSince(process.argv[sinceAt + 1] ?? 'main') : null;
 
-const rows = loadDataset(DATASET).filter((item) => only === null || only.has(item.name)).map((item) => {
-  if (item.problems.length > 0) throw new Error(`${item.name}: ${item.problems.join('; ')}`);
-  return judge(item, diagnose);
-});
+const rows = loadDataset(DATASET)
+  .filter((item) => only === null || only.has(item.name))
+  .map((item) => {
+    if (item.problems.length > 0) throw new Error(`${item.name}: ${item.problems.join('; ')}`);
+    return judge(item, diagnose);
+  });
 const overall = tally(rows);
 const summary = {
   overall,
@@ -112,11 +135,17 @@ const misses = rows.filter((r) => r.top === false || r.option === false || r.cle
 
 /** The README's table (doctor section): overall, per kind, per language. */
 function readmeTable() {
-  const cellOf = ({ hit, of }) => (of === 0 ? '-' : `${hit}/${of} (${Math.round((hit / of) * 100)}%)`);
+  const cellOf = ({ hit, of }) =>
+    of === 0 ? '-' : `${hit}/${of} (${Math.round((hit / of) * 100)}%)`;
   const names = { en: 'English', zh: 'Chinese' };
-  const out = ['| input | reports | top diagnosis and process | top diagnosis | an expert\'s option suggested | negatives without diagnosis |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const out = [
+    "| input | reports | top diagnosis and process | top diagnosis | an expert's option suggested | negatives without diagnosis |",
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [name, t] of [['all', overall], ...summary.byKind, ...summary.byLang]) {
-    out.push(`| ${names[name] ?? name} | ${t.items} | ${cellOf(t.top)} | ${cellOf(t.topId)} | ${cellOf(t.option)} | ${cellOf(t.clean)} |`);
+    out.push(
+      `| ${names[name] ?? name} | ${t.items} | ${cellOf(t.top)} | ${cellOf(t.topId)} | ${cellOf(t.option)} | ${cellOf(t.clean)} |`,
+    );
   }
   return out.join('\n');
 }
@@ -125,7 +154,26 @@ if (process.argv.includes('--readme')) {
   console.log(readmeTable());
 } else if (process.argv.includes('--json')) {
   const obj = (g) => Object.fromEntries(g);
-  console.log(JSON.stringify({ overall, byDiagnosis: obj(summary.byDiagnosis), byKind: obj(summary.byKind), byLang: obj(summary.byLang), byKindAndLang: obj(summary.byKindAndLang), misses: misses.map((r) => ({ name: r.item.name, expected: r.item.expect, got: r.got, options: r.item.options, suggested: r.keys })) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        overall,
+        byDiagnosis: obj(summary.byDiagnosis),
+        byKind: obj(summary.byKind),
+        byLang: obj(summary.byLang),
+        byKindAndLang: obj(summary.byKindAndLang),
+        misses: misses.map((r) => ({
+          name: r.item.name,
+          expected: r.item.expect,
+          got: r.got,
+          options: r.item.options,
+          suggested: r.keys,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const print = (s) => process.stdout.write(`${s}\n`);
   print(`Doctor on its development set: ${rows.length} real reports (fixtures/doctor-real/)\n`);
@@ -141,8 +189,12 @@ if (process.argv.includes('--readme')) {
   print(`\nMisses (${misses.length}):`);
   for (const r of misses) {
     const what = [];
-    if (r.top === false) what.push(`expected ${r.item.expect[0]}, got ${r.got.length > 0 ? r.got.slice(0, 3).join(', ') : 'nothing'}`);
-    if (r.option === false) what.push(`expert option ${r.item.options.join(' | ')} not in [${r.keys.join(', ')}]`);
+    if (r.top === false)
+      what.push(
+        `expected ${r.item.expect[0]}, got ${r.got.length > 0 ? r.got.slice(0, 3).join(', ') : 'nothing'}`,
+      );
+    if (r.option === false)
+      what.push(`expert option ${r.item.options.join(' | ')} not in [${r.keys.join(', ')}]`);
     if (r.clean === false) what.push(`negative, got ${r.got.join(', ')}`);
     print(`- ${r.item.name} (${r.item.kind}/${r.item.lang}): ${what.join('; ')}`);
   }

@@ -12,12 +12,26 @@ const { ALL_RULES, loadRuleExamples, renderRulesMarkdown, localizeRules } = awai
 );
 const at = process.argv.indexOf('--lang');
 const langs = at > 0 ? [process.argv[at + 1]] : ['en', 'zh'];
-const examples = loadRuleExamples(join(root, 'fixtures', 'rules'), ALL_RULES.map((r) => r.id));
+const examples = loadRuleExamples(
+  join(root, 'fixtures', 'rules'),
+  ALL_RULES.map((r) => r.id),
+);
 for (const lang of langs) {
   const markdown = renderRulesMarkdown(localizeRules(ALL_RULES, lang), examples, lang);
-  writeOrCheck(join(root, 'docs', ...(lang === 'en' ? [] : [lang]), 'rules.md'), markdown, 'npm run docs');
+  writeOrCheck(
+    join(root, 'docs', ...(lang === 'en' ? [] : [lang]), 'rules.md'),
+    markdown,
+    'npm run docs',
+  );
 }
 if (at < 0) {
   const readme = join(root, 'README.md');
-  writeOrCheck(readme, withRuleIndexes(readFileSync(readme, 'utf8'), ALL_RULES.map((r) => r.id)), 'npm run docs');
+  writeOrCheck(
+    readme,
+    withRuleIndexes(
+      readFileSync(readme, 'utf8'),
+      ALL_RULES.map((r) => r.id),
+    ),
+    'npm run docs',
+  );
 }

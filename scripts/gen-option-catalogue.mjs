@@ -17,7 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'scripts', 'flink-options-src');
 const target = join(root, 'src', 'options', 'generated', 'flink-keys.ts');
 
-/** Docs generations, oldest first: the letter used in the data and the Flink versions they document. */
+/**
+ * Docs generations, oldest first: the letter used in the data and the Flink versions they document.
+ */
 export const GENERATIONS = [
   { dir: 'jekyll', letter: 'J', versions: '1.10-1.12' },
   { dir: 'hugo', letter: 'H', versions: '1.13-2.2' },
@@ -34,7 +36,8 @@ function lines(path) {
 
 function header(path) {
   const first = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
-  if (!first.startsWith('# ')) throw new Error(`${path}: the first line must name the source ("# owner/repo@commit path")`);
+  if (!first.startsWith('# '))
+    throw new Error(`${path}: the first line must name the source ("# owner/repo@commit path")`);
   return first.slice(2).trim();
 }
 
@@ -43,7 +46,9 @@ function readGeneration(dir) {
   const keys = new Map();
   const sources = [];
   const folder = join(srcDir, dir);
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.tsv')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
     const path = join(folder, file);
     sources.push(header(path));
     for (const line of lines(path)) {
@@ -55,9 +60,16 @@ function readGeneration(dir) {
   return { keys, sources };
 }
 
-/** Keys a release note lists, cleaned of stray punctuation the notes carry ("jobmanager.web.port;"). */
+/**
+ * Keys a release note lists, cleaned of stray punctuation the notes carry ("jobmanager.web.port;").
+ */
 function readList(file) {
-  return lines(join(srcDir, 'release-notes', file)).map((l) => l.replace(/^[-*]\s*/, '').replace(/[;,.]+$/, '').replace(/`/g, ''));
+  return lines(join(srcDir, 'release-notes', file)).map((l) =>
+    l
+      .replace(/^[-*]\s*/, '')
+      .replace(/[;,.]+$/, '')
+      .replace(/`/g, ''),
+  );
 }
 
 function listsByVersion(prefix) {
@@ -70,7 +82,18 @@ function listsByVersion(prefix) {
   return out;
 }
 
-const TYPES = { Boolean: 'b', Integer: 'i', Long: 'l', Float: 'f', Double: 'd', String: 's', Duration: 't', MemorySize: 'm', Map: 'M', Enum: 'e' };
+const TYPES = {
+  Boolean: 'b',
+  Integer: 'i',
+  Long: 'l',
+  Float: 'f',
+  Double: 'd',
+  String: 's',
+  Duration: 't',
+  MemorySize: 'm',
+  Map: 'M',
+  Enum: 'e',
+};
 function typeCode(type) {
   if (!type) return '';
   if (type.startsWith('List')) return 'L';
@@ -82,18 +105,31 @@ export function generate() {
   const added = listsByVersion('added-in');
   const removed = listsByVersion('removed-in');
   const deprecated = listsByVersion('deprecated-in');
-  const all = new Set([...generations.flatMap((g) => [...g.keys.keys()]), ...added.keys(), ...removed.keys(), ...deprecated.keys()]);
+  const all = new Set([
+    ...generations.flatMap((g) => [...g.keys.keys()]),
+    ...added.keys(),
+    ...removed.keys(),
+    ...deprecated.keys(),
+  ]);
   const rows = [];
   for (const key of [...all].sort()) {
     const seen = generations.filter((g) => g.keys.has(key));
     const type = seen.map((g) => g.keys.get(key)).find((t) => t) ?? '';
     // key|type|generations seen in|added in|deprecated in|removed in
-    const row = [key, typeCode(type), seen.map((g) => g.letter).join(''), added.get(key) ?? '', deprecated.get(key) ?? '', removed.get(key) ?? ''];
+    const row = [
+      key,
+      typeCode(type),
+      seen.map((g) => g.letter).join(''),
+      added.get(key) ?? '',
+      deprecated.get(key) ?? '',
+      removed.get(key) ?? '',
+    ];
     rows.push(row.join('|').replace(/\|+$/, ''));
   }
   const patterns = lines(join(srcDir, 'patterns.tsv')).map((l) => {
     const [pattern, source] = l.split('\t');
-    if (!/^[a-z0-9.\-<>_]+(\.\*)?$/.test(pattern)) throw new Error(`patterns.tsv: bad pattern "${pattern}"`);
+    if (!/^[a-z0-9.\-<>_]+(\.\*)?$/.test(pattern))
+      throw new Error(`patterns.tsv: bad pattern "${pattern}"`);
     return [pattern, (source ?? '').trim()];
   });
   const sources = generations.flatMap((g) => g.sources.map((s) => `${g.letter} ${s}`));
@@ -130,11 +166,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   if (check) {
     if (current !== text) {
-      process.stderr.write('src/options/generated/flink-keys.ts is stale: run node scripts/gen-option-catalogue.mjs\n');
+      process.stderr.write(
+        'src/options/generated/flink-keys.ts is stale: run node scripts/gen-option-catalogue.mjs\n',
+      );
       process.exit(1);
     }
   } else {
     writeFileSync(target, text);
-    process.stdout.write(`${count} keys (${perGeneration.map(([d, n]) => `${d}: ${n}`).join(', ')}) -> src/options/generated/flink-keys.ts\n`);
+    process.stdout.write(
+      `${count} keys (${perGeneration.map(([d, n]) => `${d}: ${n}`).join(', ')}) -> src/options/generated/flink-keys.ts\n`,
+    );
   }
 }

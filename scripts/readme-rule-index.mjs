@@ -8,7 +8,10 @@ const RESULT = /"ruleId": "([a-z0-9-]+)",(\s+)"ruleIndex": \d+/g;
 export function withRuleIndexes(readme, ids) {
   return readme.replace(RESULT, (whole, id, space) => {
     const index = ids.indexOf(id);
-    if (index < 0) throw new Error(`README.md shows a SARIF result of rule "${id}", which is not in rules/index.ts`);
+    if (index < 0)
+      throw new Error(
+        `README.md shows a SARIF result of rule "${id}", which is not in rules/index.ts`,
+      );
     return `"ruleId": "${id}",${space}"ruleIndex": ${index}`;
   });
 }

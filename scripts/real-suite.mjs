@@ -13,7 +13,11 @@ export const VERDICTS = ['true', 'false', 'debatable'];
 /** The suite's entries, each with the path of its file. */
 export function readIndex() {
   const index = parse(readFileSync(join(REAL_DIR, 'index.yaml'), 'utf8'));
-  return index.files.map((e) => ({ ...e, path: join(REAL_DIR, e.name, e.file), findings: e.findings ?? [] }));
+  return index.files.map((e) => ({
+    ...e,
+    path: join(REAL_DIR, e.name, e.file),
+    findings: e.findings ?? [],
+  }));
 }
 
 /**
@@ -30,7 +34,9 @@ export function judgeFile(entry, findings) {
   return { judged, notFiring: open.filter((r) => !r.used) };
 }
 
-/** Per rule: how many findings were judged true, false and debatable, and how many were not judged. */
+/**
+ * Per rule: how many findings were judged true, false and debatable, and how many were not judged.
+ */
 export function tally(results) {
   const perRule = new Map();
   for (const { judged } of results) {
@@ -56,12 +62,28 @@ export function markdownTable(results) {
     return p === null ? '-' : `${(p * 100).toFixed(1)}%`;
   };
   const lines = ['| rule | true | false | debatable | precision |', '|---|---|---|---|---|'];
-  const sum = (rows) => rows.reduce((a, r) => ({ true: a.true + r.true, false: a.false + r.false, debatable: a.debatable + r.debatable, unjudged: a.unjudged + r.unjudged }), { true: 0, false: 0, debatable: 0, unjudged: 0 });
+  const sum = (rows) =>
+    rows.reduce(
+      (a, r) => ({
+        true: a.true + r.true,
+        false: a.false + r.false,
+        debatable: a.debatable + r.debatable,
+        unjudged: a.unjudged + r.unjudged,
+      }),
+      { true: 0, false: 0, debatable: 0, unjudged: 0 },
+    );
   const perRule = tally(results);
-  for (const [rule, row] of [...perRule].sort(([a], [b]) => a.localeCompare(b))) lines.push(`| \`${rule}\` | ${row.true} | ${row.false} | ${row.debatable} | ${pct(row)} |`);
+  for (const [rule, row] of [...perRule].sort(([a], [b]) => a.localeCompare(b)))
+    lines.push(`| \`${rule}\` | ${row.true} | ${row.false} | ${row.debatable} | ${pct(row)} |`);
   const all = sum([...perRule.values()]);
   lines.push(`| all findings | ${all.true} | ${all.false} | ${all.debatable} | ${pct(all)} |`);
-  const loud = sum([...tally(results.map((r) => ({ judged: r.judged.filter((j) => j.finding.severity !== 'info') }))).values()]);
-  lines.push(`| errors and warnings only | ${loud.true} | ${loud.false} | ${loud.debatable} | ${pct(loud)} |`);
+  const loud = sum([
+    ...tally(
+      results.map((r) => ({ judged: r.judged.filter((j) => j.finding.severity !== 'info') })),
+    ).values(),
+  ]);
+  lines.push(
+    `| errors and warnings only | ${loud.true} | ${loud.false} | ${loud.debatable} | ${pct(loud)} |`,
+  );
   return lines.join('\n');
 }

@@ -29,18 +29,39 @@ export { parseRegex };
  */
 export const EXEMPT = {
   'src/fixtures/directives.ts /[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture files",
-  'src/fixtures/directives.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm': "reads flink-mem's own fixture outputs",
+  'src/fixtures/directives.ts /^(\\d+ \\|.*?)[ \\t]*#\\s*expect:.*$/gm':
+    "reads flink-mem's own fixture outputs",
   'src/cli/rules-cmd.ts /\\n+$/': "reads flink-mem's own rule documentation",
   'src/doctor/signature.ts /^[a-z]+(-[a-z]+)*$/': "reads flink-mem's own signature ids",
-  'src/config/detect.ts /:\\s+[|>][-+1-9]*(?:\\s+#.*)?$/': 'reads only lines shorter than 4 KB of the first 64 KB of a file',
+  'src/config/detect.ts /:\\s+[|>][-+1-9]*(?:\\s+#.*)?$/':
+    'reads only lines shorter than 4 KB of the first 64 KB of a file',
   'src/engine/runner.ts /\\s*[\\r\\n]+\\s*/g': 'reads message values already cut to 500 characters',
-  'src/fix/yaml-map.ts /^(["\'])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
-  'src/model/fix-search.ts /^([\'"])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
-  'src/options/size-spelling.ts /^([\'"])(.*)\\1$/': 'anchored at both ends: one start, and the back-reference compares one character',
+  'src/fix/yaml-map.ts /^(["\'])(.*)\\1$/':
+    'anchored at both ends: one start, and the back-reference compares one character',
+  'src/model/fix-search.ts /^([\'"])(.*)\\1$/':
+    'anchored at both ends: one start, and the back-reference compares one character',
+  'src/options/size-spelling.ts /^([\'"])(.*)\\1$/':
+    'anchored at both ends: one start, and the back-reference compares one character',
 };
 
 /** Characters that stand for the alphabet when two character sets are compared. */
-const SAMPLE = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), '\u00a0', '\u00e9', '\u00c9', '\u0130', '\u017f', '\u212a', '\u2028', '\u3000', '\ufeff', '内', '存', '泄', '漏', '\ud83d'];
+const SAMPLE = [
+  ...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)),
+  '\u00a0',
+  '\u00e9',
+  '\u00c9',
+  '\u0130',
+  '\u017f',
+  '\u212a',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  '内',
+  '存',
+  '泄',
+  '漏',
+  '\ud83d',
+];
 
 /** The sampled characters one `char` node matches, as a Set of indexes into SAMPLE. */
 function charSet(node, flags, cache) {
@@ -94,11 +115,19 @@ export function regexProblems(re) {
         break;
       case 'assert':
       case 'backref':
-        f = { nullable: true, max: n.type === 'backref' ? Infinity : 0, chars: new Set(), variable: n.type === 'backref' };
+        f = {
+          nullable: true,
+          max: n.type === 'backref' ? Infinity : 0,
+          chars: new Set(),
+          variable: n.type === 'backref',
+        };
         break;
       case 'group': {
         const b = facts(n.body);
-        f = n.kind === 'lookahead' || n.kind === 'lookbehind' ? { nullable: true, max: 0, chars: new Set(), variable: false } : b;
+        f =
+          n.kind === 'lookahead' || n.kind === 'lookbehind'
+            ? { nullable: true, max: 0, chars: new Set(), variable: false }
+            : b;
         break;
       }
       case 'alt': {
@@ -124,7 +153,12 @@ export function regexProblems(re) {
       }
       case 'quant': {
         const b = facts(n.body);
-        f = { nullable: n.min === 0 || b.nullable, max: b.max * n.max, chars: b.chars, variable: b.variable || (n.min !== n.max && b.max > 0) };
+        f = {
+          nullable: n.min === 0 || b.nullable,
+          max: b.max * n.max,
+          chars: b.chars,
+          variable: b.variable || (n.min !== n.max && b.max > 0),
+        };
         break;
       }
     }
@@ -159,7 +193,10 @@ export function regexProblems(re) {
         return new Set();
     }
   }
-  /** The characters `n` always ends with when it matches, or null when it may match empty or end in a run. */
+  /**
+   * The characters `n` always ends with when it matches, or null when it may match empty or end in
+   * a run.
+   */
   function lastSet(n) {
     switch (n.type) {
       case 'char':
@@ -203,8 +240,13 @@ export function regexProblems(re) {
         return new Set();
     }
   }
-  const isZeroWidth = (n) => n.type === 'assert' || (n.type === 'group' && (n.kind === 'lookahead' || n.kind === 'lookbehind'));
-  /** Whether `n` always succeeds without consuming anything (so a run before it cannot be made to fail). */
+  const isZeroWidth = (n) =>
+    n.type === 'assert' ||
+    (n.type === 'group' && (n.kind === 'lookahead' || n.kind === 'lookbehind'));
+  /**
+   * Whether `n` always succeeds without consuming anything (so a run before it cannot be made to
+   * fail).
+   */
   function alwaysEmpty(n) {
     switch (n.type) {
       case 'quant':
@@ -263,8 +305,11 @@ export function regexProblems(re) {
     }
   }
 
-  const startsWithCaret = tree.alts.every((a) => a.items[0]?.type === 'assert' && a.items[0].src === '^');
-  // With the m flag, `^` starts a try at each line only; that is linear while no run crosses a line.
+  const startsWithCaret = tree.alts.every(
+    (a) => a.items[0]?.type === 'assert' && a.items[0].src === '^',
+  );
+  // With the m flag, `^` starts a try at each line only; that is linear while no run crosses a
+  // line.
   const lineAnchored = flags.includes('m');
   const LINE_BREAKS = charSet({ src: '[\\n\\r\\u2028\\u2029]' }, '', cache);
   const anchored = startsWithCaret && (!lineAnchored || !anyUnboundedMatches(tree, LINE_BREAKS));
@@ -287,8 +332,10 @@ export function regexProblems(re) {
         return;
       case 'quant': {
         const b = facts(n.body);
-        if (n.max === Infinity && b.variable) problems.push(`nested: ${show(n)} repeats a part of variable length without bound`);
-        else if (n.max > 1 && innerUnbounded(n.body)) problems.push(`nested: ${show(n)} repeats an unbounded quantifier`);
+        if (n.max === Infinity && b.variable)
+          problems.push(`nested: ${show(n)} repeats a part of variable length without bound`);
+        else if (n.max > 1 && innerUnbounded(n.body))
+          problems.push(`nested: ${show(n)} repeats an unbounded quantifier`);
         visit(n.body, null, tail && n.max === Infinity);
         return;
       }
@@ -304,8 +351,15 @@ export function regexProblems(re) {
                 for (const q of firstQuants(items[j])) {
                   const fa = facts(a);
                   const fq = facts(q);
-                  if ((fa.max === Infinity || fq.max === Infinity) && fa.max > 1 && fq.max > 1 && overlaps(lastAny(a), first(q))) {
-                    problems.push(`adjacent: ${show(a)} and ${show(q)} can match the same characters`);
+                  if (
+                    (fa.max === Infinity || fq.max === Infinity) &&
+                    fa.max > 1 &&
+                    fq.max > 1 &&
+                    overlaps(lastAny(a), first(q))
+                  ) {
+                    problems.push(
+                      `adjacent: ${show(a)} and ${show(q)} can match the same characters`,
+                    );
                   }
                 }
               }
@@ -318,9 +372,14 @@ export function regexProblems(re) {
           if (it.type === 'quant' && it.max === Infinity && !anchored && !rest) {
             const body = facts(it.body).chars;
             const last = guardSet(items, k, before);
-            const wordStart = prev?.type === 'assert' && prev.src === '\\b' && [...body].every((c) => WORD.has(c));
-            const guarded = it.body.type === 'char' && ((last !== null && !overlaps(last, body)) || wordStart);
-            if (!guarded) problems.push(`unguarded: ${show(it)} is unbounded and does not follow a mandatory character it cannot match`);
+            const wordStart =
+              prev?.type === 'assert' && prev.src === '\\b' && [...body].every((c) => WORD.has(c));
+            const guarded =
+              it.body.type === 'char' && ((last !== null && !overlaps(last, body)) || wordStart);
+            if (!guarded)
+              problems.push(
+                `unguarded: ${show(it)} is unbounded and does not follow a mandatory character it cannot match`,
+              );
           }
           visit(it, prev, rest);
         }
@@ -362,7 +421,11 @@ export function regexProblems(re) {
     return before;
   }
   function anyUnboundedMatches(n, set) {
-    if (n.type === 'quant') return (n.max === Infinity && overlaps(facts(n.body).chars, set)) || anyUnboundedMatches(n.body, set);
+    if (n.type === 'quant')
+      return (
+        (n.max === Infinity && overlaps(facts(n.body).chars, set)) ||
+        anyUnboundedMatches(n.body, set)
+      );
     if (n.type === 'group') return anyUnboundedMatches(n.body, set);
     if (n.type === 'alt') return n.alts.some((a) => anyUnboundedMatches(a, set));
     if (n.type === 'seq') return n.items.some((a) => anyUnboundedMatches(a, set));
@@ -385,16 +448,36 @@ export function regexProblems(re) {
  * defeat backtracking (long runs of one class ending in a character that fails the match).
  */
 export function hostileLines(re, length) {
-  const fill = (unit, tail = '!') => unit.repeat(Math.ceil(length / unit.length)).slice(0, length - tail.length) + tail;
-  const generic = ['9', '1.', 'a.', 'a', ' ', '\t', 'a-', '-a', 'a ', '9 ', '.9', "'", '(', ' -', '- ', '::'];
+  const fill = (unit, tail = '!') =>
+    unit.repeat(Math.ceil(length / unit.length)).slice(0, length - tail.length) + tail;
+  const generic = [
+    '9',
+    '1.',
+    'a.',
+    'a',
+    ' ',
+    '\t',
+    'a-',
+    '-a',
+    'a ',
+    '9 ',
+    '.9',
+    "'",
+    '(',
+    ' -',
+    '- ',
+    '::',
+  ];
   const lines = generic.map((u) => fill(u));
   const pieces = literalPieces(re);
   for (const p of pieces) {
     lines.push(fill(p), fill(`${p} `), fill(`${p}9`), fill(`${p}.`), fill(`${p}a`));
-    // A piece followed by one long run: the run's length is what a quadratic pattern pays per start.
+    // A piece followed by one long run: the run's length is what a quadratic pattern pays per
+    // start.
     for (const run of ['9', '1.', 'a', ' ', 'a.', '-a']) lines.push(p + fill(run).slice(p.length));
   }
   // Pairs of pieces alternating: patterns with `a.{0,200}b` shapes.
-  for (let k = 0; k + 1 < pieces.length && k < 8; k++) lines.push(fill(`${pieces[k]} ${pieces[k + 1]} `));
+  for (let k = 0; k + 1 < pieces.length && k < 8; k++)
+    lines.push(fill(`${pieces[k]} ${pieces[k + 1]} `));
   return lines;
 }

@@ -120,7 +120,18 @@ export function render(n) {
     case 'group':
       return `(${{ capture: '', group: '?:', lookahead: '?=', lookbehind: '?<=' }[n.kind]}${render(n.body)})`;
     case 'quant': {
-      const q = n.min === 0 && n.max === Infinity ? '*' : n.min === 1 && n.max === Infinity ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === Infinity ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      const q =
+        n.min === 0 && n.max === Infinity
+          ? '*'
+          : n.min === 1 && n.max === Infinity
+            ? '+'
+            : n.min === 0 && n.max === 1
+              ? '?'
+              : n.max === Infinity
+                ? `{${n.min},}`
+                : n.min === n.max
+                  ? `{${n.min}}`
+                  : `{${n.min},${n.max}}`;
       return `${render(n.body)}${q}${n.lazy ? '?' : ''}`;
     }
   }
@@ -172,4 +183,3 @@ export function literalPieces(re) {
   flush();
   return [...out];
 }
-

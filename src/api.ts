@@ -31,16 +31,26 @@ export interface LoadConfigOptions {
  * or `{ text, name }` for text you already have. Problems inside the file are data
  * (`problems`); a file that cannot be read throws a `UsageError`.
  */
-export function loadConfig(input: string | { readonly text: string; readonly name?: string }, options: LoadConfigOptions = {}): LoadedFile {
-  const opts = { ...(options.format ? { format: options.format } : {}), set: Object.entries(options.set ?? {}) };
+export function loadConfig(
+  input: string | { readonly text: string; readonly name?: string },
+  options: LoadConfigOptions = {},
+): LoadedFile {
+  const opts = {
+    ...(options.format ? { format: options.format } : {}),
+    set: Object.entries(options.set ?? {}),
+  };
   if (typeof input !== 'string') return loadText(input.text, input.name ?? '<text>', opts);
-  // Lint judges a config.yaml with the flink-conf.yaml beside it (Flink 1.19 and 1.20 read that one).
+  // Lint judges a config.yaml with the flink-conf.yaml beside it (Flink 1.19 and 1.20 read that
+  // one).
   const beside = input === '-' ? null : flinkConfBeside(input);
   return loadFile(input, beside === null ? opts : { ...opts, besideFlinkConf: beside });
 }
 
 export interface MemoryOptions {
-  /** "1.20", "2.0", ...; default: the document's spec.flinkVersion, 1.20 for flink-conf.yaml, else the newest. */
+  /**
+   * "1.20", "2.0", ...; default: the document's spec.flinkVersion, 1.20 for flink-conf.yaml, else
+   * the newest.
+   */
   readonly flinkVersion?: string;
   /** Decides how legacy heap keys map; default: kubernetes for manifests, else standalone. */
   readonly target?: Target;
@@ -53,13 +63,22 @@ export interface MemoryResult {
   readonly jobmanager: JobManagerResult;
 }
 
-function settingsOf(options: MemoryOptions & { rules?: Readonly<Record<string, RuleSetting>>; containerMemory?: string }): LinterSettings {
+function settingsOf(
+  options: MemoryOptions & {
+    rules?: Readonly<Record<string, RuleSetting>>;
+    containerMemory?: string;
+  },
+): LinterSettings {
   return {
     rules: options.rules ?? {},
     target: options.target ?? 'standalone',
     knownRuleIds: ALL_RULES.map((r) => r.id),
-    ...(options.flinkVersion ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') } : {}),
-    ...(options.containerMemory ? { containerMemory: parseLimitOrThrow(options.containerMemory, 'containerMemory') } : {}),
+    ...(options.flinkVersion
+      ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') }
+      : {}),
+    ...(options.containerMemory
+      ? { containerMemory: parseLimitOrThrow(options.containerMemory, 'containerMemory') }
+      : {}),
   };
 }
 
@@ -67,14 +86,20 @@ function settingsOf(options: MemoryOptions & { rules?: Readonly<Record<string, R
  * Derives TaskManager and JobManager memory for one configuration document, or for a plain
  * `{ key: value }` object (values as they would appear in flink-conf.yaml).
  */
-export function computeMemory(config: ConfigDocument | Readonly<Record<string, string>>, options: MemoryOptions = {}): MemoryResult {
+export function computeMemory(
+  config: ConfigDocument | Readonly<Record<string, string>>,
+  options: MemoryOptions = {},
+): MemoryResult {
   const settings = settingsOf(options);
   const isDoc = 'effective' in config && config.effective instanceof Map;
   const doc = isDoc ? (config as ConfigDocument) : undefined;
   const { version, target } = versionAndTarget(doc, settings);
   const raw = doc ? rawConfig(doc) : (config as Readonly<Record<string, string>>);
   const modelOptions = { version, target, ...(options.env ? { env: options.env } : {}) };
-  return { taskmanager: computeTaskManager(raw, modelOptions), jobmanager: computeJobManager(raw, modelOptions) };
+  return {
+    taskmanager: computeTaskManager(raw, modelOptions),
+    jobmanager: computeJobManager(raw, modelOptions),
+  };
 }
 
 export interface LintOptions extends MemoryOptions {
@@ -114,15 +139,33 @@ export interface FixResult {
  */
 export function fix(file: LoadedFile, options: FixOptions = {}): FixResult {
   const settings = settingsOf(options);
-  const load = sameLoadOptions(file, { format: options.format ?? file.format, set: Object.entries(options.set ?? {}) });
-  const outcome = fixLoadedFile(file, { lint: (f) => lintLoadedFile(f, ALL_RULES, settings), reload: (text) => loadText(text, file.file, load), settings });
-  return { text: outcome.text, fixed: outcome.fixed, findings: outcome.findings, ...(outcome.note ? { note: outcome.note } : {}) };
+  const load = sameLoadOptions(file, {
+    format: options.format ?? file.format,
+    set: Object.entries(options.set ?? {}),
+  });
+  const outcome = fixLoadedFile(file, {
+    lint: (f) => lintLoadedFile(f, ALL_RULES, settings),
+    reload: (text) => loadText(text, file.file, load),
+    settings,
+  });
+  return {
+    text: outcome.text,
+    fixed: outcome.fixed,
+    findings: outcome.findings,
+    ...(outcome.note ? { note: outcome.note } : {}),
+  };
 }
 
 export interface DiagnoseOptions extends MemoryOptions {
-  /** The configuration the failing process ran with; without it, suggestions start from Flink's defaults. */
+  /**
+   * The configuration the failing process ran with; without it, suggestions start from Flink's
+   * defaults.
+   */
   readonly config?: ConfigDocument;
-  /** Language of summaries, explanations and suggestions: `en` (default) or `zh`; ids and keys stay English. */
+  /**
+   * Language of summaries, explanations and suggestions: `en` (default) or `zh`; ids and keys stay
+   * English.
+   */
   readonly lang?: Lang;
 }
 
@@ -132,14 +175,27 @@ export interface DiagnoseOptions extends MemoryOptions {
  */
 export function diagnose(text: string, options: DiagnoseOptions = {}): DoctorResult {
   const doc = options.config;
-  // As `flink-mem doctor`: with a configuration, the version lint and explain decide, and the target
-  // when it is asked or the configuration says it; what is left open the doctor reads from the text.
-  const asked = { ...(options.flinkVersion ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') } : {}), ...(options.target ? { target: options.target } : {}) };
+  // As `flink-mem doctor`: with a configuration, the version lint and explain decide, and the
+  // target
+  // when it is asked or the configuration says it; what is left open the doctor reads from the
+  // text.
+  const asked = {
+    ...(options.flinkVersion
+      ? { flinkVersion: parseVersionOrThrow(options.flinkVersion, 'flinkVersion') }
+      : {}),
+    ...(options.target ? { target: options.target } : {}),
+  };
   const decided = doc ? versionAndTarget(doc, asked) : undefined;
   const version = decided?.version ?? asked.flinkVersion;
   const target = decided?.targetKnown ? decided.target : asked.target;
   const lang = options.lang ?? 'en';
   const language = doctorLanguage(lang);
-  const result = diagnoseText({ text, ...(doc ? { config: rawConfig(doc) } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}), ...(language ? { language } : {}) });
+  const result = diagnoseText({
+    text,
+    ...(doc ? { config: rawConfig(doc) } : {}),
+    ...(version ? { version } : {}),
+    ...(target ? { target } : {}),
+    ...(language ? { language } : {}),
+  });
   return localizeResult(result, lang);
 }

@@ -42,7 +42,8 @@ function lookup(path: string, ctx: Context): string {
   const [head, ...rest] = path.split('.');
   if (head === 'inputs') return ctx.inputs[rest.join('.')] ?? '';
   if (head === 'github' && rest.length === 1) return ctx.github[rest[0]!] ?? '';
-  if (head === 'steps' && rest.length === 3 && rest[1] === 'outputs') return ctx.steps[rest[0]!]?.outputs[rest[2]!] ?? '';
+  if (head === 'steps' && rest.length === 3 && rest[1] === 'outputs')
+    return ctx.steps[rest[0]!]?.outputs[rest[2]!] ?? '';
   throw new Error(`the test runner does not know the expression "${path}"`);
 }
 
@@ -61,7 +62,8 @@ function evaluate(expr: string, ctx: Context): string | boolean {
   throw new Error(`the test runner cannot evaluate "${e}"`);
 }
 
-const truthy = (v: string | boolean) => v === true || (typeof v === 'string' && v !== '' && v !== 'false');
+const truthy = (v: string | boolean) =>
+  v === true || (typeof v === 'string' && v !== '' && v !== 'false');
 
 function interpolate(text: string, ctx: Context): string {
   return text.replace(/\$\{\{([^}]{1,200})\}\}/g, (_, expr: string) => String(evaluate(expr, ctx)));
@@ -79,7 +81,8 @@ function readOutputs(file: string): Record<string, string> {
       const body: string[] = [];
       for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) body.push(lines[i]!);
       out[heredoc[1]!] = body.join('\n');
-    } else if (line.includes('=')) out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    } else if (line.includes('='))
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
   }
   return out;
 }
@@ -97,16 +100,27 @@ export interface RunOptions {
   readonly onUses: (step: ActionStep) => void;
 }
 
-export function runCompositeAction(opts: RunOptions): { steps: StepRun[]; summary: string; outputs: Record<string, string> } {
+export function runCompositeAction(opts: RunOptions): {
+  steps: StepRun[];
+  summary: string;
+  outputs: Record<string, string>;
+} {
   const action = parse(readFileSync(join(opts.actionPath, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     outputs?: Record<string, { value: string }>;
     runs: { using: string; steps: ActionStep[] };
   };
-  if (action.runs.using !== 'composite') throw new Error(`not a composite action: ${action.runs.using}`);
+  if (action.runs.using !== 'composite')
+    throw new Error(`not a composite action: ${action.runs.using}`);
   const inputs: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = opts.inputs[name] ?? String(spec.default ?? '');
-  const ctx: Context = { inputs, github: { action_path: opts.actionPath, workspace: opts.workspace }, steps: {}, failed: false };
+  for (const [name, spec] of Object.entries(action.inputs))
+    inputs[name] = opts.inputs[name] ?? String(spec.default ?? '');
+  const ctx: Context = {
+    inputs,
+    github: { action_path: opts.actionPath, workspace: opts.workspace },
+    steps: {},
+    failed: false,
+  };
   mkdirSync(opts.runnerTemp, { recursive: true });
   const summary = join(opts.runnerTemp, 'step_summary.md');
   const pathFile = join(opts.runnerTemp, 'path.txt');
@@ -145,7 +159,12 @@ export function runCompositeAction(opts: RunOptions): { steps: StepRun[]; summar
       PATH: [...extraPath, process.env['PATH'] ?? ''].join(':'),
     };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(String(v), ctx);
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: opts.workspace, env, encoding: 'utf8', timeout: 300_000 });
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd: opts.workspace,
+      env,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     rmSync(script);
     const status = result.status ?? 1;
     runs.push({ name, skipped: false, status, stdout: result.stdout, stderr: result.stderr });
@@ -153,6 +172,7 @@ export function runCompositeAction(opts: RunOptions): { steps: StepRun[]; summar
     if (status !== 0) ctx.failed = true;
   }
   const outputs: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.outputs ?? {})) outputs[name] = interpolate(spec.value, ctx);
+  for (const [name, spec] of Object.entries(action.outputs ?? {}))
+    outputs[name] = interpolate(spec.value, ctx);
   return { steps: runs, summary: readFileSync(summary, 'utf8'), outputs };
 }

@@ -7,7 +7,10 @@ import { computeMemory, diagnose, fix, lint, loadConfig, rules } from '../src/in
 
 describe('library API', () => {
   it('loads text, derives memory exactly and lints it', () => {
-    const file = loadConfig({ text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n', name: 'flink-conf.yaml' });
+    const file = loadConfig({
+      text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n',
+      name: 'flink-conf.yaml',
+    });
     const doc = file.documents[0]!;
     const memory = computeMemory(doc);
     expect(memory.taskmanager.ok && memory.taskmanager.sizes.managed).toBe(536870920n);
@@ -21,17 +24,25 @@ describe('library API', () => {
   });
 
   it('reports findings with positions and fixes', () => {
-    const file = loadConfig({ text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.fraction: 1.5\n', name: 'flink-conf.yaml' });
+    const file = loadConfig({
+      text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.fraction: 1.5\n',
+      name: 'flink-conf.yaml',
+    });
     const findings = lint(file);
-    expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['fraction-out-of-range', 3, 1]]);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['fraction-out-of-range', 3, 1],
+    ]);
     expect(findings[0]!.fix).toEqual({ 'taskmanager.memory.network.fraction': '0.1' });
     // The library lists every rule of rules/ (one file per rule besides the index).
-    const ruleFiles = readdirSync(new URL('../rules/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    const ruleFiles = readdirSync(new URL('../rules/', import.meta.url)).filter(
+      (f) => f.endsWith('.ts') && f !== 'index.ts',
+    );
     expect(rules.map((r) => `${r.id}.ts`).sort()).toEqual(ruleFiles.sort());
   });
 
-  it('fixes a file\'s text without writing it, keeping every other byte', () => {
-    const text = '# tuned for the batch jobs\ntaskmanager.memory.process.size: 1728m   # 1.7 GiB\njobmanager.memory.process.size: 1600m\r\ntaskmanager.memory.network.fraction: 1.5\n';
+  it("fixes a file's text without writing it, keeping every other byte", () => {
+    const text =
+      '# tuned for the batch jobs\ntaskmanager.memory.process.size: 1728m   # 1.7 GiB\njobmanager.memory.process.size: 1600m\r\ntaskmanager.memory.network.fraction: 1.5\n';
     const file = loadConfig({ text, name: 'flink-conf.yaml' });
     const r = fix(file);
     expect(r.text).toBe(text.replace('fraction: 1.5', 'fraction: 0.1'));
@@ -48,7 +59,10 @@ describe('library API', () => {
   });
 
   it('diagnoses an error message against a configuration', () => {
-    const config = loadConfig({ text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n', name: 'flink-conf.yaml' }).documents[0]!;
+    const config = loadConfig({
+      text: 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n',
+      name: 'flink-conf.yaml',
+    }).documents[0]!;
     const r = diagnose('java.lang.OutOfMemoryError: Direct buffer memory', { config });
     expect(r.diagnoses[0]!.id).toBe('direct-oom');
     const first = r.diagnoses[0]!.suggestions[0]!;
@@ -60,14 +74,17 @@ describe('library API', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flink-mem-api-'));
     try {
       const path = join(dir, 'flink-conf.yaml');
-      // A legacy heap key: Flink 1.20 (what a flink-conf.yaml is checked against) maps it, 2.x ignores it.
+      // A legacy heap key: Flink 1.20 (what a flink-conf.yaml is checked against) maps it, 2.x
+      // ignores it.
       writeFileSync(path, 'taskmanager.heap.size: 2g\njobmanager.memory.process.size: 1600m\n');
       const error = 'java.lang.OutOfMemoryError: Java heap space';
       const r = await cli(['doctor', '--error', error, '--config', path, '--format', 'json']);
       const fromCli = JSON.parse(r.stdout) as { diagnoses: { suggestions: { key: string }[] }[] };
       const fromLibrary = diagnose(error, { config: loadConfig(path).documents[0]! });
       expect(JSON.parse(JSON.stringify(fromLibrary.diagnoses))).toEqual(fromCli.diagnoses);
-      expect(fromCli.diagnoses[0]!.suggestions.map((s) => s.key)).toContain('taskmanager.heap.size');
+      expect(fromCli.diagnoses[0]!.suggestions.map((s) => s.key)).toContain(
+        'taskmanager.heap.size',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,9 @@ export const CHROMIUM = process.env.FLINK_MEM_CHROMIUM ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
 if (!HAVE_CHROMIUM && process.env.CI === 'true') {
-  throw new Error(`Chromium is not installed at ${CHROMIUM}; CI must install it (apt-get install -y chromium)`);
+  throw new Error(
+    `Chromium is not installed at ${CHROMIUM}; CI must install it (apt-get install -y chromium)`,
+  );
 }
 
 /** Why a browser test is skipped outside CI. */
@@ -28,8 +30,22 @@ export interface Session {
 /** A fresh profile in a temporary folder (playwright passes it as --user-data-dir). */
 export async function openBrowser(colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'flink-mem-chromium-'));
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args, colorScheme, viewport: { width: 1400, height: 900 } });
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args,
+    colorScheme,
+    viewport: { width: 1400, height: 900 },
+  });
   return {
     context,
     async close() {

@@ -8,13 +8,24 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliRun> {
+export async function cli(
+  args: readonly string[],
+  opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string; tty?: boolean } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    write: (s) => { stdout += s; },
-    error: (s) => { stderr += s; },
-    stdin: Readable.from(opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin]),
+    write: (s) => {
+      stdout += s;
+    },
+    error: (s) => {
+      stderr += s;
+    },
+    stdin: Readable.from(
+      opts.stdin === undefined
+        ? []
+        : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin],
+    ),
     stdinIsTTY: opts.stdin === undefined,
     stdoutIsTTY: opts.tty ?? false,
     env: { NO_COLOR: '1', ...(opts.env ?? {}) },

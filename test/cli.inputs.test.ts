@@ -1,6 +1,7 @@
 /**
  * How inputs are read: named twice, read once (standard input included: it is empty the second
- * time); huge values kept out of text lines; a config.yaml judged with the flink-conf.yaml beside it.
+ * time); huge values kept out of text lines; a config.yaml judged with the flink-conf.yaml beside
+ * it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,13 +28,15 @@ describe('inputs named twice', () => {
 });
 
 describe('a value of hundreds of kilobytes', () => {
-  it('explain text keeps every line short; JSON keeps Flink\'s message whole', async () => {
+  it("explain text keeps every line short; JSON keeps Flink's message whole", async () => {
     const blob = 'x'.repeat(300_000);
     const config = `taskmanager.memory.process.size: 2g\ntaskmanager.memory.managed.fraction: ${blob}\n`;
     const text = await cli(['explain', '-'], { stdin: config });
     expect(text.code).toBe(1);
     expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThan(600);
-    expect(text.stdout).toMatch(/^ {2}flink: {2}Could not parse value 'x+…x+' for key 'taskmanager\.memory\.managed\.fraction'/m);
+    expect(text.stdout).toMatch(
+      /^ {2}flink: {2}Could not parse value 'x+…x+' for key 'taskmanager\.memory\.managed\.fraction'/m,
+    );
     const json = await cli(['explain', '-', '--format', 'json'], { stdin: config });
     expect(json.stdout).toContain(`Could not parse value '${blob}'`);
   });
@@ -48,21 +51,37 @@ describe('a config.yaml next to a flink-conf.yaml', () => {
       writeFileSync(join(dir, 'conf', 'flink-conf.yaml'), CONFIG);
       const old = await cli(['lint', 'conf', '--flink-version', '1.20'], { cwd: dir });
       expect(old.code).toBe(1);
-      expect(old.stdout).toContain('conf/config.yaml:1:1: error: "config.yaml" is not read by Flink 1.20 while "conf/flink-conf.yaml" exists in the same folder');
+      expect(old.stdout).toContain(
+        'conf/config.yaml:1:1: error: "config.yaml" is not read by Flink 1.20 while "conf/flink-conf.yaml" exists in the same folder',
+      );
       expect(old.stdout).toContain('1 error in 2 files');
       const v2 = await cli(['lint', 'conf/config.yaml', '--flink-version', '2.0'], { cwd: dir });
       expect(v2.code).toBe(0);
       // The library reads the folder too when it loads a path.
       const file = loadConfig(join(dir, 'conf', 'config.yaml'));
-      expect(lint(file, { flinkVersion: '1.19' }).map((f) => f.ruleId)).toEqual(['config-file-not-read']);
-      // --fix fixes what it can and does not count the file-level problem, which no edit removes, as fixed.
-      writeFileSync(join(dir, 'conf', 'config.yaml'), `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`);
-      const fixed = await cli(['lint', 'conf/config.yaml', '--flink-version', '1.20', '--fix'], { cwd: dir });
+      expect(lint(file, { flinkVersion: '1.19' }).map((f) => f.ruleId)).toEqual([
+        'config-file-not-read',
+      ]);
+      // --fix fixes what it can and does not count the file-level problem, which no edit removes,
+      // as fixed.
+      writeFileSync(
+        join(dir, 'conf', 'config.yaml'),
+        `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`,
+      );
+      const fixed = await cli(['lint', 'conf/config.yaml', '--flink-version', '1.20', '--fix'], {
+        cwd: dir,
+      });
       expect(fixed.stderr).toBe('flink-mem: fixed 1 problem in 1 file\n');
       expect(fixed.stdout).toContain('"config.yaml" is not read by Flink 1.20');
-      writeFileSync(join(dir, 'conf', 'config.yaml'), `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`);
+      writeFileSync(
+        join(dir, 'conf', 'config.yaml'),
+        `${CONFIG}taskmanager.memory.network.fraction: 1.5\n`,
+      );
       const library = fix(loadConfig(join(dir, 'conf', 'config.yaml')), { flinkVersion: '1.20' });
-      expect([library.fixed, library.findings.map((f) => f.ruleId)]).toEqual([1, ['config-file-not-read']]);
+      expect([library.fixed, library.findings.map((f) => f.ruleId)]).toEqual([
+        1,
+        ['config-file-not-read'],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,15 @@
  * `flink-mem lint` end to end, in-process: real files in a temporary folder (with a `.git` so the
  * linter-config search stops there), a fake CliIO capturing both streams, and the exit code.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -29,7 +37,8 @@ const GOOD = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.
 /** `1.5g` is not a memory size for Flink: an error of invalid-memory-size. */
 const BROKEN = 'jobmanager.memory.process.size: 1600m\ntaskmanager.memory.process.size: 1.5g\n';
 /** Both totals set: a warning of process-and-flink-size-both-set, and nothing else. */
-const WARNING = 'taskmanager.memory.process.size: 1728m\ntaskmanager.memory.flink.size: 1280m\njobmanager.memory.process.size: 1600m\n';
+const WARNING =
+  'taskmanager.memory.process.size: 1728m\ntaskmanager.memory.flink.size: 1280m\njobmanager.memory.process.size: 1600m\n';
 
 interface Run {
   code: number;
@@ -60,8 +69,12 @@ describe('lint: formats on a broken file', () => {
     const r = await lint(dir, { inputs: ['conf/config.yaml'] });
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
-    expect(r.out).toContain('conf/config.yaml:2:1: error: "taskmanager.memory.process.size" (1.5g)');
-    expect(r.out).toContain('[invalid-memory-size]\n  |\n2 | taskmanager.memory.process.size: 1.5g\n  | ^');
+    expect(r.out).toContain(
+      'conf/config.yaml:2:1: error: "taskmanager.memory.process.size" (1.5g)',
+    );
+    expect(r.out).toContain(
+      '[invalid-memory-size]\n  |\n2 | taskmanager.memory.process.size: 1.5g\n  | ^',
+    );
     expect(r.out).toMatch(/\n {2}fix: .+\n/);
     expect(r.out).toMatch(/\n\d+ errors? in 1 file\n$/);
   });
@@ -69,9 +82,28 @@ describe('lint: formats on a broken file', () => {
   it('json: one result per file with the documented fields', async () => {
     const r = await lint(dir, { inputs: ['conf'], format: 'json' });
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as { results: { file: string; findings: { ruleId: string; line: number; column: number; key: string | null; severity: string }[] }[] };
+    const doc = JSON.parse(r.out) as {
+      results: {
+        file: string;
+        findings: {
+          ruleId: string;
+          line: number;
+          column: number;
+          key: string | null;
+          severity: string;
+        }[];
+      }[];
+    };
     expect(doc.results.map((x) => x.file)).toEqual(['conf/config.yaml']);
-    expect(doc.results[0]!.findings).toContainEqual(expect.objectContaining({ ruleId: 'invalid-memory-size', severity: 'error', line: 2, column: 1, key: 'taskmanager.memory.process.size' }));
+    expect(doc.results[0]!.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'invalid-memory-size',
+        severity: 'error',
+        line: 2,
+        column: 1,
+        key: 'taskmanager.memory.process.size',
+      }),
+    );
   });
 
   it('sarif: a 2.1.0 log with rule metadata and relative URIs', async () => {
@@ -89,7 +121,9 @@ describe('lint: formats on a broken file', () => {
   it('github: workflow commands with file, line and rule', async () => {
     const r = await lint(dir, { inputs: ['conf/config.yaml'], format: 'github' });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^::error file=conf\/config.yaml,line=2,col=1,.*title=invalid-memory-size::"taskmanager.memory.process.size" \(1.5g\)/m);
+    expect(r.out).toMatch(
+      /^::error file=conf\/config.yaml,line=2,col=1,.*title=invalid-memory-size::"taskmanager.memory.process.size" \(1.5g\)/m,
+    );
   });
 });
 
@@ -119,16 +153,26 @@ describe('lint: exit codes', () => {
   it('writes no report file when an input could not be linted, so an upload cannot close alerts', async () => {
     const dir = project({ 'a/config.yaml': GOOD, 'old.sarif': 'previous report\n' });
     for (const format of ['sarif', 'json', 'text', 'github']) {
-      const r = await lint(dir, { inputs: ['a/config.yaml', 'missing.yaml'], format, output: `${format}.out` });
+      const r = await lint(dir, {
+        inputs: ['a/config.yaml', 'missing.yaml'],
+        format,
+        output: `${format}.out`,
+      });
       expect(r.code).toBe(2);
-      expect(r.err).toBe('flink-mem: error: "missing.yaml" does not exist\nflink-mem: error: no report file was written, because not every input could be linted\n');
+      expect(r.err).toBe(
+        'flink-mem: error: "missing.yaml" does not exist\nflink-mem: error: no report file was written, because not every input could be linted\n',
+      );
       expect(existsSync(join(dir, `${format}.out`))).toBe(false);
     }
     // Nor is an existing file replaced, and no temporary file is left behind.
     const r = await lint(dir, { inputs: ['missing.yaml'], format: 'sarif', output: 'old.sarif' });
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'old.sarif'), 'utf8')).toBe('previous report\n');
-    expect(readdirSync(dir).filter((f) => f !== '.git').sort()).toEqual(['a', 'old.sarif']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f !== '.git')
+        .sort(),
+    ).toEqual(['a', 'old.sarif']);
   });
 
   it('2 with one line on stderr for bad flag values, before linting anything', async () => {
@@ -176,8 +220,19 @@ describe('lint: exit codes', () => {
 
   it('--rule changes a severity or turns a rule off', async () => {
     const dir = project({ 'config.yaml': WARNING, 'broken.yaml': BROKEN });
-    expect((await lint(dir, { inputs: ['config.yaml'], rule: ['process-and-flink-size-both-set=error'] })).code).toBe(1);
-    const off = await lint(dir, { inputs: ['broken.yaml'], rule: ['invalid-memory-size=off'], format: 'json' });
+    expect(
+      (
+        await lint(dir, {
+          inputs: ['config.yaml'],
+          rule: ['process-and-flink-size-both-set=error'],
+        })
+      ).code,
+    ).toBe(1);
+    const off = await lint(dir, {
+      inputs: ['broken.yaml'],
+      rule: ['invalid-memory-size=off'],
+      format: 'json',
+    });
     expect(off.out).not.toContain('invalid-memory-size');
   });
 });
@@ -188,12 +243,17 @@ describe('lint: colours', () => {
 
   it('on a terminal, unless NO_COLOR is set', async () => {
     expect((await lint(dir, { inputs: ['config.yaml'] }, { stdoutIsTTY: true })).out).toMatch(esc);
-    expect((await lint(dir, { inputs: ['config.yaml'] }, { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).out).not.toMatch(esc);
+    expect(
+      (await lint(dir, { inputs: ['config.yaml'] }, { stdoutIsTTY: true, env: { NO_COLOR: '1' } }))
+        .out,
+    ).not.toMatch(esc);
   });
 
   it('never when piped, unless FORCE_COLOR is set; never in an --output file', async () => {
     expect((await lint(dir, { inputs: ['config.yaml'] })).out).not.toMatch(esc);
-    expect((await lint(dir, { inputs: ['config.yaml'] }, { env: { FORCE_COLOR: '1' } })).out).toMatch(esc);
+    expect(
+      (await lint(dir, { inputs: ['config.yaml'] }, { env: { FORCE_COLOR: '1' } })).out,
+    ).toMatch(esc);
     await lint(dir, { inputs: ['config.yaml'], output: 'report.txt' }, { stdoutIsTTY: true });
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toMatch(esc);
   });
@@ -201,14 +261,19 @@ describe('lint: colours', () => {
 
 describe('lint: linter config (.flink-mem.yaml)', () => {
   it('is found upwards from the linted file and applied', async () => {
-    const dir = project({ '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n', 'deploy/conf/config.yaml': WARNING });
+    const dir = project({
+      '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n',
+      'deploy/conf/config.yaml': WARNING,
+    });
     const r = await lint(dir, { inputs: ['deploy'] });
     expect(r.code).toBe(1);
     expect(r.out).toContain('deploy/conf/config.yaml:2:1: error:');
   });
 
   it('is not looked for above a folder holding .git', async () => {
-    const outer = project({ '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n' });
+    const outer = project({
+      '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n',
+    });
     mkdirSync(join(outer, 'repo', '.git'), { recursive: true });
     writeFileSync(join(outer, 'repo', 'config.yaml'), WARNING);
     expect((await lint(outer, { inputs: ['repo/config.yaml'] })).code).toBe(0);
@@ -230,40 +295,63 @@ describe('lint: linter config (.flink-mem.yaml)', () => {
   });
 
   it('a bad one is a one-line usage error; files it governs are skipped, others still linted', async () => {
-    const dir = project({ 'bad/.flink-mem.yaml': 'rules:\n  no-such-rule: error\n', 'bad/config.yaml': BROKEN, 'ok/config.yaml': BROKEN });
+    const dir = project({
+      'bad/.flink-mem.yaml': 'rules:\n  no-such-rule: error\n',
+      'bad/config.yaml': BROKEN,
+      'ok/config.yaml': BROKEN,
+    });
     const r = await lint(dir, { inputs: ['bad/config.yaml', 'ok/config.yaml'] });
     expect(r.code).toBe(2);
-    expect(r.err).toBe('flink-mem: error: bad/.flink-mem.yaml: unknown rule "no-such-rule" in "rules"\n');
+    expect(r.err).toBe(
+      'flink-mem: error: bad/.flink-mem.yaml: unknown rule "no-such-rule" in "rules"\n',
+    );
     expect(r.out).toContain('ok/config.yaml:2:1');
     expect(r.out).not.toContain('bad/config.yaml');
   });
 
   it('--config with broken YAML or a wrong value stops before linting', async () => {
-    const dir = project({ 'config.yaml': BROKEN, 'broken.yml': 'rules: [\n', 'wrong.yaml': 'target: mesos\n' });
+    const dir = project({
+      'config.yaml': BROKEN,
+      'broken.yml': 'rules: [\n',
+      'wrong.yaml': 'target: mesos\n',
+    });
     const yaml = await lint(dir, { inputs: ['config.yaml'], config: 'broken.yml' });
     expect(yaml.code).toBe(2);
     expect(yaml.out).toBe('');
-    expect(yaml.err).toMatch(/^flink-mem: error: broken.yml: cannot read the linter config: [^\n]+\n$/);
+    expect(yaml.err).toMatch(
+      /^flink-mem: error: broken.yml: cannot read the linter config: [^\n]+\n$/,
+    );
     const wrong = await lint(dir, { inputs: ['config.yaml'], config: 'wrong.yaml' });
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/^flink-mem: error: wrong.yaml: "target" [^\n]+\n$/);
   });
 
   it('flags win over the config file', async () => {
-    const dir = project({ '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n', 'config.yaml': WARNING });
-    expect((await lint(dir, { inputs: ['config.yaml'], rule: ['process-and-flink-size-both-set=off'] })).code).toBe(0);
+    const dir = project({
+      '.flink-mem.yaml': 'rules:\n  process-and-flink-size-both-set: error\n',
+      'config.yaml': WARNING,
+    });
+    expect(
+      (await lint(dir, { inputs: ['config.yaml'], rule: ['process-and-flink-size-both-set=off'] }))
+        .code,
+    ).toBe(0);
   });
 });
 
 describe('lint: inputs', () => {
   it('honours inline suppressions, and reports one that suppresses nothing', async () => {
-    const suppressed = WARNING.replace('taskmanager.memory.flink.size', '# flink-mem-disable-next-line process-and-flink-size-both-set -- sized by the platform\ntaskmanager.memory.flink.size');
+    const suppressed = WARNING.replace(
+      'taskmanager.memory.flink.size',
+      '# flink-mem-disable-next-line process-and-flink-size-both-set -- sized by the platform\ntaskmanager.memory.flink.size',
+    );
     const unused = `# flink-mem-disable-next-line invalid-memory-size -- not needed\n${GOOD}`;
     const dir = project({ 'suppressed.yaml': suppressed, 'unused.yaml': unused });
     const a = await lint(dir, { inputs: ['suppressed.yaml'], failOn: 'warning' });
     expect(a).toMatchObject({ code: 0, out: 'no problems found in 1 file\n' });
     const b = await lint(dir, { inputs: ['unused.yaml'], format: 'json' });
-    const ids = (JSON.parse(b.out).results[0].findings as { ruleId: string }[]).map((f) => f.ruleId);
+    const ids = (JSON.parse(b.out).results[0].findings as { ruleId: string }[]).map(
+      (f) => f.ruleId,
+    );
     expect(ids).toEqual(['unused-suppression']);
   });
 
@@ -275,8 +363,16 @@ describe('lint: inputs', () => {
   });
 
   it('applies --set and --input-format', async () => {
-    const dir = project({ 'config.yaml': GOOD, 'settings.txt': 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n' });
-    const set = await lint(dir, { inputs: ['config.yaml'], set: ['taskmanager.memory.process.size=1.5g'], format: 'json' });
+    const dir = project({
+      'config.yaml': GOOD,
+      'settings.txt':
+        'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n',
+    });
+    const set = await lint(dir, {
+      inputs: ['config.yaml'],
+      set: ['taskmanager.memory.process.size=1.5g'],
+      format: 'json',
+    });
     expect(set.code).toBe(1);
     expect(set.out).toContain('"invalid-memory-size"');
     expect((await lint(dir, { inputs: ['settings.txt'], inputFormat: 'flink-conf' })).code).toBe(0);
@@ -288,33 +384,59 @@ describe('lint: inputs', () => {
     expect(JSON.parse(twice.out).results).toHaveLength(1);
     const empty = await lint(dir, { inputs: ['empty', 'conf'] });
     expect(empty.code).toBe(2);
-    expect(empty.err).toBe('flink-mem: error: "empty" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)\n');
+    expect(empty.err).toBe(
+      'flink-mem: error: "empty" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)\n',
+    );
     expect(empty.out).toContain('conf/config.yaml:2:1');
   });
 
   it('lints every Flink file of a folder, with paths relative to the working directory', async () => {
-    const dir = project({ 'conf/flink-conf.yaml': GOOD, 'conf/k8s/config.yaml': BROKEN, 'conf/notes.txt': 'not yaml' });
+    const dir = project({
+      'conf/flink-conf.yaml': GOOD,
+      'conf/k8s/config.yaml': BROKEN,
+      'conf/notes.txt': 'not yaml',
+    });
     const r = await lint(dir, { inputs: ['conf'], format: 'json' });
-    expect(JSON.parse(r.out).results.map((x: { file: string }) => x.file)).toEqual(['conf/flink-conf.yaml', 'conf/k8s/config.yaml']);
+    expect(JSON.parse(r.out).results.map((x: { file: string }) => x.file)).toEqual([
+      'conf/flink-conf.yaml',
+      'conf/k8s/config.yaml',
+    ]);
   });
 });
 
 describe('lint: --output', () => {
   it('writes the report to a file atomically and leaves no temporary file', async () => {
     const dir = project({ 'config.yaml': BROKEN });
-    const r = await lint(dir, { inputs: ['config.yaml'], format: 'sarif', output: 'out/flink-mem.sarif' }).catch((e) => e);
+    const r = await lint(dir, {
+      inputs: ['config.yaml'],
+      format: 'sarif',
+      output: 'out/flink-mem.sarif',
+    }).catch((e) => e);
     expect(r.code).toBe(2); // the folder does not exist: a usage error, nothing linted
     mkdirSync(join(dir, 'out'));
-    const ok = await lint(dir, { inputs: ['config.yaml'], format: 'sarif', output: 'out/flink-mem.sarif' });
+    const ok = await lint(dir, {
+      inputs: ['config.yaml'],
+      format: 'sarif',
+      output: 'out/flink-mem.sarif',
+    });
     expect(ok.code).toBe(1);
     expect(ok.out).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'out', 'flink-mem.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'flink-mem.sarif'), 'utf8')).version).toBe(
+      '2.1.0',
+    );
     expect(readdirSync(join(dir, 'out'))).toEqual(['flink-mem.sarif']);
   });
 
   it('writes several formats in one run, one of them to standard output', async () => {
     const dir = project({ 'config.yaml': BROKEN });
-    const r = await lint(dir, { inputs: ['config.yaml'], reports: [{ format: 'json', output: 'r.json' }, { format: 'github' }, { format: 'text', output: 'r.txt' }] });
+    const r = await lint(dir, {
+      inputs: ['config.yaml'],
+      reports: [
+        { format: 'json', output: 'r.json' },
+        { format: 'github' },
+        { format: 'text', output: 'r.txt' },
+      ],
+    });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^::error /);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results).toHaveLength(1);

@@ -15,7 +15,18 @@ const built = existsSync(new URL('../dist/cli/flink-mem.cjs', import.meta.url));
 
 describe.skipIf(!built)('flink-mem as a process', () => {
   it('stops quietly when the reader closes the pipe (flink-mem lint . | head -1)', async () => {
-    const child = spawn(process.execPath, [bin, 'explain', 'examples/standalone', 'examples/standard', 'examples/kubernetes', '--trace'], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'explain',
+        'examples/standalone',
+        'examples/standard',
+        'examples/kubernetes',
+        '--trace',
+      ],
+      { cwd: root },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -30,7 +41,10 @@ describe.skipIf(!built)('flink-mem as a process', () => {
     try {
       const out = join(dir, 'report.txt');
       const fd = openSync(out, 'w');
-      const toFile = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', fd, 'pipe'] });
+      const toFile = spawnSync(process.execPath, args, {
+        cwd: root,
+        stdio: ['ignore', fd, 'pipe'],
+      });
       closeSync(fd);
       const toPipe = spawnSync(process.execPath, args, { cwd: root });
       expect(toFile.status).toBe(toPipe.status);
@@ -43,7 +57,9 @@ describe.skipIf(!built)('flink-mem as a process', () => {
     const full = openSync('/dev/full', 'w');
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
-    expect(r.stderr.toString()).toBe('flink-mem: error: cannot write to standard output (ENOSPC)\n');
+    expect(r.stderr.toString()).toBe(
+      'flink-mem: error: cannot write to standard output (ENOSPC)\n',
+    );
     expect(r.status).toBe(2);
   });
 });

@@ -14,11 +14,14 @@ const settings = { rules: {}, target: 'standalone' as const };
 
 describe('files that are not a cluster configuration', () => {
   it('an unrendered Helm template is one notice at its first template action, whatever else the file holds', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\ndata:\n  flink-conf.yaml: |\n    taskmanager.memory.process.size: {{ .Values.tm }}\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\ndata:\n  flink-conf.yaml: |\n    taskmanager.memory.process.size: {{ .Values.tm }}\n';
     const file = loadText(text, 'templates/configmap.yaml');
     expect(file.documents).toEqual([]);
     const findings = lintLoadedFile(file, ALL_RULES, settings);
-    expect(findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'config-syntax', 'info']]);
+    expect(findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([
+      [4, 'config-syntax', 'info'],
+    ]);
     expect(findings[0]!.message).toContain('unrendered Helm template');
   });
 
@@ -33,25 +36,53 @@ describe('files that are not a cluster configuration', () => {
 
   it('Helm values, docker-compose and Terraform files are recognised by name or shape, Flink files never', () => {
     expect(recogniseForeign('replicaCount: 1\n', 'chart/values.yaml')?.kind).toBe('helm-values');
-    expect(recogniseForeign('image: x\nflinkConfiguration:\n  a: b\n', 'deploy/app.yaml')?.kind).toBe('helm-values');
-    expect(recogniseForeign('services:\n  jm:\n    image: flink:1.18\n', 'stack.yaml')?.kind).toBe('docker-compose');
+    expect(
+      recogniseForeign('image: x\nflinkConfiguration:\n  a: b\n', 'deploy/app.yaml')?.kind,
+    ).toBe('helm-values');
+    expect(recogniseForeign('services:\n  jm:\n    image: flink:1.18\n', 'stack.yaml')?.kind).toBe(
+      'docker-compose',
+    );
     expect(recogniseForeign('resource "x" "y" {}\n', 'main.tf')?.kind).toBe('terraform');
-    expect(recogniseForeign('services:\n  jm:\n    image: flink:1.18\n', 'conf/config.yaml')).toBeNull();
-    expect(recogniseForeign('apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  flinkConfiguration:\n    a: b\n', 'app.yaml')).toBeNull();
-    expect(recogniseForeign('kind: FlinkDeployment\nspec:\n  flinkConfiguration:\n    a: b\n', 'app.yaml')).toBeNull();
+    expect(
+      recogniseForeign('services:\n  jm:\n    image: flink:1.18\n', 'conf/config.yaml'),
+    ).toBeNull();
+    expect(
+      recogniseForeign(
+        'apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  flinkConfiguration:\n    a: b\n',
+        'app.yaml',
+      ),
+    ).toBeNull();
+    expect(
+      recogniseForeign(
+        'kind: FlinkDeployment\nspec:\n  flinkConfiguration:\n    a: b\n',
+        'app.yaml',
+      ),
+    ).toBeNull();
   });
 
   it('a values file gets one notice and no memory-missing error', () => {
-    const findings = lintLoadedFile(loadText('flink:\n  jobmanager_heap_mb: 1024\n', 'values.yaml'), ALL_RULES, settings);
+    const findings = lintLoadedFile(
+      loadText('flink:\n  jobmanager_heap_mb: 1024\n', 'values.yaml'),
+      ALL_RULES,
+      settings,
+    );
     expect(findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['config-syntax info']);
   });
 
   it("the operator's own configuration gets no memory-missing error; a cluster file without memory still does", () => {
     const operator = loadText('kubernetes.operator.watched.namespaces: a,b\n', 'flink-conf.yaml');
     expect(operator.documents[0]!.operatorDefaults).toBe(true);
-    expect(lintLoadedFile(operator, ALL_RULES, settings).filter((f) => f.ruleId === 'no-total-memory-configured')).toEqual([]);
+    expect(
+      lintLoadedFile(operator, ALL_RULES, settings).filter(
+        (f) => f.ruleId === 'no-total-memory-configured',
+      ),
+    ).toEqual([]);
     const cluster = loadText('jobmanager.rpc.address: jm\n', 'flink-conf.yaml');
-    expect(lintLoadedFile(cluster, ALL_RULES, settings).filter((f) => f.ruleId === 'no-total-memory-configured')).toHaveLength(2);
+    expect(
+      lintLoadedFile(cluster, ALL_RULES, settings).filter(
+        (f) => f.ruleId === 'no-total-memory-configured',
+      ),
+    ).toHaveLength(2);
   });
 });
 
@@ -71,10 +102,16 @@ describe('the Flink version a file says it runs', () => {
   });
 
   it('a FlinkDeployment without spec.flinkVersion is checked against its image; a ConfigMap with a flink-conf.yaml against 1.x', () => {
-    const fd = loadText('apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  image: flink:1.16.2-scala_2.12\n', 'fd.yaml');
+    const fd = loadText(
+      'apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  image: flink:1.16.2-scala_2.12\n',
+      'fd.yaml',
+    );
     const fdChoice = inferredChoice(fd.documents[0]!);
     expect([versionLabel(fdChoice.version), fdChoice.known]).toEqual(['1.16.2', true]);
-    const cm = loadText('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    a: b\n', 'cm.yaml');
+    const cm = loadText(
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    a: b\n',
+      'cm.yaml',
+    );
     const cmChoice = inferredChoice(cm.documents[0]!);
     expect([versionLabel(cmChoice.version), cmChoice.known]).toEqual(['1.20', false]);
   });
@@ -85,6 +122,10 @@ describe('the Flink version a file says it runs', () => {
     const doc = loadText(text, 'cm.yaml').documents[0]!;
     expect(versionLabel(inferredChoice(doc).version)).toBe('1.16');
     // state.backend is deprecated only from 1.17 on: nothing to say on 1.16.
-    expect(lintLoadedFile(loadText(text, 'cm.yaml'), ALL_RULES, settings).filter((f) => f.ruleId === 'deprecated-key')).toEqual([]);
+    expect(
+      lintLoadedFile(loadText(text, 'cm.yaml'), ALL_RULES, settings).filter(
+        (f) => f.ruleId === 'deprecated-key',
+      ),
+    ).toEqual([]);
   });
 });

@@ -32,14 +32,26 @@ describe('FlinkDeployment: the configuration the operator builds', () => {
     expect(d.docIndex).toBe(1);
     expect(d.format).toBe('k8s');
     expect(d.kubernetes).toMatchObject({ kind: 'FlinkDeployment', name: 'orders' });
-    expect(d.kubernetes!.flinkVersion).toMatchObject({ text: 'v1_20', span: { line: 18, column: 17 } });
+    expect(d.kubernetes!.flinkVersion).toMatchObject({
+      text: 'v1_20',
+      span: { line: 18, column: 17 },
+    });
     expect(d.kubernetes!.annotations['flink-mem/ignore']).toBe('container-memory-exceeded');
   });
 
   it('flinkConfiguration values are text as written, flat or nested', () => {
-    expect(d.effective.get('taskmanager.numberOfTaskSlots')?.value).toEqual({ kind: 'string', text: '4' });
-    expect(d.effective.get('taskmanager.memory.managed.fraction')?.value).toEqual({ kind: 'string', text: '0.4' });
-    expect(d.effective.get('taskmanager.memory.network.max')?.value).toEqual({ kind: 'string', text: '256m' });
+    expect(d.effective.get('taskmanager.numberOfTaskSlots')?.value).toEqual({
+      kind: 'string',
+      text: '4',
+    });
+    expect(d.effective.get('taskmanager.memory.managed.fraction')?.value).toEqual({
+      kind: 'string',
+      text: '0.4',
+    });
+    expect(d.effective.get('taskmanager.memory.network.max')?.value).toEqual({
+      kind: 'string',
+      text: '256m',
+    });
     const slots = d.effective.get('taskmanager.numberOfTaskSlots')!;
     expect(slots.path).toBe('spec.flinkConfiguration.taskmanager.numberOfTaskSlots');
     expect(slots.keySpan).toMatchObject({ line: 20, column: 5 });
@@ -53,20 +65,45 @@ describe('FlinkDeployment: the configuration the operator builds', () => {
     ]);
     const winner = d.effective.get('taskmanager.memory.process.size')!;
     // Flink's own grammar reads 2G first: 2 GiB, written back as MemorySize.toString().
-    expect(winner).toMatchObject({ value: { kind: 'string', text: '2 gb' }, text: '2G', path: 'spec.taskManager.resource.memory', valueSpan: { line: 32, column: 15 } });
-    expect(d.effective.get('jobmanager.memory.process.size')!.value).toEqual({ kind: 'string', text: '2 gb' });
+    expect(winner).toMatchObject({
+      value: { kind: 'string', text: '2 gb' },
+      text: '2G',
+      path: 'spec.taskManager.resource.memory',
+      valueSpan: { line: 32, column: 15 },
+    });
+    expect(d.effective.get('jobmanager.memory.process.size')!.value).toEqual({
+      kind: 'string',
+      text: '2 gb',
+    });
   });
 
   it('records how the operator and Kubernetes read each resource memory', () => {
     expect(d.kubernetes!.resources).toEqual([
-      expect.objectContaining({ process: 'jobmanager', field: 'spec.jobManager.resource.memory', text: '2048m', operatorBytes: 2147483648n, kubernetesBytes: 3n }),
-      expect.objectContaining({ process: 'taskmanager', field: 'spec.taskManager.resource.memory', text: '2G', operatorBytes: 2147483648n, kubernetesBytes: 2000000000n }),
+      expect.objectContaining({
+        process: 'jobmanager',
+        field: 'spec.jobManager.resource.memory',
+        text: '2048m',
+        operatorBytes: 2147483648n,
+        kubernetesBytes: 3n,
+      }),
+      expect.objectContaining({
+        process: 'taskmanager',
+        field: 'spec.taskManager.resource.memory',
+        text: '2G',
+        operatorBytes: 2147483648n,
+        kubernetesBytes: 2000000000n,
+      }),
     ]);
   });
 
   it('collects the main container limit of pod templates, not sidecars', () => {
     expect(d.kubernetes!.limits).toEqual([
-      expect.objectContaining({ process: 'taskmanager', text: '2Gi', bytes: 2147483648n, field: 'spec.taskManager.podTemplate.spec.containers[0].resources.limits.memory' }),
+      expect.objectContaining({
+        process: 'taskmanager',
+        text: '2Gi',
+        bytes: 2147483648n,
+        field: 'spec.taskManager.podTemplate.spec.containers[0].resources.limits.memory',
+      }),
     ]);
     expect(d.kubernetes!.limits[0]!.span).toMatchObject({ line: 40, column: 25 });
   });
@@ -82,27 +119,66 @@ describe('FlinkDeployment: resources vs resource', () => {
       ),
     );
     expect(d.kubernetes!.resources).toEqual([
-      expect.objectContaining({ field: 'spec.taskManager.resources.requests.memory', operatorValue: '2147483648', operatorBytes: 2147483648n, kubernetesBytes: 2147483648n }),
+      expect.objectContaining({
+        field: 'spec.taskManager.resources.requests.memory',
+        operatorValue: '2147483648',
+        operatorBytes: 2147483648n,
+        kubernetesBytes: 2147483648n,
+      }),
     ]);
-    expect(d.effective.get('taskmanager.memory.process.size')!.value).toEqual({ kind: 'string', text: '2147483648' });
-    expect(d.kubernetes!.limits).toEqual([expect.objectContaining({ process: 'taskmanager', field: 'spec.taskManager.resources.limits.memory', bytes: 3n * 2n ** 30n })]);
+    expect(d.effective.get('taskmanager.memory.process.size')!.value).toEqual({
+      kind: 'string',
+      text: '2147483648',
+    });
+    expect(d.kubernetes!.limits).toEqual([
+      expect.objectContaining({
+        process: 'taskmanager',
+        field: 'spec.taskManager.resources.limits.memory',
+        bytes: 3n * 2n ** 30n,
+      }),
+    ]);
   });
 
   it('falls back to resources.limits.memory without a request', () => {
-    const d = only(k8s(deployment('  jobManager:\n    resources:\n      limits:\n        memory: 1Gi\n')));
-    expect(d.kubernetes!.resources[0]).toMatchObject({ field: 'spec.jobManager.resources.limits.memory', operatorBytes: 1073741824n });
+    const d = only(
+      k8s(deployment('  jobManager:\n    resources:\n      limits:\n        memory: 1Gi\n')),
+    );
+    expect(d.kubernetes!.resources[0]).toMatchObject({
+      field: 'spec.jobManager.resources.limits.memory',
+      operatorBytes: 1073741824n,
+    });
   });
 
   it('a fraction turns into a string Flink cannot parse', () => {
     const d = only(k8s(deployment('  taskManager:\n    resource:\n      memory: 1.5g\n')));
-    expect(d.kubernetes!.resources[0]).toMatchObject({ operatorValue: '1500000000.0', operatorBytes: null, kubernetesBytes: null });
-    expect(d.effective.get('taskmanager.memory.process.size')!.value).toEqual({ kind: 'string', text: '1500000000.0' });
+    expect(d.kubernetes!.resources[0]).toMatchObject({
+      operatorValue: '1500000000.0',
+      operatorBytes: null,
+      kubernetesBytes: null,
+    });
+    expect(d.effective.get('taskmanager.memory.process.size')!.value).toEqual({
+      kind: 'string',
+      text: '1500000000.0',
+    });
   });
 
   it('a text neither grammar reads writes nothing', () => {
-    const d = only(k8s(deployment('  taskManager:\n    resource:\n      memory: lots\n  flinkConfiguration:\n    taskmanager.memory.process.size: 1g\n')));
-    expect(d.kubernetes!.resources[0]).toMatchObject({ operatorValue: null, operatorBytes: null, kubernetesBytes: null });
-    expect(d.effective.get('taskmanager.memory.process.size')).toMatchObject({ source: 'file', text: '1g' });
+    const d = only(
+      k8s(
+        deployment(
+          '  taskManager:\n    resource:\n      memory: lots\n  flinkConfiguration:\n    taskmanager.memory.process.size: 1g\n',
+        ),
+      ),
+    );
+    expect(d.kubernetes!.resources[0]).toMatchObject({
+      operatorValue: null,
+      operatorBytes: null,
+      kubernetesBytes: null,
+    });
+    expect(d.effective.get('taskmanager.memory.process.size')).toMatchObject({
+      source: 'file',
+      text: '1g',
+    });
   });
 
   it('a null in flinkConfiguration is a problem of the document', () => {
@@ -114,8 +190,12 @@ describe('FlinkDeployment: resources vs resource', () => {
 describe('FlinkDeployment: hostile input', () => {
   it('an alias bomb in flinkConfiguration stops with a problem', () => {
     const anchors = ['  a0: &a0 {x: 1, y: 2, z: 3, w: 4, v: 5, u: 6, t: 7, s: 8}'];
-    for (let i = 1; i < 9; i++) anchors.push(`  a${i}: &a${i} {${Array.from({ length: 8 }, (_, j) => `k${j}: *a${i - 1}`).join(', ')}}`);
-    const text = `x-anchors:\n${anchors.join('\n')}\n` + deployment('  flinkConfiguration:\n    bomb: *a8\n');
+    for (let i = 1; i < 9; i++)
+      anchors.push(
+        `  a${i}: &a${i} {${Array.from({ length: 8 }, (_, j) => `k${j}: *a${i - 1}`).join(', ')}}`,
+      );
+    const text =
+      `x-anchors:\n${anchors.join('\n')}\n` + deployment('  flinkConfiguration:\n    bomb: *a8\n');
     const t0 = Date.now();
     const d = only(k8s(text));
     expect(Date.now() - t0).toBeLessThan(5000);
@@ -150,8 +230,16 @@ describe('operator memory parsing (parseResourceMemoryString)', () => {
 
 describe('Kubernetes quantities', () => {
   it('decimal and binary suffixes, exponents and fractions', () => {
-    expect(parseQuantity('2G')).toEqual({ bytes: 2000000000n, exact: true, decimalString: '2000000000' });
-    expect(parseQuantity('2Gi')).toEqual({ bytes: 2147483648n, exact: true, decimalString: '2147483648' });
+    expect(parseQuantity('2G')).toEqual({
+      bytes: 2000000000n,
+      exact: true,
+      decimalString: '2000000000',
+    });
+    expect(parseQuantity('2Gi')).toEqual({
+      bytes: 2147483648n,
+      exact: true,
+      decimalString: '2147483648',
+    });
     expect(parseQuantity('1.5Gi')?.bytes).toBe(1610612736n);
     expect(parseQuantity('1e3')?.bytes).toBe(1000n);
     expect(parseQuantity('1E3')?.bytes).toBe(1000n);
@@ -162,7 +250,8 @@ describe('Kubernetes quantities', () => {
   });
 
   it('rejects what Kubernetes rejects', () => {
-    for (const t of ['2g', '2gb', '2GB', '', 'G', '1 G', '1.2.3', '1Ki1', 'abc', '--1']) expect(parseQuantity(t), t).toBeNull();
+    for (const t of ['2g', '2gb', '2GB', '', 'G', '1 G', '1.2.3', '1Ki1', 'abc', '--1'])
+      expect(parseQuantity(t), t).toBeNull();
   });
 });
 
@@ -172,11 +261,16 @@ describe('ConfigMap with an embedded Flink file', () => {
     const f = k8s(text);
     const d = only(f);
     expect(d.kubernetes).toMatchObject({ kind: 'ConfigMap', name: 'flink-config', resources: [] });
-    expect([...d.effective.keys()]).toEqual(['jobmanager.memory.process.size', 'taskmanager.memory.process.size']);
+    expect([...d.effective.keys()]).toEqual([
+      'jobmanager.memory.process.size',
+      'taskmanager.memory.process.size',
+    ]);
     const jm = d.effective.get('jobmanager.memory.process.size')!;
     expect(jm.keySpan).toMatchObject({ line: 9, column: 5, endColumn: 35 });
     expect(text.slice(jm.valueSpan!.offset, jm.valueSpan!.endOffset)).toBe('1600m');
-    expect(text.slice(jm.lineSpan!.offset, jm.lineSpan!.endOffset)).toBe('    jobmanager.memory.process.size: 1600m\n');
+    expect(text.slice(jm.lineSpan!.offset, jm.lineSpan!.endOffset)).toBe(
+      '    jobmanager.memory.process.size: 1600m\n',
+    );
     expect(d.problems.map((p) => `${p.span.line}:${p.span.column}:${p.kind}`)).toEqual([
       '10:5:legacy-duplicate',
       '10:38:legacy-quoted',
@@ -197,28 +291,48 @@ describe('ConfigMap with an embedded Flink file', () => {
   it('reads config.yaml from a CRLF manifest, typed, with positions', () => {
     const text = fixture('configmap-config-yaml-crlf.yaml');
     const d = only(k8s(text));
-    expect(d.effective.get('taskmanager.memory.process.size')).toMatchObject({ value: { kind: 'int', value: 16n }, keySpan: { line: 9, column: 9 } });
+    expect(d.effective.get('taskmanager.memory.process.size')).toMatchObject({
+      value: { kind: 'int', value: 16n },
+      keySpan: { line: 9, column: 9 },
+    });
     const e = d.effective.get('taskmanager.memory.process.size')!;
     expect(text.slice(e.valueSpan!.offset, e.valueSpan!.endOffset)).toBe('0x10');
-    expect(d.problems).toEqual([expect.objectContaining({ kind: 'null-value', key: 'jobmanager.memory.process.size', span: expect.objectContaining({ line: 10, column: 5 }) })]);
+    expect(d.problems).toEqual([
+      expect.objectContaining({
+        kind: 'null-value',
+        key: 'jobmanager.memory.process.size',
+        span: expect.objectContaining({ line: 10, column: 5 }),
+      }),
+    ]);
   });
 
   it('honours an explicit indentation indicator and maps rewrites back with the indentation', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |2-\n      extra.indent: 1\n    a: 2\n\n    b:c\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |2-\n      extra.indent: 1\n    a: 2\n\n    b:c\n';
     const d = only(k8s(text));
     expect(d.effective.get('extra.indent')!.keySpan).toMatchObject({ line: 5, column: 7 });
     expect(d.effective.get('a')!.keySpan).toMatchObject({ line: 6, column: 5 });
-    expect(d.problems).toEqual([expect.objectContaining({ kind: 'legacy-missing-space', span: expect.objectContaining({ line: 8, column: 5 }), replacementLine: '    b: c' })]);
+    expect(d.problems).toEqual([
+      expect.objectContaining({
+        kind: 'legacy-missing-space',
+        span: expect.objectContaining({ line: 8, column: 5 }),
+        replacementLine: '    b: c',
+      }),
+    ]);
   });
 
   it('a folded block is read as Flink gets it (one line)', () => {
-    const d = only(k8s('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: >\n    a: 1\n    b: 2\n'));
+    const d = only(
+      k8s('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: >\n    a: 1\n    b: 2\n'),
+    );
     expect([...d.effective.entries()].map(([k, e]) => [k, e.text])).toEqual([['a', '1 b: 2']]);
     expect(d.effective.get('a')!.keySpan).toMatchObject({ line: 4, column: 20 });
   });
 
   it('a quoted embedded file is read, its positions are the whole value', () => {
-    const d = only(k8s('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: "a: 1\\nb:2\\n"\n'));
+    const d = only(
+      k8s('apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: "a: 1\\nb:2\\n"\n'),
+    );
     expect(d.effective.get('a')?.value).toEqual({ kind: 'string', text: '1' });
     expect(d.problems[0]!.span).toMatchObject({ line: 4, column: 20 });
   });
@@ -228,11 +342,19 @@ describe('Kubernetes files without a Flink configuration', () => {
   it('reports that the file holds no Flink configuration (a notice) at 1:1', () => {
     const f = k8s('apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n');
     expect(f.documents).toEqual([]);
-    expect(f.problems).toEqual([expect.objectContaining({ kind: 'not-cluster-config', span: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(f.problems).toEqual([
+      expect.objectContaining({
+        kind: 'not-cluster-config',
+        span: expect.objectContaining({ line: 1, column: 1 }),
+      }),
+    ]);
   });
 
   it('a broken document elsewhere in the file is a file problem', () => {
-    const f = k8s(deployment('  flinkConfiguration:\n    a: 1\n') + '---\napiVersion: v1\nkind: Service\nspec: [\n');
+    const f = k8s(
+      deployment('  flinkConfiguration:\n    a: 1\n') +
+        '---\napiVersion: v1\nkind: Service\nspec: [\n',
+    );
     expect(f.documents).toHaveLength(1);
     expect(f.problems.map((p) => p.kind)).toContain('yaml-syntax');
   });

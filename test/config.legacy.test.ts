@@ -11,7 +11,8 @@ function legacy(text: string): ConfigDocument {
 
 const value = (d: ConfigDocument, key: string) => d.effective.get(key)?.value;
 const kinds = (d: ConfigDocument) => d.problems.map((p) => `${p.span.line}:${p.kind}`);
-const problem = (d: ConfigDocument, kind: ConfigProblem['kind']) => d.problems.find((p) => p.kind === kind);
+const problem = (d: ConfigDocument, kind: ConfigProblem['kind']) =>
+  d.problems.find((p) => p.kind === kind);
 
 describe('legacy flink-conf.yaml: the examples of GlobalConfigurationTest', () => {
   const text = [
@@ -29,7 +30,14 @@ describe('legacy flink-conf.yaml: the examples of GlobalConfigurationTest', () =
   const d = legacy(text);
 
   it('reads exactly the keys Flink reads, last duplicate winning', () => {
-    expect([...d.effective.keys()]).toEqual(['mykey1', 'mykey2', 'mykey4', 'mykey5', 'mykey6', 'mykey9']);
+    expect([...d.effective.keys()]).toEqual([
+      'mykey1',
+      'mykey2',
+      'mykey4',
+      'mykey5',
+      'mykey6',
+      'mykey9',
+    ]);
     expect(value(d, 'mykey2')).toEqual({ kind: 'string', text: 'myvalue2' });
     expect(value(d, 'mykey4')).toEqual({ kind: 'string', text: 'myvalue4' });
     expect(value(d, 'mykey5')).toEqual({ kind: 'string', text: 'myvalue5' });
@@ -67,7 +75,9 @@ describe('legacy flink-conf.yaml: the examples of GlobalConfigurationTest', () =
     expect(e5.keySpan).toMatchObject({ line: 5, column: 4, endLine: 5, endColumn: 10 });
     expect(e5.valueSpan).toMatchObject({ line: 5, column: 19, endColumn: 27 });
     expect(text.slice(e5.valueSpan!.offset, e5.valueSpan!.endOffset)).toBe('myvalue5');
-    expect(text.slice(e5.lineSpan!.offset, e5.lineSpan!.endOffset)).toBe('   mykey5    :    myvalue5    \n');
+    expect(text.slice(e5.lineSpan!.offset, e5.lineSpan!.endOffset)).toBe(
+      '   mykey5    :    myvalue5    \n',
+    );
   });
 });
 
@@ -102,18 +112,28 @@ describe('legacy flink-conf.yaml: line rules', () => {
   });
 
   it('keeps quotes, reports them, and proposes the unquoted line', () => {
-    const d = legacy("taskmanager.memory.process.size: '1g'   # total\n\"x\": 1\n");
+    const d = legacy('taskmanager.memory.process.size: \'1g\'   # total\n"x": 1\n');
     expect(value(d, 'taskmanager.memory.process.size')).toEqual({ kind: 'string', text: "'1g'" });
     expect(value(d, '"x"')).toEqual({ kind: 'string', text: '1' });
     const q = d.problems.filter((p) => p.kind === 'legacy-quoted');
-    expect(q.map((p) => p.replacementLine)).toEqual(['taskmanager.memory.process.size: 1g   # total', 'x: 1']);
+    expect(q.map((p) => p.replacementLine)).toEqual([
+      'taskmanager.memory.process.size: 1g   # total',
+      'x: 1',
+    ]);
     expect(q[0]!.key).toBe('taskmanager.memory.process.size');
     expect(q[0]!.span).toMatchObject({ line: 1, column: 34, endColumn: 38 });
   });
 
   it('reads nested blocks as their innermost keys and says what was meant', () => {
-    const d = legacy('taskmanager:\n  memory:\n    process.size: 1g\n    managed.fraction: 0.2\n  numberOfTaskSlots: 2\nparallelism.default: 4\n');
-    expect([...d.effective.keys()]).toEqual(['process.size', 'managed.fraction', 'numberOfTaskSlots', 'parallelism.default']);
+    const d = legacy(
+      'taskmanager:\n  memory:\n    process.size: 1g\n    managed.fraction: 0.2\n  numberOfTaskSlots: 2\nparallelism.default: 4\n',
+    );
+    expect([...d.effective.keys()]).toEqual([
+      'process.size',
+      'managed.fraction',
+      'numberOfTaskSlots',
+      'parallelism.default',
+    ]);
     const nested = d.problems.filter((p) => p.kind === 'legacy-nested');
     expect(nested.map((p) => p.replacementLine)).toEqual([
       'taskmanager.memory.process.size: 1g',
@@ -133,11 +153,20 @@ describe('legacy flink-conf.yaml: line rules', () => {
   });
 
   it('flags YAML-only constructs and reads what Flink reads', () => {
-    const d = legacy('env.java.opts: |\n  -Xss2m\n  inner: x\n- item\nlist: [a, b]\nmap: {a: 1}\n---\n');
+    const d = legacy(
+      'env.java.opts: |\n  -Xss2m\n  inner: x\n- item\nlist: [a, b]\nmap: {a: 1}\n---\n',
+    );
     expect(value(d, 'env.java.opts')).toEqual({ kind: 'string', text: '|' });
     expect(value(d, 'inner')).toEqual({ kind: 'string', text: 'x' });
     expect(value(d, 'list')).toEqual({ kind: 'string', text: '[a, b]' });
-    expect(kinds(d)).toEqual(['1:legacy-yaml-only', '3:legacy-yaml-only', '4:legacy-yaml-only', '5:legacy-yaml-only', '6:legacy-yaml-only', '7:legacy-yaml-only']);
+    expect(kinds(d)).toEqual([
+      '1:legacy-yaml-only',
+      '3:legacy-yaml-only',
+      '4:legacy-yaml-only',
+      '5:legacy-yaml-only',
+      '6:legacy-yaml-only',
+      '7:legacy-yaml-only',
+    ]);
   });
 
   it('empty and comment-only files have no entries and no problems', () => {
@@ -157,7 +186,9 @@ describe('legacy flink-conf.yaml: line endings and byte order mark', () => {
     const b = d.effective.get('b')!;
     expect(b.valueSpan).toMatchObject({ line: 2, column: 4 });
     expect(text.slice(b.valueSpan!.offset, b.valueSpan!.endOffset)).toBe('22');
-    expect(text.slice(d.effective.get('a')!.lineSpan!.offset, d.effective.get('a')!.lineSpan!.endOffset)).toBe('a: 1\r\n');
+    expect(
+      text.slice(d.effective.get('a')!.lineSpan!.offset, d.effective.get('a')!.lineSpan!.endOffset),
+    ).toBe('a: 1\r\n');
     expect(d.lines).toEqual(['a: 1', 'b: 22', 'c: 3']);
   });
 

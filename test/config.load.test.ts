@@ -2,7 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError, detectFormat, expandInputs, flinkFilesIn, loadFile, loadText, parseSetArg, rawConfig } from '../src/config/index.js';
+import {
+  UsageError,
+  detectFormat,
+  expandInputs,
+  flinkFilesIn,
+  loadFile,
+  loadText,
+  parseSetArg,
+  rawConfig,
+} from '../src/config/index.js';
 
 describe('format detection', () => {
   it('an explicit format wins, then the file name, then the content', () => {
@@ -46,7 +55,7 @@ describe('--set overrides', () => {
   });
 
   it('applies last, as strings, overriding the file', () => {
-    const f = loadText("taskmanager.memory.process.size: 1g\nx: 0x10\n", 'config.yaml', {
+    const f = loadText('taskmanager.memory.process.size: 1g\nx: 0x10\n', 'config.yaml', {
       set: [
         ['taskmanager.memory.process.size', '2g'],
         ['new.key', 'v'],
@@ -72,9 +81,16 @@ describe('--set overrides', () => {
   });
 
   it('applies to every document of a manifest, after the operator', () => {
-    const text = ['jm', 'tm'].map((n) => `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: ${n}\nspec:\n  taskManager:\n    resource:\n      memory: 2g\n`).join('---\n');
+    const text = ['jm', 'tm']
+      .map(
+        (n) =>
+          `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: ${n}\nspec:\n  taskManager:\n    resource:\n      memory: 2g\n`,
+      )
+      .join('---\n');
     const f = loadText(text, 'm.yaml', { set: [['taskmanager.memory.process.size', '3g']] });
-    expect(f.documents.map((d) => d.effective.get('taskmanager.memory.process.size')?.source)).toEqual(['set', 'set']);
+    expect(
+      f.documents.map((d) => d.effective.get('taskmanager.memory.process.size')?.source),
+    ).toEqual(['set', 'set']);
   });
 });
 
@@ -82,7 +98,12 @@ describe('input that is not text', () => {
   it('a NUL byte makes a not-flink-config problem at 1:1, never a throw', () => {
     const f = loadText('a: 1\u0000\u0001\u0002', 'flink-conf.yaml');
     expect(f.documents).toEqual([]);
-    expect(f.problems).toEqual([expect.objectContaining({ kind: 'not-flink-config', span: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(f.problems).toEqual([
+      expect.objectContaining({
+        kind: 'not-flink-config',
+        span: expect.objectContaining({ line: 1, column: 1 }),
+      }),
+    ]);
   });
 });
 
@@ -112,7 +133,10 @@ describe('loadFile and expandInputs on disk', () => {
     expect(f.problems[0]!.message).toContain('byte 0xFF at 1:4');
     // Binary data (NUL bytes) is still no configuration at all.
     const bin = loadFile(write('bad/x.yaml', Buffer.from([0x00, 0xff, 0x0a])));
-    expect(bin.problems[0]).toMatchObject({ kind: 'not-flink-config', span: { line: 1, column: 1 } });
+    expect(bin.problems[0]).toMatchObject({
+      kind: 'not-flink-config',
+      span: { line: 1, column: 1 },
+    });
   });
 
   it('unreadable paths are typed usage errors', () => {
@@ -129,7 +153,7 @@ describe('loadFile and expandInputs on disk', () => {
     expect(code(root)).toBe('EISDIR');
   });
 
-  it('expands folders into the Flink files inside, sorted, skipping node_modules, dot-folders and other tools\' config.yaml', () => {
+  it("expands folders into the Flink files inside, sorted, skipping node_modules, dot-folders and other tools' config.yaml", () => {
     write('tree/b/flink-conf.yaml', 'a: 1\n');
     write('tree/a/config.yaml', 'taskmanager:\n  numberOfTaskSlots: 2\n');
     write('tree/c/config.yaml', 'server:\n  port: 80\n');
@@ -176,21 +200,61 @@ describe('loadFile and expandInputs on disk', () => {
 describe('any input', () => {
   it('never throws, and every span lies inside the text', async () => {
     const fc = await import('fast-check');
-    const pieces = fc.constantFrom('a', 'b.c', ':', ': ', '#', ' ', '\t', '\n', '\r\n', '\r', "'", '"', '-', '[', ']', '{', '}', '|', '>', '&x', '*x', '!!str', '~', '0x10', '\ufeff', 'apiVersion: v1\nkind: ConfigMap\n', 'kind: FlinkDeployment\n', 'flink-conf.yaml: |\n', 'data:\n');
+    const pieces = fc.constantFrom(
+      'a',
+      'b.c',
+      ':',
+      ': ',
+      '#',
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      "'",
+      '"',
+      '-',
+      '[',
+      ']',
+      '{',
+      '}',
+      '|',
+      '>',
+      '&x',
+      '*x',
+      '!!str',
+      '~',
+      '0x10',
+      '\ufeff',
+      'apiVersion: v1\nkind: ConfigMap\n',
+      'kind: FlinkDeployment\n',
+      'flink-conf.yaml: |\n',
+      'data:\n',
+    );
     const text = fc.array(pieces, { maxLength: 60 }).map((p) => p.join(''));
     fc.assert(
-      fc.property(text, fc.constantFrom('flink-conf', 'config-yaml', 'k8s', undefined), (t, format) => {
-        const f = loadText(t, 'x.yaml', format ? { format } : {});
-        const spans = [...f.problems.map((p) => p.span), ...f.documents.flatMap((d) => [...d.problems.map((p) => p.span), ...d.entries.flatMap((e) => [e.keySpan, e.valueSpan, e.lineSpan])])];
-        for (const s of spans) {
-          if (!s) continue;
-          expect(s.offset).toBeGreaterThanOrEqual(0);
-          expect(s.endOffset).toBeLessThanOrEqual(t.length);
-          expect(s.offset).toBeLessThanOrEqual(s.endOffset);
-          expect(s.line).toBeGreaterThanOrEqual(1);
-          expect(s.column).toBeGreaterThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        text,
+        fc.constantFrom('flink-conf', 'config-yaml', 'k8s', undefined),
+        (t, format) => {
+          const f = loadText(t, 'x.yaml', format ? { format } : {});
+          const spans = [
+            ...f.problems.map((p) => p.span),
+            ...f.documents.flatMap((d) => [
+              ...d.problems.map((p) => p.span),
+              ...d.entries.flatMap((e) => [e.keySpan, e.valueSpan, e.lineSpan]),
+            ]),
+          ];
+          for (const s of spans) {
+            if (!s) continue;
+            expect(s.offset).toBeGreaterThanOrEqual(0);
+            expect(s.endOffset).toBeLessThanOrEqual(t.length);
+            expect(s.offset).toBeLessThanOrEqual(s.endOffset);
+            expect(s.line).toBeGreaterThanOrEqual(1);
+            expect(s.column).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

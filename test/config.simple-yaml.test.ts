@@ -15,7 +15,9 @@ import { parseFullYaml, parseStandardYaml } from '../src/config/standard-yaml.js
 const fast = (text: string) => readSimpleYaml(text, new LineIndex(text));
 const full = (text: string) => parseFullYaml(text, new LineIndex(text));
 
-/** The fast reader either declines or agrees with the full reader, which then reports no problem. */
+/**
+ * The fast reader either declines or agrees with the full reader, which then reports no problem.
+ */
 function agrees(text: string): boolean {
   const mine = fast(text);
   if (mine === null) return false;
@@ -98,33 +100,137 @@ describe('simple config.yaml reader', () => {
   });
 
   it('agrees with the full reader on random line-structured documents', () => {
-    const goodKey = fc.constantFrom('taskmanager', 'memory', 'process.size', 'a', 'b', 'a.b', 'size', 'x-y', 'k_1', 'yes', 'On');
-    const oddKey = fc.constantFrom('true', 'Null', '1', 'a b', 'a:b', '"q"', '-', '?', '<<', 'é', 'a ', '');
+    const goodKey = fc.constantFrom(
+      'taskmanager',
+      'memory',
+      'process.size',
+      'a',
+      'b',
+      'a.b',
+      'size',
+      'x-y',
+      'k_1',
+      'yes',
+      'On',
+    );
+    const oddKey = fc.constantFrom(
+      'true',
+      'Null',
+      '1',
+      'a b',
+      'a:b',
+      '"q"',
+      '-',
+      '?',
+      '<<',
+      'é',
+      'a ',
+      '',
+    );
     const goodValue = fc.constantFrom(
-      '1728m', '1g', '0.4', '.5', '1.', '1e5', '-1e-3', '+7', '-0', '0x1F', '0o17', '0xZZ', '007', 'true', 'TRUE', 'yes', 'no', '-Xmx1g -XX:+UseG1GC',
-      's3://b/p', 'a #c', '1 2', 'x  ', '9'.repeat(30), '-.5', '(x)', 'a=b', 'x?', '~x', 'a%b', 'a@b', 'a;b',
+      '1728m',
+      '1g',
+      '0.4',
+      '.5',
+      '1.',
+      '1e5',
+      '-1e-3',
+      '+7',
+      '-0',
+      '0x1F',
+      '0o17',
+      '0xZZ',
+      '007',
+      'true',
+      'TRUE',
+      'yes',
+      'no',
+      '-Xmx1g -XX:+UseG1GC',
+      's3://b/p',
+      'a #c',
+      '1 2',
+      'x  ',
+      '9'.repeat(30),
+      '-.5',
+      '(x)',
+      'a=b',
+      'x?',
+      '~x',
+      'a%b',
+      'a@b',
+      'a;b',
     );
     const oddValue = fc.constantFrom(
-      '~', 'null', '.inf', '.NaN', 'a: b', 'a:', 'a#c', "'q'", '"q"', '[1]', '{}', '&a x', '*a', '!!str 1', '- x', '-', '? x', '|', '>', '%x', '@x', '`x`',
-      '１２', 'a\u00a0b', ':x', ',x', '#x',
+      '~',
+      'null',
+      '.inf',
+      '.NaN',
+      'a: b',
+      'a:',
+      'a#c',
+      "'q'",
+      '"q"',
+      '[1]',
+      '{}',
+      '&a x',
+      '*a',
+      '!!str 1',
+      '- x',
+      '-',
+      '? x',
+      '|',
+      '>',
+      '%x',
+      '@x',
+      '`x`',
+      '１２',
+      'a\u00a0b',
+      ':x',
+      ',x',
+      '#x',
     );
     // A document is a tree: a nested key opens a block one indentation step deeper.
     const pair = fc.record({
       depth: fc.integer({ min: 0, max: 3 }),
-      key: fc.oneof({ arbitrary: fc.tuple(goodKey, fc.nat(30)).map(([k, n]) => (n < 20 ? `${k}${n}` : k)), weight: 20 }, { arbitrary: oddKey, weight: 1 }),
-      value: fc.oneof({ arbitrary: goodValue, weight: 20 }, { arbitrary: oddValue, weight: 1 }, { arbitrary: fc.constant(''), weight: 3 }),
+      key: fc.oneof(
+        {
+          arbitrary: fc.tuple(goodKey, fc.nat(30)).map(([k, n]) => (n < 20 ? `${k}${n}` : k)),
+          weight: 20,
+        },
+        { arbitrary: oddKey, weight: 1 },
+      ),
+      value: fc.oneof(
+        { arbitrary: goodValue, weight: 20 },
+        { arbitrary: oddValue, weight: 1 },
+        { arbitrary: fc.constant(''), weight: 3 },
+      ),
       comment: fc.constantFrom('', '', '', '', '', ' # note', '#x', '  #'),
       step: fc.constantFrom(2, 2, 2, 4, 1),
     });
-    const noise = fc.constantFrom('', '   ', '# comment', '    # deep comment', '---', '...', '- item', '\t', 'a:\tb', ' x: 1');
+    const noise = fc.constantFrom(
+      '',
+      '   ',
+      '# comment',
+      '    # deep comment',
+      '---',
+      '...',
+      '- item',
+      '\t',
+      'a:\tb',
+      ' x: 1',
+    );
     let accepted = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.oneof({ arbitrary: pair, weight: 20 }, { arbitrary: noise, weight: 1 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.oneof({ arbitrary: pair, weight: 20 }, { arbitrary: noise, weight: 1 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.constantFrom('\n', '\n', '\n', '\r\n'),
         fc.boolean(),
         (items, eol, finalEol) => {
-          // Mostly well-formed: a key without a value is followed by a deeper line, others by one as deep or shallower.
+          // Mostly well-formed: a key without a value is followed by a deeper line, others by one
+          // as deep or shallower.
           let depth = 0;
           let opened = false;
           const lines = items.map((p) => {

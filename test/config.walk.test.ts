@@ -2,9 +2,20 @@
  * The folder walk remembers where it has been by regions and sort order instead of a set of
  * every folder (src/config/expand.ts). Checked against the plain definition, a walk in sorted
  * order with a set of visited real paths, on random trees with links to ancestors, siblings,
- * folders walked before and after, folders outside the input (not followed), dot folders and nothing.
+ * folders walked before and after, folders outside the input (not followed), dot folders and
+ * nothing.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,10 +24,14 @@ import { flinkFilesIn } from '../src/config/index.js';
 import { looksLikeFlinkFile } from '../src/config/sniff.js';
 
 const base = mkdtempSync(join(tmpdir(), 'flink-mem-walk-'));
-// Removing the trees (one holds 6,000 files) takes longer than the default 10 s on a loaded machine.
+// Removing the trees (one holds 6,000 files) takes longer than the default 10 s on a loaded
+// machine.
 afterAll(() => rmSync(base, { recursive: true, force: true }), 120_000);
 
-/** The definition: sorted entries (folders with a `/` after the name), each real folder once, no link that leaves the input folder. */
+/**
+ * The definition: sorted entries (folders with a `/` after the name), each real folder once, no
+ * link that leaves the input folder.
+ */
 function reference(root: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -60,7 +75,12 @@ function reference(root: string): string[] {
 let trees = 0;
 
 /** Builds a tree from a plan: folders (by index of their parent), a file in some, then links. */
-function build(plan: { parents: number[]; names: string[]; files: boolean[]; links: [number, number, string][] }): string {
+function build(plan: {
+  parents: number[];
+  names: string[];
+  files: boolean[];
+  links: [number, number, string][];
+}): string {
   const root = join(base, `t${trees++}`);
   const outside = join(root, 'outside');
   const input = join(root, 'in');
@@ -91,9 +111,19 @@ describe('folder walk', () => {
   it('visits the same folders, in the same order, as a walk with a set of every folder', () => {
     const plan = fc.record({
       parents: fc.array(fc.nat(40), { maxLength: 25 }),
-      names: fc.array(fc.constantFrom('a', 'b', 'a-b', 'a.b', 'z', '.hid', 'node_modules', 'A', '0'), { minLength: 1, maxLength: 6 }),
+      names: fc.array(
+        fc.constantFrom('a', 'b', 'a-b', 'a.b', 'z', '.hid', 'node_modules', 'A', '0'),
+        { minLength: 1, maxLength: 6 },
+      ),
       files: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
-      links: fc.array(fc.tuple(fc.nat(40), fc.integer({ min: -1, max: 40 }), fc.constantFrom('l', 'm', 'a0', 'zz', '.l', 'node_modules')), { maxLength: 6 }),
+      links: fc.array(
+        fc.tuple(
+          fc.nat(40),
+          fc.integer({ min: -1, max: 40 }),
+          fc.constantFrom('l', 'm', 'a0', 'zz', '.l', 'node_modules'),
+        ),
+        { maxLength: 6 },
+      ),
     });
     fc.assert(
       fc.property(plan, (p) => {
@@ -107,7 +137,11 @@ describe('folder walk', () => {
   it('reads a folder of thousands of entries in batches, with the same result', () => {
     const dir = join(base, 'large');
     mkdirSync(dir);
-    for (let i = 0; i < 6000; i++) writeFileSync(join(dir, `f${i}.yaml`), i % 3 === 0 ? 'taskmanager.memory.process.size: 1g\n' : 'server: 1\n');
+    for (let i = 0; i < 6000; i++)
+      writeFileSync(
+        join(dir, `f${i}.yaml`),
+        i % 3 === 0 ? 'taskmanager.memory.process.size: 1g\n' : 'server: 1\n',
+      );
     mkdirSync(join(dir, 'f1'));
     writeFileSync(join(dir, 'f1', 'flink-conf.yaml'), 'a: 1\n');
     // Past the size at which the walk switches to reading in batches (64 KiB of entries).
@@ -118,7 +152,12 @@ describe('folder walk', () => {
   });
 
   it('follows a link to a folder walked later under the link, and then skips the folder', () => {
-    const input = build({ parents: [0, 0], names: ['a', 'z'], files: [false, false, true, true], links: [[2, 3, 'link']] });
+    const input = build({
+      parents: [0, 0],
+      names: ['a', 'z'],
+      files: [false, false, true, true],
+      links: [[2, 3, 'link']],
+    });
     const got = [...flinkFilesIn(input)].map((f) => f.slice(input.length + 1));
     // z1 is reached first through a0/link, so it is not walked again.
     expect(got).toEqual(['a0/flink-conf.yaml', 'a0/link/flink-conf.yaml']);

@@ -30,7 +30,7 @@ describe('config.yaml: Core-schema types as snakeyaml-engine resolves them', () 
       'yes: yes',
       'on: on',
       'bool: True',
-      'quoted: \'1g\'',
+      "quoted: '1g'",
       'dquoted: "0x10"',
       'under: 1_000',
       'hash: 1728m#x',
@@ -94,15 +94,21 @@ describe('config.yaml: Core-schema types as snakeyaml-engine resolves them', () 
 
 describe('config.yaml: structure', () => {
   it('flattens nested mappings, mixed with flat keys; the later of a flat and nested twin wins silently', () => {
-    const text = 'taskmanager:\n  memory:\n    process.size: 1728m\n    managed:\n      fraction: 0.3\ntaskmanager.memory.process.size: 2g\nempty: {}\n';
+    const text =
+      'taskmanager:\n  memory:\n    process.size: 1728m\n    managed:\n      fraction: 0.3\ntaskmanager.memory.process.size: 2g\nempty: {}\n';
     const d = yaml(text);
-    expect([...d.effective.keys()]).toEqual(['taskmanager.memory.process.size', 'taskmanager.memory.managed.fraction']);
+    expect([...d.effective.keys()]).toEqual([
+      'taskmanager.memory.process.size',
+      'taskmanager.memory.managed.fraction',
+    ]);
     expect(value(d, 'taskmanager.memory.process.size')).toEqual({ kind: 'string', text: '2g' });
     expect(value(d, 'taskmanager.memory.managed.fraction')).toEqual({ kind: 'float', value: 0.3 });
     const first = d.entries[0]!;
     expect(first.overridden).toBe(true);
     expect(first.keySpan).toMatchObject({ line: 3, column: 5 });
-    expect(text.slice(first.lineSpan!.offset, first.lineSpan!.endOffset)).toBe('    process.size: 1728m\n');
+    expect(text.slice(first.lineSpan!.offset, first.lineSpan!.endOffset)).toBe(
+      '    process.size: 1728m\n',
+    );
     expect(d.problems).toEqual([]);
   });
 
@@ -164,7 +170,9 @@ describe('config.yaml: hostile input stays bounded', () => {
     for (let i = 1; i < 10; i++) {
       const prev = String.fromCharCode(96 + i);
       const cur = String.fromCharCode(97 + i);
-      levels.push(`${cur}: &${cur} {${Array.from({ length: 9 }, (_, j) => `k${j}: *${prev}`).join(', ')}}`);
+      levels.push(
+        `${cur}: &${cur} {${Array.from({ length: 9 }, (_, j) => `k${j}: *${prev}`).join(', ')}}`,
+      );
     }
     const t0 = Date.now();
     const d = yaml(levels.join('\n') + '\n');
@@ -178,7 +186,10 @@ describe('config.yaml: hostile input stays bounded', () => {
   });
 
   it('pathological nesting is refused before parsing', () => {
-    for (const text of ['a: ' + '['.repeat(100_000) + ']'.repeat(100_000), Array.from({ length: 1500 }, (_, i) => ' '.repeat(i) + 'k:').join('\n')]) {
+    for (const text of [
+      'a: ' + '['.repeat(100_000) + ']'.repeat(100_000),
+      Array.from({ length: 1500 }, (_, i) => ' '.repeat(i) + 'k:').join('\n'),
+    ]) {
       const d = yaml(text);
       expect(kinds(d)).toEqual([expect.stringMatching(/:yaml-syntax$/)]);
       expect(d.problems[0]!.message).toContain('nests deeper');
@@ -198,6 +209,8 @@ describe('config.yaml: hostile input stays bounded', () => {
     const e = d.effective.get('taskmanager.memory.process.size')!;
     expect(e.valueSpan).toMatchObject({ line: 2, column: 24 });
     expect(text.slice(e.valueSpan!.offset, e.valueSpan!.endOffset)).toBe('2g');
-    expect(text.slice(e.lineSpan!.offset, e.lineSpan!.endOffset)).toBe('  memory.process.size: 2g\r\n');
+    expect(text.slice(e.lineSpan!.offset, e.lineSpan!.endOffset)).toBe(
+      '  memory.process.size: 2g\r\n',
+    );
   });
 });

@@ -45,27 +45,49 @@ export function parseItem(name: string, text: string, file: string = name): Data
   }
   const get = (k: string) => header?.get(k);
   for (const k of REQUIRED) if (!get(k)) problems.push(`no "# ${k}:" line`);
-  const body = text.split('\n').slice(header?.lineCount ?? 0).join('\n');
+  const body = text
+    .split('\n')
+    .slice(header?.lineCount ?? 0)
+    .join('\n');
   if (body.trim() === '') problems.push('no report text after the header');
   const expectText = get('expect') ?? '';
   const expect = expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean);
   for (const e of expect) {
     const [id, component, extra] = e.split('@');
-    if (!id || !component || extra !== undefined || !COMPONENTS.includes(component)) problems.push(`expectation "${e}" is not <id>@<taskmanager|jobmanager|unknown>`);
+    if (!id || !component || extra !== undefined || !COMPONENTS.includes(component))
+      problems.push(`expectation "${e}" is not <id>@<taskmanager|jobmanager|unknown>`);
   }
   const optionsText = get('expect-options') ?? '';
-  const options = optionsText === 'none' ? [] : optionsText.split('|').map((s) => s.trim()).filter(Boolean);
+  const options =
+    optionsText === 'none'
+      ? []
+      : optionsText
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean);
   for (const o of options) if (!KEY.test(o)) problems.push(`option "${o}" is not an option key`);
-  if (expect.length === 0 && options.length > 0) problems.push('a negative ("# expect: none") expects no options');
-  if (expect.length > 0 && optionsText === '') problems.push('a positive needs "# expect-options:" (or "none")');
+  if (expect.length === 0 && options.length > 0)
+    problems.push('a negative ("# expect: none") expects no options');
+  if (expect.length > 0 && optionsText === '')
+    problems.push('a positive needs "# expect-options:" (or "none")');
   const keysText = get('expect-keys');
-  const keys = keysText === undefined ? undefined : keysText === 'none' ? [] : keysText.split(',').map((s) => s.trim()).filter(Boolean);
+  const keys =
+    keysText === undefined
+      ? undefined
+      : keysText === 'none'
+        ? []
+        : keysText
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
   const source = get('source') ?? '';
   if (source && !/^https?:\/\/\S+$/.test(source)) problems.push(`source "${source}" is not a link`);
   const kind = get('kind') ?? '';
-  if (kind && !KINDS.includes(kind)) problems.push(`kind "${kind}" is not one of ${KINDS.join(', ')}`);
+  if (kind && !KINDS.includes(kind))
+    problems.push(`kind "${kind}" is not one of ${KINDS.join(', ')}`);
   const lang = get('lang') ?? '';
-  if (lang && !LANGS.includes(lang)) problems.push(`lang "${lang}" is not one of ${LANGS.join(', ')}`);
+  if (lang && !LANGS.includes(lang))
+    problems.push(`lang "${lang}" is not one of ${LANGS.join(', ')}`);
   return { name, body, expect, options, keys, source, kind, lang, why: get('why') ?? '', problems };
 }
 

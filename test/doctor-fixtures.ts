@@ -1,6 +1,7 @@
 /**
  * Doctor fixtures: `fixtures/doctor/<name>.txt`, a header of expectations (read by
- * src/fixtures/directives.ts; every directive is described in fixtures/README.md) above the text the
+ * src/fixtures/directives.ts; every directive is described in fixtures/README.md) above the text
+ * the
  * doctor reads, and the configurations `# config:` names in `fixtures/doctor/configs/`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -29,7 +30,11 @@ export function parseDoctorFixture(name: string): DoctorFixture {
   const path = join(DOCTOR_FIXTURES, name);
   const text = readFileSync(path, 'utf8');
   const header = readHeader(DOCTOR_FAMILY, path, text);
-  const list = (k: string) => (header.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (k: string) =>
+    (header.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const expectText = header.get('expect');
   if (expectText === undefined) throw new Error(`${name}: no "# expect:" line`);
   const keys = header.get('expect-keys');
@@ -41,10 +46,13 @@ export function parseDoctorFixture(name: string): DoctorFixture {
     body: text.split('\n').slice(header.lineCount).join('\n'),
     expect: expectText === 'none' ? [] : expectText.split(/\s+/).filter(Boolean),
     ...(keys !== undefined ? { keys: keys === 'none' ? [] : list('expect-keys') } : {}),
-    values: (header.get('expect-values') ?? '').split(/,\s+/).filter(Boolean).map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
-    }),
+    values: (header.get('expect-values') ?? '')
+      .split(/,\s+/)
+      .filter(Boolean)
+      .map((kv) => {
+        const at = kv.indexOf('=');
+        return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
+      }),
     explain: header.all('expect-explain'),
     ...(config !== undefined ? { config } : {}),
     ...(version !== undefined ? { version } : {}),
@@ -59,11 +67,15 @@ export function parseDoctorFixture(name: string): DoctorFixture {
 export function doctorFixtureConfig(path: string): Map<string, RawValue> {
   const loaded = loadFile(join(DOCTOR_FIXTURES, path), { format: 'flink-conf' });
   const fatal = fatalProblems(loaded)[0];
-  if (fatal || !loaded.documents[0]) throw new Error(`fixtures/doctor/${path}: ${fatal?.message ?? 'no configuration'}`);
+  if (fatal || !loaded.documents[0])
+    throw new Error(`fixtures/doctor/${path}: ${fatal?.message ?? 'no configuration'}`);
   return rawConfig(loaded.documents[0]);
 }
 
 /** Every `fixtures/doctor/*.txt`, by name. */
 export function loadDoctorFixtures(): DoctorFixture[] {
-  return readdirSync(DOCTOR_FIXTURES).filter((f) => f.endsWith('.txt')).sort().map(parseDoctorFixture);
+  return readdirSync(DOCTOR_FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map(parseDoctorFixture);
 }

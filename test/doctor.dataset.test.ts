@@ -13,7 +13,9 @@ const IDS = new Set(SIGNATURES.map((s) => s.id));
 describe('doctor development set', () => {
   it('holds at least 150 reports, with negatives, prose and Chinese among them', () => {
     expect(ITEMS.length).toBeGreaterThanOrEqual(150);
-    expect(ITEMS.filter((i) => i.expect.length === 0).length).toBeGreaterThanOrEqual(ITEMS.length / 10);
+    expect(ITEMS.filter((i) => i.expect.length === 0).length).toBeGreaterThanOrEqual(
+      ITEMS.length / 10,
+    );
     expect(ITEMS.filter((i) => i.kind === 'prose').length).toBeGreaterThanOrEqual(ITEMS.length / 4);
     expect(ITEMS.filter((i) => i.lang === 'zh').length).toBeGreaterThanOrEqual(ITEMS.length / 4);
   });

@@ -12,7 +12,10 @@ import { DOCTOR_FAMILY, readHeader } from '../src/fixtures/directives.js';
 import { findOption } from '../src/options/catalogue.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/doctor/', import.meta.url));
-const examples = loadDoctorExamples(FIXTURES, SIGNATURES.map((s) => s.id));
+const examples = loadDoctorExamples(
+  FIXTURES,
+  SIGNATURES.map((s) => s.id),
+);
 
 describe('docs/doctor.md', () => {
   it('is up to date with the signatures (run `npm run docs:doctor` to regenerate)', () => {
@@ -32,7 +35,9 @@ describe('docs/doctor.md', () => {
   it('marks at most one fixture per signature as its docs example, one without a configuration', () => {
     const marked = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.txt'))
-      .map((f) => readHeader(DOCTOR_FAMILY, `${FIXTURES}${f}`, readFileSync(`${FIXTURES}${f}`, 'utf8')))
+      .map((f) =>
+        readHeader(DOCTOR_FAMILY, `${FIXTURES}${f}`, readFileSync(`${FIXTURES}${f}`, 'utf8')),
+      )
       .filter((h) => h.get('docs-example') === 'yes');
     const ids = marked.map((h) => /^(\S+)@/.exec(h.get('expect') ?? '')?.[1]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -41,7 +46,11 @@ describe('docs/doctor.md', () => {
   });
 
   it('names only memory options flink-mem knows', () => {
-    const memory = SIGNATURES.flatMap((s) => s.options.filter((k) => /^(?:taskmanager|jobmanager)\.memory\./.test(k)).map((k) => [s.id, k] as const));
+    const memory = SIGNATURES.flatMap((s) =>
+      s.options
+        .filter((k) => /^(?:taskmanager|jobmanager)\.memory\./.test(k))
+        .map((k) => [s.id, k] as const),
+    );
     expect(memory.length).toBeGreaterThan(20);
     for (const [id, key] of memory) expect(findOption(key), `${id}: ${key}`).toBeDefined();
   });

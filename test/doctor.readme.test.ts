@@ -11,7 +11,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 
 describe("README's doctor section", () => {
   it('shows the scores the development set gives today (run `node scripts/doctor-eval.mjs --readme` and paste the table)', () => {
-    const table = execFileSync(process.execPath, ['scripts/doctor-eval.mjs', '--readme'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const table = execFileSync(process.execPath, ['scripts/doctor-eval.mjs', '--readme'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');
     expect(table.split('\n').length).toBeGreaterThan(4);
     expect(readme).toContain(table);

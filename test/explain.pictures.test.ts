@@ -6,10 +6,21 @@ import { wrap, xml } from '../src/cli/explain/svg.js';
 import { mdText } from '../src/cli/explain/markdown.js';
 
 /** The command that draws the README's picture (docs/images/explain.svg). */
-export const README_PICTURE = ['explain', 'examples/standalone/flink-conf.yaml', '--flink-version', '1.20,2.0', '--format', 'svg'];
+export const README_PICTURE = [
+  'explain',
+  'examples/standalone/flink-conf.yaml',
+  '--flink-version',
+  '1.20,2.0',
+  '--format',
+  'svg',
+];
 
 describe('explain --format markdown', () => {
-  for (const [name, file] of [['standalone', 'examples/standalone/flink-conf.yaml'], ['broken', 'examples/broken/flink-conf.yaml'], ['kubernetes', 'examples/kubernetes/flink-deployment.yaml']] as const) {
+  for (const [name, file] of [
+    ['standalone', 'examples/standalone/flink-conf.yaml'],
+    ['broken', 'examples/broken/flink-conf.yaml'],
+    ['kubernetes', 'examples/kubernetes/flink-deployment.yaml'],
+  ] as const) {
     it(`${name}: tables and a text picture (snapshot)`, async () => {
       const r = await cli(['explain', file, '--format', 'markdown', '--flink-version', '1.20,2.0']);
       expect(r.stderr).toBe('');
@@ -19,13 +30,21 @@ describe('explain --format markdown', () => {
   }
 
   it('keeps every picture line within 80 columns', async () => {
-    const r = await cli(['explain', 'examples/kubernetes/flink-deployment.yaml', '--format', 'markdown']);
+    const r = await cli([
+      'explain',
+      'examples/kubernetes/flink-deployment.yaml',
+      '--format',
+      'markdown',
+    ]);
     const block = r.stdout.split('```text\n')[1]!.split('```')[0]!;
-    for (const line of block.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of block.trimEnd().split('\n'))
+      expect([...line].length).toBeLessThanOrEqual(80);
   });
 
   it('escapes Markdown in what it quotes from the configuration', () => {
-    expect(mdText('a|b *c* <img src=x> [l](u)\nnext')).toBe('a\\|b \\*c\\* \\<img src=x\\> \\[l\\](u) next');
+    expect(mdText('a|b *c* <img src=x> [l](u)\nnext')).toBe(
+      'a\\|b \\*c\\* \\<img src=x\\> \\[l\\](u) next',
+    );
   });
 });
 
@@ -33,11 +52,20 @@ describe('explain --format svg', () => {
   it('the README picture is what the command draws now', async () => {
     const r = await cli(README_PICTURE);
     expect(r.code).toBe(0);
-    expect(readFileSync('docs/images/explain.svg', 'utf8'), 'run: node bin/flink-mem.cjs ' + README_PICTURE.join(' ') + ' > docs/images/explain.svg').toBe(r.stdout);
+    expect(
+      readFileSync('docs/images/explain.svg', 'utf8'),
+      'run: node bin/flink-mem.cjs ' + README_PICTURE.join(' ') + ' > docs/images/explain.svg',
+    ).toBe(r.stdout);
   });
 
   it('holds no script, no external reference and no font download', async () => {
-    const r = await cli(['explain', 'examples/broken/flink-conf.yaml', 'examples/standard/config.yaml', '--format', 'svg']);
+    const r = await cli([
+      'explain',
+      'examples/broken/flink-conf.yaml',
+      'examples/standard/config.yaml',
+      '--format',
+      'svg',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(r.stdout).not.toMatch(/<script|@import|@font-face|href="http|url\(http|xlink:href/i);
@@ -45,9 +73,12 @@ describe('explain --format svg', () => {
   });
 
   it('escapes what the configuration says, in the SVG and in the HTML page', async () => {
-    const yaml = 'taskmanager.memory.process.size: "<script>alert(1)</script>&"\njobmanager.memory.process.size: 1g\n';
+    const yaml =
+      'taskmanager.memory.process.size: "<script>alert(1)</script>&"\njobmanager.memory.process.size: 1g\n';
     for (const format of ['svg', 'html']) {
-      const r = await cli(['explain', '-', '--format', format, '--input-format', 'config-yaml'], { stdin: yaml });
+      const r = await cli(['explain', '-', '--format', format, '--input-format', 'config-yaml'], {
+        stdin: yaml,
+      });
       expect(r.code).toBe(1);
       expect(r.stdout).not.toContain('<script>');
       expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
@@ -76,7 +107,9 @@ describe('explain --format svg', () => {
   });
 
   it('optionsLabel() writes a family of options in one line', () => {
-    expect(optionsLabel(['taskmanager.memory.network.min', 'taskmanager.memory.network.max'])).toBe('taskmanager.memory.network.{min,max}');
+    expect(optionsLabel(['taskmanager.memory.network.min', 'taskmanager.memory.network.max'])).toBe(
+      'taskmanager.memory.network.{min,max}',
+    );
     expect(optionsLabel(['a.b'])).toBe('a.b');
   });
 });

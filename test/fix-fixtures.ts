@@ -2,7 +2,8 @@
  * Fix fixtures: `fixtures/fix/<rule-id>/<case>.before.<ext>` and the whole file `--fix` must leave,
  * `<case>.after.<ext>`. A `.conf` case is linted as `flink-conf.yaml`, a `.yaml` case as
  * `config.yaml` (a manifest is recognised by its content). The first-line lint settings
- * (`# flink-mem-fixture:`, read by src/fixtures/directives.ts, see fixtures/README.md) become CLI flags.
+ * (`# flink-mem-fixture:`, read by src/fixtures/directives.ts, see fixtures/README.md) become CLI
+ * flags.
  */
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,14 @@ export function loadFixCases(): FixCase[] {
       const [, name = '', ext = ''] = m;
       const before = readFileSync(join(FIX_FIXTURES, ruleId, f), 'utf8');
       const after = readFileSync(join(FIX_FIXTURES, ruleId, `${name}.after.${ext}`), 'utf8');
-      out.push({ ruleId, name, before, after, fileName: ext === 'conf' ? 'flink-conf.yaml' : 'config.yaml', flags: flagsOf(join(FIX_FIXTURES, ruleId, f), before) });
+      out.push({
+        ruleId,
+        name,
+        before,
+        after,
+        fileName: ext === 'conf' ? 'flink-conf.yaml' : 'config.yaml',
+        flags: flagsOf(join(FIX_FIXTURES, ruleId, f), before),
+      });
     }
   }
   return out;

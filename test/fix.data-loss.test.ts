@@ -6,7 +6,18 @@
  * Tests here run as root in CI, so read-only cases are checked by mode bits, not by EACCES.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +27,28 @@ import { PERCENT, tempFolders } from './temp-folder.js';
 
 const bin = fileURLToPath(new URL('../bin/flink-mem.cjs', import.meta.url));
 const built = existsSync(new URL('../dist/cli/flink-mem.cjs', import.meta.url));
-const folder = tempFolders('flink-mem-loss-', (d) => spawnSync('umount', [join(d, 'small')], { stdio: 'ignore' }));
+const folder = tempFolders('flink-mem-loss-', (d) =>
+  spawnSync('umount', [join(d, 'small')], { stdio: 'ignore' }),
+);
 
 const FIXED = PERCENT.replace('fraction: 40', 'fraction: 0.4');
 /** 30 KB of comments before the fixable line: the fixed file is larger than a 20 KB size limit. */
 const LARGE = `${'# a comment that makes the file large enough to cross the limit\n'.repeat(480)}${PERCENT}`;
 
-/** Runs the built CLI in a shell with a file-size limit; SIGXFSZ is ignored, so a write past it fails with EFBIG. */
-function underSizeLimit(cwd: string, kb: number, args: string): { status: number | null; stderr: string; stdout: string } {
-  const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f ${kb}; exec "${process.execPath}" "${bin}" ${args}`], { cwd, encoding: 'utf8' });
+/**
+ * Runs the built CLI in a shell with a file-size limit; SIGXFSZ is ignored, so a write past it
+ * fails with EFBIG.
+ */
+function underSizeLimit(
+  cwd: string,
+  kb: number,
+  args: string,
+): { status: number | null; stderr: string; stdout: string } {
+  const r = spawnSync(
+    'bash',
+    ['-c', `trap '' XFSZ; ulimit -f ${kb}; exec "${process.execPath}" "${bin}" ${args}`],
+    { cwd, encoding: 'utf8' },
+  );
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -34,7 +58,9 @@ describe.skipIf(!built)('a write that cannot finish (file-size limit, as `ulimit
   it('--fix leaves the file whole, says why in one line and exits 2', () => {
     const dir = folder({ 'flink-conf.yaml': LARGE });
     const r = underSizeLimit(dir, 20, 'lint flink-conf.yaml --fix');
-    expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file would exceed the file-size limit (EFBIG); the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file would exceed the file-size limit (EFBIG); the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+    );
     expect(r.status).toBe(2);
     expect(readFileSync(join(dir, 'flink-conf.yaml'), 'utf8')).toBe(LARGE);
     expect(leftovers(dir)).toEqual([]);
@@ -43,7 +69,9 @@ describe.skipIf(!built)('a write that cannot finish (file-size limit, as `ulimit
   it('--output does not leave a truncated report: nothing is written, one line, exit 2', () => {
     const dir = folder({ 'flink-conf.yaml': LARGE, 'report.sarif': 'the previous report\n' });
     const r = underSizeLimit(dir, 20, 'lint flink-conf.yaml --format sarif --output report.sarif');
-    expect(r.stderr).toBe('flink-mem: error: cannot write "report.sarif": the file would exceed the file-size limit (EFBIG); nothing was written\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write "report.sarif": the file would exceed the file-size limit (EFBIG); nothing was written\n',
+    );
     expect(r.status).toBe(2);
     expect(readFileSync(join(dir, 'report.sarif'), 'utf8')).toBe('the previous report\n');
     expect(leftovers(dir)).toEqual([]);
@@ -55,8 +83,13 @@ function smallDisk(): { dir: string } | { missing: string } {
   const base = folder({});
   const dir = join(base, 'small');
   mkdirSync(dir);
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return { missing: `cannot mount a tmpfs here (${r.error?.message ?? r.stderr.trim()}); needs root and CAP_SYS_ADMIN` };
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], {
+    encoding: 'utf8',
+  });
+  if (r.error || r.status !== 0)
+    return {
+      missing: `cannot mount a tmpfs here (${r.error?.message ?? r.stderr.trim()}); needs root and CAP_SYS_ADMIN`,
+    };
   return { dir };
 }
 
@@ -68,13 +101,20 @@ describe('a full disk (a 64 KiB tmpfs)', () => {
     const text = `${'# padding to fill most of the small disk with one configuration file\n'.repeat(580)}${PERCENT}`;
     writeFileSync(join(disk.dir, 'flink-conf.yaml'), text);
     const r = await cli(['lint', 'flink-conf.yaml', '--fix'], { cwd: disk.dir });
-    expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml": the disk is full (ENOSPC); the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write the fixes to "flink-conf.yaml": the disk is full (ENOSPC); the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(join(disk.dir, 'flink-conf.yaml'), 'utf8')).toBe(text);
     expect(leftovers(disk.dir)).toEqual([]);
 
-    const out = await cli(['lint', 'flink-conf.yaml', '--format', 'sarif', '--output', 'report.sarif'], { cwd: disk.dir });
-    expect(out.stderr).toBe('flink-mem: error: cannot write "report.sarif": the disk is full (ENOSPC); nothing was written\n');
+    const out = await cli(
+      ['lint', 'flink-conf.yaml', '--format', 'sarif', '--output', 'report.sarif'],
+      { cwd: disk.dir },
+    );
+    expect(out.stderr).toBe(
+      'flink-mem: error: cannot write "report.sarif": the disk is full (ENOSPC); nothing was written\n',
+    );
     expect(out.code).toBe(2);
     expect(readdirSync(disk.dir)).toEqual(['flink-conf.yaml']);
   });
@@ -90,11 +130,15 @@ describe('a file changed while it was being fixed', () => {
     const { mtime, atime } = statSync(file);
     writeFileSync(file, edited);
     utimesSync(file, atime, mtime);
-    expect(() => writeAtomically(file, FIXED, stamp)).toThrow('the file changed while it was being fixed');
+    expect(() => writeAtomically(file, FIXED, stamp)).toThrow(
+      'the file changed while it was being fixed',
+    );
     expect(readFileSync(file, 'utf8')).toBe(edited);
     expect(leftovers(dir)).toEqual([]);
     writeFileSync(file, `${PERCENT}# one more line\n`);
-    expect(() => writeAtomically(file, FIXED, stamp)).toThrow('the file changed while it was being fixed');
+    expect(() => writeAtomically(file, FIXED, stamp)).toThrow(
+      'the file changed while it was being fixed',
+    );
     // Unchanged: written.
     writeFileSync(file, PERCENT);
     writeAtomically(file, FIXED, fileStamp(file, readFileSync(file)));
@@ -107,7 +151,9 @@ describe('--output that names a linted file in another spelling', () => {
     const dir = folder({ 'cfg/flink-conf.yaml': PERCENT });
     symlinkSync('cfg', join(dir, 'cfglink'));
     const r = await cli(['lint', 'cfglink', '--output', 'cfg/flink-conf.yaml'], { cwd: dir });
-    expect(r.stderr).toBe('flink-mem: error: --output "cfg/flink-conf.yaml" is one of the linted files ("cfglink/flink-conf.yaml"); the report would overwrite it (nothing was written)\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: --output "cfg/flink-conf.yaml" is one of the linted files ("cfglink/flink-conf.yaml"); the report would overwrite it (nothing was written)\n',
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'cfg/flink-conf.yaml'), 'utf8')).toBe(PERCENT);
   });
@@ -116,7 +162,9 @@ describe('--output that names a linted file in another spelling', () => {
     const dir = folder({ 'flink-conf.yaml': PERCENT });
     linkSync(join(dir, 'flink-conf.yaml'), join(dir, 'report.txt'));
     const r = await cli(['lint', 'flink-conf.yaml', '--output', 'report.txt'], { cwd: dir });
-    expect(r.stderr).toBe('flink-mem: error: --output "report.txt" is one of the linted files ("flink-conf.yaml"); the report would overwrite it (nothing was written)\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: --output "report.txt" is one of the linted files ("flink-conf.yaml"); the report would overwrite it (nothing was written)\n',
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'flink-conf.yaml'), 'utf8')).toBe(PERCENT);
   });
@@ -127,7 +175,9 @@ describe('files --fix may not replace, even as root', () => {
     const dir = folder({ 'flink-conf.yaml': PERCENT });
     chmodSync(join(dir, 'flink-conf.yaml'), 0o444);
     const r = await cli(['lint', 'flink-conf.yaml', '--fix'], { cwd: dir });
-    expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file is read-only; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file is read-only; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'flink-conf.yaml'), 'utf8')).toBe(PERCENT);
   });
@@ -137,7 +187,9 @@ describe('files --fix may not replace, even as root', () => {
     chmodSync(join(dir, 'conf'), 0o555);
     try {
       const r = await cli(['lint', 'conf', '--fix'], { cwd: dir });
-      expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "conf/flink-conf.yaml": its folder is read-only; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n');
+      expect(r.stderr).toBe(
+        'flink-mem: error: cannot write the fixes to "conf/flink-conf.yaml": its folder is read-only; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+      );
       expect(r.code).toBe(2);
       expect(readFileSync(join(dir, 'conf/flink-conf.yaml'), 'utf8')).toBe(PERCENT);
       expect(readdirSync(join(dir, 'conf'))).toEqual(['flink-conf.yaml']);
@@ -150,7 +202,9 @@ describe('files --fix may not replace, even as root', () => {
     const dir = folder({ 'flink-conf.yaml': PERCENT });
     linkSync(join(dir, 'flink-conf.yaml'), join(dir, 'backup.conf'));
     const r = await cli(['lint', 'flink-conf.yaml', '--fix'], { cwd: dir });
-    expect(r.stderr).toBe('flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file has 2 hard links, which a rewrite would separate; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n');
+    expect(r.stderr).toBe(
+      'flink-mem: error: cannot write the fixes to "flink-conf.yaml": the file has 2 hard links, which a rewrite would separate; the file is unchanged\nflink-mem: nothing fixed: 1 file could not be written\n',
+    );
     expect(r.code).toBe(2);
     expect(statSync(join(dir, 'flink-conf.yaml')).nlink).toBe(2);
     expect(readFileSync(join(dir, 'backup.conf'), 'utf8')).toBe(PERCENT);

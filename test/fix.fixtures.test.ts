@@ -10,10 +10,15 @@ const CASES = loadFixCases();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface JsonFinding { ruleId: string; fix?: Record<string, string | null> }
+interface JsonFinding {
+  ruleId: string;
+  fix?: Record<string, string | null>;
+}
 async function findings(dir: string, file: string, flags: string[]): Promise<JsonFinding[]> {
   const r = await cli(['lint', file, '--format', 'json', ...flags], { cwd: dir });
-  return (JSON.parse(r.stdout) as { results: { findings: JsonFinding[] }[] }).results[0]?.findings ?? [];
+  return (
+    (JSON.parse(r.stdout) as { results: { findings: JsonFinding[] }[] }).results[0]?.findings ?? []
+  );
 }
 
 describe('--fix turns each before file into exactly its after file', () => {
@@ -23,7 +28,10 @@ describe('--fix turns each before file into exactly its after file', () => {
       dirs.push(dir);
       const file = join(dir, c.fileName);
       const before = await findings(dir, c.fileName, c.flags);
-      expect(before.some((f) => f.ruleId === c.ruleId && f.fix), `the before file has a fixable ${c.ruleId} finding`).toBe(true);
+      expect(
+        before.some((f) => f.ruleId === c.ruleId && f.fix),
+        `the before file has a fixable ${c.ruleId} finding`,
+      ).toBe(true);
 
       const dry = await cli(['lint', c.fileName, '--fix-dry-run', ...c.flags], { cwd: dir });
       expect(dry.code).toBe(1);
@@ -58,12 +66,20 @@ describe('fix fixtures cover every fixable rule in each format it can fix', () =
   };
   for (const rule of ALL_RULES.filter((r) => r.fixable)) {
     it(rule.id, () => {
-      const have = new Set(CASES.filter((c) => c.ruleId === rule.id).map((c) => FORMATS.find((f) => c.name.endsWith(`-${f}`))));
+      const have = new Set(
+        CASES.filter((c) => c.ruleId === rule.id).map((c) =>
+          FORMATS.find((f) => c.name.endsWith(`-${f}`)),
+        ),
+      );
       expect([...(ONLY[rule.id] ?? FORMATS)].filter((f) => !have.has(f))).toEqual([]);
     });
   }
   it('every case name ends with its format', () => {
-    expect(CASES.filter((c) => !FORMATS.some((f) => c.name.endsWith(`-${f}`))).map((c) => `${c.ruleId}/${c.name}`)).toEqual([]);
+    expect(
+      CASES.filter((c) => !FORMATS.some((f) => c.name.endsWith(`-${f}`))).map(
+        (c) => `${c.ruleId}/${c.name}`,
+      ),
+    ).toEqual([]);
   });
   it('a rule folder exists only for fixable rules', () => {
     const fixable = new Set(ALL_RULES.filter((r) => r.fixable).map((r) => r.id));

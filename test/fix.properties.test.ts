@@ -40,30 +40,66 @@ const KEYS: Record<string, readonly string[]> = {
 };
 
 const entries = fc.uniqueArray(
-  fc.constantFrom(...Object.keys(KEYS)).chain((k) => fc.constantFrom(...(KEYS[k] ?? [])).map((v) => [k, v] as const)),
+  fc
+    .constantFrom(...Object.keys(KEYS))
+    .chain((k) => fc.constantFrom(...(KEYS[k] ?? [])).map((v) => [k, v] as const)),
   { selector: ([k]) => k, minLength: 1, maxLength: 8 },
 );
 
 type Style = 'flink-conf' | 'flat' | 'nested' | 'k8s' | 'configmap';
 
-function render(list: readonly (readonly [string, string])[], style: Style, eol: string, comments = false): string {
+function render(
+  list: readonly (readonly [string, string])[],
+  style: Style,
+  eol: string,
+  comments = false,
+): string {
   if (comments) {
     // Each value line ends with a comment naming its key: "# about <key>".
     const commented = render(list, style, eol).split(eol);
-    return commented.map((l) => {
-      const key = list.find(([k]) => l.trimStart().startsWith(`${k}:`) || l.trimStart().startsWith(`${k.split('.').at(-1)}:`))?.[0];
-      return key && /:\s*\S/.test(l) && !l.trimEnd().endsWith('|') ? `${l}  # about ${key}` : l;
-    }).join(eol);
+    return commented
+      .map((l) => {
+        const key = list.find(
+          ([k]) =>
+            l.trimStart().startsWith(`${k}:`) ||
+            l.trimStart().startsWith(`${k.split('.').at(-1)}:`),
+        )?.[0];
+        return key && /:\s*\S/.test(l) && !l.trimEnd().endsWith('|') ? `${l}  # about ${key}` : l;
+      })
+      .join(eol);
   }
-  if (style === 'flink-conf' || style === 'flat') return list.map(([k, v]) => `${k}: ${v}${eol}`).join('');
+  if (style === 'flink-conf' || style === 'flat')
+    return list.map(([k, v]) => `${k}: ${v}${eol}`).join('');
   if (style === 'configmap') {
-    const head = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: flink-config', 'data:', '  flink-conf.yaml: |'].map((l) => l + eol).join('');
+    const head = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: flink-config',
+      'data:',
+      '  flink-conf.yaml: |',
+    ]
+      .map((l) => l + eol)
+      .join('');
     return head + list.map(([k, v]) => `    ${k}: ${v}${eol}`).join('');
   }
   if (style === 'k8s') {
     const conf = list.map(([k, v]) => `    ${k}: "${v}"${eol}`).join('');
-    return ['apiVersion: flink.apache.org/v1beta1', 'kind: FlinkDeployment', 'metadata:', '  name: demo', 'spec:', '  flinkVersion: v1_20', '  flinkConfiguration:']
-      .map((l) => l + eol).join('') + conf + `  taskManager:${eol}    resource:${eol}      memory: "2048Mi"${eol}`;
+    return (
+      [
+        'apiVersion: flink.apache.org/v1beta1',
+        'kind: FlinkDeployment',
+        'metadata:',
+        '  name: demo',
+        'spec:',
+        '  flinkVersion: v1_20',
+        '  flinkConfiguration:',
+      ]
+        .map((l) => l + eol)
+        .join('') +
+      conf +
+      `  taskManager:${eol}    resource:${eol}      memory: "2048Mi"${eol}`
+    );
   }
   // Nested: a key that is a prefix of another stays flat.
   const tree = new Map<string, unknown>();
@@ -99,13 +135,23 @@ function starting(file: LoadedFile): boolean[][] {
   return file.documents.map((d) => {
     const { version, target } = versionAndTarget(d, settings);
     const options = { version, target };
-    return [computeTaskManager(rawConfig(d), options).ok, computeJobManager(rawConfig(d), options).ok];
+    return [
+      computeTaskManager(rawConfig(d), options).ok,
+      computeJobManager(rawConfig(d), options).ok,
+    ];
   });
 }
 
-function fixText(text: string, name: string): { first: string; second: string; loaded: LoadedFile; before: LoadedFile } {
+function fixText(
+  text: string,
+  name: string,
+): { first: string; second: string; loaded: LoadedFile; before: LoadedFile } {
   const load = (t: string) => loadText(t, name);
-  const env = { lint: (f: LoadedFile) => lintLoadedFile(f, ALL_RULES, settings), reload: load, settings };
+  const env = {
+    lint: (f: LoadedFile) => lintLoadedFile(f, ALL_RULES, settings),
+    reload: load,
+    settings,
+  };
   const before = load(text);
   const first = fixLoadedFile(before, env);
   const second = fixLoadedFile(load(first.text), env);
@@ -149,7 +195,8 @@ describe('--fix keeps every comment, those on edited and removed lines included 
           const { first } = fixText(text, name);
           const comments = text.match(/# about \S+/g) ?? [];
           expect(comments.length).toBeGreaterThan(0);
-          for (const c of comments) expect(first.split(c).length - 1).toBe(text.split(c).length - 1);
+          for (const c of comments)
+            expect(first.split(c).length - 1).toBe(text.split(c).length - 1);
           if (first !== text) edited++;
         }),
         RUNS,

@@ -15,7 +15,11 @@ describe('--fix writes every fix the rule fixtures propose', () => {
     it(`${f.ruleId}/${f.name}`, () => {
       const options = f.directives.format ? { format: f.directives.format } : {};
       const settings = fixtureSettings(f);
-      const env = { lint: (l: LoadedFile) => lintLoadedFile(l, ALL_RULES, settings), reload: (t: string) => loadText(t, f.path, options), settings };
+      const env = {
+        lint: (l: LoadedFile) => lintLoadedFile(l, ALL_RULES, settings),
+        reload: (t: string) => loadText(t, f.path, options),
+        settings,
+      };
       const original = loadText(f.text, f.path, options);
       const fixable = env.lint(original).filter((x) => x.fix);
       const out = fixLoadedFile(original, env);

@@ -11,13 +11,26 @@ import { ALL_RULES } from '../rules/index.js';
 const settings: LinterSettings = { ...DEFAULT_SETTINGS, knownRuleIds: ALL_RULES.map((r) => r.id) };
 const load = (text: string) => loadText(text, 'flink-conf.yaml');
 const lint = (f: LoadedFile) => lintLoadedFile(f, ALL_RULES, settings);
-const extra = (fix: Record<string, string | null>): Finding => ({ ruleId: 'test-rule', severity: 'error', message: 'injected', file: 'flink-conf.yaml', line: 1, column: 1, fix });
+const extra = (fix: Record<string, string | null>): Finding => ({
+  ruleId: 'test-rule',
+  severity: 'error',
+  message: 'injected',
+  file: 'flink-conf.yaml',
+  line: 1,
+  column: 1,
+  fix,
+});
 
 const GOOD = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n';
 
 describe('fixLoadedFile refuses results that are not safe', () => {
   it('keeps the text when a fix would make a process that starts fail', () => {
-    const out = fixLoadedFile(load(GOOD), { lint: (f) => (f.text === GOOD ? [extra({ 'taskmanager.memory.process.size': '100m' })] : lint(f)), reload: load, settings });
+    const out = fixLoadedFile(load(GOOD), {
+      lint: (f) =>
+        f.text === GOOD ? [extra({ 'taskmanager.memory.process.size': '100m' })] : lint(f),
+      reload: load,
+      settings,
+    });
     expect(out.text).toBe(GOOD);
     expect(out.fixed).toBe(0);
     expect(out.note).toBe('not fixed: with the fixes, the TaskManager would no longer start');
@@ -25,14 +38,22 @@ describe('fixLoadedFile refuses results that are not safe', () => {
 
   it('keeps the text when a fix does not remove its finding', () => {
     const stuck = extra({ 'taskmanager.numberOfTaskSlots': '2' });
-    const out = fixLoadedFile(load(GOOD), { lint: (f) => [...lint(f), stuck], reload: load, settings });
+    const out = fixLoadedFile(load(GOOD), {
+      lint: (f) => [...lint(f), stuck],
+      reload: load,
+      settings,
+    });
     expect(out.text).toBe(GOOD);
     expect(out.note).toBe('not fixed: the fix for test-rule at line 1 did not remove the finding');
   });
 
   it('stops after a bounded number of passes when fixes keep coming', () => {
     let n = 0;
-    const out = fixLoadedFile(load(GOOD), { lint: (f) => [...lint(f), extra({ 'taskmanager.numberOfTaskSlots': String(++n) })], reload: load, settings });
+    const out = fixLoadedFile(load(GOOD), {
+      lint: (f) => [...lint(f), extra({ 'taskmanager.numberOfTaskSlots': String(++n) })],
+      reload: load,
+      settings,
+    });
     expect(out.text).toBe(`${GOOD}taskmanager.numberOfTaskSlots: ${MAX_PASSES}\n`);
   });
 
@@ -47,7 +68,19 @@ describe('fixLoadedFile refuses results that are not safe', () => {
 describe('applyEdits', () => {
   it('applies edits in offset order, joins overlapping removals and keeps insertions at one offset in order', () => {
     const text = 'a\nb\nc\n';
-    expect(applyEdits(text, [{ start: 4, end: 6, text: '' }, { start: 2, end: 5, text: '' }, { start: 6, end: 6, text: 'x\n' }, { start: 6, end: 6, text: 'y\n' }])).toBe('a\nx\ny\n');
-    expect(applyEdits(text, [{ start: 0, end: 1, text: 'A' }, { start: 4, end: 5, text: 'C' }])).toBe('A\nb\nC\n');
+    expect(
+      applyEdits(text, [
+        { start: 4, end: 6, text: '' },
+        { start: 2, end: 5, text: '' },
+        { start: 6, end: 6, text: 'x\n' },
+        { start: 6, end: 6, text: 'y\n' },
+      ]),
+    ).toBe('a\nx\ny\n');
+    expect(
+      applyEdits(text, [
+        { start: 0, end: 1, text: 'A' },
+        { start: 4, end: 5, text: 'C' },
+      ]),
+    ).toBe('A\nb\nC\n');
   });
 });

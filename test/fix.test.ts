@@ -15,9 +15,18 @@ function conf(entries: Record<string, string>): Map<string, RawValue> {
   return new Map(Object.entries(entries).map(([k, val]) => [k, str(val)]));
 }
 
-function passes(config: Map<string, RawValue>, process: Process, version = '2.0', target: Target = 'standalone'): boolean {
+function passes(
+  config: Map<string, RawValue>,
+  process: Process,
+  version = '2.0',
+  target: Target = 'standalone',
+): boolean {
   const options = { version: v(version), target };
-  return (process === 'taskmanager' ? computeTaskManager(config, options) : computeJobManager(config, options)).ok;
+  return (
+    process === 'taskmanager'
+      ? computeTaskManager(config, options)
+      : computeJobManager(config, options)
+  ).ok;
 }
 
 interface Case {
@@ -48,21 +57,31 @@ const CASES: Case[] = [
   {
     name: 'network min above max: the max is raised to the min',
     process: 'taskmanager',
-    config: { 'taskmanager.memory.process.size': '4g', 'taskmanager.memory.network.min': '512m', 'taskmanager.memory.network.max': '256m' },
+    config: {
+      'taskmanager.memory.process.size': '4g',
+      'taskmanager.memory.network.min': '512m',
+      'taskmanager.memory.network.max': '256m',
+    },
     check: 'invalid-fraction-range',
     changes: { 'taskmanager.memory.network.max': '512m' },
   },
   {
     name: 'a managed fraction written as a percentage',
     process: 'taskmanager',
-    config: { 'taskmanager.memory.process.size': '1728m', 'taskmanager.memory.managed.fraction': '40' },
+    config: {
+      'taskmanager.memory.process.size': '1728m',
+      'taskmanager.memory.managed.fraction': '40',
+    },
     check: 'invalid-fraction-range',
     changes: { 'taskmanager.memory.managed.fraction': '0.4' },
   },
   {
     name: 'a fraction of 1.5 goes back to the default',
     process: 'taskmanager',
-    config: { 'taskmanager.memory.process.size': '1728m', 'taskmanager.memory.network.fraction': '1.5' },
+    config: {
+      'taskmanager.memory.process.size': '1728m',
+      'taskmanager.memory.network.fraction': '1.5',
+    },
     check: 'invalid-fraction-range',
     changes: { 'taskmanager.memory.network.fraction': null },
   },
@@ -76,7 +95,10 @@ const CASES: Case[] = [
   {
     name: 'overhead remainder below its min: the process size grows, the flink size stays',
     process: 'taskmanager',
-    config: { 'taskmanager.memory.process.size': '1800m', 'taskmanager.memory.flink.size': '1500m' },
+    config: {
+      'taskmanager.memory.process.size': '1800m',
+      'taskmanager.memory.flink.size': '1500m',
+    },
     check: 'overhead-out-of-range',
     changes: { 'taskmanager.memory.process.size': '1984m' },
   },
@@ -90,7 +112,11 @@ const CASES: Case[] = [
   {
     name: 'JobManager heap + off-heap disagree with flink size: drop the redundant total',
     process: 'jobmanager',
-    config: { 'jobmanager.memory.heap.size': '1g', 'jobmanager.memory.off-heap.size': '128m', 'jobmanager.memory.flink.size': '2g' },
+    config: {
+      'jobmanager.memory.heap.size': '1g',
+      'jobmanager.memory.off-heap.size': '128m',
+      'jobmanager.memory.flink.size': '2g',
+    },
     check: 'heap-and-off-heap-mismatch-flink',
     changes: { 'jobmanager.memory.flink.size': null },
   },
@@ -156,32 +182,58 @@ describe('findFix', () => {
     const config = conf({ 'taskmanager.memory.process.size': '512m' });
     expect(passes(conf({ 'taskmanager.memory.process.size': '960m' }), 'taskmanager')).toBe(false);
     const smaller = conf({ 'taskmanager.memory.process.size': '1216m' });
-    expect(healthy(smaller, 'taskmanager', compute(smaller, 'taskmanager', { version: v('2.0'), target: 'standalone' }))).toBe(false);
-    expect(findFix(config, 'taskmanager', { version: v('2.0'), target: 'standalone' })!.changes).toEqual({ 'taskmanager.memory.process.size': '1280m' });
+    expect(
+      healthy(
+        smaller,
+        'taskmanager',
+        compute(smaller, 'taskmanager', { version: v('2.0'), target: 'standalone' }),
+      ),
+    ).toBe(false);
+    expect(
+      findFix(config, 'taskmanager', { version: v('2.0'), target: 'standalone' })!.changes,
+    ).toEqual({ 'taskmanager.memory.process.size': '1280m' });
   });
 
   it('a fix leaves the JobManager 128 MiB of heap and the TaskManager 128 MiB of task heap (32 MiB a slot past four)', () => {
     const options = { version: v('1.18'), target: 'standalone' as const };
     for (const [process, config] of [
       ['jobmanager', { 'jobmanager.memory.process.size': '500m' }],
-      ['taskmanager', { 'taskmanager.memory.process.size': '1g', 'taskmanager.memory.managed.size': '600m' }],
-      ['taskmanager', { 'taskmanager.memory.process.size': '512m', 'taskmanager.numberOfTaskSlots': '8' }],
+      [
+        'taskmanager',
+        { 'taskmanager.memory.process.size': '1g', 'taskmanager.memory.managed.size': '600m' },
+      ],
+      [
+        'taskmanager',
+        { 'taskmanager.memory.process.size': '512m', 'taskmanager.numberOfTaskSlots': '8' },
+      ],
     ] as const) {
       const fixed = applyChanges(conf(config), findFix(conf(config), process, options)!.changes);
       const r = compute(fixed, process, options);
       expect(r.ok, JSON.stringify(config)).toBe(true);
       expect(healthy(fixed, process, r), JSON.stringify(config)).toBe(true);
-      if (r.ok && 'taskHeap' in r.sizes) expect(r.sizes.taskHeap).toBeGreaterThanOrEqual(config['taskmanager.numberOfTaskSlots'] === '8' ? 256n * MIB : 128n * MIB);
-      if (r.ok && 'jvmHeap' in r.sizes && process === 'jobmanager') expect(r.sizes.jvmHeap).toBeGreaterThanOrEqual(128n * MIB);
+      if (r.ok && 'taskHeap' in r.sizes)
+        expect(r.sizes.taskHeap).toBeGreaterThanOrEqual(
+          config['taskmanager.numberOfTaskSlots'] === '8' ? 256n * MIB : 128n * MIB,
+        );
+      if (r.ok && 'jvmHeap' in r.sizes && process === 'jobmanager')
+        expect(r.sizes.jvmHeap).toBeGreaterThanOrEqual(128n * MIB);
     }
   });
 
   it('returns null for a configuration that already passes', () => {
-    expect(findFix(conf({ 'taskmanager.memory.process.size': '1728m' }), 'taskmanager', { version: v('2.0'), target: 'standalone' })).toBeNull();
+    expect(
+      findFix(conf({ 'taskmanager.memory.process.size': '1728m' }), 'taskmanager', {
+        version: v('2.0'),
+        target: 'standalone',
+      }),
+    ).toBeNull();
   });
 
   it('fixes in several steps: a bad fraction, then a total that is too small', () => {
-    const config = conf({ 'taskmanager.memory.process.size': '600m', 'taskmanager.memory.jvm-overhead.fraction': '2' });
+    const config = conf({
+      'taskmanager.memory.process.size': '600m',
+      'taskmanager.memory.jvm-overhead.fraction': '2',
+    });
     const fix = findFix(config, 'taskmanager', { version: v('2.0'), target: 'standalone' })!;
     expect(fix.checks).toEqual(['invalid-fraction-range', 'components-exceed-flink']);
     expect(passes(applyChanges(config, fix.changes), 'taskmanager')).toBe(true);
@@ -203,12 +255,22 @@ describe('findFix', () => {
 describe('searchSize', () => {
   it('finds the first value a monotone check accepts, preferring 64m multiples', () => {
     const limit = 1000n * MIB + 5n;
-    const found = searchSize(['x'], new Map([['x', 100n * MIB]]), 100n * MIB, (c) => (parseMemorySize(c.x!) >= limit ? 'ok' : 'up'));
+    const found = searchSize(['x'], new Map([['x', 100n * MIB]]), 100n * MIB, (c) =>
+      parseMemorySize(c.x!) >= limit ? 'ok' : 'up',
+    );
     expect(found!.changes).toEqual({ x: '1g' });
   });
 
   it('moves further keys by the same amount', () => {
-    const found = searchSize(['a', 'b'], new Map([['a', 1024n * MIB], ['b', 1536n * MIB]]), 1024n * MIB, (c) => (c.a === '1088m' ? 'ok' : 'up'));
+    const found = searchSize(
+      ['a', 'b'],
+      new Map([
+        ['a', 1024n * MIB],
+        ['b', 1536n * MIB],
+      ]),
+      1024n * MIB,
+      (c) => (c.a === '1088m' ? 'ok' : 'up'),
+    );
     expect(found!.changes).toEqual({ a: '1088m', b: '1600m' });
   });
 

@@ -1,4 +1,13 @@
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,7 +37,9 @@ describe('writeAtomically', () => {
   it('refuses a read-only file and leaves it as it was (by its mode bits, so as root too)', () => {
     const file = join(dir, 'read-only.yaml');
     writeFileSync(file, 'old\n', { mode: 0o444 });
-    expect(() => writeAtomically(file, 'new\n')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    expect(() => writeAtomically(file, 'new\n')).toThrow(
+      expect.objectContaining({ code: 'EACCES' }),
+    );
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });

@@ -10,7 +10,12 @@ import type { InputFormat } from '../src/config/types.js';
 import type { LinterSettings } from '../src/engine/settings.js';
 import { parseLimitOrThrow, parseVersionOrThrow } from '../src/engine/settings.js';
 import type { LintSettingName } from '../src/fixtures/directives.js';
-import { expectMarkers, lintSettings, readHeader, RULES_FAMILY } from '../src/fixtures/directives.js';
+import {
+  expectMarkers,
+  lintSettings,
+  readHeader,
+  RULES_FAMILY,
+} from '../src/fixtures/directives.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const RULE_FIXTURES = new URL('../fixtures/rules/', import.meta.url).pathname;
@@ -40,7 +45,9 @@ export function parseDirectives(file: string, text: string): FixtureDirectives {
   return {
     ...(get('format') !== undefined ? { format: get('format') as InputFormat } : {}),
     ...(get('version') !== undefined ? { version: get('version')! } : {}),
-    ...(get('target') !== undefined ? { target: get('target') as NonNullable<FixtureDirectives['target']> } : {}),
+    ...(get('target') !== undefined
+      ? { target: get('target') as NonNullable<FixtureDirectives['target']> }
+      : {}),
     ...(get('container-memory') !== undefined ? { containerMemory: get('container-memory')! } : {}),
   };
 }
@@ -54,7 +61,15 @@ export function loadFixtures(): Fixture[] {
       if (!/^(valid|invalid)-.*\.(ya?ml|conf)$/.test(name)) continue;
       const path = join(dir, name);
       const text = readFileSync(path, 'utf8');
-      out.push({ ruleId, name, path, text, valid: name.startsWith('valid-'), directives: parseDirectives(path, text), expected: expectMarkers(path, text) });
+      out.push({
+        ruleId,
+        name,
+        path,
+        text,
+        valid: name.startsWith('valid-'),
+        directives: parseDirectives(path, text),
+        expected: expectMarkers(path, text),
+      });
     }
   }
   return out;
@@ -66,7 +81,11 @@ export function fixtureSettings(f: Fixture): LinterSettings {
     rules: {},
     knownRuleIds: ALL_RULES.map((r) => r.id),
     target: f.directives.target ?? 'standalone',
-    ...(f.directives.version ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') } : {}),
-    ...(f.directives.containerMemory ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') } : {}),
+    ...(f.directives.version
+      ? { flinkVersion: parseVersionOrThrow(f.directives.version, 'version') }
+      : {}),
+    ...(f.directives.containerMemory
+      ? { containerMemory: parseLimitOrThrow(f.directives.containerMemory, 'container-memory') }
+      : {}),
   };
 }

@@ -31,7 +31,14 @@ const GITLAB_CODE_QUALITY = {
         required: ['path', 'lines'],
         properties: {
           path: { type: 'string', pattern: '^[^/]' },
-          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } } },
+          lines: {
+            type: 'object',
+            required: ['begin'],
+            properties: {
+              begin: { type: 'integer', minimum: 1 },
+              end: { type: 'integer', minimum: 1 },
+            },
+          },
         },
       },
     },
@@ -43,18 +50,34 @@ const reports: FileReport[] = [
     file: 'conf/flink-conf.yaml',
     lines: [],
     findings: [
-      finding({ fix: { 'taskmanager.memory.network.max': '512m' }, message: '"a" <1g> & "b"\u0001' }),
+      finding({
+        fix: { 'taskmanager.memory.network.max': '512m' },
+        message: '"a" <1g> & "b"\u0001',
+      }),
       finding({ ruleId: 'other-rule', severity: 'warning', line: 5, key: 'x' }),
     ],
   },
   { file: 'k8s/clean.yaml', lines: [], findings: [] },
-  { file: '/repo/k8s/deploy.yaml', lines: [], findings: [finding({ file: '/repo/k8s/deploy.yaml', severity: 'info', line: 3, endLine: 6 })] },
+  {
+    file: '/repo/k8s/deploy.yaml',
+    lines: [],
+    findings: [finding({ file: '/repo/k8s/deploy.yaml', severity: 'info', line: 3, endLine: 6 })],
+  },
 ];
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'file', 'error'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase', 'file', 'error'].includes(name),
+});
 
 describe('gitlab format', () => {
-  const issues = JSON.parse(render('gitlab', reports, { cwd: '/repo' })) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number; end?: number } } }[];
+  const issues = JSON.parse(render('gitlab', reports, { cwd: '/repo' })) as {
+    check_name: string;
+    severity: string;
+    fingerprint: string;
+    location: { path: string; lines: { begin: number; end?: number } };
+  }[];
 
   it('matches the documented Code Quality shape', () => {
     const validate = new Ajv({ allErrors: true }).compile(GITLAB_CODE_QUALITY);
@@ -63,14 +86,21 @@ describe('gitlab format', () => {
   });
 
   it('maps severities, paths and lines, with unique fingerprints that ignore line moves', () => {
-    expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines])).toEqual([
+    expect(
+      issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines]),
+    ).toEqual([
       ['demo-rule', 'major', 'conf/flink-conf.yaml', { begin: 2 }],
       ['other-rule', 'minor', 'conf/flink-conf.yaml', { begin: 5 }],
       ['demo-rule', 'info', 'k8s/deploy.yaml', { begin: 3, end: 6 }],
     ]);
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(3);
-    const moved = reports.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, line: f.line + 3 })) }));
-    const again = JSON.parse(render('gitlab', moved, { cwd: '/repo' })) as { fingerprint: string }[];
+    const moved = reports.map((r) => ({
+      ...r,
+      findings: r.findings.map((f) => ({ ...f, line: f.line + 3 })),
+    }));
+    const again = JSON.parse(render('gitlab', moved, { cwd: '/repo' })) as {
+      fingerprint: string;
+    }[];
     expect(again.map((i) => i.fingerprint)).toEqual(issues.map((i) => i.fingerprint));
   });
 
@@ -84,7 +114,19 @@ describe('junit format', () => {
 
   it('is well-formed XML with one suite per file and one failing case per finding', () => {
     expect(XMLValidator.validate(text)).toBe(true);
-    const doc = xml.parse(text) as { testsuites: { testsuite: { name: string; tests: string; failures: string; testcase: { name: string; failure?: { type: string; message: string; '#text': string } }[] }[] } };
+    const doc = xml.parse(text) as {
+      testsuites: {
+        testsuite: {
+          name: string;
+          tests: string;
+          failures: string;
+          testcase: {
+            name: string;
+            failure?: { type: string; message: string; '#text': string };
+          }[];
+        }[];
+      };
+    };
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => [s.name, s.tests, s.failures])).toEqual([
       ['conf/flink-conf.yaml', '2', '2'],
@@ -94,7 +136,13 @@ describe('junit format', () => {
     expect(suites[1]!.testcase[0]!.failure).toBeUndefined();
     const failure = suites[0]!.testcase[0]!.failure!;
     expect(failure.type).toBe('error');
-    expect(failure.message).toBe('&quot;a&quot; &lt;1g&gt; &amp; &quot;b&quot;\ufffd'.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    expect(failure.message).toBe(
+      '&quot;a&quot; &lt;1g&gt; &amp; &quot;b&quot;\ufffd'
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
     expect(failure['#text']).toContain('fix: taskmanager.memory.network.max: 512m');
     expect(suites[0]!.testcase[1]!.name).toBe('other-rule at line 5, column 1');
   });
@@ -111,14 +159,41 @@ describe('checkstyle format', () => {
 
   it('is well-formed checkstyle XML with an error element per finding', () => {
     expect(XMLValidator.validate(text)).toBe(true);
-    const doc = xml.parse(text) as { checkstyle: { version: string; file: { name: string; error?: { line: string; column: string; severity: string; message: string; source: string }[] }[] } };
+    const doc = xml.parse(text) as {
+      checkstyle: {
+        version: string;
+        file: {
+          name: string;
+          error?: {
+            line: string;
+            column: string;
+            severity: string;
+            message: string;
+            source: string;
+          }[];
+        }[];
+      };
+    };
     expect(doc.checkstyle.version).toBe('4.3');
-    expect(doc.checkstyle.file.map((f) => [f.name, (f.error ?? []).map((e) => [e.line, e.column, e.severity, e.source])])).toEqual([
-      ['conf/flink-conf.yaml', [['2', '1', 'error', 'flink-mem.demo-rule'], ['5', '1', 'warning', 'flink-mem.other-rule']]],
+    expect(
+      doc.checkstyle.file.map((f) => [
+        f.name,
+        (f.error ?? []).map((e) => [e.line, e.column, e.severity, e.source]),
+      ]),
+    ).toEqual([
+      [
+        'conf/flink-conf.yaml',
+        [
+          ['2', '1', 'error', 'flink-mem.demo-rule'],
+          ['5', '1', 'warning', 'flink-mem.other-rule'],
+        ],
+      ],
       ['k8s/clean.yaml', []],
       ['/repo/k8s/deploy.yaml', [['3', '1', 'info', 'flink-mem.demo-rule']]],
     ]);
-    expect(doc.checkstyle.file[0]!.error![0]!.message).toContain('(fix: taskmanager.memory.network.max: 512m)');
+    expect(doc.checkstyle.file[0]!.error![0]!.message).toContain(
+      '(fix: taskmanager.memory.network.max: 512m)',
+    );
   });
 });
 
@@ -126,19 +201,32 @@ describe('lint on GitHub Actions and from standard input', () => {
   const conf = 'taskmanager.memory.network.min: 512m\ntaskmanager.memory.network.max: 256m\n';
 
   it('writes annotations by default when GITHUB_ACTIONS is true, text otherwise, and --format wins', async () => {
-    const onActions = await cli(['lint', '-', '--stdin-filename', 'conf/flink-conf.yaml'], { stdin: conf, env: { GITHUB_ACTIONS: 'true' } });
-    expect(onActions.stdout).toMatch(/^::error file=conf\/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=31,title=range-min-above-max::/m);
+    const onActions = await cli(['lint', '-', '--stdin-filename', 'conf/flink-conf.yaml'], {
+      stdin: conf,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(onActions.stdout).toMatch(
+      /^::error file=conf\/flink-conf.yaml,line=1,col=1,endLine=1,endColumn=31,title=range-min-above-max::/m,
+    );
     const plain = await cli(['lint', '-'], { stdin: conf });
     expect(plain.stdout).toContain('<stdin>:1:1: error:');
-    const asked = await cli(['lint', '-', '--format', 'text'], { stdin: conf, env: { GITHUB_ACTIONS: 'true' } });
+    const asked = await cli(['lint', '-', '--format', 'text'], {
+      stdin: conf,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(asked.stdout).not.toContain('::error');
   });
 
   it('names standard input by --stdin-filename and rejects an empty one', async () => {
-    const named = await cli(['lint', '-', '--stdin-filename', 'conf/flink-conf.yaml', '--format', 'checkstyle'], { stdin: conf });
+    const named = await cli(
+      ['lint', '-', '--stdin-filename', 'conf/flink-conf.yaml', '--format', 'checkstyle'],
+      { stdin: conf },
+    );
     expect(named.stdout).toContain('<file name="conf/flink-conf.yaml">');
     const empty = await cli(['lint', '-', '--stdin-filename', ' '], { stdin: conf });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toBe('flink-mem: error: --stdin-filename is empty; give the path standard input stands for\n');
+    expect(empty.stderr).toBe(
+      'flink-mem: error: --stdin-filename is empty; give the path standard input stands for\n',
+    );
   });
 });

@@ -1,7 +1,15 @@
-/** Shared pieces of the formatter tests: a fake rule registry and findings with sensible defaults. */
+/**
+ * Shared pieces of the formatter tests: a fake rule registry and findings with sensible defaults.
+ */
 import type { Finding, RuleDefinition } from '../src/engine/types.js';
 import { defineRule } from '../src/engine/types.js';
-import type { FileReport, FormatContext, FormatName, Formatter, Totals } from '../src/cli/format/types.js';
+import type {
+  FileReport,
+  FormatContext,
+  FormatName,
+  Formatter,
+  Totals,
+} from '../src/cli/format/types.js';
 import { FORMATTERS } from '../src/cli/format/index.js';
 
 export const demoRule = defineRule({
@@ -53,9 +61,18 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
 const MAKERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = FORMATTERS;
 
 /** Runs a formatter over reports and returns everything it wrote. */
-export function render(format: FormatName, reports: readonly FileReport[], opts: { color?: boolean; cwd?: string; failures?: readonly string[] } = {}): string {
+export function render(
+  format: FormatName,
+  reports: readonly FileReport[],
+  opts: { color?: boolean; cwd?: string; failures?: readonly string[] } = {},
+): string {
   let out = '';
-  const f = MAKERS[format]({ write: (s) => (out += s), rules: RULES, color: opts.color ?? false, cwd: opts.cwd ?? '/repo' });
+  const f = MAKERS[format]({
+    write: (s) => (out += s),
+    rules: RULES,
+    color: opts.color ?? false,
+    cwd: opts.cwd ?? '/repo',
+  });
   for (const r of reports) f.file(r);
   f.end({ ...totalsOf(reports), ...(opts.failures ? { failures: opts.failures } : {}) });
   return out;

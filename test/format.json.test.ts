@@ -4,9 +4,28 @@ import { finding, render } from './format.helpers.js';
 
 describe('json format', () => {
   const reports = [
-    { file: 'a.yaml', lines: [], findings: [finding({ file: 'a.yaml', fix: { 'taskmanager.memory.flink.size': null } }), finding({ file: 'a.yaml', key: undefined, line: 1 })] },
+    {
+      file: 'a.yaml',
+      lines: [],
+      findings: [
+        finding({ file: 'a.yaml', fix: { 'taskmanager.memory.flink.size': null } }),
+        finding({ file: 'a.yaml', key: undefined, line: 1 }),
+      ],
+    },
     { file: 'clean.yaml', lines: [], findings: [] },
-    { file: 'b.conf', lines: [], findings: [finding({ file: 'b.conf', ruleId: 'other-rule', severity: 'warning', endLine: undefined, endColumn: undefined })] },
+    {
+      file: 'b.conf',
+      lines: [],
+      findings: [
+        finding({
+          file: 'b.conf',
+          ruleId: 'other-rule',
+          severity: 'warning',
+          endLine: undefined,
+          endColumn: undefined,
+        }),
+      ],
+    },
   ];
 
   it('streams exactly what JSON.stringify of the whole document gives', () => {
@@ -19,10 +38,14 @@ describe('json format', () => {
   });
 
   it('uses the field names of the documented format, with null for a missing key or fix', () => {
-    const doc = JSON.parse(render('json', reports)) as { results: { file: string; findings: Record<string, unknown>[] }[] };
+    const doc = JSON.parse(render('json', reports)) as {
+      results: { file: string; findings: Record<string, unknown>[] }[];
+    };
     expect(doc.results.map((r) => r.file)).toEqual(['a.yaml', 'clean.yaml', 'b.conf']);
     const [first, second] = doc.results[0]!.findings;
-    expect(Object.keys(first!)).toEqual(expect.arrayContaining(['ruleId', 'severity', 'message', 'line', 'column', 'key', 'fix']));
+    expect(Object.keys(first!)).toEqual(
+      expect.arrayContaining(['ruleId', 'severity', 'message', 'line', 'column', 'key', 'fix']),
+    );
     expect(first!.fix).toEqual({ 'taskmanager.memory.flink.size': null });
     expect(second!.key).toBeNull();
     expect(second!.fix).toBeNull();

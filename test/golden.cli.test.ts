@@ -6,13 +6,33 @@ import { parseDynamicConfigs } from '../src/model/dynamic.js';
 
 /** A config.yaml whose values are double-quoted strings: Flink reads them exactly as written. */
 function asYaml(config: Record<string, string>): string {
-  return Object.entries(config).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n') + '\n';
+  return (
+    Object.entries(config)
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      .join('\n') + '\n'
+  );
 }
 
-const SIZE_FIELDS = ['frameworkHeap', 'frameworkOffHeap', 'taskHeap', 'taskOffHeap', 'managed', 'network', 'jvmMetaspace', 'jvmOverhead', 'totalFlink', 'totalProcess', 'offHeap', 'jvmHeap'];
+const SIZE_FIELDS = [
+  'frameworkHeap',
+  'frameworkOffHeap',
+  'taskHeap',
+  'taskOffHeap',
+  'managed',
+  'network',
+  'jvmMetaspace',
+  'jvmOverhead',
+  'totalFlink',
+  'totalProcess',
+  'offHeap',
+  'jvmHeap',
+];
 
 async function explainJson(yaml: string, args: string[]): Promise<Record<string, any>> {
-  const r = await cli(['explain', '-', '--format', 'json', '--input-format', 'config-yaml', ...args], { stdin: yaml });
+  const r = await cli(
+    ['explain', '-', '--format', 'json', '--input-format', 'config-yaml', ...args],
+    { stdin: yaml },
+  );
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -21,7 +41,14 @@ describe('golden cases through `flink-mem explain --format json`', () => {
   for (const c of GOLDEN.filter((g) => g.kind !== 'memory-size' && g.mode !== 'local-sum')) {
     it(c.id, async () => {
       const version = newestInRange(c.flinkVersions);
-      const args = ['--flink-version', versionLabel(version), '--target', targetForMode(c.mode), '--process', c.kind];
+      const args = [
+        '--flink-version',
+        versionLabel(version),
+        '--target',
+        targetForMode(c.mode),
+        '--process',
+        c.kind,
+      ];
       for (const [k, v] of Object.entries(c.env ?? {})) args.push('--env', `${k}=${v}`);
       const out = await explainJson(asYaml(c.config), args);
       const r = out.results[0][c.kind];
@@ -44,7 +71,10 @@ describe('golden cases through `flink-mem explain --format json`', () => {
       if ('jvmDirect' in e) expect(BigInt(r.jvmDirect)).toBe(bytes(e.jvmDirect));
       if ('jvmArgs' in e) expect(r.jvmArgs).toBe(e.jvmArgs);
       if ('dynamicConfigs' in e) {
-        const set = (s: string) => parseDynamicConfigs(s).map(([k, v]) => `${k}=${v}`).sort();
+        const set = (s: string) =>
+          parseDynamicConfigs(s)
+            .map(([k, v]) => `${k}=${v}`)
+            .sort();
         expect(set(r.dynamicConfigs)).toEqual(set(e.dynamicConfigs as string));
       }
     });
@@ -56,8 +86,13 @@ describe('golden memory sizes through `flink-mem explain --format json`', () => 
   // MemorySize.parse(text, unit), which no memory option uses, and are covered by the library test.
   for (const c of GOLDEN.filter((g) => g.kind === 'memory-size' && !g.config.defaultUnit)) {
     it(c.id, async () => {
-      // Fine-grained sizing derives the totals, so any size that parses fits unless the sum overflows.
-      const config = { 'taskmanager.memory.task.heap.size': '1m', 'taskmanager.memory.managed.size': '1m', 'taskmanager.memory.task.off-heap.size': c.config.text! };
+      // Fine-grained sizing derives the totals, so any size that parses fits unless the sum
+      // overflows.
+      const config = {
+        'taskmanager.memory.task.heap.size': '1m',
+        'taskmanager.memory.managed.size': '1m',
+        'taskmanager.memory.task.off-heap.size': c.config.text!,
+      };
       const out = await explainJson(asYaml(config), ['--process', 'taskmanager']);
       const r = out.results[0].taskmanager;
       if (c.expect.error) {

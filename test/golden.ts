@@ -22,10 +22,16 @@ const CANDIDATES: FlinkVersion[] = ['1.10.0', ...KNOWN_VERSIONS].map((v) => pars
 
 /** Every modelled version inside a case's `flinkVersions` range (">=1.10.1 <1.17 (note)"). */
 export function versionsInRange(range: string): FlinkVersion[] {
-  const bounds = [...range.matchAll(/(>=|<)\s*(\d+\.\d+(?:\.\d+)?)/g)].map((m) => ({ op: m[1]!, v: parseVersion(m[2]!)! }));
+  const bounds = [...range.matchAll(/(>=|<)\s*(\d+\.\d+(?:\.\d+)?)/g)].map((m) => ({
+    op: m[1]!,
+    v: parseVersion(m[2]!)!,
+  }));
   return CANDIDATES.filter((c) =>
     bounds.every((b) => {
-      const cmp = compareVersions(c, b.v.patch === null ? { ...b.v, patch: b.op === '>=' ? 0 : 0 } : b.v);
+      const cmp = compareVersions(
+        c,
+        b.v.patch === null ? { ...b.v, patch: b.op === '>=' ? 0 : 0 } : b.v,
+      );
       return b.op === '>=' ? cmp >= 0 : cmp < 0;
     }),
   );

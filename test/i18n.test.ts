@@ -23,7 +23,8 @@ import { EXPLAINERS } from '../src/model/reasons.js';
 import { cli } from './cli-harness.js';
 import { loadDoctorFixtures } from './doctor-fixtures.js';
 
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 const HAN = /[\u4e00-\u9fff]/;
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
@@ -40,7 +41,10 @@ describe('the Chinese rule catalogue (src/i18n/zh/rules.ts)', () => {
       });
       it('keeps the placeholders of each message', () => {
         for (const [id, english] of Object.entries(rule.messages)) {
-          expect({ id, placeholders: placeholders(zh?.messages[id] ?? '') }).toEqual({ id, placeholders: placeholders(english) });
+          expect({ id, placeholders: placeholders(zh?.messages[id] ?? '') }).toEqual({
+            id,
+            placeholders: placeholders(english),
+          });
         }
       });
       it('translates the description, rationale and remediation', () => {
@@ -55,7 +59,9 @@ describe('the Chinese rule catalogue (src/i18n/zh/rules.ts)', () => {
 
 describe('the rewritten message values (ZH_DATA)', () => {
   it('names only fields some rule message has as a placeholder', () => {
-    const used = new Set(ALL_RULES.flatMap((r) => Object.values(r.messages).flatMap((m) => placeholders(m))));
+    const used = new Set(
+      ALL_RULES.flatMap((r) => Object.values(r.messages).flatMap((m) => placeholders(m))),
+    );
     expect(Object.keys(ZH_DATA).filter((f) => !used.has(f))).toEqual([]);
   });
 });
@@ -66,7 +72,10 @@ describe('the CLI catalogue (src/i18n/zh/cli.ts)', () => {
   });
   it('keeps the placeholders of each text', () => {
     for (const [key, english] of Object.entries(EN_CLI)) {
-      expect({ key, p: placeholders((ZH_CLI as Record<string, string>)[key] ?? '') }).toEqual({ key, p: placeholders(english) });
+      expect({ key, p: placeholders((ZH_CLI as Record<string, string>)[key] ?? '') }).toEqual({
+        key,
+        p: placeholders(english),
+      });
     }
   });
 });
@@ -82,19 +91,23 @@ describe('the doctor catalogue (src/i18n/zh/doctor.ts)', () => {
     expect(sorted(Object.keys(ZH_SIGNATURES))).toEqual(sorted(SIGNATURES.map((s) => s.id)));
   });
 
-  // Every doctor fixture, English or Chinese: the Chinese answer names the same diagnoses and is worded in Chinese.
+  // Every doctor fixture, English or Chinese: the Chinese answer names the same diagnoses and is
+  // worded in Chinese.
   const fixtures = loadDoctorFixtures().map((f) => [f.name, f.body] as const);
-  it.each(fixtures)('%s gets a Chinese summary and explanation for each diagnosis', (_name, text) => {
-    const en = diagnose({ text });
-    const zh = diagnose({ text, language: doctorLanguage('zh')! });
-    expect(zh.diagnoses.map((d) => d.id)).toEqual(en.diagnoses.map((d) => d.id));
-    for (const d of zh.diagnoses) {
-      expect(d.summary).toMatch(HAN);
-      expect(d.explanation).toMatch(HAN);
-      expect(d.summary + d.explanation).not.toMatch(/undefined|\{\w+\}/);
-    }
-    if (zh.diagnoses.length === 0) expect(zh.lookedAt).toMatch(HAN);
-  });
+  it.each(fixtures)(
+    '%s gets a Chinese summary and explanation for each diagnosis',
+    (_name, text) => {
+      const en = diagnose({ text });
+      const zh = diagnose({ text, language: doctorLanguage('zh')! });
+      expect(zh.diagnoses.map((d) => d.id)).toEqual(en.diagnoses.map((d) => d.id));
+      for (const d of zh.diagnoses) {
+        expect(d.summary).toMatch(HAN);
+        expect(d.explanation).toMatch(HAN);
+        expect(d.summary + d.explanation).not.toMatch(/undefined|\{\w+\}/);
+      }
+      if (zh.diagnoses.length === 0) expect(zh.lookedAt).toMatch(HAN);
+    },
+  );
 });
 
 describe('choosing the language', () => {
@@ -109,8 +122,16 @@ describe('choosing the language', () => {
   });
 
   it('takes a question in Chinese around a pasted exception as Chinese, a log with a few Chinese words as English', () => {
-    expect(looksChinese('TaskManager 一直报 java.lang.OutOfMemoryError: Java heap space，该怎么调整内存配置？')).toBe(true);
-    expect(looksChinese('2024-01-01 INFO org.apache.flink.runtime.taskexecutor.TaskExecutor - Starting 任务 with a very long English log line and more words')).toBe(false);
+    expect(
+      looksChinese(
+        'TaskManager 一直报 java.lang.OutOfMemoryError: Java heap space，该怎么调整内存配置？',
+      ),
+    ).toBe(true);
+    expect(
+      looksChinese(
+        '2024-01-01 INFO org.apache.flink.runtime.taskexecutor.TaskExecutor - Starting 任务 with a very long English log line and more words',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -120,15 +141,22 @@ describe('lint in Chinese', () => {
   it('answers in Chinese under LANG=zh_CN.UTF-8, with English rule ids', async () => {
     const r = await cli(broken, { env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('"taskmanager.memory.network.fraction"（1.5）不在 [0, 1) 范围内：占比必须大于等于 0 且小于 1 [fraction-out-of-range]');
+    expect(r.stdout).toContain(
+      '"taskmanager.memory.network.fraction"（1.5）不在 [0, 1) 范围内：占比必须大于等于 0 且小于 1 [fraction-out-of-range]',
+    );
     expect(r.stdout).toContain('  修复：taskmanager.memory.network.fraction: 0.1');
     expect(r.stdout).toMatch(/1 个文件中共有 \d+ 个错误，\d+ 个警告\n$/);
   });
 
   it('--lang en wins over the locale, LC_ALL=C over LANG', async () => {
-    for (const [args, env] of [[[...broken, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }], [broken, { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }]] as const) {
+    for (const [args, env] of [
+      [[...broken, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }],
+      [broken, { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }],
+    ] as const) {
       const r = await cli(args, { env });
-      expect(r.stdout).toContain('is outside [0, 1): a fraction must be at least 0 and below 1 [fraction-out-of-range]');
+      expect(r.stdout).toContain(
+        'is outside [0, 1): a fraction must be at least 0 and below 1 [fraction-out-of-range]',
+      );
     }
   });
 
@@ -136,38 +164,86 @@ describe('lint in Chinese', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flink-mem-zh-'));
     writeFileSync(join(dir, 'flink-conf.yaml'), 'taskmanager.memory.network.fraction: 1.5\n');
     writeFileSync(join(dir, '.flink-mem.yaml'), 'lang: zh\n');
-    expect((await cli(['lint', 'flink-conf.yaml'], { cwd: dir })).stdout).toContain('不在 [0, 1) 范围内');
-    expect((await cli(['lint', 'flink-conf.yaml', '--lang', 'en'], { cwd: dir })).stdout).toContain('is outside [0, 1)');
+    expect((await cli(['lint', 'flink-conf.yaml'], { cwd: dir })).stdout).toContain(
+      '不在 [0, 1) 范围内',
+    );
+    expect((await cli(['lint', 'flink-conf.yaml', '--lang', 'en'], { cwd: dir })).stdout).toContain(
+      'is outside [0, 1)',
+    );
     writeFileSync(join(dir, '.flink-mem.yaml'), 'lang: fr\n');
     const bad = await cli(['lint', 'flink-conf.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^flink-mem: error: .*"lang"/);
     const flag = await cli([...broken, '--lang', 'de']);
-    expect(flag).toMatchObject({ code: 2, stderr: 'flink-mem: error: --lang "de" is not one of en, zh\n' });
+    expect(flag).toMatchObject({
+      code: 2,
+      stderr: 'flink-mem: error: --lang "de" is not one of en, zh\n',
+    });
   });
 
   it('keeps JSON keys and ids in English and carries the Chinese text in SARIF', async () => {
-    const en = JSON.parse((await cli([...broken, '--format', 'json'])).stdout) as Record<string, unknown>;
-    const zh = JSON.parse((await cli([...broken, '--format', 'json', '--lang', 'zh'])).stdout) as Record<string, unknown>;
-    const shape = (v: unknown): unknown => (Array.isArray(v) ? v.map(shape) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'message' ? 'text' : shape(x)])) : v);
+    const en = JSON.parse((await cli([...broken, '--format', 'json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    const zh = JSON.parse(
+      (await cli([...broken, '--format', 'json', '--lang', 'zh'])).stdout,
+    ) as Record<string, unknown>;
+    const shape = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(shape)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [k, k === 'message' ? 'text' : shape(x)]),
+            )
+          : v;
     expect(shape(zh)).toEqual(shape(en));
-    const sarif = JSON.parse((await cli([...broken, '--format', 'sarif', '--lang', 'zh'])).stdout) as { runs: [{ results: { ruleId: string; message: { text: string } }[]; tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }] };
+    const sarif = JSON.parse(
+      (await cli([...broken, '--format', 'sarif', '--lang', 'zh'])).stdout,
+    ) as {
+      runs: [
+        {
+          results: { ruleId: string; message: { text: string } }[];
+          tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } };
+        },
+      ];
+    };
     const result = sarif.runs[0].results.find((x) => x.ruleId === 'fraction-out-of-range')!;
     expect(result.message.text).toContain('不在 [0, 1) 范围内');
     expect(result.message.text).toContain('修复：taskmanager.memory.network.fraction: 0.1');
-    expect(sarif.runs[0].tool.driver.rules.find((x) => x.id === 'fraction-out-of-range')!.shortDescription.text).toBe('内存占比不在 [0, 1) 范围内');
+    expect(
+      sarif.runs[0].tool.driver.rules.find((x) => x.id === 'fraction-out-of-range')!
+        .shortDescription.text,
+    ).toBe('内存占比不在 [0, 1) 范围内');
   });
 });
 
 describe('explain and doctor in Chinese', () => {
-  it('explain names the components as Flink\'s Chinese documentation does', async () => {
-    const r = await cli(['explain', 'examples/standalone/flink-conf.yaml', '--trace'], { env: { LANG: 'zh_CN.UTF-8' } });
+  it("explain names the components as Flink's Chinese documentation does", async () => {
+    const r = await cli(['explain', 'examples/standalone/flink-conf.yaml', '--trace'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
     expect(r.code).toBe(0);
-    for (const name of ['框架堆内存', '任务堆内存', '托管内存', '框架堆外内存', '任务堆外内存', '网络内存', 'JVM 元空间', 'JVM 开销', 'Flink 总内存', '进程总内存']) expect(r.stdout).toContain(name);
+    for (const name of [
+      '框架堆内存',
+      '任务堆内存',
+      '托管内存',
+      '框架堆外内存',
+      '任务堆外内存',
+      '网络内存',
+      'JVM 元空间',
+      'JVM 开销',
+      'Flink 总内存',
+      '进程总内存',
+    ])
+      expect(r.stdout).toContain(name);
     expect(r.stdout).toContain('TaskManager  可以启动  (由进程总内存推导)');
     expect(r.stdout).toContain('Flink 的推导过程：');
-    // The size columns line up although the names are wide: every byte count ends in the same column.
-    const rows = r.stdout.split('\n').filter((l) => l.endsWith(' 字节') && l.startsWith('  ') && !l.startsWith('    '));
+    // The size columns line up although the names are wide: every byte count ends in the same
+    // column.
+    const rows = r.stdout
+      .split('\n')
+      .filter((l) => l.endsWith(' 字节') && l.startsWith('  ') && !l.startsWith('    '));
     expect(new Set(rows.map((l) => displayWidth(l))).size).toBe(1);
   });
 
@@ -179,7 +255,11 @@ describe('explain and doctor in Chinese', () => {
   });
 
   it('the doctor answers a report written in Chinese in Chinese, unless --lang says otherwise', async () => {
-    const report = ['doctor', '--error', 'TaskManager 一直报 java.lang.OutOfMemoryError: Java heap space，怎么调？'];
+    const report = [
+      'doctor',
+      '--error',
+      'TaskManager 一直报 java.lang.OutOfMemoryError: Java heap space，怎么调？',
+    ];
     const zh = await cli(report);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('flink-mem doctor：1 条诊断。');
@@ -187,12 +267,19 @@ describe('explain and doctor in Chinese', () => {
     expect(zh.stdout).toContain('flink-docs-stable/zh/docs/deployment/memory/mem_trouble/');
     const en = await cli([...report, '--lang', 'en']);
     expect(en.stdout).toContain('flink-mem doctor: 1 diagnosis');
-    const json = JSON.parse((await cli([...report, '--format', 'json'])).stdout) as { diagnoses: { id: string; summary: string }[] };
-    expect(json.diagnoses[0]).toMatchObject({ id: 'heap-oom', summary: 'TaskManager 的 JVM 堆内存耗尽' });
+    const json = JSON.parse((await cli([...report, '--format', 'json'])).stdout) as {
+      diagnoses: { id: string; summary: string }[];
+    };
+    expect(json.diagnoses[0]).toMatchObject({
+      id: 'heap-oom',
+      summary: 'TaskManager 的 JVM 堆内存耗尽',
+    });
   });
 
   it('the doctor follows the locale for an English log', async () => {
-    const r = await cli(['doctor', '--log', 'examples/doctor/taskmanager.log'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const r = await cli(['doctor', '--log', 'examples/doctor/taskmanager.log'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
     expect(r.stdout).toContain('某个 TaskManager 的网络缓冲区不够任务使用');
   });
 });
@@ -224,11 +311,18 @@ describe('display width', () => {
 });
 
 describe('docs/zh (generated like the English docs; run `npm run docs` and `npm run docs:doctor`)', () => {
-  it('docs/zh/rules.md is up to date and shows each rule\'s example in Chinese', async () => {
+  it("docs/zh/rules.md is up to date and shows each rule's example in Chinese", async () => {
     const { loadRuleExamples, renderRulesMarkdown } = await import('../src/cli/rules-cmd.js');
     const { localizeRules } = await import('../src/i18n/rules.js');
     const fixtures = new URL('../fixtures/rules/', import.meta.url).pathname;
-    const expected = renderRulesMarkdown(localizeRules(ALL_RULES, 'zh'), loadRuleExamples(fixtures, ALL_RULES.map((r) => r.id)), 'zh');
+    const expected = renderRulesMarkdown(
+      localizeRules(ALL_RULES, 'zh'),
+      loadRuleExamples(
+        fixtures,
+        ALL_RULES.map((r) => r.id),
+      ),
+      'zh',
+    );
     const actual = readFileSync(new URL('../docs/zh/rules.md', import.meta.url), 'utf8');
     expect(actual === expected, 'docs/zh/rules.md is stale: run `npm run docs`').toBe(true);
     for (const rule of ALL_RULES) expect(actual).toContain(`## ${rule.id}\n\n**级别：**`);
@@ -239,7 +333,14 @@ describe('docs/zh (generated like the English docs; run `npm run docs` and `npm 
     const { loadDoctorExamples } = await import('../src/doctor/reference.js');
     const { renderDoctorMarkdownZh } = await import('../src/i18n/doctor.js');
     const fixtures = new URL('../fixtures/doctor/', import.meta.url).pathname;
-    const expected = renderDoctorMarkdownZh(SIGNATURES, loadDoctorExamples(fixtures, SIGNATURES.map((s) => s.id), { language: doctorLanguage('zh')! }));
+    const expected = renderDoctorMarkdownZh(
+      SIGNATURES,
+      loadDoctorExamples(
+        fixtures,
+        SIGNATURES.map((s) => s.id),
+        { language: doctorLanguage('zh')! },
+      ),
+    );
     const actual = readFileSync(new URL('../docs/zh/doctor.md', import.meta.url), 'utf8');
     expect(actual === expected, 'docs/zh/doctor.md is stale: run `npm run docs:doctor`').toBe(true);
     expect(actual).toContain('https://nightlies.apache.org/flink/flink-docs-stable/zh/docs/');
@@ -251,11 +352,23 @@ describe('--help in Chinese (src/i18n/zh/help.ts)', () => {
     const { buildProgram } = await import('../src/cli/main.js');
     const { allCommands, zhDescription } = await import('../src/cli/help-lang.js');
     const { ZH_HELP } = await import('../src/i18n/zh/help.js');
-    const io = { write() {}, error() {}, stdin: undefined as never, stdinIsTTY: true, stdoutIsTTY: false, env: {}, cwd: process.cwd() };
+    const io = {
+      write() {},
+      error() {},
+      stdin: undefined as never,
+      stdinIsTTY: true,
+      stdoutIsTTY: false,
+      env: {},
+      cwd: process.cwd(),
+    };
     const program = buildProgram(io, { code: 0 });
     const used = new Set<string>(['display help for command', 'output the version number']);
     for (const cmd of allCommands(program)) {
-      const texts = [cmd.description(), ...cmd.options.map((o) => o.description), ...cmd.registeredArguments.map((a) => a.description)].filter((t) => t !== '');
+      const texts = [
+        cmd.description(),
+        ...cmd.options.map((o) => o.description),
+        ...cmd.registeredArguments.map((a) => a.description),
+      ].filter((t) => t !== '');
       for (const text of texts) {
         expect(zhDescription(text), `${cmd.name()}: ${text}`).toMatch(HAN);
         used.add(text);
@@ -264,33 +377,55 @@ describe('--help in Chinese (src/i18n/zh/help.ts)', () => {
     expect(Object.keys(ZH_HELP).filter((k) => !used.has(k))).toEqual([]);
   });
 
-  it('prints help and commander\'s usage errors in Chinese', async () => {
+  it("prints help and commander's usage errors in Chinese", async () => {
     const help = await cli(['lint', '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('用法： flink-mem lint');
     expect(help.stdout).toContain('输出语言：en 或 zh');
     const typo = await cli(['lint', '--formt', 'x', '--lang', 'zh']);
-    expect(typo).toMatchObject({ code: 2, stderr: "flink-mem: error: 未知选项 '--formt'（是不是想写 --format？）\n" });
+    expect(typo).toMatchObject({
+      code: 2,
+      stderr: "flink-mem: error: 未知选项 '--formt'（是不是想写 --format？）\n",
+    });
   });
 });
 
 describe('the doctor explains a failed start-up check in Chinese with the configuration given', () => {
   it('names the check and the reason in Chinese', async () => {
-    const r = await cli(['doctor', '--lang', 'zh', '--config', 'examples/broken/flink-conf.yaml', '--error', 'IllegalConfigurationException: Either required fine-grained memory (jobmanager.memory.heap.size), or Total Flink Memory size (Key: \'jobmanager.memory.flink.size\' , default: null (fallback keys: [])), or Total Process Memory size (Key: \'jobmanager.memory.process.size\' , default: null (fallback keys: [])) need to be configured explicitly.']);
+    const r = await cli([
+      'doctor',
+      '--lang',
+      'zh',
+      '--config',
+      'examples/broken/flink-conf.yaml',
+      '--error',
+      "IllegalConfigurationException: Either required fine-grained memory (jobmanager.memory.heap.size), or Total Flink Memory size (Key: 'jobmanager.memory.flink.size' , default: null (fallback keys: [])), or Total Process Memory size (Key: 'jobmanager.memory.process.size' , default: null (fallback keys: [])) need to be configured explicitly.",
+    ]);
     const text = r.stdout.replace(/\n +/g, '');
     expect(text).toContain('Flink 在进程启动前会检查内存配置；这里根本没有配置内存大小');
     expect(text).toContain('未通过 "no-total-memory" 检查：没有设置 JobManager 的内存大小');
-    expect(text).toContain('jobmanager.memory.process.size: 未设置 -> 1600m (使 "no-total-memory" 检查通过)');
+    expect(text).toContain(
+      'jobmanager.memory.process.size: 未设置 -> 1600m (使 "no-total-memory" 检查通过)',
+    );
   });
 });
 
 describe('the library speaks Chinese on request', () => {
   it('lint() and diagnose() take lang', async () => {
     const api = await import('../src/api.js');
-    const file = api.loadConfig({ text: 'taskmanager.memory.network.fraction: 1.5\n', name: 'flink-conf.yaml' });
+    const file = api.loadConfig({
+      text: 'taskmanager.memory.network.fraction: 1.5\n',
+      name: 'flink-conf.yaml',
+    });
     const zh = api.lint(file, { lang: 'zh' }).find((f) => f.ruleId === 'fraction-out-of-range');
-    expect(zh?.message).toBe('"taskmanager.memory.network.fraction"（1.5）不在 [0, 1) 范围内：占比必须大于等于 0 且小于 1');
-    expect(api.lint(file).find((f) => f.ruleId === 'fraction-out-of-range')?.message).toContain('is outside [0, 1)');
-    expect(api.diagnose('java.lang.OutOfMemoryError: Metaspace', { lang: 'zh' }).diagnoses[0]?.summary).toBe('某个 Flink 进程的 JVM 元空间耗尽');
+    expect(zh?.message).toBe(
+      '"taskmanager.memory.network.fraction"（1.5）不在 [0, 1) 范围内：占比必须大于等于 0 且小于 1',
+    );
+    expect(api.lint(file).find((f) => f.ruleId === 'fraction-out-of-range')?.message).toContain(
+      'is outside [0, 1)',
+    );
+    expect(
+      api.diagnose('java.lang.OutOfMemoryError: Metaspace', { lang: 'zh' }).diagnoses[0]?.summary,
+    ).toBe('某个 Flink 进程的 JVM 元空间耗尽');
   });
 });

@@ -16,13 +16,30 @@ import { ROOT } from './pack.helpers.js';
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=test',
+      '-c',
+      'user.email=test@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
+    { cwd, encoding: 'utf8' },
+  );
 }
 
-/** The work tree's files (tracked and new, not ignored) as one commit of a new repository; returns its path and commit. */
+/**
+ * The work tree's files (tracked and new, not ignored) as one commit of a new repository; returns
+ * its path and commit.
+ */
 function hookRepository(into: string): { path: string; rev: string } {
   const path = join(into, 'hook-repo');
-  const files = git(ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
+  const files = git(ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard')
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) {
     try {
       mkdirSync(dirname(join(path, f)), { recursive: true });
@@ -38,37 +55,61 @@ function hookRepository(into: string): { path: string; rev: string } {
   return { path, rev: git(path, 'rev-parse', 'HEAD').trim() };
 }
 
-describe.skipIf(!hasPreCommit)('pre-commit hook, run by pre-commit (needs the pre-commit tool)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'flink-mem-pre-commit-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
+describe.skipIf(!hasPreCommit)(
+  'pre-commit hook, run by pre-commit (needs the pre-commit tool)',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flink-mem-pre-commit-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
-  it('fails a commit with a broken Flink config, names the finding, and passes once it is fixed', () => {
-    const hook = hookRepository(dir);
-    const sample = join(dir, 'sample');
-    mkdirSync(join(sample, 'conf'), { recursive: true });
-    git(sample, 'init', '-q');
-    writeFileSync(
-      join(sample, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${hook.path}\n    rev: ${hook.rev}\n    hooks:\n      - id: flink-mem\n        language_version: system\n`,
-    );
-    writeFileSync(join(sample, 'conf/flink-conf.yaml'), 'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.min: 512m\ntaskmanager.memory.network.max: 256m\n');
-    // Not Flink configuration: the hook's folder walk leaves it alone.
-    writeFileSync(join(sample, 'workflow.yml'), 'name: ci\non: push\n');
-    git(sample, 'add', '-A');
-    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, 'cache'), NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    const run = () => spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: sample, env, encoding: 'utf8', timeout: 540_000 });
+    it('fails a commit with a broken Flink config, names the finding, and passes once it is fixed', () => {
+      const hook = hookRepository(dir);
+      const sample = join(dir, 'sample');
+      mkdirSync(join(sample, 'conf'), { recursive: true });
+      git(sample, 'init', '-q');
+      writeFileSync(
+        join(sample, '.pre-commit-config.yaml'),
+        `repos:\n  - repo: ${hook.path}\n    rev: ${hook.rev}\n    hooks:\n      - id: flink-mem\n        language_version: system\n`,
+      );
+      writeFileSync(
+        join(sample, 'conf/flink-conf.yaml'),
+        'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.min: 512m\ntaskmanager.memory.network.max: 256m\n',
+      );
+      // Not Flink configuration: the hook's folder walk leaves it alone.
+      writeFileSync(join(sample, 'workflow.yml'), 'name: ci\non: push\n');
+      git(sample, 'add', '-A');
+      const env = {
+        ...process.env,
+        PRE_COMMIT_HOME: join(dir, 'cache'),
+        NO_COLOR: '1',
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+      };
+      const run = () =>
+        spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], {
+          cwd: sample,
+          env,
+          encoding: 'utf8',
+          timeout: 540_000,
+        });
 
-    const failed = run();
-    expect(failed.stderr).not.toMatch(/An unexpected error has occurred/);
-    expect(failed.status, failed.stdout + failed.stderr).toBe(1);
-    expect(failed.stdout).toMatch(/flink-mem lint\.+Failed/);
-    expect(failed.stdout).toContain('conf/flink-conf.yaml:3:1: error: "taskmanager.memory.network.min" (512m) is greater than "taskmanager.memory.network.max" (256m)');
-    expect(failed.stdout).not.toContain('workflow.yml');
+      const failed = run();
+      expect(failed.stderr).not.toMatch(/An unexpected error has occurred/);
+      expect(failed.status, failed.stdout + failed.stderr).toBe(1);
+      expect(failed.stdout).toMatch(/flink-mem lint\.+Failed/);
+      expect(failed.stdout).toContain(
+        'conf/flink-conf.yaml:3:1: error: "taskmanager.memory.network.min" (512m) is greater than "taskmanager.memory.network.max" (256m)',
+      );
+      expect(failed.stdout).not.toContain('workflow.yml');
 
-    writeFileSync(join(sample, 'conf/flink-conf.yaml'), 'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\n');
-    git(sample, 'add', '-A');
-    const passed = run();
-    expect(passed.status, passed.stdout + passed.stderr).toBe(0);
-    expect(passed.stdout).toMatch(/flink-mem lint\.+Passed/);
-  }, 600_000);
-});
+      writeFileSync(
+        join(sample, 'conf/flink-conf.yaml'),
+        'taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 1600m\n',
+      );
+      git(sample, 'add', '-A');
+      const passed = run();
+      expect(passed.status, passed.stdout + passed.stderr).toBe(0);
+      expect(passed.stdout).toMatch(/flink-mem lint\.+Passed/);
+    }, 600_000);
+  },
+);

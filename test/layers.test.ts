@@ -21,7 +21,10 @@ function layersFromReadme(): { layer: number; parts: string[] }[] {
     if (line.startsWith('#')) break;
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 4 || !/^\d{1,3}$/.test(cells[1]!)) continue;
-    rows.push({ layer: Number(cells[1]), parts: [...cells[2]!.matchAll(/`([^`]{1,100})`/g)].map((m) => m[1]!) });
+    rows.push({
+      layer: Number(cells[1]),
+      parts: [...cells[2]!.matchAll(/`([^`]{1,100})`/g)].map((m) => m[1]!),
+    });
   }
   return rows;
 }
@@ -34,7 +37,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative module specifiers a file imports (static, type-only, re-exports and dynamic imports). */
+/**
+ * Relative module specifiers a file imports (static, type-only, re-exports and dynamic imports).
+ */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const found: string[] = [];
@@ -80,14 +85,18 @@ describe('layers', () => {
       for (const target of targets) {
         const to = rowOf(target)!;
         if (to.part === from.part || to.layer < from.layer) continue;
-        wrong.push(`${file} imports ${target}: layer ${from.layer} (${from.part}) may not use layer ${to.layer} (${to.part})`);
+        wrong.push(
+          `${file} imports ${target}: layer ${from.layer} (${from.part}) may not use layer ${to.layer} (${to.part})`,
+        );
       }
     }
     expect(wrong).toEqual([]);
   });
 
   it('the primitives import nothing of ours outside their folder', () => {
-    const outside = files.filter((f) => f.startsWith('src/primitives/')).flatMap((f) => graph.get(f)!.filter((t) => !t.startsWith('src/primitives/')));
+    const outside = files
+      .filter((f) => f.startsWith('src/primitives/'))
+      .flatMap((f) => graph.get(f)!.filter((t) => !t.startsWith('src/primitives/')));
     expect(outside).toEqual([]);
   });
 

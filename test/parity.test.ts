@@ -10,7 +10,12 @@ import { ALL_RULES } from '../rules/index.js';
 import type { RuleDefinition } from '../src/engine/types.js';
 import { ruleDocsUrl } from '../src/engine/types.js';
 import type { CliIO } from '../src/cli/io.js';
-import { loadRuleExamples, packageFixturesDir, renderRulesMarkdown, runRules } from '../src/cli/rules-cmd.js';
+import {
+  loadRuleExamples,
+  packageFixturesDir,
+  renderRulesMarkdown,
+  runRules,
+} from '../src/cli/rules-cmd.js';
 import { RULE_FIXTURES } from './fixtures.js';
 
 const RULES_DIR = new URL('../rules/', import.meta.url);
@@ -60,7 +65,13 @@ describe.each(ALL_RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
 
 describe('docs/rules.md', () => {
   it('is what `npm run docs` generates from the current rules and fixtures', () => {
-    const expected = renderRulesMarkdown(ALL_RULES, loadRuleExamples(RULE_FIXTURES, ALL_RULES.map((r) => r.id)));
+    const expected = renderRulesMarkdown(
+      ALL_RULES,
+      loadRuleExamples(
+        RULE_FIXTURES,
+        ALL_RULES.map((r) => r.id),
+      ),
+    );
     let actual = '';
     try {
       actual = readFileSync(DOCS, 'utf8');
@@ -74,7 +85,15 @@ describe('docs/rules.md', () => {
 describe('flink-mem rules', () => {
   async function rules(format?: string) {
     const r = { code: -1, out: '', err: '' };
-    const io: CliIO = { write: (t) => void (r.out += t), error: (t) => void (r.err += t), stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: '/' };
+    const io: CliIO = {
+      write: (t) => void (r.out += t),
+      error: (t) => void (r.err += t),
+      stdin: Readable.from([]),
+      stdinIsTTY: false,
+      stdoutIsTTY: false,
+      env: {},
+      cwd: '/',
+    };
     r.code = await runRules(format === undefined ? {} : { format }, io);
     return r;
   }
@@ -84,11 +103,15 @@ describe('flink-mem rules', () => {
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(ALL_RULES.length);
-    ALL_RULES.forEach((rule, i) => expect(lines[i]!.split(/\s{2,}/)).toEqual([rule.id, rule.severity, rule.description]));
+    ALL_RULES.forEach((rule, i) =>
+      expect(lines[i]!.split(/\s{2,}/)).toEqual([rule.id, rule.severity, rule.description]),
+    );
   });
 
   it('prints the metadata as JSON, with the docs link of each rule', async () => {
-    const doc = JSON.parse((await rules('json')).out) as { rules: { id: string; docsUrl: string; remediation: string }[] };
+    const doc = JSON.parse((await rules('json')).out) as {
+      rules: { id: string; docsUrl: string; remediation: string }[];
+    };
     expect(doc.rules.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
     for (const r of doc.rules) expect(r.docsUrl).toBe(ruleDocsUrl(r.id));
   });
@@ -96,19 +119,47 @@ describe('flink-mem rules', () => {
   it('renders the markdown reference with the fixtures shipped next to the package', async () => {
     expect(resolve(packageFixturesDir() ?? '')).toBe(resolve(RULE_FIXTURES));
     const r = await rules('markdown');
-    expect(r.out).toBe(renderRulesMarkdown(ALL_RULES, loadRuleExamples(RULE_FIXTURES, ALL_RULES.map((x) => x.id))));
+    expect(r.out).toBe(
+      renderRulesMarkdown(
+        ALL_RULES,
+        loadRuleExamples(
+          RULE_FIXTURES,
+          ALL_RULES.map((x) => x.id),
+        ),
+      ),
+    );
     for (const rule of ALL_RULES) expect(r.out).toContain(`\n## ${rule.id}\n`);
   });
 
   it('shows an example input without its test markers, and its output when there is one', () => {
     const [rule] = ALL_RULES;
-    const examples = new Map([[rule!.id, { name: 'invalid-x.yaml', input: 'a: ```\nb: 1\n', output: 'invalid-x.yaml:1:1: error: m [x]\n', flags: ['--flink-version', '1.20'] }]]);
+    const examples = new Map([
+      [
+        rule!.id,
+        {
+          name: 'invalid-x.yaml',
+          input: 'a: ```\nb: 1\n',
+          output: 'invalid-x.yaml:1:1: error: m [x]\n',
+          flags: ['--flink-version', '1.20'],
+        },
+      ],
+    ]);
     const md = renderRulesMarkdown([rule!], examples);
     expect(md).toContain('````yaml\na: ```\nb: 1\n````');
-    expect(md).toContain('`flink-mem lint invalid-x.yaml --flink-version 1.20` prints:\n\n```text\ninvalid-x.yaml:1:1: error: m [x]\n```');
-    const noOutput = renderRulesMarkdown([rule!], new Map([[rule!.id, { name: 'invalid-x.yaml', input: 'a: 1', flags: [] }]]));
+    expect(md).toContain(
+      '`flink-mem lint invalid-x.yaml --flink-version 1.20` prints:\n\n```text\ninvalid-x.yaml:1:1: error: m [x]\n```',
+    );
+    const noOutput = renderRulesMarkdown(
+      [rule!],
+      new Map([[rule!.id, { name: 'invalid-x.yaml', input: 'a: 1', flags: [] }]]),
+    );
     expect(noOutput).not.toContain('prints:');
-    expect(loadRuleExamples(RULE_FIXTURES, ALL_RULES.map((x) => x.id)).get(ALL_RULES[0]!.id)?.input ?? '').not.toMatch(/#\s*expect:/);
+    expect(
+      loadRuleExamples(
+        RULE_FIXTURES,
+        ALL_RULES.map((x) => x.id),
+      ).get(ALL_RULES[0]!.id)?.input ?? '',
+    ).not.toMatch(/#\s*expect:/);
   });
 
   it('rejects an unknown format with a one-line usage error', async () => {

@@ -34,10 +34,22 @@ describe('the real-file suite', () => {
     it(`${e.name}/${e.file}: no false finding, none without a verdict, every true one still fires`, () => {
       const findings = lint(loadConfig(e.path), optionsOf(e));
       const { judged, notFiring } = judgeFile(e, findings);
-      const show = (f: { line: number; ruleId: string; message: string }) => `${f.line} ${f.ruleId}: ${f.message}`;
-      expect(judged.filter((j) => j.verdict === undefined).map((j) => show(j.finding)), 'findings without a verdict in fixtures/real/index.yaml').toEqual([]);
-      expect(judged.filter((j) => j.verdict === 'false').map((j) => `${show(j.finding)} (judged false: ${j.why})`), 'false alarms').toEqual([]);
-      expect(notFiring.filter((r) => String(r.verdict) === 'true').map((r) => `${r.line} ${r.rule}`), 'true findings that no longer fire').toEqual([]);
+      const show = (f: { line: number; ruleId: string; message: string }) =>
+        `${f.line} ${f.ruleId}: ${f.message}`;
+      expect(
+        judged.filter((j) => j.verdict === undefined).map((j) => show(j.finding)),
+        'findings without a verdict in fixtures/real/index.yaml',
+      ).toEqual([]);
+      expect(
+        judged
+          .filter((j) => j.verdict === 'false')
+          .map((j) => `${show(j.finding)} (judged false: ${j.why})`),
+        'false alarms',
+      ).toEqual([]);
+      expect(
+        notFiring.filter((r) => String(r.verdict) === 'true').map((r) => `${r.line} ${r.rule}`),
+        'true findings that no longer fire',
+      ).toEqual([]);
     });
   }
 
@@ -52,11 +64,17 @@ describe('the real-file suite', () => {
       const after = loadConfig({ text: fixed.text, name: e.path });
       const left = lint(after, optionsOf(e));
       for (const f of fixable) {
-        expect(left.filter((l) => l.ruleId === f.ruleId && l.key === f.key && l.message === f.message), `${e.name}: ${f.ruleId} ${f.key}`).toEqual([]);
+        expect(
+          left.filter((l) => l.ruleId === f.ruleId && l.key === f.key && l.message === f.message),
+          `${e.name}: ${f.ruleId} ${f.key}`,
+        ).toEqual([]);
         for (const [key, value] of Object.entries(f.fix ?? {})) {
-          const entry = after.documents.find((d) => d.docIndex === (f.docIndex ?? 0))?.effective.get(key);
+          const entry = after.documents
+            .find((d) => d.docIndex === (f.docIndex ?? 0))
+            ?.effective.get(key);
           if (value === null) expect(entry, `${e.name}: ${key} removed`).toBeUndefined();
-          else if (!key.startsWith('spec.')) expect(entry?.text.replace(/^["']|["']$/g, ''), `${e.name}: ${key}`).toBe(value);
+          else if (!key.startsWith('spec.'))
+            expect(entry?.text.replace(/^["']|["']$/g, ''), `${e.name}: ${key}`).toBe(value);
           checked++;
         }
       }

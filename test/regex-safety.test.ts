@@ -38,7 +38,12 @@ function regexLiterals(file: string): Literal[] {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; regex?: { pattern: string; flags: string }; start?: number };
     if (n.type === 'Literal' && n.regex) {
-      out.push({ file, line: text.slice(0, n.start).split('\n').length, source: n.regex.pattern, flags: n.regex.flags });
+      out.push({
+        file,
+        line: text.slice(0, n.start).split('\n').length,
+        source: n.regex.pattern,
+        flags: n.regex.flags,
+      });
     }
     for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
   };
@@ -69,7 +74,11 @@ describe('regular expressions that read untrusted text', () => {
   });
 
   it("include every doctor signature's patterns, details and exclusions, which pass", () => {
-    const all = SIGNATURES.flatMap((s) => [...s.patterns.map((p) => p.re), ...(s.details ?? []), ...(s.excludes ?? [])]);
+    const all = SIGNATURES.flatMap((s) => [
+      ...s.patterns.map((p) => p.re),
+      ...(s.details ?? []),
+      ...(s.excludes ?? []),
+    ]);
     expect(all.length).toBeGreaterThan(60);
     expect(all.filter((re) => problems(re).length > 0).map(String)).toEqual([]);
   });
@@ -78,12 +87,24 @@ describe('regular expressions that read untrusted text', () => {
 describe('the linearity check', () => {
   // The shapes issue 10 found backtracking, as they were.
   it.each([
-    ['the operator OOMKilled pattern', /flink-kubernetes-operator\S*.{0,200}\bOOMKilled\b/i, 'adjacent'],
+    [
+      'the operator OOMKilled pattern',
+      /flink-kubernetes-operator\S*.{0,200}\bOOMKilled\b/i,
+      'adjacent',
+    ],
     ['the GC observer', /(?:Full GC|GC pause)[^\n]*?(\d+(?:\.\d+)?)\s*(secs\]|ms\b)/i, 'adjacent'],
     ['the YARN size capture', /(?<vused>[\d.]+ ?[KMGT]?B) of/i, 'unguarded'],
     ['the exception name', /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/, 'nested'],
-    ['the Java float grammar', /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/, 'adjacent'],
-    ['the suppression directive', /#\s*flink-mem-(disable-next-line|disable)\s+([^\n]*?)\s*$/, 'adjacent'],
+    [
+      'the Java float grammar',
+      /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/,
+      'adjacent',
+    ],
+    [
+      'the suppression directive',
+      /#\s*flink-mem-(disable-next-line|disable)\s+([^\n]*?)\s*$/,
+      'adjacent',
+    ],
     ['the reason separator', /\s+--(?:\s+|$)/, 'unguarded'],
     ['the resource size', /^\s*(\d*)(?:\.(\d*))?\s*(?:([kmgt])i?b?|b)?\s*$/i, 'adjacent'],
     ['a multiline pattern whose run crosses lines', /^\s*key:/m, 'unguarded'],
@@ -104,7 +125,7 @@ describe('the linearity check', () => {
     expect(problems(re)).toEqual([]);
   });
 
-  it('crafts hostile lines of the asked length from a pattern\'s pieces', () => {
+  it("crafts hostile lines of the asked length from a pattern's pieces", () => {
     const lines = (hostileLines as (re: RegExp, n: number) => string[])(/GC pause (\d+)ms/, 1000);
     expect(lines.every((l) => l.length === 1000)).toBe(true);
     expect(lines.some((l) => l.startsWith('GC pause GC pause'))).toBe(true);

@@ -1,4 +1,6 @@
-/** Shared checks for the bad-input suites (test/robust.*.test.ts): what a user may and may not see. */
+/**
+ * Shared checks for the bad-input suites (test/robust.*.test.ts): what a user may and may not see.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,8 @@ export function expectNoCrash(r: CliRun, codes: readonly number[] = [0, 1, 2]): 
   // Exit 2 always comes with the reason, on stderr, each line in our shape.
   if (r.code === 2) {
     expect(r.stderr).toMatch(/^flink-mem: error: \S/);
-    for (const line of r.stderr.trimEnd().split('\n')) expect(line).toMatch(/^flink-mem: error: \S/);
+    for (const line of r.stderr.trimEnd().split('\n'))
+      expect(line).toMatch(/^flink-mem: error: \S/);
   }
 }
 
@@ -30,17 +33,26 @@ export function expectUsageError(r: CliRun, message: RegExp): void {
   expect(lines[0]).toMatch(message);
 }
 
-/** A finding in the text format: `file:line:col: severity: message [rule]`, returned for more checks. */
+/**
+ * A finding in the text format: `file:line:col: severity: message [rule]`, returned for more
+ * checks.
+ */
 export function expectFinding(r: CliRun, where: string, rule: string, message?: RegExp): string {
   expectNoCrash(r, [0, 1]);
-  const line = r.stdout.split('\n').find((l) => l.startsWith(`${where}: `) && l.endsWith(`[${rule}]`));
+  const line = r.stdout
+    .split('\n')
+    .find((l) => l.startsWith(`${where}: `) && l.endsWith(`[${rule}]`));
   expect(line, `no ${rule} finding at ${where} in:\n${r.stdout.slice(0, 2000)}`).toBeDefined();
   if (message) expect(line).toMatch(message);
   return line!;
 }
 
 /** A temporary folder for one test file; `file` writes into it and returns the name. */
-export function scratch(prefix: string): { dir: string; file(name: string, content: string | Uint8Array): string; remove(): void } {
+export function scratch(prefix: string): {
+  dir: string;
+  file(name: string, content: string | Uint8Array): string;
+  remove(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `flink-mem-${prefix}-`));
   return {
     dir,

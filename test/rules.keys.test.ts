@@ -17,7 +17,10 @@ describe('unknown-key', () => {
     const [f, ...rest] = lint(unknownKey, text, { version: '1.20' });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ line: 3, key: 'flink.memory.managed.fraction', severity: 'warning' });
-    expect(f?.fix).toEqual({ 'taskmanager.memory.managed.fraction': '0.25', 'flink.memory.managed.fraction': null });
+    expect(f?.fix).toEqual({
+      'taskmanager.memory.managed.fraction': '0.25',
+      'flink.memory.managed.fraction': null,
+    });
     const fixed = applyToFlatFile(text, f!.fix!);
     expect(lint(unknownKey, fixed, { version: '1.20' })).toEqual([]);
     const before = derive(text, { version: '1.20' }).tm;
@@ -30,16 +33,24 @@ describe('unknown-key', () => {
     const [f] = lint(unknownKey, taken, { version: '1.20' });
     expect(f?.fix).toBeUndefined();
     expect(f?.message).toContain('already set to 0.3');
-    const [g] = lint(unknownKey, `${TOTALS}taskmanager.memory.process.size: 4g\nflink.memory.process.size: 4g\n`, { version: '1.20' });
+    const [g] = lint(
+      unknownKey,
+      `${TOTALS}taskmanager.memory.process.size: 4g\nflink.memory.process.size: 4g\n`,
+      { version: '1.20' },
+    );
     expect(g?.fix).toBeUndefined();
-    expect(g?.message).toContain('"taskmanager.memory.process.size", "jobmanager.memory.process.size"');
+    expect(g?.message).toContain(
+      '"taskmanager.memory.process.size", "jobmanager.memory.process.size"',
+    );
   });
 
   it('reports an option newer than the chosen version with the version that added it, and renames it to the key that version reads', () => {
     const text = `${TOTALS}taskmanager.memory.process.size: 4g\nstate.backend.type: rocksdb\n`;
     const [f, ...rest] = lint(unknownKey, text, { version: '1.16' });
     expect(rest).toEqual([]);
-    expect(f?.message).toBe('"state.backend.type" (rocksdb) was added in Flink 1.17, so Flink 1.16 ignores it: this version reads "state.backend" instead');
+    expect(f?.message).toBe(
+      '"state.backend.type" (rocksdb) was added in Flink 1.17, so Flink 1.16 ignores it: this version reads "state.backend" instead',
+    );
     expect(f?.message).not.toContain('did you mean');
     expect(f?.fix).toEqual({ 'state.backend': 'rocksdb', 'state.backend.type': null });
     expect(lint(unknownKey, applyToFlatFile(text, f!.fix!), { version: '1.16' })).toEqual([]);
@@ -49,18 +60,27 @@ describe('unknown-key', () => {
   it('offers no rename for a newer option whose older key needs another value, or that has no older key', () => {
     const text = `${TOTALS}taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.buffers-request-timeout: 30 s\nstate.backend.rocksdb.memory.fixed-per-tm: 1g\n`;
     const found = lint(unknownKey, text, { version: '1.16' });
-    expect(found.map((f) => [f.line, f.fix])).toEqual([[3, undefined], [4, undefined]]);
-    expect(found[0]?.message).toContain('"taskmanager.network.memory.exclusive-buffers-request-timeout-ms" instead (as a number of milliseconds)');
+    expect(found.map((f) => [f.line, f.fix])).toEqual([
+      [3, undefined],
+      [4, undefined],
+    ]);
+    expect(found[0]?.message).toContain(
+      '"taskmanager.network.memory.exclusive-buffers-request-timeout-ms" instead (as a number of milliseconds)',
+    );
     expect(found[1]?.message).toContain('"state.backend.rocksdb.memory.fixed-per-slot"');
   });
 
   it('removes a JobManager managed-memory key, since nothing reads it', () => {
-    const [f] = lint(unknownKey, `${TOTALS}taskmanager.memory.process.size: 4g\njobmanager.memory.managed.size: 512m\n`, { version: '1.20' });
+    const [f] = lint(
+      unknownKey,
+      `${TOTALS}taskmanager.memory.process.size: 4g\njobmanager.memory.managed.size: 512m\n`,
+      { version: '1.20' },
+    );
     expect(f?.fix).toEqual({ 'jobmanager.memory.managed.size': null });
     expect(f?.message).toContain('the JobManager has no managed memory');
   });
 
-  it('checks FlinkDeployment configuration but leaves the autoscaler\'s own keys alone', () => {
+  it("checks FlinkDeployment configuration but leaves the autoscaler's own keys alone", () => {
     const manifest = [
       'apiVersion: flink.apache.org/v1beta1',
       'kind: FlinkDeployment',
@@ -83,12 +103,36 @@ describe('unknown-key', () => {
 describe('deprecated-key', () => {
   // Each conversion must give exactly the sizes Flink derived from the deprecated key.
   it.each<[string, string, LintOptions]>([
-    ['heap.mb on Kubernetes', 'taskmanager.heap.mb: 1500\n', { version: '1.20', target: 'kubernetes' }],
-    ['heap.size standalone', 'taskmanager.heap.size: 1536m\n', { version: '1.18', target: 'standalone' }],
-    ['JobManager heap standalone', 'taskmanager.memory.process.size: 2g\njobmanager.heap.size: 1g\n', { version: '1.15', target: 'standalone' }],
-    ['managed size', 'taskmanager.memory.process.size: 4g\ntaskmanager.memory.size: 700m\n', { version: '1.20' }],
-    ['network fallback keys', 'taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.min: 200m\ntaskmanager.network.memory.fraction: 0.2\n', { version: '1.20' }],
-    ['number of buffers', 'taskmanager.memory.process.size: 4g\ntaskmanager.network.numberOfBuffers: 3000\n', { version: '1.20' }],
+    [
+      'heap.mb on Kubernetes',
+      'taskmanager.heap.mb: 1500\n',
+      { version: '1.20', target: 'kubernetes' },
+    ],
+    [
+      'heap.size standalone',
+      'taskmanager.heap.size: 1536m\n',
+      { version: '1.18', target: 'standalone' },
+    ],
+    [
+      'JobManager heap standalone',
+      'taskmanager.memory.process.size: 2g\njobmanager.heap.size: 1g\n',
+      { version: '1.15', target: 'standalone' },
+    ],
+    [
+      'managed size',
+      'taskmanager.memory.process.size: 4g\ntaskmanager.memory.size: 700m\n',
+      { version: '1.20' },
+    ],
+    [
+      'network fallback keys',
+      'taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.min: 200m\ntaskmanager.network.memory.fraction: 0.2\n',
+      { version: '1.20' },
+    ],
+    [
+      'number of buffers',
+      'taskmanager.memory.process.size: 4g\ntaskmanager.network.numberOfBuffers: 3000\n',
+      { version: '1.20' },
+    ],
   ])('converts %s without changing any size', (_name, body, opts) => {
     const text = body.includes('jobmanager.') ? body : `${TOTALS}${body}`;
     const found = lint(deprecatedKey, text, opts);
@@ -104,9 +148,16 @@ describe('deprecated-key', () => {
 
   it('reports a key only in the versions where it is deprecated and still read', () => {
     const text = `${TOTALS}taskmanager.memory.process.size: 1728m\nstate.backend: rocksdb\ntaskmanager.heap.size: 1g\n`;
-    expect(lint(deprecatedKey, text, { version: '1.16' }).map((f) => f.key)).toEqual(['taskmanager.heap.size']);
-    expect(lint(deprecatedKey, text, { version: '1.17' }).map((f) => f.key)).toEqual(['state.backend', 'taskmanager.heap.size']);
-    expect(lint(deprecatedKey, text, { version: '2.0' }).map((f) => f.key)).toEqual(['state.backend']);
+    expect(lint(deprecatedKey, text, { version: '1.16' }).map((f) => f.key)).toEqual([
+      'taskmanager.heap.size',
+    ]);
+    expect(lint(deprecatedKey, text, { version: '1.17' }).map((f) => f.key)).toEqual([
+      'state.backend',
+      'taskmanager.heap.size',
+    ]);
+    expect(lint(deprecatedKey, text, { version: '2.0' }).map((f) => f.key)).toEqual([
+      'state.backend',
+    ]);
   });
 
   it('says the new key wins when both are set, and only removes the old one', () => {
@@ -117,8 +168,14 @@ describe('deprecated-key', () => {
   });
 
   it('has no fix for a deprecated option that nothing replaces', () => {
-    const [f] = lint(deprecatedKey, `${TOTALS}taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.max-buffers-per-channel: 20\n`, { version: '1.20' });
-    expect(f?.message).toContain('has no replacement: Flink 2.0 always allows at most 10 buffers per channel');
+    const [f] = lint(
+      deprecatedKey,
+      `${TOTALS}taskmanager.memory.process.size: 4g\ntaskmanager.network.memory.max-buffers-per-channel: 20\n`,
+      { version: '1.20' },
+    );
+    expect(f?.message).toContain(
+      'has no replacement: Flink 2.0 always allows at most 10 buffers per channel',
+    );
     expect(f?.fix).toBeUndefined();
   });
 });
@@ -128,7 +185,10 @@ describe('removed-key', () => {
     const body = `${TOTALS}taskmanager.heap.size: 3g\n`;
     const [f] = lint(removedKey, body, { version: '2.0' });
     expect(f?.message).toContain('which now has no total memory at all');
-    expect(f?.fix).toEqual({ 'taskmanager.memory.flink.size': '3g', 'taskmanager.heap.size': null });
+    expect(f?.fix).toEqual({
+      'taskmanager.memory.flink.size': '3g',
+      'taskmanager.heap.size': null,
+    });
     const fixed = applyToFlatFile(body, f!.fix!);
     const old = derive(body, { version: '1.20' }).tm;
     const now = derive(fixed, { version: '2.0' }).tm;
@@ -147,13 +207,24 @@ describe('removed-key', () => {
   it('deletes keys that are read by no version any more, which changes nothing', () => {
     const body = `${TOTALS}taskmanager.memory.process.size: 1728m\ntaskmanager.memory.fraction: 0.7\ntaskmanager.network.memory.buffers-per-channel: 4\n`;
     const found = lint(removedKey, body, { version: '2.0' });
-    expect(found.map((f) => f.fix)).toEqual([{ 'taskmanager.memory.fraction': null }, { 'taskmanager.network.memory.buffers-per-channel': null }]);
-    expect(found[0]?.message).toContain('"taskmanager.memory.managed.fraction" is a share of total Flink memory');
-    expect(lint(removedKey, body, { version: '1.20' }).map((f) => f.key)).toEqual(['taskmanager.memory.fraction']);
+    expect(found.map((f) => f.fix)).toEqual([
+      { 'taskmanager.memory.fraction': null },
+      { 'taskmanager.network.memory.buffers-per-channel': null },
+    ]);
+    expect(found[0]?.message).toContain(
+      '"taskmanager.memory.managed.fraction" is a share of total Flink memory',
+    );
+    expect(lint(removedKey, body, { version: '1.20' }).map((f) => f.key)).toEqual([
+      'taskmanager.memory.fraction',
+    ]);
   });
 
   it('says a legacy heap had no effect when its target was set anyway', () => {
-    const [f] = lint(removedKey, `${TOTALS}taskmanager.memory.process.size: 2g\ntaskmanager.heap.mb: 1024\n`, { version: '2.0', target: 'kubernetes' });
+    const [f] = lint(
+      removedKey,
+      `${TOTALS}taskmanager.memory.process.size: 2g\ntaskmanager.heap.mb: 1024\n`,
+      { version: '2.0', target: 'kubernetes' },
+    );
     expect(f?.message).toContain('had no effect before either');
     expect(f?.fix).toEqual({ 'taskmanager.heap.mb': null });
   });

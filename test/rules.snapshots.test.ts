@@ -13,7 +13,8 @@ import { runLint } from '../src/cli/lint.js';
 import type { Fixture } from './fixtures.js';
 import { loadFixtures } from './fixtures.js';
 
-// An empty linter config, so a .flink-mem.yaml somewhere above the repository cannot change the output.
+// An empty linter config, so a .flink-mem.yaml somewhere above the repository cannot change the
+// output.
 const isolation = mkdtempSync(join(tmpdir(), 'flink-mem-snap-'));
 const emptyConfig = join(isolation, '.flink-mem.yaml');
 writeFileSync(emptyConfig, '');
@@ -50,13 +51,15 @@ async function fixtureOutput(f: Fixture, lang: 'en' | 'zh' = 'en'): Promise<stri
 describe('text output of each invalid fixture matches its .out file', () => {
   for (const f of loadFixtures().filter((x) => !x.valid)) {
     it(`${f.ruleId}/${f.name}`, async () => {
-      await expect(await fixtureOutput(f)).toMatchFileSnapshot(f.path.replace(/\.(ya?ml|conf)$/, '.out'));
+      await expect(await fixtureOutput(f)).toMatchFileSnapshot(
+        f.path.replace(/\.(ya?ml|conf)$/, '.out'),
+      );
     });
   }
 });
 
 // The example docs/zh/rules.md shows for each rule (its first invalid fixture by name), in Chinese.
-describe('Chinese text output of each rule\'s example fixture matches its .zh.out file', () => {
+describe("Chinese text output of each rule's example fixture matches its .zh.out file", () => {
   const first = new Map<string, Fixture>();
   const examples = loadFixtures()
     .filter((x) => !x.valid && /^invalid-.*\.(ya?ml|conf)$/.test(basename(x.path)))
@@ -64,7 +67,9 @@ describe('Chinese text output of each rule\'s example fixture matches its .zh.ou
   for (const f of examples) if (!first.has(f.ruleId)) first.set(f.ruleId, f);
   for (const f of first.values()) {
     it(`${f.ruleId}/${f.name}`, async () => {
-      await expect(await fixtureOutput(f, 'zh')).toMatchFileSnapshot(f.path.replace(/\.(ya?ml|conf)$/, '.zh.out'));
+      await expect(await fixtureOutput(f, 'zh')).toMatchFileSnapshot(
+        f.path.replace(/\.(ya?ml|conf)$/, '.zh.out'),
+      );
     });
   }
 });

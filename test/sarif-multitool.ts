@@ -12,15 +12,31 @@ import { join } from 'node:path';
 
 /** The version .ci/run installs. */
 export const SARIF_MULTITOOL_VERSION = '5.7.0';
-const dir = join(process.env['FLINK_MEM_NODE_CACHE'] ?? join(homedir(), '.cache', 'flink-mem'), 'sarif-multitool', 'node_modules', '@microsoft', 'sarif-multitool-linux');
+const dir = join(
+  process.env['FLINK_MEM_NODE_CACHE'] ?? join(homedir(), '.cache', 'flink-mem'),
+  'sarif-multitool',
+  'node_modules',
+  '@microsoft',
+  'sarif-multitool-linux',
+);
 
-/** The Multitool program, or null where it is not installed (or cannot run: it is built for linux x64). */
-export const MULTITOOL: string | null = process.platform === 'linux' && process.arch === 'x64' && existsSync(join(dir, 'Sarif.Multitool')) ? join(dir, 'Sarif.Multitool') : null;
+/**
+ * The Multitool program, or null where it is not installed (or cannot run: it is built for linux
+ * x64).
+ */
+export const MULTITOOL: string | null =
+  process.platform === 'linux' && process.arch === 'x64' && existsSync(join(dir, 'Sarif.Multitool'))
+    ? join(dir, 'Sarif.Multitool')
+    : null;
 /** The SARIF 2.1.0 schema shipped with the Multitool, or null where it is not installed. */
-export const SARIF_SCHEMA: string | null = existsSync(join(dir, 'sarif-2.1.0.json')) ? join(dir, 'sarif-2.1.0.json') : null;
+export const SARIF_SCHEMA: string | null = existsSync(join(dir, 'sarif-2.1.0.json'))
+  ? join(dir, 'sarif-2.1.0.json')
+  : null;
 /** Why a test that needs the Multitool is skipped. */
 export const NO_MULTITOOL = `needs @microsoft/sarif-multitool-linux@${SARIF_MULTITOOL_VERSION} (linux x64) in ${dir}; .ci/run installs it`;
 
 if ((MULTITOOL === null || SARIF_SCHEMA === null) && process.env['CI'] === 'true') {
-  throw new Error(`SARIF Multitool missing under CI=true: the SARIF tests ${NO_MULTITOOL.replace(/^needs/, 'need')}`);
+  throw new Error(
+    `SARIF Multitool missing under CI=true: the SARIF tests ${NO_MULTITOOL.replace(/^needs/, 'need')}`,
+  );
 }

@@ -50,20 +50,34 @@ describe('suggestSizeSpelling', () => {
     expect(suggestSizeSpelling(text)).toBeNull();
   });
 
-  it.each(['1728m', '1 GB', '2g', '512 mb', '1073741824', '32kb', '0'])('%s already parses: nothing to suggest', (text) => {
-    expect(suggestSizeSpelling(text)).toBeNull();
-  });
+  it.each(['1728m', '1 GB', '2g', '512 mb', '1073741824', '32kb', '0'])(
+    '%s already parses: nothing to suggest',
+    (text) => {
+      expect(suggestSizeSpelling(text)).toBeNull();
+    },
+  );
 
   it('never approximates: a suggestion parses to exactly value x unit bytes', () => {
-    const units: [string, bigint][] = [['k', 1024n], ['m', 1024n ** 2n], ['g', 1024n ** 3n], ['Mi', 1024n ** 2n], ['Gi', 1024n ** 3n]];
+    const units: [string, bigint][] = [
+      ['k', 1024n],
+      ['m', 1024n ** 2n],
+      ['g', 1024n ** 3n],
+      ['Mi', 1024n ** 2n],
+      ['Gi', 1024n ** 3n],
+    ];
     fc.assert(
-      fc.property(fc.nat(100000), fc.nat(999), fc.constantFrom(...units), (whole, thousandths, [unit, mult]) => {
-        const text = `${whole}.${String(thousandths).padStart(3, '0')}${unit}`;
-        const exact = (BigInt(whole) * 1000n + BigInt(thousandths)) * mult;
-        const suggestion = suggestSizeSpelling(text);
-        if (exact % 1000n !== 0n) return suggestion === null;
-        return suggestion !== null && parseMemorySize(suggestion) === exact / 1000n;
-      }),
+      fc.property(
+        fc.nat(100000),
+        fc.nat(999),
+        fc.constantFrom(...units),
+        (whole, thousandths, [unit, mult]) => {
+          const text = `${whole}.${String(thousandths).padStart(3, '0')}${unit}`;
+          const exact = (BigInt(whole) * 1000n + BigInt(thousandths)) * mult;
+          const suggestion = suggestSizeSpelling(text);
+          if (exact % 1000n !== 0n) return suggestion === null;
+          return suggestion !== null && parseMemorySize(suggestion) === exact / 1000n;
+        },
+      ),
     );
   });
 });

@@ -7,13 +7,18 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 /** A configuration whose managed fraction (40, meant as 40 %) every fixing test repairs to 0.4. */
-export const PERCENT = 'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\n';
+export const PERCENT =
+  'taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.managed.fraction: 40\n';
 
 /**
  * A maker of temporary folders with these files (paths relative to the folder), named with
- * `prefix`; `beforeRemove` runs on each folder before it is removed (to unmount what a test mounted).
+ * `prefix`; `beforeRemove` runs on each folder before it is removed (to unmount what a test
+ * mounted).
  */
-export function tempFolders(prefix: string, beforeRemove?: (dir: string) => void): (files: Record<string, string>) => string {
+export function tempFolders(
+  prefix: string,
+  beforeRemove?: (dir: string) => void,
+): (files: Record<string, string>) => string {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) {

@@ -8,11 +8,20 @@ import { versionAndTarget } from '../src/engine/version-target.js';
 import { parseVersion, versionLabel } from '../src/primitives/version.js';
 
 const LEGACY_HEAP = 'taskmanager.heap.size: 2g';
-const deployment = loadConfig({ text: `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  flinkVersion: v1_18\n  flinkConfiguration:\n    ${LEGACY_HEAP}\n`, name: 'fd.yaml' }).documents[0]!;
-const configMap = loadConfig({ text: `apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    ${LEGACY_HEAP}\n`, name: 'cm.yaml' }).documents[0]!;
+const deployment = loadConfig({
+  text: `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nspec:\n  flinkVersion: v1_18\n  flinkConfiguration:\n    ${LEGACY_HEAP}\n`,
+  name: 'fd.yaml',
+}).documents[0]!;
+const configMap = loadConfig({
+  text: `apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    ${LEGACY_HEAP}\n`,
+  name: 'cm.yaml',
+}).documents[0]!;
 const flinkConf = loadConfig({ text: `${LEGACY_HEAP}\n`, name: 'flink-conf.yaml' }).documents[0]!;
 
-const decided = (doc: Parameters<typeof versionAndTarget>[0], asked: Parameters<typeof versionAndTarget>[1] = {}) => {
+const decided = (
+  doc: Parameters<typeof versionAndTarget>[0],
+  asked: Parameters<typeof versionAndTarget>[1] = {},
+) => {
   const d = versionAndTarget(doc, asked);
   return [versionLabel(d.version), d.known, d.target, d.targetKnown];
 };
@@ -25,9 +34,24 @@ describe('versionAndTarget', () => {
   });
 
   it('lets a forced version and a target other than standalone win; standalone does not move a FlinkDeployment off Kubernetes', () => {
-    expect(decided(flinkConf, { flinkVersion: parseVersion('1.15')!, target: 'yarn' })).toEqual(['1.15', true, 'yarn', true]);
-    expect(decided(deployment, { target: 'standalone' })).toEqual(['1.18', true, 'kubernetes', true]);
-    expect(decided(flinkConf, { target: 'standalone' })).toEqual(['1.20', false, 'standalone', true]);
+    expect(decided(flinkConf, { flinkVersion: parseVersion('1.15')!, target: 'yarn' })).toEqual([
+      '1.15',
+      true,
+      'yarn',
+      true,
+    ]);
+    expect(decided(deployment, { target: 'standalone' })).toEqual([
+      '1.18',
+      true,
+      'kubernetes',
+      true,
+    ]);
+    expect(decided(flinkConf, { target: 'standalone' })).toEqual([
+      '1.20',
+      false,
+      'standalone',
+      true,
+    ]);
   });
 
   it('decides the newest version and standalone for a plain key-value map', () => {
@@ -51,10 +75,19 @@ describe('the library derives with that decision', () => {
 
 describe('the doctor decides as lint does', () => {
   it("reads a legacy heap size in a ConfigMap as Flink's own images do, as lint tells the user to rewrite it", () => {
-    const keys = (doc: typeof configMap) => diagnose('java.lang.OutOfMemoryError: Java heap space', { config: doc }).diagnoses[0]!.suggestions.map((x) => x.key);
-    const advice = (name: string, text: string) => lint(loadConfig({ text, name })).find((f) => f.ruleId === 'deprecated-key')!.message;
+    const keys = (doc: typeof configMap) =>
+      diagnose('java.lang.OutOfMemoryError: Java heap space', {
+        config: doc,
+      }).diagnoses[0]!.suggestions.map((x) => x.key);
+    const advice = (name: string, text: string) =>
+      lint(loadConfig({ text, name })).find((f) => f.ruleId === 'deprecated-key')!.message;
     expect(keys(configMap)).toContain('taskmanager.memory.flink.size');
-    expect(advice('cm.yaml', `apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    ${LEGACY_HEAP}\n`)).toContain('write "taskmanager.memory.flink.size: 2g"');
+    expect(
+      advice(
+        'cm.yaml',
+        `apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    ${LEGACY_HEAP}\n`,
+      ),
+    ).toContain('write "taskmanager.memory.flink.size: 2g"');
     expect(keys(deployment)).toContain('taskmanager.memory.process.size');
   });
 });

@@ -33,9 +33,21 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 function processSection(title, result) {
   if (!result) return [];
-  if (!result.ok) return [`**${title}** would not start: ${cell(result.error?.message ?? 'unknown reason')}`, ''];
-  const rows = Object.entries(result.sizes).map(([key, bytes]) => `| ${LABELS[key] ?? key} | ${human(bytes)} | ${bytes} |`);
-  return [`**${title}**`, '', '| component | size | bytes |', '|---|---:|---:|', ...rows, '', result.jvmArgs ? `JVM: \`${result.jvmArgs}\`` : '', ''];
+  if (!result.ok)
+    return [`**${title}** would not start: ${cell(result.error?.message ?? 'unknown reason')}`, ''];
+  const rows = Object.entries(result.sizes).map(
+    ([key, bytes]) => `| ${LABELS[key] ?? key} | ${human(bytes)} | ${bytes} |`,
+  );
+  return [
+    `**${title}**`,
+    '',
+    '| component | size | bytes |',
+    '|---|---:|---:|',
+    ...rows,
+    '',
+    result.jvmArgs ? `JVM: \`${result.jvmArgs}\`` : '',
+    '',
+  ];
 }
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -43,7 +55,10 @@ const out = ['## flink-mem: memory per file', ''];
 for (const r of report.results ?? []) {
   const name = r.name ? `${r.file} (${r.name})` : r.file;
   out.push(`### ${cell(name)}`, '', `Flink ${r.flinkVersion}, ${r.target}`, '');
-  out.push(...processSection('TaskManager', r.taskmanager), ...processSection('JobManager', r.jobmanager));
+  out.push(
+    ...processSection('TaskManager', r.taskmanager),
+    ...processSection('JobManager', r.jobmanager),
+  );
 }
 if ((report.results ?? []).length === 0) out.push('No Flink configuration files were found.', '');
 process.stdout.write(`${out.join('\n')}\n`);

@@ -1,7 +1,8 @@
 /**
  * `flink-mem completion bash|zsh|fish`: a completion script generated from the command line's own
  * definition (commands, their flags, the values a flag takes), so it never drifts from it.
- *   bash:  source <(flink-mem completion bash)       (or save it in ~/.local/share/bash-completion/completions/flink-mem)
+ *   bash:  source <(flink-mem completion bash)       (or save it in
+ * ~/.local/share/bash-completion/completions/flink-mem)
  *   zsh:   source <(flink-mem completion zsh)        (in ~/.zshrc, after compinit)
  *   fish:  flink-mem completion fish > ~/.config/fish/completions/flink-mem.fish
  */
@@ -26,10 +27,17 @@ export interface CompletionCommand {
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 /** Flags whose value is a file or folder. */
-export const PATH_FLAGS: readonly string[] = ['--output', '--config', '--log', '--print-config', '--stdin-filename'];
+export const PATH_FLAGS: readonly string[] = [
+  '--output',
+  '--config',
+  '--log',
+  '--print-config',
+  '--stdin-filename',
+];
 export type Shell = (typeof SHELLS)[number];
 
-const words = (flags: readonly CompletionFlag[]) => flags.flatMap((f) => [f.long, f.short].filter((x): x is string => x !== undefined));
+const words = (flags: readonly CompletionFlag[]) =>
+  flags.flatMap((f) => [f.long, f.short].filter((x): x is string => x !== undefined));
 /** Single-quoted for sh and fish; descriptions never hold anything a shell should read. */
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -38,14 +46,23 @@ function bash(commands: readonly CompletionCommand[], global: readonly Completio
     const valued = c.flags.filter((f) => f.value);
     const choiceCases = valued
       .filter((f) => f.choices)
-      .map((f) => `        ${[f.long, f.short].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(f.choices!.join(' '))} -- "$cur")); return ;;`);
-    const fileFlags = valued.filter((f) => !f.choices && f.path).flatMap((f) => [f.long, f.short].filter(Boolean));
-    const freeFlags = valued.filter((f) => !f.choices && !f.path).flatMap((f) => [f.long, f.short].filter(Boolean));
+      .map(
+        (f) =>
+          `        ${[f.long, f.short].filter(Boolean).join('|')}) COMPREPLY=($(compgen -W ${quote(f.choices!.join(' '))} -- "$cur")); return ;;`,
+      );
+    const fileFlags = valued
+      .filter((f) => !f.choices && f.path)
+      .flatMap((f) => [f.long, f.short].filter(Boolean));
+    const freeFlags = valued
+      .filter((f) => !f.choices && !f.path)
+      .flatMap((f) => [f.long, f.short].filter(Boolean));
     return [
       `    ${c.name})`,
       '      case "$prev" in',
       ...choiceCases,
-      ...(fileFlags.length > 0 ? [`        ${fileFlags.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`] : []),
+      ...(fileFlags.length > 0
+        ? [`        ${fileFlags.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`]
+        : []),
       ...(freeFlags.length > 0 ? [`        ${freeFlags.join('|')}) COMPREPLY=(); return ;;`] : []),
       '      esac',
       `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${quote(words([...c.flags, ...global]).join(' '))} -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi`,
@@ -90,14 +107,28 @@ function fish(commands: readonly CompletionCommand[], global: readonly Completio
   return [
     '# flink-mem completion for fish: flink-mem completion fish > ~/.config/fish/completions/flink-mem.fish',
     'complete -c flink-mem -f',
-    ...commands.map((c) => `complete -c flink-mem -n '__fish_use_subcommand' -a ${c.name} -d ${quote(c.description.slice(0, 80))}`),
+    ...commands.map(
+      (c) =>
+        `complete -c flink-mem -n '__fish_use_subcommand' -a ${c.name} -d ${quote(c.description.slice(0, 80))}`,
+    ),
     ...global.map((f) => line('true', f)),
-    ...commands.flatMap((c) => [`complete -c flink-mem -n ${quote(`__fish_seen_subcommand_from ${c.name}`)} -F`, ...c.flags.map((f) => line(`__fish_seen_subcommand_from ${c.name}`, f))]),
+    ...commands.flatMap((c) => [
+      `complete -c flink-mem -n ${quote(`__fish_seen_subcommand_from ${c.name}`)} -F`,
+      ...c.flags.map((f) => line(`__fish_seen_subcommand_from ${c.name}`, f)),
+    ]),
     `# commands: ${names}`,
     '',
   ].join('\n');
 }
 
-export function completionScript(shell: Shell, commands: readonly CompletionCommand[], global: readonly CompletionFlag[]): string {
-  return shell === 'bash' ? bash(commands, global) : shell === 'zsh' ? zsh(commands, global) : fish(commands, global);
+export function completionScript(
+  shell: Shell,
+  commands: readonly CompletionCommand[],
+  global: readonly CompletionFlag[],
+): string {
+  return shell === 'bash'
+    ? bash(commands, global)
+    : shell === 'zsh'
+      ? zsh(commands, global)
+      : fish(commands, global);
 }

@@ -37,7 +37,10 @@ export interface DoctorCliOptions {
   readonly format: 'text' | 'json';
   readonly flinkVersion?: string;
   readonly target?: string;
-  /** `en` or `zh`; otherwise Chinese for a report written mostly in Chinese, then .flink-mem.yaml, then the locale. */
+  /**
+   * `en` or `zh`; otherwise Chinese for a report written mostly in Chinese, then .flink-mem.yaml,
+   * then the locale.
+   */
   readonly lang?: string;
 }
 
@@ -46,18 +49,25 @@ export interface DoctorCliOptions {
 /** Input that is not a text log; the message completes "<name> ...". */
 class NotText extends Error {}
 
-/** Longest line kept whole; the doctor only looks at the first 8 KB of a line, so the rest is dropped as it streams. */
+/**
+ * Longest line kept whole; the doctor only looks at the first 8 KB of a line, so the rest is
+ * dropped as it streams.
+ */
 const LONG_LINE = 64 * 1024;
 /** How much of the start is checked for NUL bytes, the mark of a binary file. */
 const SNIFF = 8192;
 
 function decoderFor(head: Buffer): TextDecoder {
-  if (head[0] === 0x1f && head[1] === 0x8b) throw new NotText('is gzip-compressed, not a text log: decompress it first (gunzip, or zcat FILE | flink-mem doctor)');
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    throw new NotText(
+      'is gzip-compressed, not a text log: decompress it first (gunzip, or zcat FILE | flink-mem doctor)',
+    );
   // Windows tools (PowerShell's > among them) write UTF-16 with a byte-order mark.
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
   if (head.subarray(0, SNIFF).includes(0)) throw new NotText('is a binary file, not a text log');
-  // Not fatal: a stray byte in another encoding becomes U+FFFD and the rest of the log is still read.
+  // Not fatal: a stray byte in another encoding becomes U+FFFD and the rest of the log is still
+  // read.
   return new TextDecoder('utf-8');
 }
 
@@ -115,7 +125,12 @@ function readableLog(path: string, shown: string): void {
     isFolder = statSync(path).isDirectory();
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new UsageError(readFailureCode(e), code === 'ENOENT' ? `log "${shown}" does not exist` : `log "${shown}" cannot be read (${code ?? String(e)})`);
+    throw new UsageError(
+      readFailureCode(e),
+      code === 'ENOENT'
+        ? `log "${shown}" does not exist`
+        : `log "${shown}" cannot be read (${code ?? String(e)})`,
+    );
   }
   if (isFolder) throw new UsageError('EISDIR', `log "${shown}" is a folder, not a file`);
 }
@@ -133,16 +148,26 @@ function configDocument(path: string, cwd: string): ConfigDocument {
   try {
     loaded = loadFile(full, {}, path);
   } catch (e) {
-    throw new UsageError(e instanceof UsageError ? e.code : 'EIO', e instanceof Error ? e.message : String(e));
+    throw new UsageError(
+      e instanceof UsageError ? e.code : 'EIO',
+      e instanceof Error ? e.message : String(e),
+    );
   }
   const fatal = fatalProblems(loaded)[0];
-  if (fatal) throw new UsageError('EINPUT', `${path}:${fatal.span.line}:${fatal.span.column}: ${fatal.message}`);
+  if (fatal)
+    throw new UsageError(
+      'EINPUT',
+      `${path}:${fatal.span.line}:${fatal.span.column}: ${fatal.message}`,
+    );
   const doc = loaded.documents[0];
   if (!doc) throw new UsageError('EINPUT', `"${path}" holds no Flink configuration`);
   return doc;
 }
 
-/** A folder (Flink's conf/, a deployment folder): the one Flink configuration in it, as lint finds it. */
+/**
+ * A folder (Flink's conf/, a deployment folder): the one Flink configuration in it, as lint finds
+ * it.
+ */
 function folderDocument(full: string, shown: string): ConfigDocument {
   const found: { name: string; doc: ConfigDocument }[] = [];
   for (const file of expandInputs([full])) {
@@ -156,9 +181,13 @@ function folderDocument(full: string, shown: string): ConfigDocument {
     if (fatalProblems(loaded).length > 0) continue;
     for (const doc of loaded.documents) found.push({ name, doc });
   }
-  if (found.length === 0) throw new UsageError('EINPUT', `folder "${shown}" holds no Flink configuration`);
+  if (found.length === 0)
+    throw new UsageError('EINPUT', `folder "${shown}" holds no Flink configuration`);
   if (found.length > 1) {
-    throw new UsageError('EINVAL', `folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`);
+    throw new UsageError(
+      'EINVAL',
+      `folder "${shown}" holds ${found.length} Flink configurations (${found.map((f) => f.name).join(', ')}): give one of them with --config`,
+    );
   }
   return found[0]!.doc;
 }
@@ -167,41 +196,73 @@ function settings(opts: DoctorCliOptions, cwd: string): DoctorOptions {
   let version: FlinkVersion | undefined;
   if (opts.flinkVersion !== undefined) {
     const v = parseVersion(opts.flinkVersion);
-    if (!v) throw new UsageError('EINVAL', `--flink-version "${opts.flinkVersion}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`);
+    if (!v)
+      throw new UsageError(
+        'EINVAL',
+        `--flink-version "${opts.flinkVersion}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`,
+      );
     version = v;
   }
   let target: Target | undefined;
   if (opts.target !== undefined) {
-    if (!(TARGETS as readonly string[]).includes(opts.target)) throw new UsageError('EINVAL', `--target must be one of ${TARGETS.join(', ')}, not "${opts.target}"`);
+    if (!(TARGETS as readonly string[]).includes(opts.target))
+      throw new UsageError(
+        'EINVAL',
+        `--target must be one of ${TARGETS.join(', ')}, not "${opts.target}"`,
+      );
     target = opts.target as Target;
   }
   let config: ReadonlyMap<string, RawValue> | undefined;
   if (opts.config !== undefined) {
     const doc = configDocument(opts.config, cwd);
     config = rawConfig(doc);
-    // The version lint and explain decide, and the target when it is asked or the configuration says
+    // The version lint and explain decide, and the target when it is asked or the configuration
+    // says
     // it; what is left open the doctor reads from the text (a local run, an old Flink).
-    const decided = versionAndTarget(doc, { ...(version ? { flinkVersion: version } : {}), ...(target ? { target } : {}) });
+    const decided = versionAndTarget(doc, {
+      ...(version ? { flinkVersion: version } : {}),
+      ...(target ? { target } : {}),
+    });
     version = decided.version;
     if (decided.targetKnown) target = decided.target;
   }
-  return { ...(config ? { config } : {}), ...(version ? { version } : {}), ...(target ? { target } : {}) };
+  return {
+    ...(config ? { config } : {}),
+    ...(version ? { version } : {}),
+    ...(target ? { target } : {}),
+  };
 }
 
 /** Every line read passes through `seen` (for the input's language) on its way to the advisor. */
-async function* watched(source: AsyncIterable<readonly string[]>, seen: (text: string) => void): AsyncGenerator<readonly string[]> {
+async function* watched(
+  source: AsyncIterable<readonly string[]>,
+  seen: (text: string) => void,
+): AsyncGenerator<readonly string[]> {
   for await (const batch of source) {
     for (const line of batch) seen(line);
     yield batch;
   }
 }
 
-async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO, seen: (text: string) => void = () => {}): Promise<DoctorResult> {
-  if (opts.error !== undefined && opts.log !== undefined) throw new UsageError('EINVAL', 'give either --error or --log, not both');
+async function read(
+  opts: DoctorCliOptions,
+  options: DoctorOptions,
+  io: CliIO,
+  seen: (text: string) => void = () => {},
+): Promise<DoctorResult> {
+  if (opts.error !== undefined && opts.log !== undefined)
+    throw new UsageError('EINVAL', 'give either --error or --log, not both');
   if (opts.error !== undefined) {
-    if (opts.error.trim() === '') throw new UsageError('EINVAL', '--error is empty: nothing to diagnose');
+    if (opts.error.trim() === '')
+      throw new UsageError('EINVAL', '--error is empty: nothing to diagnose');
     seen(opts.error);
-    return diagnose(Object.defineProperty({ ...options, text: opts.error }, 'language', Object.getOwnPropertyDescriptor(options, 'language') ?? { value: undefined }));
+    return diagnose(
+      Object.defineProperty(
+        { ...options, text: opts.error },
+        'language',
+        Object.getOwnPropertyDescriptor(options, 'language') ?? { value: undefined },
+      ),
+    );
   }
   if (opts.log !== undefined) {
     const path = resolve(io.cwd, opts.log);
@@ -212,10 +273,17 @@ async function read(opts: DoctorCliOptions, options: DoctorOptions, io: CliIO, s
     } catch (e) {
       if (e instanceof NotText) throw new UsageError('EINPUT', `log "${opts.log}" ${e.message}`);
       const code = (e as { code?: string }).code;
-      throw new UsageError(readFailureCode(e), `log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`);
+      throw new UsageError(
+        readFailureCode(e),
+        `log "${opts.log}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`,
+      );
     }
   }
-  if (io.stdinIsTTY) throw new UsageError('EINVAL', 'nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input');
+  if (io.stdinIsTTY)
+    throw new UsageError(
+      'EINVAL',
+      'nothing to diagnose: give --error "<message>", --log <file>, or pipe the text on standard input',
+    );
   try {
     return await diagnoseStream(watched(lines(io.stdin), seen), options);
   } catch (e) {
@@ -237,7 +305,11 @@ function doctorWords(lang: Lang): DoctorWords {
     noChange: t('doctor.noChange'),
     effect: t('doctor.effect'),
     docs: t('doctor.docs'),
-    process: { taskmanager: t('doctor.taskmanager'), jobmanager: t('doctor.jobmanager'), unknown: t('doctor.unknown') },
+    process: {
+      taskmanager: t('doctor.taskmanager'),
+      jobmanager: t('doctor.jobmanager'),
+      unknown: t('doctor.unknown'),
+    },
     width: displayWidth,
   };
 }
@@ -247,25 +319,34 @@ function doctorWords(lang: Lang): DoctorWords {
  * Chinese answer), and the advisor words its diagnoses after reading: it reads `language` then.
  */
 function withLanguage(options: DoctorOptions, choose: () => Lang): DoctorOptions {
-  return Object.defineProperty({ ...options }, 'language', { enumerable: true, get: () => doctorLanguage(choose()) });
+  return Object.defineProperty({ ...options }, 'language', {
+    enumerable: true,
+    get: () => doctorLanguage(choose()),
+  });
 }
 
 export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<number> {
   let result: DoctorResult;
   let lang: Lang;
   try {
-    if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError('EINVAL', `--format must be text or json, not "${String(opts.format)}"`);
+    if (opts.format !== 'text' && opts.format !== 'json')
+      throw new UsageError('EINVAL', `--format must be text or json, not "${String(opts.format)}"`);
     const flag = langFlag(opts.lang, io);
     const script = new ScriptCounter();
     const fallback = flag ?? resolveLang(io, {});
     const choose = () => (lang = flag ?? (script.chinese() ? 'zh' : fallback));
-    result = await read(opts, withLanguage(settings(opts, io.cwd), choose), io, (text) => script.add(text));
+    result = await read(opts, withLanguage(settings(opts, io.cwd), choose), io, (text) =>
+      script.add(text),
+    );
     lang = choose();
   } catch (e) {
     return exitFor(e, io);
   }
   result = localizeResult(result, lang);
-  // The evidence quotes the input: control characters in it are shown escaped, not sent to the terminal.
-  io.write(opts.format === 'json' ? formatJson(result) : visible(formatText(result, doctorWords(lang))));
+  // The evidence quotes the input: control characters in it are shown escaped, not sent to the
+  // terminal.
+  io.write(
+    opts.format === 'json' ? formatJson(result) : visible(formatText(result, doctorWords(lang))),
+  );
   return result.diagnoses.length > 0 ? EXIT.ok : EXIT.findings;
 }

@@ -15,7 +15,10 @@ export { run };
  */
 function writeFailed(fd: 1 | 2, e: NodeJS.ErrnoException): never {
   if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  if (fd === 1) process.stderr.write(`flink-mem: error: cannot write to standard output (${e.code ?? e.message})\n`);
+  if (fd === 1)
+    process.stderr.write(
+      `flink-mem: error: cannot write to standard output (${e.code ?? e.message})\n`,
+    );
   process.exit(2);
 }
 
@@ -59,7 +62,8 @@ function outputTo(fd: 1 | 2, plain: boolean): (text: string) => void {
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') writeFailed(fd, e as NodeJS.ErrnoException);
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN')
+        writeFailed(fd, e as NodeJS.ErrnoException);
       stream = viaStream(fd);
       stream.write(bytes.subarray(done));
     }

@@ -1,10 +1,25 @@
 /**
  * What `lint --fix` and `--fix-dry-run` do with a fixed text: write it over the file atomically
- * (a temporary file in the same folder, written in full, flushed to disk, with the file's mode and owner,
+ * (a temporary file in the same folder, written in full, flushed to disk, with the file's mode and
+ * owner,
  * renamed over it once the file is known to be unchanged),
  * or show it as a unified diff with git-style `a/` and `b/` paths, which `git apply` takes.
  */
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -14,16 +29,25 @@ import type { FileStamp } from './write.js';
 
 export { fileStamp, writeFailure } from './write.js';
 
-/** True when no write permission bit is set: root would be allowed to write, an editor would refuse. */
+/**
+ * True when no write permission bit is set: root would be allowed to write, an editor would refuse.
+ */
 const readOnly = (mode: number) => (mode & 0o222) === 0;
 
-/** Refuses a file --fix must not replace: a link, not a plain file, read-only (by mode, so as root too), hard-linked. */
+/**
+ * Refuses a file --fix must not replace: a link, not a plain file, read-only (by mode, so as root
+ * too), hard-linked.
+ */
 function checkReplaceable(path: string): Stats {
   const stat = lstatSync(path);
-  if (stat.isSymbolicLink()) throw new WriteRefused('it is a symbolic link, and --fix never writes through a link (run it on the file the link points to)');
+  if (stat.isSymbolicLink())
+    throw new WriteRefused(
+      'it is a symbolic link, and --fix never writes through a link (run it on the file the link points to)',
+    );
   if (!stat.isFile()) throw new WriteRefused('it is not a regular file');
   if (readOnly(stat.mode)) throw new WriteRefused('the file is read-only', 'EACCES');
-  if (stat.nlink > 1) throw new WriteRefused(`the file has ${stat.nlink} hard links, which a rewrite would separate`);
+  if (stat.nlink > 1)
+    throw new WriteRefused(`the file has ${stat.nlink} hard links, which a rewrite would separate`);
   const dir = dirname(path);
   if (readOnly(statSync(dir).mode)) throw new WriteRefused('its folder is read-only', 'EACCES');
   // Without root, the kernel decides as well (ACLs, ownership).
@@ -32,11 +56,18 @@ function checkReplaceable(path: string): Stats {
   return stat;
 }
 
-/** Throws unless `path` still holds what `expected` describes (same size, time, inode and content). */
+/**
+ * Throws unless `path` still holds what `expected` describes (same size, time, inode and content).
+ */
 function checkUnchanged(path: string, expected: FileStamp): void {
   const now = lstatSync(path);
   const same =
-    now.isFile() && now.size === expected.size && now.mtimeMs === expected.mtimeMs && now.dev === expected.dev && now.ino === expected.ino && sha256(readFileSync(path)) === expected.sha256;
+    now.isFile() &&
+    now.size === expected.size &&
+    now.mtimeMs === expected.mtimeMs &&
+    now.dev === expected.dev &&
+    now.ino === expected.ino &&
+    sha256(readFileSync(path)) === expected.sha256;
   if (!same) throw new WriteRefused('the file changed while it was being fixed (fix it again)');
 }
 
@@ -50,20 +81,25 @@ export function writeAtomically(path: string, text: string, expected?: FileStamp
   const stat = checkReplaceable(path);
   const mode = stat.mode & 0o7777;
   const bytes = Buffer.from(text, 'utf8');
-  const temp = join(dirname(path), `.${basename(path)}.flink-mem-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.flink-mem-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
     fchmodSync(fd, mode);
     try {
       // Keeps the owner when run as root on someone else's file; others cannot give files away.
-      if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.()) fchownSync(fd, stat.uid, stat.gid);
+      if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.())
+        fchownSync(fd, stat.uid, stat.gid);
     } catch {
       // Not permitted: the file then belongs to whoever ran the fix, as with any editor.
     }
     writeAll(fd, bytes);
     fsyncSync(fd);
-    if (fstatSync(fd).size !== bytes.length) throw new WriteRefused(`only part of the new content could be written`);
+    if (fstatSync(fd).size !== bytes.length)
+      throw new WriteRefused(`only part of the new content could be written`);
     closeSync(fd);
     fd = undefined;
     if (expected) checkUnchanged(path, expected);
@@ -97,9 +133,19 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** A unified diff of one file, `--- a/<path>` / `+++ b/<path>`, with the path as the user typed it. */
+/**
+ * A unified diff of one file, `--- a/<path>` / `+++ b/<path>`, with the path as the user typed it.
+ */
 export function unifiedDiff(shown: string, before: string, after: string): string {
-  const patch = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, { context: 3 });
+  const patch = createTwoFilesPatch(
+    `a/${shown}`,
+    `b/${shown}`,
+    before,
+    after,
+    undefined,
+    undefined,
+    { context: 3 },
+  );
   // jsdiff starts with a line of "=" that is not part of the unified format.
   return patch.replace(/^=+\n/, '');
 }

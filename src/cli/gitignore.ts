@@ -18,7 +18,11 @@ export class GitIgnores {
   private rootOf(dir: string): string | null {
     const known = this.roots.get(dir);
     if (known !== undefined) return known;
-    const root = existsSync(join(dir, '.git')) ? dir : dirname(dir) === dir ? null : this.rootOf(dirname(dir));
+    const root = existsSync(join(dir, '.git'))
+      ? dir
+      : dirname(dir) === dir
+        ? null
+        : this.rootOf(dirname(dir));
     if (this.roots.size > 4096) this.roots.clear();
     this.roots.set(dir, root);
     return root;
@@ -28,7 +32,9 @@ export class GitIgnores {
     const known = this.rules.get(dir);
     if (known !== undefined) return known;
     const texts: string[] = [];
-    for (const file of dir === root ? [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')] : [join(dir, '.gitignore')]) {
+    for (const file of dir === root
+      ? [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')]
+      : [join(dir, '.gitignore')]) {
       try {
         texts.push(readFileSync(file, 'utf8'));
       } catch {

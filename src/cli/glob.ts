@@ -1,6 +1,7 @@
 /**
  * Quoted globs (`flink-mem lint 'k8s/**\/*.yaml'`), matched by flink-mem itself as ESLint does, for
- * shells that do not expand `**` and for Windows. `*` and `?` stay within a path segment, `**` is any
+ * shells that do not expand `**` and for Windows. `*` and `?` stay within a path segment, `**` is
+ * any
  * number of segments, `[abc]` / `[!a-z]` a character class. Matching walks the pattern and the path
  * with one backtracking point per `*` (no regular expression), so a long name costs at most
  * pattern x name steps.
@@ -24,7 +25,10 @@ export function globBase(pattern: string): string {
   return fixed.join('/') || '/';
 }
 
-/** Whether character `ch` is in the class starting at `pattern[at]` (`[`); returns [matched, index after `]`] or null when unclosed. */
+/**
+ * Whether character `ch` is in the class starting at `pattern[at]` (`[`); returns [matched, index
+ * after `]`] or null when unclosed.
+ */
 function classMatch(pattern: string, at: number, ch: string): [boolean, number] | null {
   let i = at + 1;
   const negate = pattern[i] === '!' || pattern[i] === '^';

@@ -7,7 +7,13 @@ import type { Command, Help } from 'commander';
 import type { Lang } from '../i18n/lang.js';
 import { isLang, langFromEnv } from '../i18n/lang.js';
 import { displayWidth } from '../i18n/width.js';
-import { ZH_HELP, ZH_HELP_PHRASES, ZH_HELP_PREFIXES, ZH_HELP_TITLES, ZH_USAGE_ERRORS } from '../i18n/zh/help.js';
+import {
+  ZH_HELP,
+  ZH_HELP_PHRASES,
+  ZH_HELP_PREFIXES,
+  ZH_HELP_TITLES,
+  ZH_USAGE_ERRORS,
+} from '../i18n/zh/help.js';
 import type { CliIO } from './io.js';
 import { langOfConfig, nearestLinterConfig } from './lang.js';
 
@@ -15,7 +21,12 @@ import { langOfConfig, nearestLinterConfig } from './lang.js';
 export function helpLang(argv: readonly string[], io: CliIO): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    const value =
+      a === '--lang'
+        ? argv[i + 1]
+        : a.startsWith('--lang=')
+          ? a.slice('--lang='.length)
+          : undefined;
     if (value !== undefined) return isLang(value) ? value : langFromEnv(io.env);
   }
   try {
@@ -25,7 +36,10 @@ export function helpLang(argv: readonly string[], io: CliIO): Lang {
   }
 }
 
-/** A description in Chinese: its exact entry, else its fixed start and phrases; undefined when unknown. */
+/**
+ * A description in Chinese: its exact entry, else its fixed start and phrases; undefined when
+ * unknown.
+ */
 export function zhDescription(english: string): string | undefined {
   const exact = ZH_HELP[english];
   if (exact !== undefined) return exact;
@@ -41,7 +55,10 @@ export function allCommands(program: Command): Command[] {
   return [program, ...program.commands.flatMap((c) => allCommands(c))];
 }
 
-/** Rewrites every description of the program (commands, options, arguments, help and version flags) in `lang`. */
+/**
+ * Rewrites every description of the program (commands, options, arguments, help and version flags)
+ * in `lang`.
+ */
 export function localizeHelp(program: Command, lang: Lang): void {
   if (lang === 'en') return;
   const zh = (text: string) => zhDescription(text) ?? text;
@@ -52,7 +69,8 @@ export function localizeHelp(program: Command, lang: Lang): void {
     cmd.helpOption('-h, --help', zh('display help for command'));
     cmd.configureHelp({
       styleTitle: (title: string) => ZH_HELP_TITLES[title] ?? title,
-      displayWidth: (text: string) => displayWidth(text.replace(/\u001b\[\d{0,3}(?:;\d{1,3}){0,8}m/g, '')),
+      displayWidth: (text: string) =>
+        displayWidth(text.replace(/\u001b\[\d{0,3}(?:;\d{1,3}){0,8}m/g, '')),
     } as Partial<Help>);
   }
   const version = program.options.find((o) => o.long === '--version');

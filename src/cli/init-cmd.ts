@@ -13,7 +13,10 @@ import { UsageError } from '../primitives/usage-error.js';
 
 export const INIT_FILE = '.flink-mem.yaml';
 
-/** The file `init` writes: every line a comment, so it changes nothing until a setting is uncommented. */
+/**
+ * The file `init` writes: every line a comment, so it changes nothing until a setting is
+ * uncommented.
+ */
 export function initText(): string {
   const width = Math.max(...ALL_RULES.map((r) => r.id.length));
   const rules = [...ALL_RULES]
@@ -43,13 +46,24 @@ export function initText(): string {
 
 export async function runInit(opts: { force?: boolean }, io: CliIO): Promise<number> {
   const path = join(io.cwd, INIT_FILE);
-  const other = ['.flink-mem.yaml', '.flink-mem.yml'].find((name) => existsSync(join(io.cwd, name)));
-  if (other && !opts.force) throw new UsageError('EINVAL', `${other} already exists here; remove it or run flink-mem init --force to replace it`);
+  const other = ['.flink-mem.yaml', '.flink-mem.yml'].find((name) =>
+    existsSync(join(io.cwd, name)),
+  );
+  if (other && !opts.force)
+    throw new UsageError(
+      'EINVAL',
+      `${other} already exists here; remove it or run flink-mem init --force to replace it`,
+    );
   try {
     writeFileSync(path, initText());
   } catch (e) {
-    throw new UsageError('EIO', `cannot write ${INIT_FILE}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(
+      'EIO',
+      `cannot write ${INIT_FILE}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
-  io.write(`wrote ${INIT_FILE}: every setting is commented out; uncomment what you want to change\n`);
+  io.write(
+    `wrote ${INIT_FILE}: every setting is commented out; uncomment what you want to change\n`,
+  );
   return EXIT.ok;
 }

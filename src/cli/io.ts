@@ -31,13 +31,20 @@ export const EXIT = {
  * one line and exit code 2; anything else is a bug in flink-mem, exit code 3 (with the stack when
  * FLINK_MEM_DEBUG is set). `say` prints a usage line (lint escapes and de-duplicates them).
  */
-export function exitFor(e: unknown, io: CliIO, say: (message: string) => void = (m) => io.error(`flink-mem: error: ${m}\n`)): number {
+export function exitFor(
+  e: unknown,
+  io: CliIO,
+  say: (message: string) => void = (m) => io.error(`flink-mem: error: ${m}\n`),
+): number {
   if (e instanceof UsageError) {
     say(e.message);
     return EXIT.usage;
   }
-  io.error(`flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`);
-  if (io.env['FLINK_MEM_DEBUG']) io.error(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  io.error(
+    `flink-mem: internal error: ${e instanceof Error ? e.message : String(e)}\nThis is a bug in flink-mem; please report it with the input that caused it.\n`,
+  );
+  if (io.env['FLINK_MEM_DEBUG'])
+    io.error(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return EXIT.internal;
 }
 
@@ -46,7 +53,13 @@ export function exitFor(e: unknown, io: CliIO, say: (message: string) => void = 
  * "Did you mean" suggestion on a second line, which would break scripts reading one line).
  */
 export function oneLineError(text: string): string {
-  return `flink-mem: error: ${text.trim().replace(/^error:\s*/, '').split('\n').map((s) => s.trim()).filter(Boolean).join(' ')}\n`;
+  return `flink-mem: error: ${text
+    .trim()
+    .replace(/^error:\s*/, '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ')}\n`;
 }
 
 /** The same window on the world with an environment of its own (standard input stays lazy). */

@@ -16,18 +16,25 @@ import { UsageError } from '../primitives/usage-error.js';
 export function langFlag(value: unknown, io: CliIO): Lang | undefined {
   if (value === undefined) return undefined;
   if (isLang(value)) return value;
-  throw new UsageError('EINVAL', cliText(langFromEnv(io.env), 'usage.lang', { value: String(value) }));
+  throw new UsageError(
+    'EINVAL',
+    cliText(langFromEnv(io.env), 'usage.lang', { value: String(value) }),
+  );
 }
 
 /** The nearest .flink-mem.yaml/.yml upwards from `dir`, stopping after a folder holding `.git`. */
 export function nearestLinterConfig(dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
-    for (const name of ['.flink-mem.yaml', '.flink-mem.yml']) if (existsSync(join(d, name))) return join(d, name);
+    for (const name of ['.flink-mem.yaml', '.flink-mem.yml'])
+      if (existsSync(join(d, name))) return join(d, name);
     if (existsSync(join(d, '.git')) || dirname(d) === d) return undefined;
   }
 }
 
-/** `lang` of a linter config file; a value other than en or zh is a usage error, an unreadable file says nothing. */
+/**
+ * `lang` of a linter config file; a value other than en or zh is a usage error, an unreadable file
+ * says nothing.
+ */
 export function langOfConfig(path: string | undefined, io: CliIO): Lang | undefined {
   if (path === undefined) return undefined;
   let value: unknown;
@@ -38,7 +45,13 @@ export function langOfConfig(path: string | undefined, io: CliIO): Lang | undefi
   }
   if (value === undefined || value === null) return undefined;
   if (isLang(value)) return value;
-  throw new UsageError('ECONFIG', cliText(langFromEnv(io.env), 'usage.langConfig', { file: relative(io.cwd, path) || path, value: String(value) }));
+  throw new UsageError(
+    'ECONFIG',
+    cliText(langFromEnv(io.env), 'usage.langConfig', {
+      file: relative(io.cwd, path) || path,
+      value: String(value),
+    }),
+  );
 }
 
 export interface LangSources {
@@ -54,6 +67,7 @@ export function resolveLang(io: CliIO, sources: LangSources): Lang {
   const flag = langFlag(sources.flag, io);
   if (flag) return flag;
   if (sources.input !== undefined && looksChinese(sources.input)) return 'zh';
-  const config = 'config' in sources ? sources.config : langOfConfig(nearestLinterConfig(io.cwd), io);
+  const config =
+    'config' in sources ? sources.config : langOfConfig(nearestLinterConfig(io.cwd), io);
   return config ?? langFromEnv(io.env);
 }

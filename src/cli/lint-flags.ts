@@ -13,7 +13,9 @@ import { TARGETS } from '../engine/version-target.js';
 import type { ReportRequest } from './format/index.js';
 import type { CliIO } from './io.js';
 
-/** Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one). */
+/**
+ * Flag values exactly as given on the command line; `runLint` validates them (exit 2 on a bad one).
+ */
 export interface LintOptions {
   /** Files, folders (their Flink config files and manifests), or `-` for standard input. */
   readonly inputs: readonly string[];
@@ -30,7 +32,9 @@ export interface LintOptions {
   readonly failOn?: string;
   /** Exit 1 when there are more warnings than this. */
   readonly maxWarnings?: number | string;
-  /** A linter config file; otherwise `.flink-mem.yaml`/`.yml` is looked up from each linted file. */
+  /**
+   * A linter config file; otherwise `.flink-mem.yaml`/`.yml` is looked up from each linted file.
+   */
   readonly config?: string;
   readonly flinkVersion?: string;
   /** `standalone`, `kubernetes`, `yarn` or `local`. */
@@ -46,13 +50,18 @@ export interface LintOptions {
   readonly fix?: boolean;
   /** Print the fixes as a unified diff and write nothing. */
   readonly fixDryRun?: boolean;
-  /** The path standard input stands for: findings name it, and its linter config is looked up from it. */
+  /**
+   * The path standard input stands for: findings name it, and its linter config is looked up from
+   * it.
+   */
   readonly stdinFilename?: string;
   /** Report errors only (warnings and info are neither shown nor counted). */
   readonly quiet?: boolean;
   /** Also walk folders that git ignores. */
   readonly noIgnore?: boolean;
-  /** Print the settings that apply to this file (linter config under the flags) instead of linting. */
+  /**
+   * Print the settings that apply to this file (linter config under the flags) instead of linting.
+   */
   readonly printConfig?: string;
   /** `en` or `zh`; otherwise the linter config's `lang`, then LC_ALL, LC_MESSAGES, LANG. */
   readonly lang?: string;
@@ -68,7 +77,6 @@ const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off
 export const INPUT_FORMATS: readonly InputFormat[] = ['flink-conf', 'config-yaml', 'k8s'];
 export const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
 
-
 export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError('EINVAL', `${flag} "${value}" is not one of ${allowed.join(', ')}`);
@@ -78,8 +86,13 @@ function ruleOverrides(items: readonly string[]): Record<string, SeveritySetting
   const out: Record<string, SeveritySetting> = {};
   for (const item of items) {
     const [id = '', severity] = item.split(/=(.*)/s).map((x) => x.trim());
-    if (severity === undefined || !id) throw new UsageError('EINVAL', `--rule "${item}" must look like RULE-ID=SEVERITY`);
-    if (!RULES.has(id)) throw new UsageError('EINVAL', `--rule: unknown rule "${id}" (did you mean "${closest(id, [...RULES.keys()])}"?)`);
+    if (severity === undefined || !id)
+      throw new UsageError('EINVAL', `--rule "${item}" must look like RULE-ID=SEVERITY`);
+    if (!RULES.has(id))
+      throw new UsageError(
+        'EINVAL',
+        `--rule: unknown rule "${id}" (did you mean "${closest(id, [...RULES.keys()])}"?)`,
+      );
     out[id] = oneOf(severity, SEVERITIES, `--rule ${id}`);
   }
   return out;
@@ -88,26 +101,54 @@ function ruleOverrides(items: readonly string[]): Record<string, SeveritySetting
 export function maxWarningsOf(value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('EINVAL', `--max-warnings "${value}" must be a whole number of at least 0`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(
+      'EINVAL',
+      `--max-warnings "${value}" must be a whole number of at least 0`,
+    );
   return n;
 }
 
 /** Linter settings from the flags; they win over the linter config file. */
 export function flagSettings(opts: LintOptions): Partial<LinterSettings> {
   return {
-    ...(opts.flinkVersion !== undefined ? { flinkVersion: parseVersionOrThrow(opts.flinkVersion, '--flink-version') } : {}),
+    ...(opts.flinkVersion !== undefined
+      ? { flinkVersion: parseVersionOrThrow(opts.flinkVersion, '--flink-version') }
+      : {}),
     ...(opts.target !== undefined ? { target: oneOf(opts.target, TARGETS, '--target') } : {}),
-    ...(opts.containerMemory !== undefined ? { containerMemory: parseLimitOrThrow(opts.containerMemory, '--container-memory') } : {}),
+    ...(opts.containerMemory !== undefined
+      ? { containerMemory: parseLimitOrThrow(opts.containerMemory, '--container-memory') }
+      : {}),
     rules: ruleOverrides(opts.rule ?? []),
   };
 }
 
 export function fixMode(opts: LintOptions): 'write' | 'diff' | null {
-  if (opts.fix && opts.fixDryRun) throw new UsageError('EINVAL', '--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
-  if (opts.fix && opts.inputs.includes('-')) throw new UsageError('EINVAL', '--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff');
-  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '') throw new UsageError('EINVAL', '--stdin-filename is empty; give the path standard input stands for');
-  if (opts.fixDryRun && ((opts.reports?.length ?? 0) > 0 || opts.output !== undefined || (opts.format ?? 'text') !== 'text')) {
-    throw new UsageError('EINVAL', '--fix-dry-run prints a unified diff; it takes no --format or --output');
+  if (opts.fix && opts.fixDryRun)
+    throw new UsageError(
+      'EINVAL',
+      '--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write',
+    );
+  if (opts.fix && opts.inputs.includes('-'))
+    throw new UsageError(
+      'EINVAL',
+      '--fix cannot write back to standard input; use --fix-dry-run to see the changes as a diff',
+    );
+  if (opts.stdinFilename !== undefined && opts.stdinFilename.trim() === '')
+    throw new UsageError(
+      'EINVAL',
+      '--stdin-filename is empty; give the path standard input stands for',
+    );
+  if (
+    opts.fixDryRun &&
+    ((opts.reports?.length ?? 0) > 0 ||
+      opts.output !== undefined ||
+      (opts.format ?? 'text') !== 'text')
+  ) {
+    throw new UsageError(
+      'EINVAL',
+      '--fix-dry-run prints a unified diff; it takes no --format or --output',
+    );
   }
   return opts.fix ? 'write' : opts.fixDryRun ? 'diff' : null;
 }

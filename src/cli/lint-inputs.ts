@@ -5,7 +5,13 @@
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { flinkFilesIn, loadBytes, MAX_CONFIG_BYTES, readRegularFile, UsageError } from '../config/index.js';
+import {
+  flinkFilesIn,
+  loadBytes,
+  MAX_CONFIG_BYTES,
+  readRegularFile,
+  UsageError,
+} from '../config/index.js';
 import type { FolderWatch, Skipped } from '../config/expand.js';
 import type { LoadedFile, LoadOptions } from '../config/types.js';
 import type { CliIO } from './io.js';
@@ -21,7 +27,13 @@ import type { LinterConfigs } from './linter-configs.js';
  * (a list of 10,000 paths would stay in memory for the whole run). A missing input, or a folder
  * without any Flink file (most likely the wrong folder), is a usage error.
  */
-export function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinName: string, passedOver: (message: string, kind: Skipped['kind']) => void): Generator<[string, string]> {
+export function* filesOf(
+  input: string,
+  cwd: string,
+  watch: FolderWatch,
+  stdinName: string,
+  passedOver: (message: string, kind: Skipped['kind']) => void,
+): Generator<[string, string]> {
   if (input === '-') {
     yield [stdinName, '-'];
     return;
@@ -44,12 +56,17 @@ export function* filesOf(input: string, cwd: string, watch: FolderWatch, stdinNa
     return;
   }
   let found = false;
-  const skipped = (path: string, why: Skipped) => passedOver(skippedMessage(shown(path), input, why), why.kind);
+  const skipped = (path: string, why: Skipped) =>
+    passedOver(skippedMessage(shown(path), input, why), why.kind);
   for (const f of flinkFilesIn(abs, { ...watch, skipped })) {
     found = true;
     yield [shown(f), f];
   }
-  if (!found) throw new UsageError('EINPUT', `"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+  if (!found)
+    throw new UsageError(
+      'EINPUT',
+      `"${input}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`,
+    );
 }
 
 /** The Flink files under a quoted glob's folder whose paths the glob matches. */
@@ -63,10 +80,17 @@ function* globFiles(pattern: string, cwd: string, watch: FolderWatch): Generator
     found = true;
     yield [shown(f), f];
   }
-  if (!found) throw new UsageError('EINPUT', `"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+  if (!found)
+    throw new UsageError(
+      'EINPUT',
+      `"${pattern}" matches no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`,
+    );
 }
 
-/** A linted file as read: the loaded text, and for --fix what the file was (checked again before it is replaced). */
+/**
+ * A linted file as read: the loaded text, and for --fix what the file was (checked again before it
+ * is replaced).
+ */
 export interface ReadFile {
   readonly loaded: LoadedFile;
   readonly abs: string;
@@ -77,12 +101,20 @@ export interface ReadFile {
  * Reads one file relative to the CLI's working directory and loads it under the name the user
  * sees (the loader's `loadFile` would name it by its absolute path).
  */
-export async function readInput(shown: string, abs: string, io: CliIO, options: LoadOptions, configs: LinterConfigs, stamp: boolean): Promise<ReadFile> {
+export async function readInput(
+  shown: string,
+  abs: string,
+  io: CliIO,
+  options: LoadOptions,
+  configs: LinterConfigs,
+  stamp: boolean,
+): Promise<ReadFile> {
   if (abs === '-') return { loaded: loadBytes(await readStdin(io), shown, options), abs };
   let bytes: Buffer;
   let stat: Stats | undefined;
   try {
-    // The file's state is taken after the read: a file changed in between fails the content check before any rename.
+    // The file's state is taken after the read: a file changed in between fails the content check
+    // before any rename.
     const after: { stat?: Stats } = {};
     bytes = readRegularFile(abs, MAX_CONFIG_BYTES, undefined, stamp ? after : undefined);
     stat = after.stat;
@@ -90,6 +122,10 @@ export async function readInput(shown: string, abs: string, io: CliIO, options: 
     throw new UsageError(readFailureCode(e), describeReadError(shown, e));
   }
   const beside = configs.flinkConfBeside(abs, shown);
-  const loaded = loadBytes(bytes, shown, beside === null ? options : { ...options, besideFlinkConf: beside });
+  const loaded = loadBytes(
+    bytes,
+    shown,
+    beside === null ? options : { ...options, besideFlinkConf: beside },
+  );
   return stat ? { loaded, abs, stamp: fileStamp(abs, bytes, stat) } : { loaded, abs };
 }

@@ -1,4 +1,7 @@
-/** `--output` files, known by real path and inode, so that lint never reads a report it writes as an input. */
+/**
+ * `--output` files, known by real path and inode, so that lint never reads a report it writes as an
+ * input.
+ */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 

@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALL_RULES } from '../../rules/index.js';
-import { countNodes, flinkConfBeside, ReadRefused, readRegularFile, UsageError } from '../config/index.js';
+import {
+  countNodes,
+  flinkConfBeside,
+  ReadRefused,
+  readRegularFile,
+  UsageError,
+} from '../config/index.js';
 import type { FolderWatch } from '../config/expand.js';
 import { DEFAULT_SETTINGS, settingsFromObject } from '../engine/settings.js';
 import type { LinterSettings, RuleSetting } from '../engine/settings.js';
@@ -22,7 +28,8 @@ export function mergeSettings(...parts: Partial<LinterSettings>[]): LinterSettin
     const merged: Record<string, RuleSetting> = { ...out.rules };
     for (const [id, setting] of Object.entries(rules)) {
       const before = merged[id];
-      merged[id] = typeof setting === 'string' && Array.isArray(before) ? [setting, before[1]] : setting;
+      merged[id] =
+        typeof setting === 'string' && Array.isArray(before) ? [setting, before[1]] : setting;
     }
     out = { ...out, ...rest, rules: merged };
   }
@@ -71,7 +78,10 @@ export class LinterConfigs {
     return result;
   }
 
-  /** For a config.yaml read from disk: the flink-conf.yaml beside it, as the user would name it, or null. */
+  /**
+   * For a config.yaml read from disk: the flink-conf.yaml beside it, as the user would name it, or
+   * null.
+   */
   flinkConfBeside(abs: string, shown: string): string | null {
     return flinkConfBeside(abs, shown, this.listed.get(dirname(abs)));
   }
@@ -81,17 +91,27 @@ export class LinterConfigs {
     if (result === undefined) {
       const shown = relative(this.cwd, path) || path;
       try {
-        const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString('utf8');
+        const text = readRegularFile(path, MAX_LINTER_CONFIG_BYTES, 'a linter config').toString(
+          'utf8',
+        );
         if (countNodes(text, MAX_LINTER_CONFIG_NODES).nodes > MAX_LINTER_CONFIG_NODES) {
-          throw new UsageError('ECONFIG', `${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`);
+          throw new UsageError(
+            'ECONFIG',
+            `${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`,
+          );
         }
         result = settingsFromObject(parseYaml(text), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
         result =
-          e instanceof UsageError ? e
-          : e instanceof ReadRefused ? new UsageError('ECONFIG', `${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`)
-          : new UsageError('ECONFIG', `${shown}: cannot read the linter config: ${first}`);
+          e instanceof UsageError
+            ? e
+            : e instanceof ReadRefused
+              ? new UsageError(
+                  'ECONFIG',
+                  `${shown}: cannot read the linter config: it ${e.message.replace(/; it is not read$/, '')}`,
+                )
+              : new UsageError('ECONFIG', `${shown}: cannot read the linter config: ${first}`);
       }
       this.parsed.set(path, result);
     }

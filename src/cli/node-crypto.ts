@@ -10,6 +10,8 @@ let loaded: typeof NodeCrypto | undefined;
 
 export function nodeCrypto(): typeof NodeCrypto {
   // require() is the fallback before Node 20.16, which has no process.getBuiltinModule.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= (process.getBuiltinModule?.('node:crypto')) ?? (require('node:crypto') as typeof NodeCrypto));
+  return (loaded ??=
+    process.getBuiltinModule?.('node:crypto') ??
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('node:crypto') as typeof NodeCrypto));
 }

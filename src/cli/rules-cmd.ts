@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../../rules/index.js';
 import type { RuleDefinition } from '../engine/types.js';
 import { ruleDocsUrl } from '../engine/types.js';
-import { lintFlags, lintSettings, outputWithoutMarkers, readHeader, RULES_FAMILY, withoutMarkers } from '../fixtures/directives.js';
+import {
+  lintFlags,
+  lintSettings,
+  outputWithoutMarkers,
+  readHeader,
+  RULES_FAMILY,
+  withoutMarkers,
+} from '../fixtures/directives.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { CliIO } from './io.js';
@@ -42,12 +49,17 @@ export interface RuleExample {
 const FIXTURE = /^invalid-.*\.(ya?ml|conf)$/;
 
 /** Each rule's first invalid fixture (by name) with its `.out`, from `fixtures/rules/<id>/`. */
-export function loadRuleExamples(fixturesDir: string, ids: Iterable<string>): Map<string, RuleExample> {
+export function loadRuleExamples(
+  fixturesDir: string,
+  ids: Iterable<string>,
+): Map<string, RuleExample> {
   const out = new Map<string, RuleExample>();
   for (const id of ids) {
     const dir = join(fixturesDir, id);
     if (!existsSync(dir)) continue;
-    const name = readdirSync(dir).filter((n) => FIXTURE.test(n)).sort()[0];
+    const name = readdirSync(dir)
+      .filter((n) => FIXTURE.test(n))
+      .sort()[0];
     if (!name) continue;
     const text = readFileSync(join(dir, name), 'utf8');
     const outPath = join(dir, name.replace(/\.(ya?ml|conf)$/, '.out'));
@@ -58,7 +70,9 @@ export function loadRuleExamples(fixturesDir: string, ids: Iterable<string>): Ma
       input: withoutMarkers(text),
       ...(existsSync(outPath) ? { output: unmarked(outPath) } : {}),
       ...(existsSync(zhPath) ? { outputZh: unmarked(zhPath) } : {}),
-      flags: lintFlags(lintSettings(join(dir, name), readHeader(RULES_FAMILY, join(dir, name), text))),
+      flags: lintFlags(
+        lintSettings(join(dir, name), readHeader(RULES_FAMILY, join(dir, name), text)),
+      ),
     });
   }
   return out;
@@ -112,7 +126,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const DOC_WORDS = {
   en: {
     title: '# Rule reference',
-    generated: "<!-- Generated from the rules' metadata and fixtures by `npm run docs`; do not edit by hand. -->",
+    generated:
+      "<!-- Generated from the rules' metadata and fixtures by `npm run docs`; do not edit by hand. -->",
     intro: (n: number) => [
       `flink-mem has ${n} rules. Each finding names its rule in brackets; turn a rule off, change its severity or set its`,
       'options in `.flink-mem.yaml` (`rules: { <rule-id>: warning }`), or on the command line with `--rule <rule-id>=off`.',
@@ -156,7 +171,10 @@ const DOC_WORDS = {
 
 function optionsSection(rule: Rule, lang: Lang): string {
   const w = DOC_WORDS[lang];
-  const props = (rule.optionsSchema?.['properties'] ?? {}) as Record<string, { type?: unknown; description?: string }>;
+  const props = (rule.optionsSchema?.['properties'] ?? {}) as Record<
+    string,
+    { type?: unknown; description?: string }
+  >;
   const names = Object.keys(props);
   if (names.length === 0) return w.none;
   const rows = names.map((n) => {
@@ -168,16 +186,28 @@ function optionsSection(rule: Rule, lang: Lang): string {
 }
 
 function exampleSection(example: RuleExample, lang: Lang): string {
-  const command = ['flink-mem lint', example.name, ...example.flags, ...(lang === 'en' ? [] : ['--lang', lang])].join(' ');
+  const command = [
+    'flink-mem lint',
+    example.name,
+    ...example.flags,
+    ...(lang === 'en' ? [] : ['--lang', lang]),
+  ].join(' ');
   const parts = [`\`${example.name}\`:`, fenced('yaml', example.input)];
   // The Chinese output of an example is the test fixture's `.zh.out` when there is one.
   const output = lang === 'zh' ? example.outputZh : example.output;
-  if (output !== undefined) parts.push(`\`${command}\` ${DOC_WORDS[lang].prints}`, fenced('text', output));
+  if (output !== undefined)
+    parts.push(`\`${command}\` ${DOC_WORDS[lang].prints}`, fenced('text', output));
   return parts.join('\n\n');
 }
 
-/** The rule reference in markdown; `examples` maps a rule id to its example (omitted when absent). */
-export function renderRulesMarkdown(rules: readonly Rule[], examples: ReadonlyMap<string, RuleExample>, lang: Lang = 'en'): string {
+/**
+ * The rule reference in markdown; `examples` maps a rule id to its example (omitted when absent).
+ */
+export function renderRulesMarkdown(
+  rules: readonly Rule[],
+  examples: ReadonlyMap<string, RuleExample>,
+  lang: Lang = 'en',
+): string {
   const w = DOC_WORDS[lang];
   const head = [
     w.title,
@@ -214,8 +244,20 @@ export async function runRules(opts: RulesOptions, io: CliIO): Promise<number> {
     else if (format === 'json') io.write(renderRulesJson(rules, lang));
     else if (format === 'markdown') {
       const dir = packageFixturesDir();
-      io.write(renderRulesMarkdown(rules, dir ? loadRuleExamples(dir, rules.map((r) => r.id)) : new Map(), lang));
-    } else throw new UsageError('EINVAL', `--format "${format}" is not one of text, json, markdown`);
+      io.write(
+        renderRulesMarkdown(
+          rules,
+          dir
+            ? loadRuleExamples(
+                dir,
+                rules.map((r) => r.id),
+              )
+            : new Map(),
+          lang,
+        ),
+      );
+    } else
+      throw new UsageError('EINVAL', `--format "${format}" is not one of text, json, markdown`);
   } catch (e) {
     return exitFor(e, io);
   }

@@ -20,10 +20,16 @@ export interface SchemaOptions {
 
 export async function runSchema(opts: SchemaOptions, io: CliIO): Promise<number> {
   try {
-    const version = opts.flinkVersion !== undefined ? parseVersionOrThrow(opts.flinkVersion, '--flink-version') : undefined;
+    const version =
+      opts.flinkVersion !== undefined
+        ? parseVersionOrThrow(opts.flinkVersion, '--flink-version')
+        : undefined;
     const kind = opts.kind ?? 'config';
-    if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError('EINVAL', `--kind "${kind}" is not one of ${SCHEMA_KINDS.join(', ')}`);
-    io.write(`${JSON.stringify(editorSchema({ ...(version ? { version } : {}), kind: kind as SchemaKind }), null, 2)}\n`);
+    if (!(SCHEMA_KINDS as readonly string[]).includes(kind))
+      throw new UsageError('EINVAL', `--kind "${kind}" is not one of ${SCHEMA_KINDS.join(', ')}`);
+    io.write(
+      `${JSON.stringify(editorSchema({ ...(version ? { version } : {}), kind: kind as SchemaKind }), null, 2)}\n`,
+    );
     return EXIT.ok;
   } catch (e) {
     return exitFor(e, io);

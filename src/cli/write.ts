@@ -8,7 +8,10 @@ import type { Stats } from 'node:fs';
 
 /** A file that --fix will not replace, in words for the user (`the file is read-only`). */
 export class WriteRefused extends Error {
-  constructor(why: string, readonly code?: string) {
+  constructor(
+    why: string,
+    readonly code?: string,
+  ) {
     super(why);
     this.name = 'WriteRefused';
   }
@@ -33,7 +36,9 @@ export function writeFailure(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Writes every byte or throws: writeSync may write fewer than asked (a size limit, a full disk). */
+/**
+ * Writes every byte or throws: writeSync may write fewer than asked (a size limit, a full disk).
+ */
 export function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
@@ -52,9 +57,20 @@ export interface FileStamp {
   readonly sha256: string;
 }
 
-export const sha256 = (bytes: Uint8Array) => nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) =>
+  nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 
 /** The stamp of a file from the bytes just read from it (and a stat taken after the read). */
-export function fileStamp(path: string, bytes: Uint8Array, stat: Stats = statSync(path)): FileStamp {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino, sha256: sha256(bytes) };
+export function fileStamp(
+  path: string,
+  bytes: Uint8Array,
+  stat: Stats = statSync(path),
+): FileStamp {
+  return {
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    dev: stat.dev,
+    ino: stat.ino,
+    sha256: sha256(bytes),
+  };
 }

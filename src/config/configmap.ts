@@ -12,7 +12,14 @@ import { parseLegacy } from './flink-conf.js';
 import { LineIndex } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
 import type { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, Span } from './types.js';
+import type {
+  ConfigDocument,
+  ConfigEntry,
+  ConfigProblem,
+  ContainerLimit,
+  LineRange,
+  Span,
+} from './types.js';
 
 export interface ConfigMapCandidate {
   readonly root: Node;
@@ -32,7 +39,8 @@ interface Shift {
 
 /** A literal block: content line k is manifest line first+k-1, columns moved by the indentation. */
 function literalShift(index: LineIndex, first: number, indent: number): Shift {
-  const at = (line: number, column: number) => index.lineStart(first + line - 1) + indent + column - 1;
+  const at = (line: number, column: number) =>
+    index.lineStart(first + line - 1) + indent + column - 1;
   return {
     span: (s) => index.span(at(s.line, s.column), at(s.endLine, s.endColumn)),
     lineSpan: (s) => {
@@ -49,14 +57,25 @@ function coarseShift(whole: Span): Shift {
 }
 
 /** The text of a literal block as the lines of the manifest give it, or null if it is not one. */
-export function literalBlock(r: ManifestReader, key: Node, value: Node): { content: string; first: number; indent: number } | null {
-  if (!isScalar(value) || value.type !== 'BLOCK_LITERAL' || !value.range || typeof value.value !== 'string') return null;
+export function literalBlock(
+  r: ManifestReader,
+  key: Node,
+  value: Node,
+): { content: string; first: number; indent: number } | null {
+  if (
+    !isScalar(value) ||
+    value.type !== 'BLOCK_LITERAL' ||
+    !value.range ||
+    typeof value.value !== 'string'
+  )
+    return null;
   const index = r.index;
   const header = index.position(value.range[0]).line;
   const end = value.range[1];
   const digit = /^\|[-+]?([1-9])/.exec(index.text.slice(value.range[0], value.range[0] + 3));
   const lines: string[] = [];
-  for (let l = header + 1; l <= index.lineCount && index.lineStart(l) < end; l++) lines.push(index.lineText(l));
+  for (let l = header + 1; l <= index.lineCount && index.lineStart(l) < end; l++)
+    lines.push(index.lineText(l));
   let indent: number;
   if (digit) indent = (key.range ? index.position(key.range[0]).column - 1 : 0) + Number(digit[1]);
   else {
@@ -85,7 +104,11 @@ function shiftEntry(e: ConfigEntry, sh: Shift): ConfigEntry {
 }
 
 function shiftProblem(p: ConfigProblem, sh: Shift): ConfigProblem {
-  return { ...p, span: sh.span(p.span), ...(p.replacementLine !== undefined ? { replacementLine: sh.line(p.replacementLine) } : {}) };
+  return {
+    ...p,
+    span: sh.span(p.span),
+    ...(p.replacementLine !== undefined ? { replacementLine: sh.line(p.replacementLine) } : {}),
+  };
 }
 
 /** One document per embedded Flink file of the ConfigMap. */
@@ -108,9 +131,14 @@ export function readConfigMap(
     if (!key || !value || !EMBEDDED.includes(name as (typeof EMBEDDED)[number])) continue;
     const block = literalBlock(r, key, value);
     const text = block ? block.content : (r.text(value) ?? '');
-    const shift = block ? literalShift(index, block.first, block.indent) : coarseShift(r.span(value));
+    const shift = block
+      ? literalShift(index, block.first, block.indent)
+      : coarseShift(r.span(value));
     const inner = new LineIndex(text);
-    const read = name === 'flink-conf.yaml' ? parseLegacy(text, inner) : parseStandardYaml(text, inner, 'config.yaml');
+    const read =
+      name === 'flink-conf.yaml'
+        ? parseLegacy(text, inner)
+        : parseStandardYaml(text, inner, 'config.yaml');
     const cmName = r.text(r.path(cm.root, ['metadata', 'name']));
     out.push(
       makeDocument({
@@ -120,7 +148,12 @@ export function readConfigMap(
         lineRange: cm.lineRange,
         entries: read.entries.map((e) => shiftEntry(e, shift)),
         problems: read.problems.map((p) => shiftProblem(p, shift)),
-        ...(isOperatorConfig(read.entries.map((e) => e.key), text) ? { operatorDefaults: true } : {}),
+        ...(isOperatorConfig(
+          read.entries.map((e) => e.key),
+          text,
+        )
+          ? { operatorDefaults: true }
+          : {}),
         kubernetes: {
           kind: 'ConfigMap',
           ...(image ? { image } : {}),

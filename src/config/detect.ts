@@ -16,7 +16,13 @@ function baseName(file: string): string {
 /** A line that only YAML gives a meaning to (the legacy reader would skip or misread it). */
 function yamlOnly(trimmed: string, indented: boolean): boolean {
   if (indented && /^[^\s#][^:#]*:(?:\s|$)/.test(trimmed)) return true;
-  if (trimmed === '-' || trimmed.startsWith('- ') || trimmed === '---' || trimmed.startsWith('--- ')) return true;
+  if (
+    trimmed === '-' ||
+    trimmed.startsWith('- ') ||
+    trimmed === '---' ||
+    trimmed.startsWith('--- ')
+  )
+    return true;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return true;
   return /:\s+[|>][-+1-9]*(?:\s+#.*)?$/.test(trimmed);
 }
@@ -52,7 +58,11 @@ function detectByContent(text: string): InputFormat {
     const trimmed = line.trim();
     if (trimmed.length === 0 || trimmed.startsWith('#')) continue;
     // Long lines are values, not structure; skipping them keeps the regexes cheap.
-    if (trimmed.length < 4096 && yamlOnly(trimmed, line.length > 0 && line.length !== line.trimStart().length)) yaml = true;
+    if (
+      trimmed.length < 4096 &&
+      yamlOnly(trimmed, line.length > 0 && line.length !== line.trimStart().length)
+    )
+      yaml = true;
   }
   // A FlinkDeployment that lost its apiVersion is still one (the loader reports the missing line).
   if ((apiVersion || flinkDeployment) && kind) return 'k8s';

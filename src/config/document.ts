@@ -2,7 +2,14 @@
  * Assembles a ConfigDocument: the last entry of a key wins, every earlier one is marked
  * overridden, exactly as Flink's `Configuration` keeps only the last value it was given.
  */
-import type { ConfigDocument, ConfigEntry, ConfigProblem, InputFormat, KubernetesInfo, LineRange } from './types.js';
+import type {
+  ConfigDocument,
+  ConfigEntry,
+  ConfigProblem,
+  InputFormat,
+  KubernetesInfo,
+  LineRange,
+} from './types.js';
 
 export interface DocumentParts {
   readonly file: string;

@@ -1,9 +1,12 @@
 /**
  * Turns folders given on the command line into the Flink configuration files inside them:
  * `flink-conf.yaml`, and YAML files (`config.yaml` included) that hold Flink keys, a
- * FlinkDeployment or a ConfigMap with a Flink config (anywhere in the file). The walk is recursive, skips
- * `node_modules` and dot-folders, follows links only to targets inside the folder it started in, reports
- * what it passes over (links that leave the folder, what it cannot read), and returns paths sorted so
+ * FlinkDeployment or a ConfigMap with a Flink config (anywhere in the file). The walk is recursive,
+ * skips
+ * `node_modules` and dot-folders, follows links only to targets inside the folder it started in,
+ * reports
+ * what it passes over (links that leave the folder, what it cannot read), and returns paths sorted
+ * so
  * runs are reproducible.
  */
 import { lstatSync, opendirSync, readdirSync, realpathSync, statSync } from 'node:fs';
@@ -30,7 +33,10 @@ class Visits {
   private readonly regions: Region[] = [];
   private readonly unreadable: string[] = [];
 
-  /** Whether the walk has already entered this real folder (the old rule: walk each real folder once). */
+  /**
+   * Whether the walk has already entered this real folder (the old rule: walk each real folder
+   * once).
+   */
   has(real: string): boolean {
     for (const r of this.regions) {
       if (real !== r.root && !real.startsWith(r.prefix)) continue;
@@ -81,14 +87,19 @@ export interface FolderWatch {
    * one of them is a link or of unknown type, or that could not be read whole.
    */
   folder(dir: string, present: ReadonlyMap<string, boolean>): void;
-  /** A path the walk did not read: a folder or file it could not read, or a link that leaves the walked folder. */
+  /**
+   * A path the walk did not read: a folder or file it could not read, or a link that leaves the
+   * walked folder.
+   */
   skipped?(path: string, why: Skipped): void;
   /** Whether to leave out a folder (the CLI leaves out what git ignores). */
   skipFolder?(dir: string): boolean;
 }
 
 /** Why the walk passed over a path. */
-export type Skipped = { readonly kind: 'unreadable'; readonly error: unknown } | { readonly kind: 'outside'; readonly target: string };
+export type Skipped =
+  | { readonly kind: 'unreadable'; readonly error: unknown }
+  | { readonly kind: 'outside'; readonly target: string };
 
 /** Whether a real path lies in the real folder `tree` (or is it). */
 function inside(tree: string, real: string): boolean {
@@ -100,7 +111,15 @@ function inside(tree: string, real: string): boolean {
  * inside it: a link that leaves it (to a credentials file, to someone's home folder) is reported
  * to the watch and not read, so neither a report nor --fix ever touches a file outside the tree.
  */
-function* walk(dir: string, real: string, region: Region, key: string, visits: Visits, watch: FolderWatch | undefined, tree: string): Generator<string> {
+function* walk(
+  dir: string,
+  real: string,
+  region: Region,
+  key: string,
+  visits: Visits,
+  watch: FolderWatch | undefined,
+  tree: string,
+): Generator<string> {
   region.last = key;
   const { keys, links } = folderKeys(dir, real, visits, watch);
   for (const entry of keys) {
@@ -120,12 +139,20 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
       }
     }
     if (!isDir) {
-      if (looksLikeFlinkFile(path, name, watch?.skipped && ((error) => watch.skipped!(path, { kind: 'unreadable', error })))) yield path;
+      if (
+        looksLikeFlinkFile(
+          path,
+          name,
+          watch?.skipped && ((error) => watch.skipped!(path, { kind: 'unreadable', error })),
+        )
+      )
+        yield path;
     } else if (watch?.skipFolder?.(path)) {
       continue;
     } else if (target === null) {
       const childReal = join(real, name);
-      if (!visits.mayHave() || !visits.has(childReal)) yield* walk(path, childReal, region, `${key}${name}/`, visits, watch, tree);
+      if (!visits.mayHave() || !visits.has(childReal))
+        yield* walk(path, childReal, region, `${key}${name}/`, visits, watch, tree);
     } else if (!visits.has(target)) {
       yield* walk(path, target, visits.region(target), '', visits, watch, tree);
     }
@@ -138,7 +165,12 @@ function* walk(dir: string, real: string, region: Region, key: string, visits: V
  * folder is walked (a folder may hold tens of thousands of entries), not the directory entries
  * they came from.
  */
-function folderKeys(dir: string, real: string, visits: Visits, watch: FolderWatch | undefined): { keys: string[]; links: Set<string> } {
+function folderKeys(
+  dir: string,
+  real: string,
+  visits: Visits,
+  watch: FolderWatch | undefined,
+): { keys: string[]; links: Set<string> } {
   const keys: string[] = [];
   const links = new Set<string>();
   let present: Map<string, boolean> | null = watch ? new Map() : null;
@@ -190,7 +222,8 @@ function addKey(keys: string[], links: Set<string>, dir: string, entry: Dirent):
       isDir = stat.isDirectory();
       // A pipe, socket or device named like a config would block or never end when read.
       if (!isDir && !stat.isFile()) return;
-      // A link is followed from its real path, if that lies in the walked folder; a file system that gives no entry types says nothing of links.
+      // A link is followed from its real path, if that lies in the walked folder; a file system
+      // that gives no entry types says nothing of links.
       if (entry.isSymbolicLink() || lstatSync(join(dir, name)).isSymbolicLink()) link = true;
     } catch {
       return;

@@ -16,8 +16,10 @@ export function blockScalarValue(value: string): boolean {
 
 /** What a whole trimmed line is when it only makes sense as YAML, else null. */
 export function describeYamlOnlyLine(trimmed: string): string | null {
-  if (trimmed === '-' || trimmed.startsWith('- ') || trimmed.startsWith('-\t')) return 'a YAML list item';
-  if (trimmed === '---' || trimmed === '...' || trimmed.startsWith('--- ')) return 'a YAML document marker';
+  if (trimmed === '-' || trimmed.startsWith('- ') || trimmed.startsWith('-\t'))
+    return 'a YAML list item';
+  if (trimmed === '---' || trimmed === '...' || trimmed.startsWith('--- '))
+    return 'a YAML document marker';
   if (trimmed.startsWith('%')) return 'a YAML directive';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'a YAML flow collection';
   if (trimmed.startsWith('? ')) return 'a YAML complex key';
@@ -43,7 +45,10 @@ export function isQuoted(text: string): boolean {
   return (q === '"' || q === "'") && text[text.length - 1] === q;
 }
 
-/** Starts a quoted string that the text does not close (so a `#` after it is inside quotes for YAML). */
+/**
+ * Starts a quoted string that the text does not close (so a `#` after it is inside quotes for
+ * YAML).
+ */
 export function opensQuote(text: string): boolean {
   const t = text.trim();
   const q = t[0];

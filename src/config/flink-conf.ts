@@ -7,7 +7,13 @@
 import { str } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
 import { LineIndex } from './positions.js';
-import { blockScalarValue, describeYamlOnlyLine, describeYamlOnlyValue, isQuoted, opensQuote } from './flink-conf-lines.js';
+import {
+  blockScalarValue,
+  describeYamlOnlyLine,
+  describeYamlOnlyValue,
+  isQuoted,
+  opensQuote,
+} from './flink-conf-lines.js';
 import type { ConfigEntry, ConfigProblem, ProblemKind, Span } from './types.js';
 
 export interface LegacyResult {
@@ -15,7 +21,9 @@ export interface LegacyResult {
   readonly problems: ConfigProblem[];
 }
 
-/** No real configuration comes close; past this the file is data, and reading on only costs memory. */
+/**
+ * No real configuration comes close; past this the file is data, and reading on only costs memory.
+ */
 export const MAX_ENTRIES = 200_000;
 
 interface Parent {
@@ -57,8 +65,14 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
   const entries: ConfigEntry[] = [];
   const problems: ConfigProblem[] = [];
   const span = (l: Line, from: number, to: number): Span => index.span(l.at + from, l.at + to);
-  const report = (kind: ProblemKind, l: Line, from: number, to: number, message: string, extra?: Partial<ConfigProblem>) =>
-    problems.push({ kind, message, span: span(l, from, to), ...extra });
+  const report = (
+    kind: ProblemKind,
+    l: Line,
+    from: number,
+    to: number,
+    message: string,
+    extra?: Partial<ConfigProblem>,
+  ) => problems.push({ kind, message, span: span(l, from, to), ...extra });
 
   const parents: Parent[] = [];
   let pending: { line: Line; key: string } | null = null;
@@ -73,7 +87,14 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
       parents.push({ indent: p.line.s, key: p.key });
       return;
     }
-    report('legacy-missing-space', p.line, p.line.s, p.line.e, `"${clip(p.key)}" has no value after ':', so Flink skips the line`, { key: p.key });
+    report(
+      'legacy-missing-space',
+      p.line,
+      p.line.s,
+      p.line.e,
+      `"${clip(p.key)}" has no value after ':', so Flink skips the line`,
+      { key: p.key },
+    );
   };
 
   for (let n = 1; n <= index.lineCount; n++) {
@@ -98,11 +119,23 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
       if (inBlock) continue;
       if (cutsValue(l, s)) {
         const written = raw.slice(s).trimEnd();
-        report('legacy-comment-cut', l, s, raw.length, `"${clip(written)}" is cut at '#' to "${clip(trimmed)}", which is not a "key: value" line, so Flink skips it`);
+        report(
+          'legacy-comment-cut',
+          l,
+          s,
+          raw.length,
+          `"${clip(written)}" is cut at '#' to "${clip(trimmed)}", which is not a "key: value" line, so Flink skips it`,
+        );
         continue;
       }
       if (yamlOnlyLine) {
-        report('legacy-yaml-only', l, s, e, `"${clip(trimmed)}" is ${yamlOnlyLine}, which flink-conf.yaml does not support; Flink skips the line`);
+        report(
+          'legacy-yaml-only',
+          l,
+          s,
+          e,
+          `"${clip(trimmed)}" is ${yamlOnlyLine}, which flink-conf.yaml does not support; Flink skips the line`,
+        );
         continue;
       }
       const colon = trimmed.indexOf(':');
@@ -111,15 +144,28 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
         continue;
       }
       if (colon < 0) {
-        report('legacy-missing-space', l, s, e, `"${clip(trimmed)}" is not a "key: value" line, so Flink skips it`);
+        report(
+          'legacy-missing-space',
+          l,
+          s,
+          e,
+          `"${clip(trimmed)}" is not a "key: value" line, so Flink skips it`,
+        );
         continue;
       }
       const key = raw.slice(...trimBounds(raw, s, s + colon));
       const [vs, ve] = trimBounds(raw, s + colon + 1, e);
-      report('legacy-missing-space', l, s, e, `"${clip(key)}" is skipped: Flink needs a space after the ':' in "${clip(trimmed)}"`, {
-        key,
-        replacementLine: rewrite(l, s, e, `${key}: ${raw.slice(vs, ve)}`),
-      });
+      report(
+        'legacy-missing-space',
+        l,
+        s,
+        e,
+        `"${clip(key)}" is skipped: Flink needs a space after the ':' in "${clip(trimmed)}"`,
+        {
+          key,
+          replacementLine: rewrite(l, s, e, `${key}: ${raw.slice(vs, ve)}`),
+        },
+      );
       continue;
     }
 
@@ -129,11 +175,24 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
     const value = raw.slice(vs, ve);
     if (ks === ke || vs === ve) {
       const which = ks === ke ? 'key' : 'value';
-      report('legacy-empty-key-or-value', l, s, e, `"${clip(trimmed)}" has an empty ${which}, so Flink skips the line`, ks === ke ? {} : { key });
+      report(
+        'legacy-empty-key-or-value',
+        l,
+        s,
+        e,
+        `"${clip(trimmed)}" has an empty ${which}, so Flink skips the line`,
+        ks === ke ? {} : { key },
+      );
       continue;
     }
     if (entries.length >= MAX_ENTRIES) {
-      report('not-flink-config', l, s, e, `the file has more than ${MAX_ENTRIES} settings, far more than any Flink configuration; lines from ${n} on are not read`);
+      report(
+        'not-flink-config',
+        l,
+        s,
+        e,
+        `the file has more than ${MAX_ENTRIES} settings, far more than any Flink configuration; lines from ${n} on are not read`,
+      );
       break;
     }
     // Java's UTF-8 reader keeps a byte order mark, so it becomes part of the first key.
@@ -150,50 +209,113 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
     });
     const keyed = { key: flinkKey };
     if (bom) {
-      report('legacy-yaml-only', l, ks, ke, `the file starts with a byte order mark, which Flink's flink-conf.yaml reader keeps: the key "${clip(key)}" is read with an invisible character in front and never matches`, {
-        ...keyed,
-        replacementLine: raw,
-      });
+      report(
+        'legacy-yaml-only',
+        l,
+        ks,
+        ke,
+        `the file starts with a byte order mark, which Flink's flink-conf.yaml reader keeps: the key "${clip(key)}" is read with an invisible character in front and never matches`,
+        {
+          ...keyed,
+          replacementLine: raw,
+        },
+      );
     }
 
     if (inBlock) {
-      report('legacy-yaml-only', l, ks, ve, `"${clip(`${key}: ${value}`)}" sits inside the YAML block scalar of "${clip(blockKey ?? '')}", but Flink reads it as its own key "${clip(key)}"`, keyed);
+      report(
+        'legacy-yaml-only',
+        l,
+        ks,
+        ve,
+        `"${clip(`${key}: ${value}`)}" sits inside the YAML block scalar of "${clip(blockKey ?? '')}", but Flink reads it as its own key "${clip(key)}"`,
+        keyed,
+      );
     } else if (parents.length > 0) {
       const full = [...parents.map((p) => p.key), key].join('.');
-      report('legacy-nested', l, ks, ve, `"${clip(key)}" is nested under "${clip(parents.map((p) => p.key).join('.'))}", but flink-conf.yaml ignores indentation: Flink reads the key "${clip(key)}", not "${clip(full)}"`, {
-        ...keyed,
-        replacementLine: `${full}: ${value}`,
-      });
+      report(
+        'legacy-nested',
+        l,
+        ks,
+        ve,
+        `"${clip(key)}" is nested under "${clip(parents.map((p) => p.key).join('.'))}", but flink-conf.yaml ignores indentation: Flink reads the key "${clip(key)}", not "${clip(full)}"`,
+        {
+          ...keyed,
+          replacementLine: `${full}: ${value}`,
+        },
+      );
     } else if (s > baseIndent) {
-      report('legacy-nested', l, ks, ve, `"${clip(key)}" is indented, but flink-conf.yaml ignores indentation: Flink reads it as the top-level key "${clip(key)}"`, keyed);
+      report(
+        'legacy-nested',
+        l,
+        ks,
+        ve,
+        `"${clip(key)}" is indented, but flink-conf.yaml ignores indentation: Flink reads it as the top-level key "${clip(key)}"`,
+        keyed,
+      );
     }
 
     if (yamlOnlyLine) {
-      report('legacy-yaml-only', l, s, e, `"${clip(trimmed)}" is ${yamlOnlyLine}, which flink-conf.yaml does not support; Flink reads the key "${clip(key)}"`, keyed);
+      report(
+        'legacy-yaml-only',
+        l,
+        s,
+        e,
+        `"${clip(trimmed)}" is ${yamlOnlyLine}, which flink-conf.yaml does not support; Flink reads the key "${clip(key)}"`,
+        keyed,
+      );
     }
     const yamlOnlyValue = describeYamlOnlyValue(value);
     if (yamlOnlyValue) {
-      report('legacy-yaml-only', l, vs, ve, `"${clip(key)}" value ${clip(value)} is ${yamlOnlyValue}, which flink-conf.yaml does not support; Flink reads the text "${clip(value)}"`, keyed);
+      report(
+        'legacy-yaml-only',
+        l,
+        vs,
+        ve,
+        `"${clip(key)}" value ${clip(value)} is ${yamlOnlyValue}, which flink-conf.yaml does not support; Flink reads the text "${clip(value)}"`,
+        keyed,
+      );
       if (blockScalarValue(value)) block = { indent: s, key };
     }
 
     if (isQuoted(key)) {
       const bare = key.slice(1, -1);
-      report('legacy-quoted', l, ks, ke, `key ${clip(key)} keeps its quotes in flink-conf.yaml, so it never matches "${clip(bare)}"`, {
-        ...keyed,
-        replacementLine: rewrite(l, ks, ke, bare),
-      });
+      report(
+        'legacy-quoted',
+        l,
+        ks,
+        ke,
+        `key ${clip(key)} keeps its quotes in flink-conf.yaml, so it never matches "${clip(bare)}"`,
+        {
+          ...keyed,
+          replacementLine: rewrite(l, ks, ke, bare),
+        },
+      );
     }
     if (isQuoted(value)) {
       const bare = value.slice(1, -1);
-      report('legacy-quoted', l, vs, ve, `"${clip(key)}" value ${clip(value)} keeps its quotes in flink-conf.yaml: Flink reads the text ${clip(value)}, not ${clip(bare)}`, {
-        ...keyed,
-        replacementLine: rewrite(l, vs, ve, bare),
-      });
+      report(
+        'legacy-quoted',
+        l,
+        vs,
+        ve,
+        `"${clip(key)}" value ${clip(value)} keeps its quotes in flink-conf.yaml: Flink reads the text ${clip(value)}, not ${clip(bare)}`,
+        {
+          ...keyed,
+          replacementLine: rewrite(l, vs, ve, bare),
+        },
+      );
     }
     if (cutsValue(l, vs)) {
       const written = raw.slice(vs).trimEnd();
-      report('legacy-comment-cut', l, vs, raw.length, `"${clip(key)}" value ${clip(written)} is cut at '#': Flink reads "${clip(value)}"`, keyed);
+      report(
+        'legacy-comment-cut',
+        l,
+        vs,
+        raw.length,
+        `"${clip(key)}" value ${clip(written)} is cut at '#': Flink reads "${clip(value)}"`,
+        keyed,
+      );
     }
   }
   settlePending(null);

@@ -9,7 +9,10 @@
 /** Enough lines to see what a file is; a template or a values file shows it near the top. */
 const SCAN_LINES = 20_000;
 
-/** A Go template action as Helm writes it: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include "x" . }}`. */
+/**
+ * A Go template action as Helm writes it: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include "x" .
+ * }}`.
+ */
 const TEMPLATE_ACTION =
   /^-?\s{0,20}(?:[.$(]|\/\*|(?:if|else|end|range|with|include|template|define|block|toYaml|tpl|printf|default|required|index|quote|nindent|indent|lookup|not|and|or|eq|ne)\b)/;
 
@@ -40,7 +43,10 @@ export function templateLine(text: string): number {
   return 0;
 }
 
-/** True when a top-level `services:` mapping holds entries with an `image:` or `build:` (docker-compose). */
+/**
+ * True when a top-level `services:` mapping holds entries with an `image:` or `build:`
+ * (docker-compose).
+ */
 function isCompose(text: string): boolean {
   if (!/(?:^|\n)services:[ \t]{0,200}(?:#[^\n]{0,2000})?\r?\n/.test(text)) return false;
   return /\n[ \t]{2,12}(?:image|build):[ \t]/.test(text);
@@ -72,13 +78,26 @@ export function recogniseForeign(text: string, file: string): Foreign | null {
     };
   }
   if (/\.(?:tf|tfvars|hcl)$/.test(name)) {
-    return { kind: 'terraform', line: 1, message: `this file is a Terraform file, not a Flink configuration, not checked: lint the Flink configuration it writes` };
+    return {
+      kind: 'terraform',
+      line: 1,
+      message: `this file is a Terraform file, not a Flink configuration, not checked: lint the Flink configuration it writes`,
+    };
   }
   if (name === 'flink-conf.yaml' || name === 'config.yaml' || file === '-') return null;
-  const manifest = /(?:^|\n)kind:/.test(text) && (/(?:^|\n)apiVersion:/.test(text) || /(?:^|\n)kind:[ \t]*FlinkDeployment\b/.test(text));
+  const manifest =
+    /(?:^|\n)kind:/.test(text) &&
+    (/(?:^|\n)apiVersion:/.test(text) || /(?:^|\n)kind:[ \t]*FlinkDeployment\b/.test(text));
   // A FlinkDeployment's parts as chart values (`flinkConfiguration:` without a manifest around it).
-  if (/^values(?:[.-][^/]*)?\.ya?ml$/.test(name) || (!manifest && /(?:^|\n)[ \t]{0,40}flinkConfiguration:/.test(text))) {
-    return { kind: 'helm-values', line: 1, message: `this file is a Helm values file, not a Flink configuration, not checked: lint the manifests the chart renders (helm template)` };
+  if (
+    /^values(?:[.-][^/]*)?\.ya?ml$/.test(name) ||
+    (!manifest && /(?:^|\n)[ \t]{0,40}flinkConfiguration:/.test(text))
+  ) {
+    return {
+      kind: 'helm-values',
+      line: 1,
+      message: `this file is a Helm values file, not a Flink configuration, not checked: lint the manifests the chart renders (helm template)`,
+    };
   }
   if (/^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/.test(name) || isCompose(text)) {
     return {

@@ -2,7 +2,16 @@
  * The configuration loaders' public API: files and manifests in, Flink configuration documents
  * (every value with its position) and the problems met while reading them out.
  */
-export { loadText, loadBytes, loadFile, rawConfig, expandInputs, flinkFilesIn, flinkConfBeside, sameLoadOptions } from './load.js';
+export {
+  loadText,
+  loadBytes,
+  loadFile,
+  rawConfig,
+  expandInputs,
+  flinkFilesIn,
+  flinkConfBeside,
+  sameLoadOptions,
+} from './load.js';
 export { detectFormat } from './detect.js';
 export { parseSetArg, applyOverrides } from './overrides.js';
 export { parseQuantity } from './quantity.js';

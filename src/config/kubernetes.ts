@@ -20,7 +20,15 @@ import { pairsToEntries } from './standard-yaml.js';
 import { AnchorIndex, flattenMapping } from './yaml-flatten.js';
 import { documentProblems, parseYaml } from './yaml-guard.js';
 import { ManifestReader } from './yaml-nav.js';
-import type { ConfigDocument, ConfigEntry, ConfigProblem, ContainerLimit, LineRange, ResourceMemory, Span } from './types.js';
+import type {
+  ConfigDocument,
+  ConfigEntry,
+  ConfigProblem,
+  ContainerLimit,
+  LineRange,
+  ResourceMemory,
+  Span,
+} from './types.js';
 import type { Process } from '../primitives/flink-process.js';
 
 const COMPONENTS: readonly (readonly [Process, string])[] = [
@@ -34,7 +42,12 @@ export interface ManifestResult {
 }
 
 /** `resources` wins over the deprecated `resource` as soon as it requests or limits anything. */
-function resourceMemory(r: ManifestReader, component: Node | null, process: Process, base: string): ResourceMemory | null {
+function resourceMemory(
+  r: ManifestReader,
+  component: Node | null,
+  process: Process,
+  base: string,
+): ResourceMemory | null {
   const resources = r.get(component, 'resources');
   const requests = r.map(r.get(resources, 'requests'));
   const limits = r.map(r.get(resources, 'limits'));
@@ -62,7 +75,15 @@ function resourceMemory(r: ManifestReader, component: Node | null, process: Proc
   };
 }
 
-function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, docIndex: number, lineRange: LineRange | undefined, file: string, lines: readonly string[]): ConfigDocument {
+function flinkDeployment(
+  doc: Document.Parsed,
+  r: ManifestReader,
+  root: Node,
+  docIndex: number,
+  lineRange: LineRange | undefined,
+  file: string,
+  lines: readonly string[],
+): ConfigDocument {
   const { index, anchors } = r;
   const spec = r.get(root, 'spec');
   const what = 'spec.flinkConfiguration';
@@ -80,7 +101,8 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
       nullRefusal: 'the operator cannot hand a null value to Flink',
       pathPrefix: `${what}.`,
     });
-    // Loops, not spreads: a huge flinkConfiguration has more entries than a call has room for arguments.
+    // Loops, not spreads: a huge flinkConfiguration has more entries than a call has room for
+    // arguments.
     for (const e of read.entries) entries.push(e);
     for (const p of [flat.problems, read.problems].flat()) problems.push(p);
   }
@@ -95,14 +117,30 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
       resources.push(res);
       if (res.operatorValue !== null) {
         const key = `${process}.memory.process.size`;
-        entries.push({ key, value: str(res.operatorValue), text: res.text, source: 'operator-resource', valueSpan: res.span, path: res.field });
+        entries.push({
+          key,
+          value: str(res.operatorValue),
+          text: res.text,
+          source: 'operator-resource',
+          valueSpan: res.span,
+          path: res.field,
+        });
       }
     }
-    const limit = containerLimit(r, r.path(component, ['resources', 'limits', 'memory']), `${base}.resources.limits.memory`, process);
+    const limit = containerLimit(
+      r,
+      r.path(component, ['resources', 'limits', 'memory']),
+      `${base}.resources.limits.memory`,
+      process,
+    );
     if (limit) limits.push(limit);
-    limits.push(...podTemplateLimits(r, r.get(component, 'podTemplate'), `${base}.podTemplate`, process));
+    limits.push(
+      ...podTemplateLimits(r, r.get(component, 'podTemplate'), `${base}.podTemplate`, process),
+    );
   }
-  limits.unshift(...podTemplateLimits(r, r.get(spec, 'podTemplate'), 'spec.podTemplate', 'unknown'));
+  limits.unshift(
+    ...podTemplateLimits(r, r.get(spec, 'podTemplate'), 'spec.podTemplate', 'unknown'),
+  );
 
   const version = r.scalar(r.get(spec, 'flinkVersion'));
   const image = r.scalar(r.get(spec, 'image'));
@@ -128,7 +166,12 @@ function flinkDeployment(doc: Document.Parsed, r: ManifestReader, root: Node, do
   });
 }
 
-export function loadManifests(text: string, file: string, index: LineIndex, lines: readonly string[]): ManifestResult {
+export function loadManifests(
+  text: string,
+  file: string,
+  index: LineIndex,
+  lines: readonly string[],
+): ManifestResult {
   const parsed = parseYaml(text, index, 'the manifest', true);
   const problems = [...parsed.problems];
   const documents: ConfigDocument[] = [];
@@ -149,18 +192,28 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     const root = r.deref(doc.contents);
     const kind = r.text(r.get(root, 'kind'));
     const apiVersion = r.text(r.get(root, 'apiVersion')) ?? '';
-    if (root !== null && kind === 'FlinkDeployment' && (apiVersion === '' || apiVersion.startsWith('flink.apache.org/'))) {
+    if (
+      root !== null &&
+      kind === 'FlinkDeployment' &&
+      (apiVersion === '' || apiVersion.startsWith('flink.apache.org/'))
+    ) {
       const read = flinkDeployment(doc, r, root, docIndex, rangeOf(docIndex), file, lines);
       if (apiVersion === '') {
         const kindNode = r.get(root, 'kind');
-        problems.push({ kind: 'yaml-syntax', span: kindNode ? r.span(kindNode) : fileStartSpan(), message: 'this FlinkDeployment has no "apiVersion", so Kubernetes refuses the manifest: add "apiVersion: flink.apache.org/v1beta1"' });
+        problems.push({
+          kind: 'yaml-syntax',
+          span: kindNode ? r.span(kindNode) : fileStartSpan(),
+          message:
+            'this FlinkDeployment has no "apiVersion", so Kubernetes refuses the manifest: add "apiVersion: flink.apache.org/v1beta1"',
+        });
       }
       documents.push(read);
       return;
     }
     problems.push(...documentProblems(doc, index, 'the manifest'));
     if (root === null) return;
-    if (kind === 'ConfigMap') configMaps.push({ root, docIndex, lineRange: rangeOf(docIndex), reader: r });
+    if (kind === 'ConfigMap')
+      configMaps.push({ root, docIndex, lineRange: rangeOf(docIndex), reader: r });
     else if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'Job') {
       workloads.push(...workloadLimits(r, root, kind));
       // The first Flink image of the workloads tells the version of the ConfigMap they mount.
@@ -171,14 +224,17 @@ export function loadManifests(text: string, file: string, index: LineIndex, line
     }
   });
 
-  for (const cm of configMaps) documents.push(...readConfigMap(cm, workloads, file, index, lines, image));
+  for (const cm of configMaps)
+    documents.push(...readConfigMap(cm, workloads, file, index, lines, image));
   documents.sort((a, b) => a.docIndex - b.docIndex);
   if (documents.length === 0) {
-    // Other manifests (Services, plain Deployments) sit next to Flink's in the same folders: a notice, not an error.
+    // Other manifests (Services, plain Deployments) sit next to Flink's in the same folders: a
+    // notice, not an error.
     problems.push({
       kind: 'not-cluster-config',
       span: fileStartSpan(),
-      message: 'this Kubernetes file holds no FlinkDeployment and no ConfigMap with a flink-conf.yaml or config.yaml, so there is no Flink configuration to check',
+      message:
+        'this Kubernetes file holds no FlinkDeployment and no ConfigMap with a flink-conf.yaml or config.yaml, so there is no Flink configuration to check',
     });
   }
   return { documents, problems: problems.sort((a, b) => a.span.offset - b.span.offset) };

@@ -11,7 +11,12 @@ import type { Process } from '../primitives/flink-process.js';
 
 export const MAIN_CONTAINER = 'flink-main-container';
 
-export function containerLimit(r: ManifestReader, node: Node | null, field: string, process: ContainerLimit['process']): ContainerLimit | null {
+export function containerLimit(
+  r: ManifestReader,
+  node: Node | null,
+  field: string,
+  process: ContainerLimit['process'],
+): ContainerLimit | null {
   const s = r.scalar(node);
   const q = s ? parseQuantity(s.text) : null;
   if (!s || !q) return null;
@@ -19,11 +24,21 @@ export function containerLimit(r: ManifestReader, node: Node | null, field: stri
 }
 
 /** Memory limits of `flink-main-container` in a pod template. */
-export function podTemplateLimits(r: ManifestReader, template: Node | null, field: string, process: ContainerLimit['process']): ContainerLimit[] {
+export function podTemplateLimits(
+  r: ManifestReader,
+  template: Node | null,
+  field: string,
+  process: ContainerLimit['process'],
+): ContainerLimit[] {
   const out: ContainerLimit[] = [];
   r.items(r.path(template, ['spec', 'containers'])).forEach((c, i) => {
     if (r.text(r.get(c, 'name')) !== MAIN_CONTAINER) return;
-    const limit = containerLimit(r, r.path(c, ['resources', 'limits', 'memory']), `${field}.spec.containers[${i}].resources.limits.memory`, process);
+    const limit = containerLimit(
+      r,
+      r.path(c, ['resources', 'limits', 'memory']),
+      `${field}.spec.containers[${i}].resources.limits.memory`,
+      process,
+    );
     if (limit) out.push(limit);
   });
   return out;
@@ -38,7 +53,9 @@ function guessProcess(...names: (string | null | undefined)[]): ContainerLimit['
   return 'unknown';
 }
 
-/** Container limits of a Deployment or StatefulSet; the process is guessed from its names and args. */
+/**
+ * Container limits of a Deployment or StatefulSet; the process is guessed from its names and args.
+ */
 export function workloadLimits(r: ManifestReader, root: Node, kind: string): ContainerLimit[] {
   const name = r.text(r.path(root, ['metadata', 'name']));
   const out: ContainerLimit[] = [];
@@ -57,12 +74,17 @@ export function workloadLimits(r: ManifestReader, root: Node, kind: string): Con
  * (not a FlinkDeployment's pod template, whose main-container memory Flink overwrites) and
  * --container-memory; null without one.
  */
-export function smallestLimit(doc: ConfigDocument, process: Process, containerMemory?: bigint): bigint | null {
+export function smallestLimit(
+  doc: ConfigDocument,
+  process: Process,
+  containerMemory?: bigint,
+): bigint | null {
   const k8s = doc.kubernetes;
   let least: bigint | null = containerMemory ?? null;
   for (const l of k8s?.limits ?? []) {
     if (k8s?.kind === 'FlinkDeployment' && l.field.includes('podTemplate')) continue;
-    if ((l.process === process || l.process === 'unknown') && (least === null || l.bytes < least)) least = l.bytes;
+    if ((l.process === process || l.process === 'unknown') && (least === null || l.bytes < least))
+      least = l.bytes;
   }
   return least;
 }

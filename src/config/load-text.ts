@@ -11,12 +11,22 @@ import { parseLegacy } from './flink-conf.js';
 import { applyOverrides } from './overrides.js';
 import { LineIndex, fileStartSpan } from './positions.js';
 import { parseStandardYaml } from './standard-yaml.js';
-import type { ConfigDocument, ConfigProblem, LoadOptions, LoadedFile, InputFormat } from './types.js';
+import type {
+  ConfigDocument,
+  ConfigProblem,
+  LoadOptions,
+  LoadedFile,
+  InputFormat,
+} from './types.js';
 
 export const STDIN = '<stdin>';
 
 export function notText(file: string, format: InputFormat, text: string, why: string): LoadedFile {
-  const problem: ConfigProblem = { kind: 'not-flink-config', span: fileStartSpan(), message: `${file} ${why}, so it is not a Flink configuration file` };
+  const problem: ConfigProblem = {
+    kind: 'not-flink-config',
+    span: fileStartSpan(),
+    message: `${file} ${why}, so it is not a Flink configuration file`,
+  };
   return { file, format, text, documents: [], problems: [problem] };
 }
 
@@ -24,15 +34,35 @@ export function loadText(text: string, file: string, options: LoadOptions = {}):
   const shown = file === '-' ? STDIN : file;
   const format = detectFormat(text, file, options.format);
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return notText(shown, format, text, `contains a NUL character at offset ${nul} (a binary file?)`);
+  if (nul >= 0)
+    return notText(
+      shown,
+      format,
+      text,
+      `contains a NUL character at offset ${nul} (a binary file?)`,
+    );
 
   const index = new LineIndex(text);
-  // A template, values, compose or Terraform file is not what Flink reads: one notice, nothing else.
+  // A template, values, compose or Terraform file is not what Flink reads: one notice, nothing
+  // else.
   const foreign = options.format ? null : recogniseForeign(text, shown);
   if (foreign) {
     const at = index.lineSpan(Math.min(foreign.line, index.lineCount));
-    const span = { line: at.line, column: 1, endLine: at.line, endColumn: 1, offset: at.offset, endOffset: at.offset };
-    return { file: shown, format, text, documents: [], problems: [{ kind: 'not-cluster-config', span, message: foreign.message }] };
+    const span = {
+      line: at.line,
+      column: 1,
+      endLine: at.line,
+      endColumn: 1,
+      offset: at.offset,
+      endOffset: at.offset,
+    };
+    return {
+      file: shown,
+      format,
+      text,
+      documents: [],
+      problems: [{ kind: 'not-cluster-config', span, message: foreign.message }],
+    };
   }
   const lines = index.lines();
   let documents: ConfigDocument[];
@@ -42,16 +72,46 @@ export function loadText(text: string, file: string, options: LoadOptions = {}):
     documents = read.documents;
     problems = read.problems;
   } else {
-    const read = format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
-    const beside = format === 'config-yaml' && options.besideFlinkConf !== undefined ? { besideFlinkConf: options.besideFlinkConf } : {};
-    const operator = isOperatorConfig(read.entries.map((e) => e.key), text) ? { operatorDefaults: true } : {};
-    documents = [makeDocument({ file: shown, format, docIndex: 0, entries: read.entries, problems: read.problems, ...beside, ...operator, text, lines })];
+    const read =
+      format === 'flink-conf' ? parseLegacy(text, index) : parseStandardYaml(text, index);
+    const beside =
+      format === 'config-yaml' && options.besideFlinkConf !== undefined
+        ? { besideFlinkConf: options.besideFlinkConf }
+        : {};
+    const operator = isOperatorConfig(
+      read.entries.map((e) => e.key),
+      text,
+    )
+      ? { operatorDefaults: true }
+      : {};
+    documents = [
+      makeDocument({
+        file: shown,
+        format,
+        docIndex: 0,
+        entries: read.entries,
+        problems: read.problems,
+        ...beside,
+        ...operator,
+        text,
+        lines,
+      }),
+    ];
   }
   const set = options.set ?? [];
-  return { file: shown, format, text, documents: documents.map((d) => applyOverrides(d, set)), problems };
+  return {
+    file: shown,
+    format,
+    text,
+    documents: documents.map((d) => applyOverrides(d, set)),
+    problems,
+  };
 }
 
-/** Options that load an edited text of `file` as `file` was loaded (its flink-conf.yaml neighbour noted). */
+/**
+ * Options that load an edited text of `file` as `file` was loaded (its flink-conf.yaml neighbour
+ * noted).
+ */
 export function sameLoadOptions(file: LoadedFile, options: LoadOptions): LoadOptions {
   const beside = file.documents[0]?.besideFlinkConf;
   return beside === undefined ? options : { ...options, besideFlinkConf: beside };

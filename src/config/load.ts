@@ -27,7 +27,8 @@ const READ_ERRORS: Readonly<Record<string, [UsageErrorCode, string]>> = {
 };
 
 function usageError(path: string, err: unknown): UsageError {
-  if (err instanceof ReadRefused) return new UsageError(err.code === 'EFBIG' ? 'EFBIG' : 'EIO', `"${path}" ${err.message}`);
+  if (err instanceof ReadRefused)
+    return new UsageError(err.code === 'EFBIG' ? 'EFBIG' : 'EIO', `"${path}" ${err.message}`);
   const code = (err as { code?: string })?.code ?? '';
   const known = Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
   const [c, why] = known ?? ['EIO', `cannot be read (${code || String(err)})`];
@@ -36,9 +37,18 @@ function usageError(path: string, err: unknown): UsageError {
 
 /** Index of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    const n =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c <= 0xdf
+          ? 1
+          : c >= 0xe0 && c <= 0xef
+            ? 2
+            : c >= 0xf0 && c <= 0xf4
+              ? 3
+              : -1;
     if (n < 0) return i;
     // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
     const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
@@ -67,9 +77,17 @@ export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions 
     if (!(err instanceof TypeError)) throw usageError(name, err);
     const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const shown = name === '-' ? STDIN : name;
-    if (lossy.includes('\u0000')) return notText(shown, detectFormat(lossy, name, options.format), lossy, 'is not valid UTF-8 text');
+    if (lossy.includes('\u0000'))
+      return notText(
+        shown,
+        detectFormat(lossy, name, options.format),
+        lossy,
+        'is not valid UTF-8 text',
+      );
     const bad = firstInvalidUtf8(bytes);
-    const offset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, Math.max(0, bad))).length;
+    const offset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      bytes.subarray(0, Math.max(0, bad)),
+    ).length;
     const loaded = loadText(lossy, name, options);
     const span = new LineIndex(lossy).span(offset, offset + 1);
     const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
@@ -78,7 +96,13 @@ export function loadBytes(bytes: Uint8Array, name: string, options: LoadOptions 
       span,
       message: `${shown} is not valid UTF-8 text: byte 0x${hex} at ${span.line}:${span.column} (Latin-1 or Windows-1252?) is read as a replacement character; save the file as UTF-8`,
     };
-    return { file: loaded.file, format: loaded.format, text: loaded.text, documents: loaded.documents, problems: [problem, ...loaded.problems] };
+    return {
+      file: loaded.file,
+      format: loaded.format,
+      text: loaded.text,
+      documents: loaded.documents,
+      problems: [problem, ...loaded.problems],
+    };
   }
   return loadText(text, name, options);
 }
@@ -103,11 +127,17 @@ export function loadFile(path: string, options: LoadOptions = {}, name: string =
  * user gave), which Flink 1.19 and 1.20 read instead; null otherwise. `listing`, when the folder
  * walk already read the folder, says which names are there (name -> is a folder) without a stat.
  */
-export function flinkConfBeside(path: string, shown: string = path, listing?: ReadonlyMap<string, boolean>): string | null {
+export function flinkConfBeside(
+  path: string,
+  shown: string = path,
+  listing?: ReadonlyMap<string, boolean>,
+): string | null {
   if (basename(path) !== 'config.yaml') return null;
   let isFile: boolean;
   try {
-    isFile = listing ? listing.get('flink-conf.yaml') === false : statSync(join(dirname(path), 'flink-conf.yaml')).isFile();
+    isFile = listing
+      ? listing.get('flink-conf.yaml') === false
+      : statSync(join(dirname(path), 'flink-conf.yaml')).isFile();
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ const MAX_QUOTED = 80;
 
 /** The text, clipped in the middle of long input, with line breaks shown as `\n`. */
 export function clip(text: string): string {
-  const flat = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 21)}…${text.slice(-20)}` : text;
+  const flat =
+    text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 21)}…${text.slice(-20)}` : text;
   return flat.replace(/\r?\n|\r/g, '\\n');
 }

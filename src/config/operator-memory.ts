@@ -45,13 +45,24 @@ const BINARY: Readonly<Record<string, Decimal>> = {
   Pi: { unscaled: 1n << 50n, scale: 0 },
   Ei: { unscaled: 1152921504606847n, scale: -3 },
 };
-const DECIMAL: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 
 /** fabric8 `Quantity.getMultiple(format)`. */
 function multiple(format: string): Decimal {
   if (hasDigit(format) && format.length > 1) {
     const exp = format.slice(1);
-    if (!/^[-+]?[0-9]{1,10}$/.test(exp) || Math.abs(Number(exp)) > 2147483647) throw new OperatorFailure(`For input string: "${exp}"`);
+    if (!/^[-+]?[0-9]{1,10}$/.test(exp) || Math.abs(Number(exp)) > 2147483647)
+      throw new OperatorFailure(`For input string: "${exp}"`);
     return powerOfTen(Number(exp));
   }
   if (format === '') return { unscaled: 1n, scale: 0 };
@@ -63,7 +74,8 @@ function multiple(format: string): Decimal {
 /** `new BigDecimal(text)` for the forms a quantity amount can take (no exponent: `e` is a unit). */
 function parseDecimal(text: string): Decimal {
   const m = /^([-+]?)([0-9]*)(?:\.([0-9]*))?$/.exec(text);
-  if (!m || (m[2] === '' && !m[3])) throw new OperatorFailure(`Character array is missing "exponent" mark 'e' or 'E'.`);
+  if (!m || (m[2] === '' && !m[3]))
+    throw new OperatorFailure(`Character array is missing "exponent" mark 'e' or 'E'.`);
   const frac = m[3] ?? '';
   const unscaled = BigInt(`${m[2]}${frac}` || '0');
   return { unscaled: m[1] === '-' ? -unscaled : unscaled, scale: frac.length };
@@ -77,7 +89,12 @@ export function javaDecimalString(d: Decimal): string {
   if (d.scale === 0) return sign + coeff;
   if (d.scale > 0 && adjusted >= -6) {
     const point = coeff.length - d.scale;
-    return sign + (point > 0 ? `${coeff.slice(0, point)}.${coeff.slice(point)}` : `0.${'0'.repeat(-point)}${coeff}`);
+    return (
+      sign +
+      (point > 0
+        ? `${coeff.slice(0, point)}.${coeff.slice(point)}`
+        : `0.${'0'.repeat(-point)}${coeff}`)
+    );
   }
   const mantissa = coeff.length > 1 ? `${coeff[0]}.${coeff.slice(1)}` : coeff;
   return `${sign}${mantissa}${adjusted !== 0 ? `E${adjusted > 0 ? '+' : ''}${adjusted}` : ''}`;
@@ -95,7 +112,8 @@ function fabric8Amount(quantity: string): string {
   }
   const amount = quantity.slice(0, unit);
   const format = quantity.slice(unit);
-  if (hasDigit(format) && isLetter(format[format.length - 1])) throw new OperatorFailure('Invalid quantity string format passed');
+  if (hasDigit(format) && isLetter(format[format.length - 1]))
+    throw new OperatorFailure('Invalid quantity string format passed');
   const a = parseDecimal(amount.startsWith('.') ? `0${amount}` : amount);
   const m = multiple(format);
   return javaDecimalString({ unscaled: a.unscaled * m.unscaled, scale: a.scale + m.scale });
@@ -103,7 +121,9 @@ function fabric8Amount(quantity: string): string {
 
 /** The operator's rewrite before reading a Kubernetes quantity: `512mb` → `512M`, `2gi` → `2Gi`. */
 export function operatorQuantityText(memory: string): string {
-  let q = javaTrim(memory).replace(/[ \t\n\u000b\f\r]/g, '').toUpperCase();
+  let q = javaTrim(memory)
+    .replace(/[ \t\n\u000b\f\r]/g, '')
+    .toUpperCase();
   if (q.endsWith('B')) q = q.slice(0, -1);
   if (q.endsWith('I')) q = `${q.slice(0, -1)}i`;
   return q;

@@ -78,7 +78,14 @@ export class LineIndex {
     endOffset = Math.min(Math.max(offset, endOffset), len);
     const a = this.position(offset);
     const b = this.position(endOffset);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset, endOffset };
+    return {
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+      offset,
+      endOffset,
+    };
   }
 
   /** Whole lines `from`..`to` (1-based, inclusive) with the final line break, for removal. */

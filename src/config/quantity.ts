@@ -13,8 +13,24 @@ export interface QuantityValue {
   readonly decimalString: string;
 }
 
-const BINARY: Readonly<Record<string, bigint>> = { Ki: 1n << 10n, Mi: 1n << 20n, Gi: 1n << 30n, Ti: 1n << 40n, Pi: 1n << 50n, Ei: 1n << 60n };
-const DECIMAL: Readonly<Record<string, number>> = { m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY: Readonly<Record<string, bigint>> = {
+  Ki: 1n << 10n,
+  Mi: 1n << 20n,
+  Gi: 1n << 30n,
+  Ti: 1n << 40n,
+  Pi: 1n << 50n,
+  Ei: 1n << 60n,
+};
+const DECIMAL: Readonly<Record<string, number>> = {
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 
 /** Exponents beyond this are no memory size; refusing them keeps the bigints small. */
 const MAX_EXPONENT = 1000;
@@ -54,13 +70,18 @@ export function parseQuantity(text: string): QuantityValue | null {
   const decimal = Object.hasOwn(DECIMAL, suffix) ? DECIMAL[suffix] : undefined;
   if (binary !== undefined) multiplier = binary;
   else if (decimal !== undefined) exp10 = decimal;
-  else if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[eE][-+]?[0-9]{1,6}$/.test(suffix)) {
+  else if (
+    suffix.length > 1 &&
+    (suffix[0] === 'e' || suffix[0] === 'E') &&
+    /^[eE][-+]?[0-9]{1,6}$/.test(suffix)
+  ) {
     exp10 = Number(suffix.slice(1));
     if (Math.abs(exp10) > MAX_EXPONENT) return null;
   } else return null;
 
   const scale = fracDigits.length - Math.min(exp10, 0);
-  let numerator = BigInt((intDigits || '0') + fracDigits) * multiplier * 10n ** BigInt(Math.max(exp10, 0));
+  let numerator =
+    BigInt((intDigits || '0') + fracDigits) * multiplier * 10n ** BigInt(Math.max(exp10, 0));
   const denominator = 10n ** BigInt(scale);
   if (negative) numerator = -numerator;
   const whole = numerator / denominator;

@@ -28,21 +28,32 @@ function kindOf(st: Stats): string {
   return 'not a regular file';
 }
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 
 /**
  * The bytes of a regular file, at most `maxBytes`. Throws ReadRefused for anything else, or the
  * file system's own error (ENOENT, EACCES, EISDIR as code) when it cannot be opened. `after.stat`
  * receives the file's state taken once the bytes are read.
  */
-export function readRegularFile(path: string, maxBytes: number, what = 'a Flink configuration', after?: { stat?: Stats }): Buffer {
+export function readRegularFile(
+  path: string,
+  maxBytes: number,
+  what = 'a Flink configuration',
+  after?: { stat?: Stats },
+): Buffer {
   // Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (!st.isFile()) throw new ReadRefused('ENOTREG', `is ${kindOf(st)}, not a regular file; it is not read`);
-    const tooLarge = () => new ReadRefused('EFBIG', `is larger than ${sizeText(maxBytes)}, too large to be ${what}; it is not read`);
+    if (!st.isFile())
+      throw new ReadRefused('ENOTREG', `is ${kindOf(st)}, not a regular file; it is not read`);
+    const tooLarge = () =>
+      new ReadRefused(
+        'EFBIG',
+        `is larger than ${sizeText(maxBytes)}, too large to be ${what}; it is not read`,
+      );
     if (st.size > maxBytes) throw tooLarge();
     let buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let total = 0;

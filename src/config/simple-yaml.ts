@@ -12,7 +12,10 @@ import type { ConfigEntry } from './types.js';
 import { MAX_YAML_CHARS } from './yaml-guard.js';
 import { coreInt } from './yaml-values.js';
 
-/** A key the Core schema reads as a string: starts with a letter, no characters YAML treats specially. */
+/**
+ * A key the Core schema reads as a string: starts with a letter, no characters YAML treats
+ * specially.
+ */
 const KEY = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 /** Plain scalars the Core schema reads as something other than a string. */
 const NULL_OR_BOOL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
@@ -27,7 +30,10 @@ const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const VALUE = /^(?:[A-Za-z0-9_./+=$~^()]|-[A-Za-z0-9.])[A-Za-z0-9_./+\-=$~^()%@:;? ]*$/;
 /** Longer integers take the full reader's path (kept as text there). */
 const MAX_INT_CHARS = 1000;
-/** YAML limits implicit keys to 1024 characters; long lines go to the full reader, which knows every such rule. */
+/**
+ * YAML limits implicit keys to 1024 characters; long lines go to the full reader, which knows every
+ * such rule.
+ */
 const MAX_LINE = 1000;
 /** Deeper files go to the full reader, which bounds nesting with a problem. */
 const MAX_LEVELS = 32;
@@ -38,9 +44,15 @@ interface Level {
   readonly keys: Set<string>;
 }
 
-/** A one-line plain value as the Core schema types it; null when this reader leaves it to the full one. */
+/**
+ * A one-line plain value as the Core schema types it; null when this reader leaves it to the full
+ * one.
+ */
 function typed(src: string): RawValue | null {
-  if (NULL_OR_BOOL.test(src)) return src[0] === '~' || src[0] === 'n' || src[0] === 'N' ? null : { kind: 'bool', value: BOOL_TRUE.test(src) };
+  if (NULL_OR_BOOL.test(src))
+    return src[0] === '~' || src[0] === 'n' || src[0] === 'N'
+      ? null
+      : { kind: 'bool', value: BOOL_TRUE.test(src) };
   if (INT.test(src)) {
     if (src.length > MAX_INT_CHARS) return null;
     const v = coreInt(src);
@@ -53,7 +65,14 @@ function typed(src: string): RawValue | null {
 
 /** The entries of a simple config.yaml, or null when the file needs the full YAML reader. */
 export function readSimpleYaml(text: string, index: LineIndex): ConfigEntry[] | null {
-  if (text.length === 0 || text.length > MAX_YAML_CHARS || text.charCodeAt(0) === 0xfeff || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) return null;
+  if (
+    text.length === 0 ||
+    text.length > MAX_YAML_CHARS ||
+    text.charCodeAt(0) === 0xfeff ||
+    text.indexOf('\r') >= 0 ||
+    text.indexOf('\t') >= 0
+  )
+    return null;
   const entries: ConfigEntry[] = [];
   const stack: Level[] = [];
   /** A key with nothing after its colon: a nested mapping must follow, one level deeper. */
@@ -86,7 +105,8 @@ export function readSimpleYaml(text: string, index: LineIndex): ConfigEntry[] | 
     if (level.keys.has(own)) return null;
     level.keys.add(own);
     const key = level.prefix + own;
-    // After the colon: nothing (a nested mapping follows), or a space, the value and maybe a comment.
+    // After the colon: nothing (a nested mapping follows), or a space, the value and maybe a
+    // comment.
     let v = colon + 1;
     if (v < end && text.charCodeAt(v) !== 32) return null;
     while (v < end && text.charCodeAt(v) === 32) v++;
@@ -98,7 +118,8 @@ export function readSimpleYaml(text: string, index: LineIndex): ConfigEntry[] | 
     let valueEnd = hash >= 0 && hash < end ? hash : end;
     while (valueEnd > v && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
     const src = text.slice(v, valueEnd);
-    if (!VALUE.test(src) || src.includes(': ') || src.endsWith(':') || src.includes('#')) return null;
+    if (!VALUE.test(src) || src.includes(': ') || src.endsWith(':') || src.includes('#'))
+      return null;
     const value = typed(src);
     if (value === null) return null;
     entries.push({

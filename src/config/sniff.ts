@@ -11,7 +11,10 @@ const FLINK_TOP_KEY =
   /^["']?(?:taskmanager|jobmanager|parallelism|execution|state|rest|env|high-availability|kubernetes|pipeline|metrics|pekko|akka|blob|web|security|classloader|restart-strategy|table|python|cluster|heartbeat|historyserver|io)[.:]/m;
 /** Files are read in chunks of this size; most are smaller and take one read. */
 const SNIFF_BYTES = 64 * 1024;
-/** Past this (MAX_YAML_CHARS, not imported: it would load the YAML library), the loaders refuse a file, so the walk stops reading. */
+/**
+ * Past this (MAX_YAML_CHARS, not imported: it would load the YAML library), the loaders refuse a
+ * file, so the walk stops reading.
+ */
 const SNIFF_LIMIT = 16 * 1024 * 1024;
 const LOOKS_FLINK = [
   /^kind:[ \t]*FlinkDeployment\b/m,
@@ -35,7 +38,11 @@ function lastBreak(text: string): number {
  * with the unfinished line carried over, so the work stays linear in the file's size. An
  * unreadable file is reported to `unreadable` and does not match.
  */
-function anyLine(path: string, test: (text: string) => boolean, unreadable?: (e: unknown) => void): boolean {
+function anyLine(
+  path: string,
+  test: (text: string) => boolean,
+  unreadable?: (e: unknown) => void,
+): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -45,7 +52,7 @@ function anyLine(path: string, test: (text: string) => boolean, unreadable?: (e:
     if (first < SNIFF_BYTES) return test(buf.toString('utf8', 0, first));
     const decoder = new StringDecoder('utf8');
     let carry = '';
-    for (let read = 0; read < SNIFF_LIMIT; ) {
+    for (let read = 0; read < SNIFF_LIMIT;) {
       const n = read === 0 ? first : readSync(fd, buf, 0, SNIFF_BYTES, read);
       read += n;
       const text = carry + decoder.write(n === SNIFF_BYTES ? buf : buf.subarray(0, n));
@@ -69,9 +76,17 @@ function anyLine(path: string, test: (text: string) => boolean, unreadable?: (e:
  * A file worth loading: any `flink-conf.yaml`, a `config.yaml` with Flink keys (the name is too
  * common to trust alone), or another `.yaml`/`.yml` whose content looks like Flink anywhere in it.
  */
-export function looksLikeFlinkFile(path: string, name: string, unreadable?: (e: unknown) => void): boolean {
+export function looksLikeFlinkFile(
+  path: string,
+  name: string,
+  unreadable?: (e: unknown) => void,
+): boolean {
   if (name === 'flink-conf.yaml') return true;
   if (!/\.ya?ml$/i.test(name)) return false;
   const config = name === 'config.yaml';
-  return anyLine(path, (text) => (config && FLINK_TOP_KEY.test(text)) || LOOKS_FLINK.some((re) => re.test(text)), unreadable);
+  return anyLine(
+    path,
+    (text) => (config && FLINK_TOP_KEY.test(text)) || LOOKS_FLINK.some((re) => re.test(text)),
+    unreadable,
+  );
 }

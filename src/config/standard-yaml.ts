@@ -21,7 +21,10 @@ export interface YamlConfigResult {
   readonly problems: ConfigProblem[];
 }
 
-/** How a leaf becomes a stored value: typed (config.yaml) or as text (the operator's flinkConfiguration). */
+/**
+ * How a leaf becomes a stored value: typed (config.yaml) or as text (the operator's
+ * flinkConfiguration).
+ */
 export type ValueMode = 'typed' | 'text';
 
 export interface PairContext {
@@ -47,24 +50,47 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
   const resolve = (a: Parameters<AnchorIndex['resolve']>[0]) => ctx.anchors.resolve(a);
   for (const p of pairs) {
     const keySpan = rangeSpan(ctx.index, p.keyNode);
-    const valueSpan = p.valueAt ? rangeSpan(ctx.index, p.valueAt) : ctx.index.span(keySpan.endOffset, keySpan.endOffset);
+    const valueSpan = p.valueAt
+      ? rangeSpan(ctx.index, p.valueAt)
+      : ctx.index.span(keySpan.endOffset, keySpan.endOffset);
     const text = ctx.index.text.slice(valueSpan.offset, valueSpan.endOffset);
     let value: RawValue | null = null;
     if (p.value !== null && isScalar(p.value)) {
-      value = ctx.mode === 'typed' ? typedScalar(p.value) : p.value.value === null ? null : { kind: 'string', text: scalarSource(p.value) };
+      value =
+        ctx.mode === 'typed'
+          ? typedScalar(p.value)
+          : p.value.value === null
+            ? null
+            : { kind: 'string', text: scalarSource(p.value) };
     } else if (p.value !== null && (isSeq(p.value) || isMap(p.value))) {
       try {
         const flow = renderFlow(p.value, resolve, { left: 10_000 });
-        value = ctx.mode === 'typed' ? { kind: 'list', text: flow } : { kind: 'string', text: flow };
+        value =
+          ctx.mode === 'typed' ? { kind: 'list', text: flow } : { kind: 'string', text: flow };
       } catch {
-        problems.push({ kind: 'yaml-syntax', key: p.key, span: valueSpan, message: `"${clip(p.key)}" holds a list too large or too deep to read` });
+        problems.push({
+          kind: 'yaml-syntax',
+          key: p.key,
+          span: valueSpan,
+          message: `"${clip(p.key)}" holds a list too large or too deep to read`,
+        });
         continue;
       }
     }
-    if (value === null && p.valueAt !== null && isAlias(p.valueAt) && ctx.anchors.resolve(p.valueAt) === null) {
+    if (
+      value === null &&
+      p.valueAt !== null &&
+      isAlias(p.valueAt) &&
+      ctx.anchors.resolve(p.valueAt) === null
+    ) {
       // Not a null: YAML parsers (snakeyaml too) refuse an alias without an anchor before it.
       const name = clip(p.valueAt.source);
-      problems.push({ kind: 'yaml-syntax', key: p.key, span: valueSpan, message: `"${clip(p.key)}" is the alias *${name}, but no anchor &${name} comes before it, so ${ctx.what} cannot be read as YAML` });
+      problems.push({
+        kind: 'yaml-syntax',
+        key: p.key,
+        span: valueSpan,
+        message: `"${clip(p.key)}" is the alias *${name}, but no anchor &${name} comes before it, so ${ctx.what} cannot be read as YAML`,
+      });
       continue;
     }
     if (value === null) {
@@ -77,7 +103,9 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
       continue;
     }
     const endAt = Math.max(valueSpan.offset, valueSpan.endOffset - 1);
-    const lineSpan = p.ownLines ? ctx.index.lineSpan(keySpan.line, ctx.index.position(endAt).line) : undefined;
+    const lineSpan = p.ownLines
+      ? ctx.index.lineSpan(keySpan.line, ctx.index.position(endAt).line)
+      : undefined;
     entries.push({
       key: p.key,
       value,
@@ -93,7 +121,11 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
 }
 
 /** Reads the root mapping of one parsed document. */
-export function readYamlDocument(doc: Document.Parsed, index: LineIndex, what: string): YamlConfigResult {
+export function readYamlDocument(
+  doc: Document.Parsed,
+  index: LineIndex,
+  what: string,
+): YamlConfigResult {
   const problems = documentProblems(doc, index, what);
   const anchors = new AnchorIndex(doc);
   let root = doc.contents as Node | null;
@@ -101,26 +133,46 @@ export function readYamlDocument(doc: Document.Parsed, index: LineIndex, what: s
   if (root === null || (isScalar(root) && root.value === null)) return { entries: [], problems };
   if (!isMap(root)) {
     const shape = isSeq(root) ? 'a list' : 'a single value';
-    problems.push({ kind: 'non-mapping-root', span: rangeSpan(index, root), message: `the top level of ${what} is ${shape}, not a mapping of keys, so Flink refuses to load it` });
+    problems.push({
+      kind: 'non-mapping-root',
+      span: rangeSpan(index, root),
+      message: `the top level of ${what} is ${shape}, not a mapping of keys, so Flink refuses to load it`,
+    });
     return { entries: [], problems };
   }
   const flat = flattenMapping(root, index, anchors, what);
-  const read = pairsToEntries(flat.pairs, { index, anchors, mode: 'typed', what, nullRefusal: `Flink refuses to load ${what} with a null value` });
+  const read = pairsToEntries(flat.pairs, {
+    index,
+    anchors,
+    mode: 'typed',
+    what,
+    nullRefusal: `Flink refuses to load ${what} with a null value`,
+  });
   return { entries: read.entries, problems: [...problems, ...flat.problems, ...read.problems] };
 }
 
-export function parseStandardYaml(text: string, index = new LineIndex(text), what = 'config.yaml'): YamlConfigResult {
+export function parseStandardYaml(
+  text: string,
+  index = new LineIndex(text),
+  what = 'config.yaml',
+): YamlConfigResult {
   const simple = readSimpleYaml(text, index);
   if (simple) return { entries: simple, problems: [] };
   return parseFullYaml(text, index, what);
 }
 
 /** The full YAML 1.2 reader, for every file; parseStandardYaml takes a shortcut for simple ones. */
-export function parseFullYaml(text: string, index = new LineIndex(text), what = 'config.yaml'): YamlConfigResult {
+export function parseFullYaml(
+  text: string,
+  index = new LineIndex(text),
+  what = 'config.yaml',
+): YamlConfigResult {
   const parsed = parseYaml(text, index, what, false);
   const doc = parsed.docs[0];
   if (!doc) return { entries: [], problems: parsed.problems };
   const read = readYamlDocument(doc, index, what);
-  const problems = [...parsed.problems, ...read.problems].sort((a, b) => a.span.offset - b.span.offset);
+  const problems = [...parsed.problems, ...read.problems].sort(
+    (a, b) => a.span.offset - b.span.offset,
+  );
   return { entries: read.entries, problems };
 }

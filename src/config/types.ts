@@ -7,7 +7,10 @@ import type { Process } from '../primitives/flink-process.js';
 
 export type InputFormat = 'flink-conf' | 'config-yaml' | 'k8s';
 
-/** A region of a file. Lines and columns are 1-based; offsets are 0-based UTF-16 indexes into the text. */
+/**
+ * A region of a file. Lines and columns are 1-based; offsets are 0-based UTF-16 indexes into the
+ * text.
+ */
 export interface Span {
   readonly line: number;
   readonly column: number;
@@ -52,7 +55,8 @@ export type ProblemKind =
   | 'non-mapping-root'
   | 'null-value'
   | 'not-flink-config'
-  // a file that is not a cluster configuration (Helm template or values, docker-compose, Terraform): one notice
+  // a file that is not a cluster configuration (Helm template or values, docker-compose,
+  // Terraform): one notice
   | 'not-cluster-config'
   | 'not-utf8'
   // legacy-syntax (flink-conf.yaml lines Flink skips or misreads)
@@ -77,20 +81,35 @@ export interface ConfigProblem {
 /** How the Kubernetes operator sets a process size from the spec's resources. */
 export interface ResourceMemory {
   readonly process: Process;
-  /** YAML path, e.g. `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`. */
+  /**
+   * YAML path, e.g. `spec.taskManager.resource.memory` or
+   * `spec.taskManager.resources.requests.memory`.
+   */
   readonly field: string;
   /** As written in the manifest. */
   readonly text: string;
-  /** Bytes as the operator reads it: Flink's size grammar first, a Kubernetes quantity after; null if neither. */
+  /**
+   * Bytes as the operator reads it: Flink's size grammar first, a Kubernetes quantity after; null
+   * if neither.
+   */
   readonly operatorBytes: bigint | null;
-  /** The string the operator writes into `*.memory.process.size` (may not parse, e.g. "1500000000.0"). */
+  /**
+   * The string the operator writes into `*.memory.process.size` (may not parse, e.g.
+   * "1500000000.0").
+   */
   readonly operatorValue: string | null;
-  /** Bytes as Kubernetes (and most platforms) read the same text as a quantity; null if it is not one. */
+  /**
+   * Bytes as Kubernetes (and most platforms) read the same text as a quantity; null if it is not
+   * one.
+   */
   readonly kubernetesBytes: bigint | null;
   readonly span: Span;
 }
 
-/** A memory limit of a container running this process (pod template, plain Deployment, --container-memory). */
+/**
+ * A memory limit of a container running this process (pod template, plain Deployment,
+ * --container-memory).
+ */
 export interface ContainerLimit {
   readonly process: Process | 'unknown';
   readonly field: string;
@@ -102,15 +121,24 @@ export interface ContainerLimit {
 export interface KubernetesInfo {
   readonly kind: string;
   readonly name?: string;
-  /** Resource memory from the operator spec (`resource.memory` or `resources.requests/limits.memory`). */
+  /**
+   * Resource memory from the operator spec (`resource.memory` or
+   * `resources.requests/limits.memory`).
+   */
   readonly resources: readonly ResourceMemory[];
   readonly limits: readonly ContainerLimit[];
   readonly annotations: Readonly<Record<string, string>>;
   /** `spec.flinkVersion` as written (`v1_20`), when present. */
   readonly flinkVersion?: { readonly text: string; readonly span: Span };
-  /** The Flink image the manifest runs (`spec.image`, or a container of a workload next to a ConfigMap). */
+  /**
+   * The Flink image the manifest runs (`spec.image`, or a container of a workload next to a
+   * ConfigMap).
+   */
   readonly image?: { readonly text: string; readonly span: Span };
-  /** For a ConfigMap: the embedded Flink file this document was read from, and its key's span under `data`. */
+  /**
+   * For a ConfigMap: the embedded Flink file this document was read from, and its key's span under
+   * `data`.
+   */
   readonly embedded?: { readonly name: 'flink-conf.yaml' | 'config.yaml'; readonly span: Span };
 }
 
@@ -167,6 +195,9 @@ export interface LoadOptions {
   readonly format?: InputFormat;
   /** `--set key=value` overrides, applied last to every document. */
   readonly set?: readonly (readonly [string, string])[];
-  /** A flink-conf.yaml in the same folder as this config.yaml, as the user would name it (see besideFlinkConf). */
+  /**
+   * A flink-conf.yaml in the same folder as this config.yaml, as the user would name it (see
+   * besideFlinkConf).
+   */
   readonly besideFlinkConf?: string;
 }

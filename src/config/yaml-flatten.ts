@@ -26,7 +26,9 @@ export interface FlatPair {
   readonly value: Node | null;
   /** Where the value is written (the alias itself when it came through one); null when absent. */
   readonly valueAt: Node | null;
-  /** The pair sits in a block mapping written in place (not a flow mapping, not through an alias). */
+  /**
+   * The pair sits in a block mapping written in place (not a flow mapping, not through an alias).
+   */
   readonly ownLines: boolean;
 }
 
@@ -69,7 +71,10 @@ export class AnchorIndex {
   }
 }
 
-/** A key as Flink turns it into text: the scalar's Java `toString()`, or the source of anything else. */
+/**
+ * A key as Flink turns it into text: the scalar's Java `toString()`, or the source of anything
+ * else.
+ */
 export function keyText(node: Node | null, index: LineIndex, anchors: AnchorIndex): string {
   if (node === null) return 'null';
   if (isAlias(node)) return keyText(anchors.resolve(node), index, anchors);
@@ -86,7 +91,12 @@ export interface FlattenResult {
   readonly problems: ConfigProblem[];
 }
 
-export function flattenMapping(map: YAMLMap, index: LineIndex, anchors: AnchorIndex, what: string): FlattenResult {
+export function flattenMapping(
+  map: YAMLMap,
+  index: LineIndex,
+  anchors: AnchorIndex,
+  what: string,
+): FlattenResult {
   const pairs: FlatPair[] = [];
   const problems: ConfigProblem[] = [];
   const budget = { expansions: 0, nodes: 0 };
@@ -94,17 +104,21 @@ export function flattenMapping(map: YAMLMap, index: LineIndex, anchors: AnchorIn
 
   const follow = (node: Node | null, via: Alias): Node | null => {
     if (node === null || !(isMap(node) || isSeq(node))) return node;
-    if (++budget.expansions > MAX_ALIAS_EXPANSIONS) throw new AliasBudgetError(`more than ${MAX_ALIAS_EXPANSIONS} aliases to collections`);
-    if (expanding.has(node)) throw new AliasBudgetError(`alias *${via.source} refers to a collection that contains it`);
+    if (++budget.expansions > MAX_ALIAS_EXPANSIONS)
+      throw new AliasBudgetError(`more than ${MAX_ALIAS_EXPANSIONS} aliases to collections`);
+    if (expanding.has(node))
+      throw new AliasBudgetError(`alias *${via.source} refers to a collection that contains it`);
     return node;
   };
 
   const walk = (m: YAMLMap, prefix: string, depth: number, viaAlias: boolean): void => {
-    if (depth > MAX_DEPTH) throw new AliasBudgetError(`mappings nest deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH)
+      throw new AliasBudgetError(`mappings nest deeper than ${MAX_DEPTH} levels`);
     expanding.add(m);
     const seen = new Map<string, Node>();
     for (const pair of m.items as Pair<Node | null, Node | null>[]) {
-      if (viaAlias && ++budget.nodes > MAX_ALIAS_NODES) throw new AliasBudgetError(`aliases expand to more than ${MAX_ALIAS_NODES} values`);
+      if (viaAlias && ++budget.nodes > MAX_ALIAS_NODES)
+        throw new AliasBudgetError(`aliases expand to more than ${MAX_ALIAS_NODES} values`);
       const own = keyText(pair.key, index, anchors);
       const key = prefix + own;
       if (!viaAlias && pair.key !== null && isNodeWithRange(pair.key)) {
@@ -124,7 +138,13 @@ export function flattenMapping(map: YAMLMap, index: LineIndex, anchors: AnchorIn
         continue;
       }
       if (pair.key === null || !isNodeWithRange(pair.key)) continue;
-      pairs.push({ key, keyNode: pair.key, value, valueAt: pair.value, ownLines: !viaAlias && !m.flow });
+      pairs.push({
+        key,
+        keyNode: pair.key,
+        value,
+        valueAt: pair.value,
+        ownLines: !viaAlias && !m.flow,
+      });
     }
     expanding.delete(m);
   };
@@ -133,18 +153,30 @@ export function flattenMapping(map: YAMLMap, index: LineIndex, anchors: AnchorIn
     walk(map, '', 0, false);
   } catch (err) {
     if (!(err instanceof AliasBudgetError) && !(err instanceof RangeError)) throw err;
-    problems.push({ kind: 'yaml-syntax', message: `${what} is not read further: ${err.message}`, span: index.span(map.range?.[0] ?? 0, map.range?.[0] ?? 0) });
+    problems.push({
+      kind: 'yaml-syntax',
+      message: `${what} is not read further: ${err.message}`,
+      span: index.span(map.range?.[0] ?? 0, map.range?.[0] ?? 0),
+    });
   }
   return { pairs, problems };
 }
 
-/** Keys are equal when Java's would be: same type and same value (`1` and `0x1`, not `1` and `"1"`). */
+/**
+ * Keys are equal when Java's would be: same type and same value (`1` and `0x1`, not `1` and `"1"`).
+ */
 function keyIdentity(node: Node, text: string): string {
   if (isScalar(node)) return `${typedScalar(node)?.kind ?? 'null'}:${text}`;
   return `node:${text}`;
 }
 
-function duplicateKey(key: string, node: Node, first: Node, index: LineIndex, what: string): ConfigProblem {
+function duplicateKey(
+  key: string,
+  node: Node,
+  first: Node,
+  index: LineIndex,
+  what: string,
+): ConfigProblem {
   const r = node.range ?? [0, 0];
   const firstLine = index.position(first.range?.[0] ?? 0).line;
   return {

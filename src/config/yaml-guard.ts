@@ -8,7 +8,6 @@ import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yam
 import type { LineIndex } from './positions.js';
 import type { ConfigProblem } from './types.js';
 
-
 /** Far beyond any real configuration, far below what exhausts the parser's stack. */
 export const MAX_DEPTH = 200;
 /** The YAML library needs about 1 s and 100 MB per MB of input; Kubernetes objects are < 1.5 MB. */
@@ -24,7 +23,10 @@ export const MAX_YAML_NODES = 250_000;
  * An upper bound of the number of values the library would make, in one pass: every line can
  * hold a key and a value, and every comma or opening bracket starts another value.
  */
-export function countNodes(text: string, limit = MAX_YAML_NODES): { nodes: number; offset: number } {
+export function countNodes(
+  text: string,
+  limit = MAX_YAML_NODES,
+): { nodes: number; offset: number } {
   let nodes = 0;
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -90,7 +92,15 @@ export function nestingDepth(text: string): { depth: number; offset: number } {
         if (ch === quote) quote = '';
       } else if (ch === '"' || ch === "'") {
         const prev = text[i - 1];
-        if (prev === undefined || prev === ' ' || prev === '[' || prev === '{' || prev === ',' || prev === ':') quote = ch;
+        if (
+          prev === undefined ||
+          prev === ' ' ||
+          prev === '[' ||
+          prev === '{' ||
+          prev === ',' ||
+          prev === ':'
+        )
+          quote = ch;
       } else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
         while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
         break;
@@ -110,14 +120,19 @@ export function nestingDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset: at };
 }
 
-/** The library treats a lone CR as text; YAML and Java treat it as a line break. Same length, same offsets. */
+/**
+ * The library treats a lone CR as text; YAML and Java treat it as a line break. Same length, same
+ * offsets.
+ */
 function normalizeBreaks(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
 function firstLine(message: string): string {
   const nl = message.indexOf('\n');
-  return (nl < 0 ? message : message.slice(0, nl)).replace(/ at line \d+, column \d+:?$/, '').trim();
+  return (nl < 0 ? message : message.slice(0, nl))
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 export interface GuardedParse {
@@ -125,11 +140,22 @@ export interface GuardedParse {
   readonly problems: ConfigProblem[];
 }
 
-/** Parses one or all documents; errors of the library become `yaml-syntax`/`duplicate-key` problems. */
-export function parseYaml(text: string, index: LineIndex, what: string, all: boolean): GuardedParse {
+/**
+ * Parses one or all documents; errors of the library become `yaml-syntax`/`duplicate-key` problems.
+ */
+export function parseYaml(
+  text: string,
+  index: LineIndex,
+  what: string,
+  all: boolean,
+): GuardedParse {
   const problems: ConfigProblem[] = [];
   if (text.length > MAX_YAML_CHARS) {
-    problems.push({ kind: 'yaml-syntax', message: `${what} is larger than ${MAX_YAML_CHARS >> 20} MB, too large to be a Flink configuration; it is not read`, span: index.span(0, 0) });
+    problems.push({
+      kind: 'yaml-syntax',
+      message: `${what} is larger than ${MAX_YAML_CHARS >> 20} MB, too large to be a Flink configuration; it is not read`,
+      span: index.span(0, 0),
+    });
     return { docs: [], problems };
   }
   const count = countNodes(text);
@@ -153,20 +179,39 @@ export function parseYaml(text: string, index: LineIndex, what: string, all: boo
   let docs: Document.Parsed[];
   try {
     const src = normalizeBreaks(text);
-    docs = all ? Array.from(parseAllDocuments(src, YAML_OPTIONS) as Iterable<Document.Parsed>) : [parseDocument(src, YAML_OPTIONS)];
+    docs = all
+      ? Array.from(parseAllDocuments(src, YAML_OPTIONS) as Iterable<Document.Parsed>)
+      : [parseDocument(src, YAML_OPTIONS)];
   } catch (err) {
-    problems.push({ kind: 'yaml-syntax', message: `${what} could not be parsed: ${firstLine(String((err as Error)?.message ?? err))}`, span: index.span(0, 0) });
+    problems.push({
+      kind: 'yaml-syntax',
+      message: `${what} could not be parsed: ${firstLine(String((err as Error)?.message ?? err))}`,
+      span: index.span(0, 0),
+    });
     return { docs: [], problems };
   }
   return { docs, problems };
 }
 
 /** Problems of one parsed document, in source order. */
-export function documentProblems(doc: Document.Parsed, index: LineIndex, what: string): ConfigProblem[] {
+export function documentProblems(
+  doc: Document.Parsed,
+  index: LineIndex,
+  what: string,
+): ConfigProblem[] {
   return doc.errors.map((e): ConfigProblem => {
     const [from, to] = e.pos;
     const span = index.span(from, Math.max(from, to));
-    if (e.code === 'MULTIPLE_DOCS') return { kind: 'yaml-syntax', span, message: `${what} holds more than one YAML document, and Flink reads exactly one` };
-    return { kind: 'yaml-syntax', span, message: `${what} is not valid YAML: ${firstLine(e.message)}` };
+    if (e.code === 'MULTIPLE_DOCS')
+      return {
+        kind: 'yaml-syntax',
+        span,
+        message: `${what} holds more than one YAML document, and Flink reads exactly one`,
+      };
+    return {
+      kind: 'yaml-syntax',
+      span,
+      message: `${what} is not valid YAML: ${firstLine(e.message)}`,
+    };
   });
 }

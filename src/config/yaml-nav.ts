@@ -25,7 +25,7 @@ export class ManifestReader {
   get(node: Node | null, key: string): Node | null {
     if (node === null || !isMap(node)) return null;
     let found: Node | null = null;
-    for (const p of (node).items) {
+    for (const p of node.items) {
       const k = this.deref(p.key);
       if (k && isScalar(k) && String(k.value) === key) found = this.deref(p.value);
     }
@@ -39,17 +39,18 @@ export class ManifestReader {
   }
 
   map(node: Node | null): YAMLMap | null {
-    return node !== null && isMap(node) ? (node) : null;
+    return node !== null && isMap(node) ? node : null;
   }
 
   items(node: Node | null): Node[] {
     if (node === null || !isSeq(node)) return [];
-    return ((node).items).map((i) => this.deref(i)).filter((i): i is Node => i !== null);
+    return node.items.map((i) => this.deref(i)).filter((i): i is Node => i !== null);
   }
 
   /** A non-null scalar as written (unquoted), or null. */
   scalar(node: Node | null): { text: string; node: Scalar } | null {
-    if (node === null || !isScalar(node) || node.value === null || node.value === undefined) return null;
+    if (node === null || !isScalar(node) || node.value === null || node.value === undefined)
+      return null;
     return { text: scalarSource(node), node };
   }
 
@@ -70,7 +71,13 @@ export class ManifestReader {
     for (const p of m.items) {
       const k = this.text(this.deref(p.key));
       const v = this.text(this.deref(p.value));
-      if (k !== null && v !== null) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (k !== null && v !== null)
+        Object.defineProperty(out, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return out;
   }

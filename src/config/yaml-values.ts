@@ -28,10 +28,17 @@ function intValue(src: string): RawValue | null {
   if (!/^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/.test(src)) return null;
   const decimal = /^[-+]?[0-9]/.test(src) ? src.replace(/^[-+]?0*(?=\d)/, '') : src;
   const neg = src[0] === '-' && decimal !== '0';
-  return { kind: 'int', value: neg ? -(1n << 64n) : 1n << 64n, text: neg ? `-${decimal}` : decimal };
+  return {
+    kind: 'int',
+    value: neg ? -(1n << 64n) : 1n << 64n,
+    text: neg ? `-${decimal}` : decimal,
+  };
 }
 
-/** Core-schema integer text (`12`, `-3`, `+4`, `0o17`, `0x1F`) to an exact bigint; null if it is not one. */
+/**
+ * Core-schema integer text (`12`, `-3`, `+4`, `0o17`, `0x1F`) to an exact bigint; null if it is not
+ * one.
+ */
 export function coreInt(text: string): bigint | null {
   if (/^0o[0-7]+$/.test(text)) return BigInt(text);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return BigInt(text);
@@ -75,7 +82,8 @@ export function typedScalar(node: Scalar): RawValue | null {
 function needsQuotes(s: string): boolean {
   if (s.length === 0 || s !== s.trim()) return true;
   if (/^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(s)) return true;
-  if (coreInt(s) !== null || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return true;
+  if (coreInt(s) !== null || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s))
+    return true;
   if (/^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(s)) return true;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return true;
   return /[,[\]{}]|: |:$| #|[\u0000-\u001f]/.test(s);
@@ -109,15 +117,22 @@ function renderScalar(node: Scalar): string {
  * A collection in flow style (`[a, b]`, `{k: v}`), the way Flink turns a YAML list into the
  * string it stores. `budget` counts nodes so aliases cannot make this explode.
  */
-export function renderFlow(node: Node | null, resolve: (a: Alias) => Node | null, budget: { left: number }, depth = 0): string {
+export function renderFlow(
+  node: Node | null,
+  resolve: (a: Alias) => Node | null,
+  budget: { left: number },
+  depth = 0,
+): string {
   if (--budget.left < 0 || depth > 64) throw new RangeError('collection too large to render');
   if (node === null) return 'null';
   if (isAlias(node)) return renderFlow(resolve(node), resolve, budget, depth + 1);
   if (isScalar(node)) return renderScalar(node);
-  if (isSeq(node)) return `[${node.items.map((i) => renderFlow(i as Node | null, resolve, budget, depth + 1)).join(', ')}]`;
+  if (isSeq(node))
+    return `[${node.items.map((i) => renderFlow(i as Node | null, resolve, budget, depth + 1)).join(', ')}]`;
   if (isMap(node)) {
     const parts = node.items.map(
-      (p) => `${renderFlow(p.key as Node | null, resolve, budget, depth + 1)}: ${renderFlow(p.value as Node | null, resolve, budget, depth + 1)}`,
+      (p) =>
+        `${renderFlow(p.key as Node | null, resolve, budget, depth + 1)}: ${renderFlow(p.value as Node | null, resolve, budget, depth + 1)}`,
     );
     return `{${parts.join(', ')}}`;
   }

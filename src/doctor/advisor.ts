@@ -8,14 +8,41 @@ import { Planner } from './plan.js';
 import { Scanner } from './scanner.js';
 import type { ScanResult, Sighting } from './scanner.js';
 import { SIGNATURES } from './signatures/index.js';
-import type { Component, Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Process, SuggestContext } from './types.js';
+import type {
+  Component,
+  Diagnosis,
+  DoctorInput,
+  DoctorOptions,
+  DoctorResult,
+  Process,
+  SuggestContext,
+} from './types.js';
 
-export type { Diagnosis, DoctorInput, DoctorOptions, DoctorResult, Suggestion, Component } from './types.js';
+export type {
+  Diagnosis,
+  DoctorInput,
+  DoctorOptions,
+  DoctorResult,
+  Suggestion,
+  Component,
+} from './types.js';
 
 const STRENGTH = { strong: 0, weak: 1, vague: 2 } as const;
-/** Failures of the job's own code and data: a TaskManager's when the text describes that work and names no process. */
-const TASKMANAGER_PRIOR = new Set(['heap-oom', 'gc-overhead', 'direct-oom', 'native-thread-limit', 'container-memory-exceeded']);
-/** The failure that follows from the others (a process that stops answering), listed after its cause. */
+/**
+ * Failures of the job's own code and data: a TaskManager's when the text describes that work and
+ * names no process.
+ */
+const TASKMANAGER_PRIOR = new Set([
+  'heap-oom',
+  'gc-overhead',
+  'direct-oom',
+  'native-thread-limit',
+  'container-memory-exceeded',
+]);
+/**
+ * The failure that follows from the others (a process that stops answering), listed after its
+ * cause.
+ */
 const CONSEQUENCE = 'heartbeat-timeout';
 
 /** Diagnoses from a whole text (a pasted message, trace or log). */
@@ -39,7 +66,10 @@ export function diagnose(input: DoctorInput): DoctorResult {
  * Diagnoses from lines read one by one, or in batches (a log of any size): memory stays flat.
  * Batches save one await per line on long logs.
  */
-export async function diagnoseStream(lines: AsyncIterable<string | readonly string[]>, options: DoctorOptions = {}): Promise<DoctorResult> {
+export async function diagnoseStream(
+  lines: AsyncIterable<string | readonly string[]>,
+  options: DoctorOptions = {},
+): Promise<DoctorResult> {
   const scanner = new Scanner(SIGNATURES);
   for await (const item of lines) {
     if (typeof item === 'string') scanner.push(item);
@@ -54,29 +84,46 @@ interface Resolved {
   occurrences: number;
 }
 
-/** Decides the process of each finding, merges findings of the same failure and process, drops weaker evidence. */
+/**
+ * Decides the process of each finding, merges findings of the same failure and process, drops
+ * weaker evidence.
+ */
 function resolve(scan: ScanResult): Resolved[] {
   const seen = scan.observations;
   // Another program's process (Spark, a Kafka Connect worker, a web console, the operator's pod):
   // its memory failures are not Flink's, unless the text names a Flink process too.
-  const flinkSide = scan.inputProcess !== null || scan.sightings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
+  const flinkSide =
+    scan.inputProcess !== null ||
+    scan.sightings.some((f) => f.process === 'taskmanager' || f.process === 'jobmanager');
   if (seen.otherSystem !== null && (!flinkSide || !seen.flinkNamed)) return [];
   const named = new Map<string, Set<Component>>();
-  for (const f of scan.sightings) if (f.process !== null && f.process !== 'unknown') named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
-  const namedBySignature = new Map([...named].filter(([, ps]) => ps.size === 1).map(([id, ps]) => [id, [...ps][0]!]));
+  for (const f of scan.sightings)
+    if (f.process !== null && f.process !== 'unknown')
+      named.set(f.signature.id, (named.get(f.signature.id) ?? new Set()).add(f.process));
+  const namedBySignature = new Map(
+    [...named].filter(([, ps]) => ps.size === 1).map(([id, ps]) => [id, [...ps][0]!]),
+  );
   const merged = new Map<string, Resolved>();
   for (const f of scan.sightings) {
     if (f.signature.requires && !scan.observations[f.signature.requires]) continue;
     // The operator's own pod killed next to Flink's pods: that line is not a Flink process.
     if (f.variant === 'operator') continue;
-    // A failure that is not about memory explains what it overrides, and any generic "out of memory".
-    if (seen.notMemory !== null && (f.strength === 'vague' || seen.notMemory.overrides?.includes(f.signature.id))) continue;
+    // A failure that is not about memory explains what it overrides, and any generic "out of
+    // memory".
+    if (
+      seen.notMemory !== null &&
+      (f.strength === 'vague' || seen.notMemory.overrides?.includes(f.signature.id))
+    )
+      continue;
     // Peers that cannot reach each other's RPC address miss heartbeats without any memory problem.
     if (f.signature.id === 'heartbeat-timeout' && scan.observations.rpcAddress !== null) continue;
     // In a local run JobManager and TaskManager share one JVM: which one does not matter.
     const local = scan.observations.local && f.signature.component === 'infer' && !f.fixed;
-    // A line that does not say (a sentence of prose) is about the process another line of the same failure names.
-    const component: Component = local ? 'unknown' : f.process ?? namedBySignature.get(f.signature.id) ?? scan.inputProcess ?? 'unknown';
+    // A line that does not say (a sentence of prose) is about the process another line of the same
+    // failure names.
+    const component: Component = local
+      ? 'unknown'
+      : (f.process ?? namedBySignature.get(f.signature.id) ?? scan.inputProcess ?? 'unknown');
     const key = `${f.signature.id}|${component}`;
     const prev = merged.get(key);
     if (!prev) {
@@ -90,7 +137,11 @@ function resolve(scan: ScanResult): Resolved[] {
       continue;
     }
     const better = f.line < prev.finding.line;
-    merged.set(key, { finding: better ? f : prev.finding, component, occurrences: prev.occurrences + f.occurrences });
+    merged.set(key, {
+      finding: better ? f : prev.finding,
+      component,
+      occurrences: prev.occurrences + f.occurrences,
+    });
   }
   let out = [...merged.values()];
   // A heartbeat timeout is a consequence: Flink's own text for it does not push aside a memory
@@ -98,9 +149,14 @@ function resolve(scan: ScanResult): Resolved[] {
   const consequence = (r: Resolved) => r.finding.signature.id === CONSEQUENCE;
   const strongCause = out.some((r) => r.finding.strength === 'strong' && !consequence(r));
   if (strongCause) out = out.filter((r) => r.finding.strength === 'strong');
-  else if (out.some((r) => r.finding.strength === 'strong')) out = out.filter((r) => r.finding.strength === 'strong' || (r.finding.strength === 'weak' && !consequence(r)));
-  if (out.some((r) => r.finding.strength !== 'vague')) out = out.filter((r) => r.finding.strength !== 'vague');
-  // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a kill) is that failure.
+  else if (out.some((r) => r.finding.strength === 'strong'))
+    out = out.filter(
+      (r) => r.finding.strength === 'strong' || (r.finding.strength === 'weak' && !consequence(r)),
+    );
+  if (out.some((r) => r.finding.strength !== 'vague'))
+    out = out.filter((r) => r.finding.strength !== 'vague');
+  // "The JobManager went OOM" names no kind: a kind the text does name (metaspace, full GCs, a
+  // kill) is that failure.
   const generic = (r: Resolved) => r.finding.variant === 'generic';
   if (out.some((r) => !generic(r) && !consequence(r))) out = out.filter((r) => !generic(r));
   // A cause someone only asks about ("is it because of long GCs?") comes after what they report.
@@ -108,17 +164,24 @@ function resolve(scan: ScanResult): Resolved[] {
   const causes = out.some((r) => !consequence(r) && !hedged(r));
   // Frequent GCs or growing off-heap memory described next to a container kill: the JVM keeps its
   // heap within -Xmx however often it collects, and off-heap memory that grows without an
-  // OutOfMemoryError is what the container limit caught, so the kill is the failure and they are side notes.
-  const killed = out.some((r) => r.finding.signature.id === 'container-memory-exceeded' && r.finding.variant !== 'operator');
+  // OutOfMemoryError is what the container limit caught, so the kill is the failure and they are
+  // side notes.
+  const killed = out.some(
+    (r) =>
+      r.finding.signature.id === 'container-memory-exceeded' && r.finding.variant !== 'operator',
+  );
   const sideNote = (r: Resolved) =>
-    killed && ((r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent') || (r.finding.signature.id === 'direct-oom' && r.finding.strength !== 'strong'));
+    killed &&
+    ((r.finding.signature.id === 'gc-overhead' && r.finding.variant === 'frequent') ||
+      (r.finding.signature.id === 'direct-oom' && r.finding.strength !== 'strong'));
   return out.sort(
     (a, b) =>
       (causes ? Number(consequence(a)) - Number(consequence(b)) : 0) ||
       Number(hedged(a)) - Number(hedged(b)) ||
       Number(sideNote(a)) - Number(sideNote(b)) ||
       STRENGTH[a.finding.strength] - STRENGTH[b.finding.strength] ||
-      // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs) comes first.
+      // "The TaskManager went OOM" names no kind: a kind described as well (metaspace, full GCs)
+      // comes first.
       Number(a.finding.variant === 'generic') - Number(b.finding.variant === 'generic') ||
       a.finding.signature.rank - b.finding.signature.rank ||
       a.finding.line - b.finding.line,
@@ -131,15 +194,35 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   const plan = new Planner(options.config, version, target);
   const resolved = resolve(scan);
   const diagnoses: Diagnosis[] = resolved.map((resolvedFinding) => {
-    const refined = resolvedFinding.component === 'unknown' ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan) : null;
+    const refined =
+      resolvedFinding.component === 'unknown'
+        ? resolvedFinding.finding.signature.refineComponent?.(resolvedFinding.finding.facts, plan)
+        : null;
     // Nothing in the text names the process, but it describes the job's data work (a sink, an
     // operator, state): that runs in TaskManagers, so the suggestions are for one (and the
     // explanation quotes the line). Without such a line the process stays unknown.
     const workLine = scan.workLine;
-    const assumed = !refined && workLine !== null && resolvedFinding.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
-    const r = refined ? { ...resolvedFinding, component: refined } : assumed ? { ...resolvedFinding, component: 'taskmanager' as const } : resolvedFinding;
-    const shown = options.config === undefined ? r.finding.signature.processSize?.(r.finding.facts) ?? null : null;
-    const own = shown !== null ? new Planner(undefined, version, target, { [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown }) : plan;
+    const assumed =
+      !refined &&
+      workLine !== null &&
+      resolvedFinding.component === 'unknown' &&
+      !scan.observations.local &&
+      TASKMANAGER_PRIOR.has(resolvedFinding.finding.signature.id);
+    const r = refined
+      ? { ...resolvedFinding, component: refined }
+      : assumed
+        ? { ...resolvedFinding, component: 'taskmanager' as const }
+        : resolvedFinding;
+    const shown =
+      options.config === undefined
+        ? (r.finding.signature.processSize?.(r.finding.facts) ?? null)
+        : null;
+    const own =
+      shown !== null
+        ? new Planner(undefined, version, target, {
+            [r.component === 'jobmanager' ? 'jobmanager' : 'taskmanager']: shown,
+          })
+        : plan;
     const processes = processesFor(r.component, own);
     const ctx: SuggestContext = {
       component: r.component,
@@ -160,12 +243,20 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
       explanation += options.language
         ? options.language.assumed(workLine)
         : ` The text does not name the process, but it describes the job's own data work ("${workLine}"), which runs in TaskManagers: the suggestions are for a TaskManager (the JobManager's options are the same under jobmanager.memory.* if its log shows the error).`;
-    } else if (r.component === 'unknown' && !scan.observations.local && TASKMANAGER_PRIOR.has(sig.id) && suggestions.length > 0) {
+    } else if (
+      r.component === 'unknown' &&
+      !scan.observations.local &&
+      TASKMANAGER_PRIOR.has(sig.id) &&
+      suggestions.length > 0
+    ) {
       explanation += options.language
         ? options.language.undecided
         : ' The text does not say which process failed, nor what the job was doing when it did: the suggestions cover both processes; keep those of the process whose log shows the error.';
     }
-    if (r.occurrences > 1) explanation += options.language ? options.language.seen(r.occurrences) : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
+    if (r.occurrences > 1)
+      explanation += options.language
+        ? options.language.seen(r.occurrences)
+        : ` (Seen ${r.occurrences} times; the evidence is the first.)`;
     return {
       id: sig.id,
       component: r.component,
@@ -178,10 +269,17 @@ function advise(scan: ScanResult, options: DoctorOptions): DoctorResult {
   });
   addConsequenceNotes(diagnoses, options.language);
   // A Flink before 1.10 reads other keys: only when the caller did not name a (modern) version.
-  const shown = options.version === undefined ? withOldKeys(diagnoses, scan.observations.oldFlink) : diagnoses;
+  const shown =
+    options.version === undefined ? withOldKeys(diagnoses, scan.observations.oldFlink) : diagnoses;
   if (shown.length > 0) return { diagnoses: shown, linesRead: scan.lines };
   const kinds = SIGNATURES.map((s) => s.id).join(', ');
-  return { diagnoses, lookedAt: options.language ? options.language.lookedAt(scan.lines, kinds, scan.exceptions) : lookedAt(scan), linesRead: scan.lines };
+  return {
+    diagnoses,
+    lookedAt: options.language
+      ? options.language.lookedAt(scan.lines, kinds, scan.exceptions)
+      : lookedAt(scan),
+    linesRead: scan.lines,
+  };
 }
 
 /**
@@ -198,9 +296,16 @@ function processesFor(component: Component, plan: Planner): Process[] {
   return sized.length > 0 ? sized : both;
 }
 
-/** The links of a signature, without the set-up page of the other process when the process is known. */
+/**
+ * The links of a signature, without the set-up page of the other process when the process is known.
+ */
 function docsFor(links: readonly string[], component: Component): readonly string[] {
-  const other = component === 'taskmanager' ? '/mem_setup_jobmanager/' : component === 'jobmanager' ? '/mem_setup_tm/' : null;
+  const other =
+    component === 'taskmanager'
+      ? '/mem_setup_jobmanager/'
+      : component === 'jobmanager'
+        ? '/mem_setup_tm/'
+        : null;
   const kept = other ? links.filter((u) => !u.includes(other)) : links;
   return kept.length > 0 ? kept : links;
 }
@@ -209,11 +314,20 @@ function docsFor(links: readonly string[], component: Component): readonly strin
 function addConsequenceNotes(diagnoses: Diagnosis[], language: DoctorOptions['language']): void {
   for (let i = 0; i < diagnoses.length; i++) {
     // Only causes listed above it (a cause only asked about comes after).
-    const causes = diagnoses.slice(0, i).filter((d) => d.id !== 'heartbeat-timeout').map((d) => d.id);
+    const causes = diagnoses
+      .slice(0, i)
+      .filter((d) => d.id !== 'heartbeat-timeout')
+      .map((d) => d.id);
     if (causes.length === 0) continue;
     const d = diagnoses[i]!;
-    const note = language ? language.consequence(causes.join(', ')) : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
-    if (d.id !== 'heartbeat-timeout' || d.explanation.includes(language ? '的后果' : 'most likely a consequence')) continue;
+    const note = language
+      ? language.consequence(causes.join(', '))
+      : ` Here it is most likely a consequence of ${causes.join(', ')} listed above: fix that first.`;
+    if (
+      d.id !== 'heartbeat-timeout' ||
+      d.explanation.includes(language ? '的后果' : 'most likely a consequence')
+    )
+      continue;
     diagnoses[i] = { ...d, explanation: `${d.explanation}${note}` };
   }
 }
@@ -226,9 +340,15 @@ function lookedAt(scan: ScanResult): string {
   }
   const instead = scan.observations.otherSystem ?? scan.observations.notMemory;
   if (instead !== null) {
-    const who = scan.observations.otherSystem !== null ? `The process that failed looks like ${instead.what}` : `It looks like ${instead.what}`;
+    const who =
+      scan.observations.otherSystem !== null
+        ? `The process that failed looks like ${instead.what}`
+        : `It looks like ${instead.what}`;
     return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none that applies. ${who} (the input shows "${instead.line}"): ${instead.advice}`;
   }
-  const exceptions = scan.exceptions.length > 0 ? ` The text shows ${scan.exceptions.join(', ')}, which ${scan.exceptions.length === 1 ? 'is' : 'are'} not a memory failure this tool knows.` : '';
+  const exceptions =
+    scan.exceptions.length > 0
+      ? ` The text shows ${scan.exceptions.join(', ')}, which ${scan.exceptions.length === 1 ? 'is' : 'are'} not a memory failure this tool knows.`
+      : '';
   return `Looked at ${lines} for the memory failures flink-mem knows (${kinds}) and found none.${exceptions}`;
 }

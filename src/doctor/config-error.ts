@@ -22,7 +22,9 @@ import type { Suggestion } from './types.js';
 export function bytesAfter(text: string, label: string): bigint | null {
   const at = text.indexOf(`${label} (`);
   if (at < 0) return null;
-  const m = /^\((?:[^()]{0,40}\()?(\d{1,19}) bytes\)/.exec(text.slice(at + label.length + 1, at + label.length + 80));
+  const m = /^\((?:[^()]{0,40}\()?(\d{1,19}) bytes\)/.exec(
+    text.slice(at + label.length + 1, at + label.length + 80),
+  );
   return m ? BigInt(m[1]!) : null;
 }
 
@@ -42,10 +44,12 @@ function defaultBytes(key: string, version: FlinkVersion): bigint | null {
 
 function defaultFraction(key: string, version: FlinkVersion): number {
   const o = findOption(key);
-  return Math.fround(Number(o ? defaultFor(o, version) ?? '0' : '0'));
+  return Math.fround(Number(o ? (defaultFor(o, version) ?? '0') : '0'));
 }
 
-/** What a fraction-based component is by default for a base size (fraction of it, within min/max). */
+/**
+ * What a fraction-based component is by default for a base size (fraction of it, within min/max).
+ */
 function byDefaultFraction(base: bigint, prefix: string, version: FlinkVersion): bigint {
   const v = multiplyBytes(base, defaultFraction(`${prefix}.fraction`, version));
   const min = defaultBytes(`${prefix}.min`, version) ?? 0n;
@@ -63,7 +67,12 @@ export interface Rebuilt {
 type Builder = (text: string, p: Process, version: FlinkVersion) => Record<string, bigint> | null;
 
 /** A sized option set only when the message's size is not what Flink would use anyway. */
-function unlessDefault(out: Record<string, bigint>, key: string, bytes: bigint | null, version: FlinkVersion): void {
+function unlessDefault(
+  out: Record<string, bigint>,
+  key: string,
+  bytes: bigint | null,
+  version: FlinkVersion,
+): void {
   if (bytes !== null && bytes !== defaultBytes(key, version)) out[key] = bytes;
 }
 
@@ -77,10 +86,26 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const out: Record<string, bigint> = { 'taskmanager.memory.flink.size': flink };
     const taskHeap = bytesAfter(t, 'Task Heap Memory');
     if (taskHeap !== null) out['taskmanager.memory.task.heap.size'] = taskHeap;
-    unlessDefault(out, 'taskmanager.memory.framework.heap.size', bytesAfter(t, 'Framework Heap Memory'), v);
-    unlessDefault(out, 'taskmanager.memory.framework.off-heap.size', bytesAfter(t, 'Framework Off-Heap Memory'), v);
-    unlessDefault(out, 'taskmanager.memory.task.off-heap.size', bytesAfter(t, 'Task Off-Heap Memory'), v);
-    if (managed !== byDefaultFraction(flink, 'taskmanager.memory.managed', v)) out['taskmanager.memory.managed.size'] = managed;
+    unlessDefault(
+      out,
+      'taskmanager.memory.framework.heap.size',
+      bytesAfter(t, 'Framework Heap Memory'),
+      v,
+    );
+    unlessDefault(
+      out,
+      'taskmanager.memory.framework.off-heap.size',
+      bytesAfter(t, 'Framework Off-Heap Memory'),
+      v,
+    );
+    unlessDefault(
+      out,
+      'taskmanager.memory.task.off-heap.size',
+      bytesAfter(t, 'Task Off-Heap Memory'),
+      v,
+    );
+    if (managed !== byDefaultFraction(flink, 'taskmanager.memory.managed', v))
+      out['taskmanager.memory.managed.size'] = managed;
     const network = bytesAfter(t, 'Network Memory');
     if (network !== null && network !== byDefaultFraction(flink, 'taskmanager.memory.network', v)) {
       out['taskmanager.memory.network.min'] = network;
@@ -106,17 +131,27 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const process = bytesAfter(t, 'Total Process Memory size');
     const flink = bytesAfter(t, 'Total Flink Memory size');
     if (process === null || flink === null) return null;
-    const out: Record<string, bigint> = { [`${p}.memory.process.size`]: process, [`${p}.memory.flink.size`]: flink };
+    const out: Record<string, bigint> = {
+      [`${p}.memory.process.size`]: process,
+      [`${p}.memory.flink.size`]: flink,
+    };
     const at = t.indexOf('JVM Metaspace size');
     const metaspace = at < 0 ? null : byteCounts(t.slice(at, at + 80))[0];
-    unlessDefault(out, `${p}.memory.jvm-metaspace.size`, metaspace === undefined || metaspace === null ? null : BigInt(metaspace), v);
+    unlessDefault(
+      out,
+      `${p}.memory.jvm-metaspace.size`,
+      metaspace === undefined || metaspace === null ? null : BigInt(metaspace),
+      v,
+    );
     return out;
   },
   // E14: the JobManager heap above its total Flink size.
   'heap-exceeds-flink': (t) => {
     const heap = bytesAfter(t, 'JVM Heap Memory');
     const flink = bytesAfter(t, 'Total Flink Memory');
-    return heap !== null && flink !== null ? { 'jobmanager.memory.heap.size': heap, 'jobmanager.memory.flink.size': flink } : null;
+    return heap !== null && flink !== null
+      ? { 'jobmanager.memory.heap.size': heap, 'jobmanager.memory.flink.size': flink }
+      : null;
   },
   // E13: JobManager heap plus off-heap not equal to its total Flink size.
   'heap-and-off-heap-mismatch-flink': (t) => {
@@ -124,13 +159,19 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const off = bytesAfter(t, 'Off-heap Memory');
     const flink = bytesAfter(t, 'Total Flink Memory');
     if (heap === null || off === null || flink === null) return null;
-    return { 'jobmanager.memory.heap.size': heap, 'jobmanager.memory.off-heap.size': off, 'jobmanager.memory.flink.size': flink };
+    return {
+      'jobmanager.memory.heap.size': heap,
+      'jobmanager.memory.off-heap.size': off,
+      'jobmanager.memory.flink.size': flink,
+    };
   },
   // E15: the JobManager total Flink size not above its off-heap memory.
   'flink-not-above-off-heap': (t) => {
     const flink = bytesAfter(t, 'Total Flink Memory');
     const off = bytesAfter(t, 'Off-heap Memory');
-    return flink !== null && off !== null ? { 'jobmanager.memory.flink.size': flink, 'jobmanager.memory.off-heap.size': off } : null;
+    return flink !== null && off !== null
+      ? { 'jobmanager.memory.flink.size': flink, 'jobmanager.memory.off-heap.size': off }
+      : null;
   },
 };
 
@@ -138,7 +179,13 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
  * The configuration the message implies for `p`, or null when the message lacks a number or the
  * model, given it, does not fail the same check with the same numbers.
  */
-export function rebuild(check: string, text: string, p: Process, version: FlinkVersion, target: Target): Rebuilt | null {
+export function rebuild(
+  check: string,
+  text: string,
+  p: Process,
+  version: FlinkVersion,
+  target: Target,
+): Rebuilt | null {
   const sizes = BUILDERS[check]?.(text, p, version);
   if (!sizes) return null;
   const config = new Map<string, RawValue>();
@@ -153,16 +200,30 @@ export function rebuild(check: string, text: string, p: Process, version: FlinkV
 }
 
 const listed = (sizes: Readonly<Record<string, bigint>>) =>
-  Object.entries(sizes).map(([k, v]) => `${k}: ${fmt(v)}`).join(', ');
+  Object.entries(sizes)
+    .map(([k, v]) => `${k}: ${fmt(v)}`)
+    .join(', ');
 
-/** Components people raise by mistake (the job's memory is task heap and task off-heap, not Flink's own). */
-const FRAMEWORK = ['taskmanager.memory.framework.heap.size', 'taskmanager.memory.framework.off-heap.size'];
+/**
+ * Components people raise by mistake (the job's memory is task heap and task off-heap, not Flink's
+ * own).
+ */
+const FRAMEWORK = [
+  'taskmanager.memory.framework.heap.size',
+  'taskmanager.memory.framework.off-heap.size',
+];
 
 /**
  * The change that makes the rebuilt configuration start, found and checked with the model, as
  * suggestions with exact values; a total Flink size also given as the process size it means.
  */
-export function fixFromMessage(check: string, text: string, p: Process, version: FlinkVersion, target: Target): Suggestion[] {
+export function fixFromMessage(
+  check: string,
+  text: string,
+  p: Process,
+  version: FlinkVersion,
+  target: Target,
+): Suggestion[] {
   const rebuilt = rebuild(check, text, p, version, target);
   if (!rebuilt) return [];
   const options = { version, target, trace: false };
@@ -191,16 +252,18 @@ export function fixFromMessage(check: string, text: string, p: Process, version:
   const effect = breakdown(p, after.sizes as unknown as Readonly<Record<string, bigint>>);
   const or = out.length > 0 ? 'or, keeping those sizes: ' : '';
   const basis = `${or}the sizes in Flink's message, rebuilt as ${listed(rebuilt.sizes)}, fail the same check with the same numbers; this change makes them pass Flink's start-up checks`;
-  out.push(...Object.entries(found.changes).map(([key, value]) => {
-    const was = rebuilt.sizes[key];
-    return {
-      key,
-      current: was !== undefined ? `${fmt(was)} (from the message)` : 'not in the message',
-      suggested: value ?? 'remove',
-      why: basis,
-      effect,
-    };
-  }));
+  out.push(
+    ...Object.entries(found.changes).map(([key, value]) => {
+      const was = rebuilt.sizes[key];
+      return {
+        key,
+        current: was !== undefined ? `${fmt(was)} (from the message)` : 'not in the message',
+        suggested: value ?? 'remove',
+        why: basis,
+        effect,
+      };
+    }),
+  );
   const flinkKey = `${p}.memory.flink.size`;
   const processKey = `${p}.memory.process.size`;
   const newFlink = found.changes[flinkKey];
@@ -208,7 +271,9 @@ export function fixFromMessage(check: string, text: string, p: Process, version:
     // Total Flink memory is often derived from a configured process size: say what that would be.
     const total = after.sizes.totalProcess;
     const round = ((total + MIB - 1n) / MIB) * MIB;
-    const viaProcess = applyChanges(applyChanges(rebuilt.config, { [flinkKey]: null }), { [processKey]: formatSizeForConfig(round) });
+    const viaProcess = applyChanges(applyChanges(rebuilt.config, { [flinkKey]: null }), {
+      [processKey]: formatSizeForConfig(round),
+    });
     const check2 = compute(viaProcess, p, options);
     if (check2.ok && check2.sizes.totalFlink >= after.sizes.totalFlink) {
       out.push({

@@ -8,13 +8,26 @@ import type { Process } from '../primitives/flink-process.js';
 type Sizes = Readonly<Record<string, bigint>>;
 
 const TM_ORDER: readonly [string, string][] = [
-  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap (-Xmx)'], ['jvmDirect', 'direct memory limit'],
-  ['frameworkHeap', 'framework heap'], ['taskHeap', 'task heap'], ['frameworkOffHeap', 'framework off-heap'], ['taskOffHeap', 'task off-heap'],
-  ['network', 'network'], ['managed', 'managed'], ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
+  ['totalProcess', 'total process'],
+  ['totalFlink', 'total Flink'],
+  ['jvmHeap', 'JVM heap (-Xmx)'],
+  ['jvmDirect', 'direct memory limit'],
+  ['frameworkHeap', 'framework heap'],
+  ['taskHeap', 'task heap'],
+  ['frameworkOffHeap', 'framework off-heap'],
+  ['taskOffHeap', 'task off-heap'],
+  ['network', 'network'],
+  ['managed', 'managed'],
+  ['jvmMetaspace', 'JVM metaspace'],
+  ['jvmOverhead', 'JVM overhead'],
 ];
 const JM_ORDER: readonly [string, string][] = [
-  ['totalProcess', 'total process'], ['totalFlink', 'total Flink'], ['jvmHeap', 'JVM heap'], ['offHeap', 'off-heap'],
-  ['jvmMetaspace', 'JVM metaspace'], ['jvmOverhead', 'JVM overhead'],
+  ['totalProcess', 'total process'],
+  ['totalFlink', 'total Flink'],
+  ['jvmHeap', 'JVM heap'],
+  ['offHeap', 'off-heap'],
+  ['jvmMetaspace', 'JVM metaspace'],
+  ['jvmOverhead', 'JVM overhead'],
 ];
 
 /** "total process memory stays at 4g; task heap 1459.2m -> 1254m (-205.2m), ..." */
@@ -40,6 +53,8 @@ export function effectOf(p: Process, before: Sizes, after: Sizes): string {
 /** "the TaskManager starts with total process memory 1472m: total Flink 1g, ..." */
 export function breakdown(p: Process, sizes: Sizes): string {
   const order = p === 'taskmanager' ? TM_ORDER : JM_ORDER;
-  const parts = order.filter(([c]) => c !== 'totalProcess' && sizes[c] !== undefined).map(([c, label]) => `${label} ${fmt(sizes[c]!)}`);
+  const parts = order
+    .filter(([c]) => c !== 'totalProcess' && sizes[c] !== undefined)
+    .map(([c, label]) => `${label} ${fmt(sizes[c]!)}`);
   return `the ${p === 'taskmanager' ? 'TaskManager' : 'JobManager'} starts with total process memory ${fmt(sizes.totalProcess ?? 0n)}: ${parts.join(', ')}`;
 }

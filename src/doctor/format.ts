@@ -27,11 +27,17 @@ export const ENGLISH_WORDS: DoctorWords = {
   noChange: 'change: no option change to suggest from this text; see above.',
   effect: 'effect:',
   docs: 'docs:',
-  process: { taskmanager: 'TaskManager', jobmanager: 'JobManager', unknown: 'process not named in the text' },
+  process: {
+    taskmanager: 'TaskManager',
+    jobmanager: 'JobManager',
+    unknown: 'process not named in the text',
+  },
   width: (text) => text.length,
 };
 
-/** The JSON document of `--format json`: `{ diagnoses: [...] }`, plus `lookedAt` when there is none. */
+/**
+ * The JSON document of `--format json`: `{ diagnoses: [...] }`, plus `lookedAt` when there is none.
+ */
 export function formatJson(result: DoctorResult): string {
   const doc: Record<string, unknown> = {
     diagnoses: result.diagnoses.map((d) => ({
@@ -40,7 +46,13 @@ export function formatJson(result: DoctorResult): string {
       summary: d.summary,
       explanation: d.explanation,
       evidence: { line: d.evidence.line, text: d.evidence.text },
-      suggestions: d.suggestions.map((s) => ({ key: s.key, current: s.current, suggested: s.suggested, why: s.why, ...(s.effect ? { effect: s.effect } : {}) })),
+      suggestions: d.suggestions.map((s) => ({
+        key: s.key,
+        current: s.current,
+        suggested: s.suggested,
+        why: s.why,
+        ...(s.effect ? { effect: s.effect } : {}),
+      })),
       docs: [...d.docs],
     })),
   };
@@ -60,18 +72,26 @@ function pieces(text: string, breakWide: boolean): { text: string; space: boolea
       continue;
     }
     // Runs of wide characters break anywhere; each other run stays whole.
-    const parts = word.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [word];
+    const parts = word.match(
+      /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g,
+    ) ?? [word];
     parts.forEach((p, i) => out.push({ text: p, space: i === 0 }));
   }
   return out;
 }
 
 /** Wraps text at `width` display columns with a hanging indent. */
-function wrap(text: string, indent: string, words: Pick<DoctorWords, 'width'> = ENGLISH_WORDS, width = 100): string[] {
+function wrap(
+  text: string,
+  indent: string,
+  words: Pick<DoctorWords, 'width'> = ENGLISH_WORDS,
+  width = 100,
+): string[] {
   const out: string[] = [];
   let line = '';
   let used = 0;
-  // English output keeps its layout: words only, measured by length (as before Chinese output existed).
+  // English output keeps its layout: words only, measured by length (as before Chinese output
+  // existed).
   for (const piece of pieces(text, words !== ENGLISH_WORDS)) {
     const w = words.width(piece.text);
     const sep = line && piece.space ? 1 : 0;
@@ -106,8 +126,13 @@ export function formatText(result: DoctorResult, words: DoctorWords = ENGLISH_WO
       out.push(`   ${w.change}`);
       let lastEffect: string | undefined;
       for (const s of d.suggestions) {
-        out.push(...wrap(`${s.key}: ${s.current} -> ${s.suggested} (${s.why})`, '     ', w).map((l, j) => (j === 0 ? l : `  ${l}`)));
-        if (s.effect && s.effect !== lastEffect) out.push(...wrap(`${w.effect}${sep(w.effect)}${s.effect}`, '       ', w));
+        out.push(
+          ...wrap(`${s.key}: ${s.current} -> ${s.suggested} (${s.why})`, '     ', w).map((l, j) =>
+            j === 0 ? l : `  ${l}`,
+          ),
+        );
+        if (s.effect && s.effect !== lastEffect)
+          out.push(...wrap(`${w.effect}${sep(w.effect)}${s.effect}`, '       ', w));
         lastEffect = s.effect;
       }
     } else {

@@ -10,11 +10,37 @@ import type { Diagnosis, OldFlink, Suggestion } from './types.js';
 
 export const emptyOldFlink = (): OldFlink => ({ version: null, modernVersion: false, keys: {} });
 
-export const OLD_ANCHORS = ["configuration keys 'taskmanager.memory.network.", 'taskmanager.network.numberofbuffers', 'eu.stratosphere', 'jobmanager$$anonfun', 'flink 1.', 'flink-1.', 'flink1.', 'flink v1', 'flink version', 'flink_1.', 'flink-dist_2.1', 'flink-runtime_2.1', 'version: 1.', '版本', 'heap-cutoff', 'taskmanager.heap', 'jobmanager.heap', 'taskmanager.memory.fraction', 'taskmanager.memory.size', 'taskmanager.network.memory'];
+export const OLD_ANCHORS = [
+  "configuration keys 'taskmanager.memory.network.",
+  'taskmanager.network.numberofbuffers',
+  'eu.stratosphere',
+  'jobmanager$$anonfun',
+  'flink 1.',
+  'flink-1.',
+  'flink1.',
+  'flink v1',
+  'flink version',
+  'flink_1.',
+  'flink-dist_2.1',
+  'flink-runtime_2.1',
+  'version: 1.',
+  '版本',
+  'heap-cutoff',
+  'taskmanager.heap',
+  'jobmanager.heap',
+  'taskmanager.memory.fraction',
+  'taskmanager.memory.size',
+  'taskmanager.network.memory',
+];
 
-/** "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar". */
-const VERSION = /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
-const KEY = /\b(containerized\.heap-cutoff-(?:ratio|min)|yarn\.heap-cutoff-(?:ratio|min)|taskmanager\.heap\.(?:size|mb)|jobmanager\.heap\.(?:size|mb)|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)|taskmanager\.network\.memory\.(?:fraction|min|max)|taskmanager\.network\.numberOfBuffers)\b(?:["']?\s{0,3}[:=,]\s{0,3}["']?([\w.]{1,30}))?/i;
+/**
+ * "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)",
+ * "flink-dist_2.11-1.9.0.jar".
+ */
+const VERSION =
+  /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
+const KEY =
+  /\b(containerized\.heap-cutoff-(?:ratio|min)|yarn\.heap-cutoff-(?:ratio|min)|taskmanager\.heap\.(?:size|mb)|jobmanager\.heap\.(?:size|mb)|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)|taskmanager\.network\.memory\.(?:fraction|min|max)|taskmanager\.network\.numberOfBuffers)\b(?:["']?\s{0,3}[:=,]\s{0,3}["']?([\w.]{1,30}))?/i;
 const MAX_KEYS = 16;
 
 /** Reads one line (its lower-cased copy given) into the state. */
@@ -27,14 +53,21 @@ export function observeOld(state: OldFlink, line: string, lower: string): void {
       else state.modernVersion = true;
     }
   }
-  // Flink's own network-buffer message named the pre-1.10 keys until 1.9; the Scala JobManager ended with 1.4.
-  if (lower.includes("configuration keys 'taskmanager.network.memory.")) state.version ??= '1.9 or older';
+  // Flink's own network-buffer message named the pre-1.10 keys until 1.9; the Scala JobManager
+  // ended with 1.4.
+  if (lower.includes("configuration keys 'taskmanager.network.memory."))
+    state.version ??= '1.9 or older';
   if (lower.includes('jobmanager.jobmanager$$anonfun')) state.version ??= '1.4 or older';
-  // Flink's own message with the keys of 1.10 on: the keys written elsewhere in the text are leftovers, not its version.
+  // Flink's own message with the keys of 1.10 on: the keys written elsewhere in the text are
+  // leftovers, not its version.
   if (lower.includes("configuration keys 'taskmanager.memory.network.")) state.modernVersion = true;
   // Flink before it was Flink (Stratosphere, 0.5 and older): its packages.
   if (lower.includes('eu.stratosphere.')) state.version ??= '0.5 (Stratosphere) or older';
-  if (lower.includes('heap') || lower.includes('taskmanager.memory.') || lower.includes('taskmanager.network.')) {
+  if (
+    lower.includes('heap') ||
+    lower.includes('taskmanager.memory.') ||
+    lower.includes('taskmanager.network.')
+  ) {
     const k = KEY.exec(line);
     if (k && Object.keys(state.keys).length < MAX_KEYS) {
       const key = k[1]!.replace(/^yarn\./, 'containerized.');
@@ -44,14 +77,16 @@ export function observeOld(state: OldFlink, line: string, lower: string): void {
 }
 
 /** Keys that only Flink 1.9 and older read: seeing one is enough. */
-const ONLY_OLD = /^(?:containerized\.heap-cutoff-|taskmanager\.network\.numberOfBuffers$|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)$|taskmanager\.heap\.mb$|jobmanager\.heap\.mb$)/;
+const ONLY_OLD =
+  /^(?:containerized\.heap-cutoff-|taskmanager\.network\.numberOfBuffers$|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)$|taskmanager\.heap\.mb$|jobmanager\.heap\.mb$)/;
 
 /** The label of the old Flink the input shows, or null when it shows none. */
 export function oldFlinkLabel(o: OldFlink): string | null {
   if (o.version !== null) return `Flink ${o.version}`;
   if (o.modernVersion) return null;
   const keys = Object.keys(o.keys);
-  if (keys.some((k) => ONLY_OLD.test(k)) || keys.includes('taskmanager.heap.size')) return `a Flink before 1.10 (the text shows ${keys.slice(0, 3).join(', ')})`;
+  if (keys.some((k) => ONLY_OLD.test(k)) || keys.includes('taskmanager.heap.size'))
+    return `a Flink before 1.10 (the text shows ${keys.slice(0, 3).join(', ')})`;
   return null;
 }
 
@@ -68,7 +103,8 @@ function shownBytes(o: OldFlink, key: string, fallback: bigint): bigint {
   return fallback;
 }
 
-const current = (o: OldFlink, key: string, def: string) => (o.keys[key] ? `${o.keys[key]} (in the text)` : `default ${def}`);
+const current = (o: OldFlink, key: string, def: string) =>
+  o.keys[key] ? `${o.keys[key]} (in the text)` : `default ${def}`;
 
 type Mapper = (s: Suggestion, o: OldFlink, label: string) => Suggestion | null;
 
@@ -90,7 +126,12 @@ function heap(process: 'taskmanager' | 'jobmanager'): Mapper {
 
 const rename =
   (old: string): Mapper =>
-  (s, o, label) => ({ key: old, current: current(o, old, s.current.replace(/^default /, '')), suggested: s.suggested, why: `${label} reads ${old}; from Flink 1.10 on it is ${s.key}: ${s.why}` });
+  (s, o, label) => ({
+    key: old,
+    current: current(o, old, s.current.replace(/^default /, '')),
+    suggested: s.suggested,
+    why: `${label} reads ${old}; from Flink 1.10 on it is ${s.key}: ${s.why}`,
+  });
 
 /** The oldest versions sized the network by a buffer count: the same memory in 32 KiB buffers. */
 const buffers: Mapper = (s, o, label) => {
@@ -102,13 +143,26 @@ const buffers: Mapper = (s, o, label) => {
     return null;
   }
   const count = (bytes + 32767n) / 32768n;
-  return { key, current: current(o, key, '2048'), suggested: String(count), why: `${label} sizes network memory as a number of 32 KiB buffers: ${count} buffers are ${fmt(bytes)}; from Flink 1.10 on the equivalent is ${s.key}: ${s.why}` };
+  return {
+    key,
+    current: current(o, key, '2048'),
+    suggested: String(count),
+    why: `${label} sizes network memory as a number of 32 KiB buffers: ${count} buffers are ${fmt(bytes)}; from Flink 1.10 on the equivalent is ${s.key}: ${s.why}`,
+  };
 };
 
-/** A share raised by 0.1 (two decimals, at most 0.9); the default's raise when the written one is not a number. */
+/**
+ * A share raised by 0.1 (two decimals, at most 0.9); the default's raise when the written one is
+ * not a number.
+ */
 function raisedShare(written: string | undefined, fallback: number): { now: number; next: number } {
   const now = Number(written || String(fallback));
-  return { now, next: Number.isFinite(now) ? Math.min(0.9, Math.round((now + 0.1) * 100) / 100) : Math.round((fallback + 0.1) * 100) / 100 };
+  return {
+    now,
+    next: Number.isFinite(now)
+      ? Math.min(0.9, Math.round((now + 0.1) * 100) / 100)
+      : Math.round((fallback + 0.1) * 100) / 100,
+  };
 }
 
 const cutoff: Mapper = (s, o, label) => {
@@ -142,14 +196,26 @@ const metaspace: Mapper = (s, _o, label) => ({
 
 /** Modern key (pattern) -> the old key that did its job. */
 const MAPPINGS: readonly [RegExp, Mapper][] = [
-  [/^taskmanager\.memory\.(?:process|flink|task\.heap|framework\.heap)\.size$/, heap('taskmanager')],
+  [
+    /^taskmanager\.memory\.(?:process|flink|task\.heap|framework\.heap)\.size$/,
+    heap('taskmanager'),
+  ],
   [/^jobmanager\.memory\.(?:process|flink|heap)\.size$/, heap('jobmanager')],
-  [/^taskmanager\.memory\.network\.min$/, (s, o, label) => ('taskmanager.network.numberOfBuffers' in o.keys ? buffers(s, o, label) : rename('taskmanager.network.memory.min')(s, o, label))],
+  [
+    /^taskmanager\.memory\.network\.min$/,
+    (s, o, label) =>
+      'taskmanager.network.numberOfBuffers' in o.keys
+        ? buffers(s, o, label)
+        : rename('taskmanager.network.memory.min')(s, o, label),
+  ],
   [/^taskmanager\.memory\.network\.max$/, rename('taskmanager.network.memory.max')],
   [/^taskmanager\.memory\.network\.fraction$/, rename('taskmanager.network.memory.fraction')],
   [/^taskmanager\.memory\.managed\.(?:size|fraction)$/, managedFraction],
   [/^(?:taskmanager|jobmanager)\.memory\.jvm-metaspace\.size$/, metaspace],
-  [/^(?:taskmanager|jobmanager)\.memory\.(?:jvm-overhead\.(?:min|max|fraction)|framework\.off-heap\.size|task\.off-heap\.size|off-heap\.size)$/, cutoff],
+  [
+    /^(?:taskmanager|jobmanager)\.memory\.(?:jvm-overhead\.(?:min|max|fraction)|framework\.off-heap\.size|task\.off-heap\.size|off-heap\.size)$/,
+    cutoff,
+  ],
   [/^heartbeat\.timeout$/, (s) => s],
 ];
 
@@ -170,9 +236,15 @@ export function withOldKeys(diagnoses: readonly Diagnosis[], o: OldFlink): Diagn
       const mapped = mapper(s, o, label);
       if (mapped && !out.has(mapped.key)) out.set(mapped.key, mapped);
     }
-    // Before 1.10 managed memory came out of the heap (70% of what the network left by default): for a
+    // Before 1.10 managed memory came out of the heap (70% of what the network left by default):
+    // for a
     // streaming job that does not use it, a smaller fraction is the other way to more heap.
-    if ((d.id === 'heap-oom' || d.id === 'gc-overhead') && d.component !== 'jobmanager' && out.has('taskmanager.heap.size') && !out.has('taskmanager.memory.fraction')) {
+    if (
+      (d.id === 'heap-oom' || d.id === 'gc-overhead') &&
+      d.component !== 'jobmanager' &&
+      out.has('taskmanager.heap.size') &&
+      !out.has('taskmanager.memory.fraction')
+    ) {
       const key = 'taskmanager.memory.fraction';
       out.set(key, {
         key,

@@ -32,9 +32,11 @@ export function stripDecorations(line: string): string {
 }
 
 // `#` lines are the JVM's fatal-error banner (hs_err), which belongs to the warning above it.
-const CONTINUATION = /^(?:\s+\S|at\s|Caused by:|Suppressed:|\.\.\.\s*\d+\s+(?:more|common frames omitted)|#(?:\s|$))/;
+const CONTINUATION =
+  /^(?:\s+\S|at\s|Caused by:|Suppressed:|\.\.\.\s*\d+\s+(?:more|common frames omitted)|#(?:\s|$))/;
 // Bounded: package depth and name lengths (a line of `a.a.a...` backtracked over every dot).
-const EXCEPTION_START = /^(?:(?:[a-z_$][\w$]{0,80}\.){1,24}[A-Z][\w$]{0,120}|[A-Z][\w$]{0,120})(?:Exception|Error|Throwable)\b/;
+const EXCEPTION_START =
+  /^(?:(?:[a-z_$][\w$]{0,80}\.){1,24}[A-Z][\w$]{0,120}|[A-Z][\w$]{0,120})(?:Exception|Error|Throwable)\b/;
 
 /** Stack frames, `Caused by:` and indented lines belong to the error block above them. */
 export function isContinuation(stripped: string): boolean {

@@ -28,26 +28,48 @@ export const emptyObservations = (): MutableObservations => ({
   notMemory: null,
 });
 
-/** Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of one. */
-const FLINK_LEAK_TEXT = /This can mean two things|memory leak in (?:the )?user code|leak in user code|class loading leak/i;
+/**
+ * Flink's own OOM texts mention leaks as a possibility; only other wording counts as evidence of
+ * one.
+ */
+const FLINK_LEAK_TEXT =
+  /This can mean two things|memory leak in (?:the )?user code|leak in user code|class loading leak/i;
 
 const OBSERVERS: readonly Observer[] = [
   {
     // Processes that cannot reach each other at the addresses they advertise (Akka or Pekko).
-    anchors: ['non-local recipient', 'resolve resourcemanager address', 'association with remote system', 'unreachable remote address'],
+    anchors: [
+      'non-local recipient',
+      'resolve resourcemanager address',
+      'association with remote system',
+      'unreachable remote address',
+    ],
     re: /for non-local recipient|Could not resolve ResourceManager address|Association with remote system \[[^\]]{0,200}\] has failed|associate with unreachable remote address/i,
     apply: (s, _m, line) => {
       s.rpcAddress ??= line.trim().slice(0, 200);
     },
   },
   {
-    anchors: ['minicluster', 'localexecutor', 'localstreamenvironment', 'localenvironment', 'teststreamenvironment', 'executelocally'],
+    anchors: [
+      'minicluster',
+      'localexecutor',
+      'localstreamenvironment',
+      'localenvironment',
+      'teststreamenvironment',
+      'executelocally',
+    ],
     re: /\b(?:MiniCluster\w{0,100}|LocalExecutor\w{0,100}|LocalStreamEnvironment|LocalEnvironment|TestStreamEnvironment|createLocalEnvironment|executeLocally)\b/,
     apply: (s) => (s.local = true),
   },
   { anchors: ['rocksdb'], re: /rocksdb/i, apply: (s) => (s.rocksdb = true) },
   {
-    anchors: ['pyflink', 'apache_beam', 'sdk_worker', 'python', 'traceback (most recent call last)'],
+    anchors: [
+      'pyflink',
+      'apache_beam',
+      'sdk_worker',
+      'python',
+      'traceback (most recent call last)',
+    ],
     re: /pyflink|apache_beam|sdk_worker|\bpython\b|PythonFunctionRunner|Traceback \(most recent call last\)/i,
     apply: (s) => (s.python = true),
   },
@@ -64,7 +86,13 @@ const OBSERVERS: readonly Observer[] = [
     apply: (s) => (s.resubmitWording = true),
   },
   {
-    anchors: ['jobgraph', 'submitting job', 'job leader monitoring', 'establish jobmanager connection', 'is submitted'],
+    anchors: [
+      'jobgraph',
+      'submitting job',
+      'job leader monitoring',
+      'establish jobmanager connection',
+      'is submitted',
+    ],
     re: /Received JobGraph submission|Submitting job\b|Submitting Job with JobId|for job leader monitoring|Establish JobManager connection for job|Job \S+ is submitted/i,
     apply: (s) => s.submissions++,
   },
@@ -94,7 +122,11 @@ function firstDuration(line: string, from: number): RegExpExecArray | null {
   return DURATION.exec(line);
 }
 
-export const OBSERVER_ANCHORS: readonly string[] = [...OBSERVERS.flatMap((o) => o.anchors), ...ELSEWHERE_ANCHORS, ...OLD_ANCHORS];
+export const OBSERVER_ANCHORS: readonly string[] = [
+  ...OBSERVERS.flatMap((o) => o.anchors),
+  ...ELSEWHERE_ANCHORS,
+  ...OLD_ANCHORS,
+];
 
 /** Updates the observations from one line (its lower-cased copy given for the anchor test). */
 export function observe(state: MutableObservations, line: string, lower: string): void {

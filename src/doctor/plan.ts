@@ -6,8 +6,18 @@
 import type { MemoryFailure, Target } from '../model/compute.js';
 import type { FixChanges, FixResult, ProcessResult } from '../model/trial.js';
 import { findFix, searchSize } from '../model/fix-search.js';
-import { applyChanges, compute, failureDirection, shippedProcessSize, totalKeys } from '../model/trial.js';
-import { formatSizeForConfig, parseMemorySize, parseMemorySizeOrNull } from '../primitives/memory-size.js';
+import {
+  applyChanges,
+  compute,
+  failureDirection,
+  shippedProcessSize,
+  totalKeys,
+} from '../model/trial.js';
+import {
+  formatSizeForConfig,
+  parseMemorySize,
+  parseMemorySizeOrNull,
+} from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString, str } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
@@ -34,18 +44,33 @@ export interface PlanOptions {
   readonly why: Readonly<Record<string, string>>;
   /** Why, for a total size the planner had to raise. */
   readonly totalWhy?: string;
-  /** Components the change is meant to grow; any other may shrink by at most `tolerance` (share). */
+  /**
+   * Components the change is meant to grow; any other may shrink by at most `tolerance` (share).
+   */
   readonly grows?: readonly string[];
   readonly tolerance?: number;
   /** A further condition on the new sizes (e.g. network at least the bytes the error asked for). */
   readonly require?: (sizes: Sizes) => boolean;
-  /** Grow only the process size (for metaspace and overhead, which sit outside total Flink memory). */
+  /**
+   * Grow only the process size (for metaspace and overhead, which sit outside total Flink memory).
+   */
   readonly processOnly?: boolean;
   /** Never grow a total: the change fits as it is, or there is no suggestion. */
   readonly keepTotal?: boolean;
 }
 
-const COMPONENTS = new Set(['frameworkHeap', 'taskHeap', 'frameworkOffHeap', 'taskOffHeap', 'network', 'managed', 'jvmMetaspace', 'jvmOverhead', 'jvmHeap', 'offHeap']);
+const COMPONENTS = new Set([
+  'frameworkHeap',
+  'taskHeap',
+  'frameworkOffHeap',
+  'taskOffHeap',
+  'network',
+  'managed',
+  'jvmMetaspace',
+  'jvmOverhead',
+  'jvmHeap',
+  'offHeap',
+]);
 
 /** The component an option sizes. */
 export function componentOf(key: string): string | null {
@@ -73,9 +98,12 @@ function sizesOf(r: ProcessResult & { ok: true }): Sizes {
   return out;
 }
 
-function stringify(changes: Readonly<Record<string, bigint | string | null>>): Record<string, string | null> {
+function stringify(
+  changes: Readonly<Record<string, bigint | string | null>>,
+): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(changes)) out[k] = typeof v === 'bigint' ? formatSizeForConfig(v) : v;
+  for (const [k, v] of Object.entries(changes))
+    out[k] = typeof v === 'bigint' ? formatSizeForConfig(v) : v;
   return out;
 }
 
@@ -86,7 +114,10 @@ export class Planner {
     private readonly userConfig: ReadonlyMap<string, RawValue> | undefined,
     readonly version: FlinkVersion,
     readonly target: Target,
-    /** Process sizes the failure text showed, used instead of Flink's shipped sizes (no configuration only). */
+    /**
+     * Process sizes the failure text showed, used instead of Flink's shipped sizes (no
+     * configuration only).
+     */
     private readonly shown: Partial<Record<Process, bigint>> = {},
   ) {}
 
@@ -122,16 +153,39 @@ export class Planner {
       r = compute(config, p, this.options());
       if (!r.ok) return null;
     }
-    const legacy = r.legacyMapping && config.has(r.legacyMapping.from) ? { from: r.legacyMapping.from, to: r.legacyMapping.to } : undefined;
-    return { config, result: r, sizes: sizesOf(r), ...(fix ? { fix } : {}), ...(legacy ? { legacy } : {}) };
+    const legacy =
+      r.legacyMapping && config.has(r.legacyMapping.from)
+        ? { from: r.legacyMapping.from, to: r.legacyMapping.to }
+        : undefined;
+    return {
+      config,
+      result: r,
+      sizes: sizesOf(r),
+      ...(fix ? { fix } : {}),
+      ...(legacy ? { legacy } : {}),
+    };
   }
 
   private defaults(): Map<string, RawValue> {
     if (this.target === 'local') return new Map();
     const m = new Map<string, RawValue>();
-    m.set('taskmanager.memory.process.size', str(formatSizeForConfig(this.shown.taskmanager ?? shippedProcessSize('taskmanager', this.version))));
+    m.set(
+      'taskmanager.memory.process.size',
+      str(
+        formatSizeForConfig(
+          this.shown.taskmanager ?? shippedProcessSize('taskmanager', this.version),
+        ),
+      ),
+    );
     if (atLeast(this.version, '1.11')) {
-      m.set('jobmanager.memory.process.size', str(formatSizeForConfig(this.shown.jobmanager ?? shippedProcessSize('jobmanager', this.version))));
+      m.set(
+        'jobmanager.memory.process.size',
+        str(
+          formatSizeForConfig(
+            this.shown.jobmanager ?? shippedProcessSize('jobmanager', this.version),
+          ),
+        ),
+      );
     }
     return m;
   }
@@ -146,7 +200,10 @@ export class Planner {
     return b && 'slots' in b.result ? b.result.slots : 1;
   }
 
-  /** The value as the starting configuration has it (configured, else the version's default), as text. */
+  /**
+   * The value as the starting configuration has it (configured, else the version's default), as
+   * text.
+   */
   valueText(p: Process, key: string): string | null {
     const raw = this.basis(p)?.config.get(key);
     if (raw) return rawToString(raw);
@@ -154,7 +211,10 @@ export class Planner {
     return o ? defaultFor(o, this.version) : null;
   }
 
-  /** The value as the user's configuration has it (configured, else the version's default), before any fix. */
+  /**
+   * The value as the user's configuration has it (configured, else the version's default), before
+   * any fix.
+   */
   userText(key: string): string | null {
     const raw = this.userConfig?.get(key);
     if (raw) return rawToString(raw);
@@ -172,7 +232,9 @@ export class Planner {
     return this.basis(p)?.config.has(key) ?? false;
   }
 
-  /** The current value for a suggestion: as configured, defaulted or derived, with bytes for sizes. */
+  /**
+   * The current value for a suggestion: as configured, defaulted or derived, with bytes for sizes.
+   */
   current(p: Process, key: string): string {
     const b = this.basis(p);
     const raw = b?.config.get(key);
@@ -189,12 +251,18 @@ export class Planner {
     if (raw) {
       const text = rawToString(raw);
       if (this.withConfig) return withBytes(text);
-      return key === `${p}.memory.process.size` && this.shown[p] !== undefined ? `${text} (the container size the error shows)` : `${text} (Flink's shipped configuration)`;
+      return key === `${p}.memory.process.size` && this.shown[p] !== undefined
+        ? `${text} (the container size the error shows)`
+        : `${text} (Flink's shipped configuration)`;
     }
     const o = findOption(key);
     const def = o ? defaultFor(o, this.version) : null;
     if (def !== null) return this.withConfig ? `default ${withBytes(def)}` : `default ${def}`;
-    const component = key.endsWith('.process.size') ? 'totalProcess' : key.endsWith('.flink.size') ? 'totalFlink' : componentOf(key);
+    const component = key.endsWith('.process.size')
+      ? 'totalProcess'
+      : key.endsWith('.flink.size')
+        ? 'totalFlink'
+        : componentOf(key);
     const derived = component ? b?.sizes[component] : undefined;
     if (derived === undefined) return 'not set';
     const from = this.withConfig ? '' : " from Flink's defaults";
@@ -202,7 +270,10 @@ export class Planner {
   }
 
   /** Whether `changes` on the starting configuration pass, and the new sizes. */
-  derive(p: Process, changes: FixChanges): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
+  derive(
+    p: Process,
+    changes: FixChanges,
+  ): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure } | null {
     const b = this.basis(p);
     if (!b) return null;
     const r = compute(applyChanges(b.config, changes), p, this.options());
@@ -214,10 +285,19 @@ export class Planner {
    * shrink by more than the tolerance (or the change fails), the total grows instead, by the
    * smallest round amount that keeps every other component at least as large.
    */
-  set(p: Process, changes: Readonly<Record<string, bigint | string | null>>, opts: PlanOptions): Suggestion[] {
+  set(
+    p: Process,
+    changes: Readonly<Record<string, bigint | string | null>>,
+    opts: PlanOptions,
+  ): Suggestion[] {
     const b = this.basis(p);
     if (!b) return [];
-    const grows = new Set(opts.grows ?? Object.keys(stringify(changes)).map(componentOf).filter((c): c is string => c !== null));
+    const grows = new Set(
+      opts.grows ??
+        Object.keys(stringify(changes))
+          .map(componentOf)
+          .filter((c): c is string => c !== null),
+    );
     // When the user's configuration had to be fixed first, every suggestion carries the fix along.
     const first = { ...(b.fix?.changes ?? {}), ...stringify(changes) };
     const tolerance = opts.tolerance ?? 0.1;
@@ -228,17 +308,22 @@ export class Planner {
       for (const c of COMPONENTS) {
         const before = b.sizes[c];
         const after = s[c];
-        if (grows.has(c) || before === undefined || after === undefined || after >= before) continue;
+        if (grows.has(c) || before === undefined || after === undefined || after >= before)
+          continue;
         if (Number(before - after) > Number(before) * tol) return 'up';
       }
       return 'ok';
     };
     const run = (ch: FixChanges) => compute(applyChanges(b.config, ch), p, this.options());
-    let final: Record<string, string | null> | null = judge(run(first), tolerance) === 'ok' ? first : null;
-    const fineGrained = b.result.path === 'fine-grained' && !b.config.has(`${p}.memory.flink.size`) && !b.config.has(`${p}.memory.process.size`);
+    let final: Record<string, string | null> | null =
+      judge(run(first), tolerance) === 'ok' ? first : null;
+    const fineGrained =
+      b.result.path === 'fine-grained' &&
+      !b.config.has(`${p}.memory.flink.size`) &&
+      !b.config.has(`${p}.memory.process.size`);
     if (!final && !fineGrained && !opts.keepTotal && this.target !== 'local') {
-      const keys = (opts.processOnly ? [`${p}.memory.process.size`] : totalKeys(b.config, p)).map((k) =>
-        b.legacy && !b.config.has(k) && !opts.processOnly ? b.legacy.to : k,
+      const keys = (opts.processOnly ? [`${p}.memory.process.size`] : totalKeys(b.config, p)).map(
+        (k) => (b.legacy && !b.config.has(k) && !opts.processOnly ? b.legacy.to : k),
       );
       const current = new Map<string, bigint>();
       for (const k of keys) {
@@ -246,7 +331,9 @@ export class Planner {
         if (v !== undefined) current.set(k, v);
       }
       const from = current.get(keys[0]!) ?? 0n;
-      const found = searchSize(keys, current, from, (totals) => judge(run({ ...first, ...totals }), 0));
+      const found = searchSize(keys, current, from, (totals) =>
+        judge(run({ ...first, ...totals }), 0),
+      );
       if (found) final = { ...first, ...found.changes };
     }
     if (!final) return [];
@@ -261,10 +348,11 @@ export class Planner {
         ? fixValue === value
           ? `the configuration as given fails Flink's start-up check "${b.fix.checks[0]}"; this is needed first`
           : `the configuration as given fails Flink's start-up check "${b.fix.checks[0]}" (${fixValue ?? 'removing it'} would make it start); ${opts.totalWhy ?? 'raised further so that the change does not take memory from the other components'}`
-        : opts.why[key] ??
+        : (opts.why[key] ??
           (b.legacy?.from === key
             ? `deprecated; "${b.legacy.to}" above replaces it`
-            : opts.totalWhy ?? 'raise the total so that the change does not take memory from the other components');
+            : (opts.totalWhy ??
+              'raise the total so that the change does not take memory from the other components')));
       const current = fixed ? this.userValue(key) : this.current(p, key);
       return { key, current, suggested: value ?? 'remove', why, ...(effect ? { effect } : {}) };
     });
@@ -275,10 +363,25 @@ export class Planner {
     return raw ? rawToString(raw) : 'not set';
   }
 
-  /** Suggestions that make a derived component at least `bytes`: its own option when set, else a larger total. */
-  atLeast(p: Process, component: string, bytes: bigint, key: string, why: string, totalWhy: string): Suggestion[] {
-    if (this.isSet(p, key)) return this.set(p, { [key]: bytes }, { why: { [key]: why }, grows: [component] });
-    return this.set(p, {}, { why: {}, totalWhy, grows: [component], require: (s) => (s[component] ?? 0n) >= bytes });
+  /**
+   * Suggestions that make a derived component at least `bytes`: its own option when set, else a
+   * larger total.
+   */
+  atLeast(
+    p: Process,
+    component: string,
+    bytes: bigint,
+    key: string,
+    why: string,
+    totalWhy: string,
+  ): Suggestion[] {
+    if (this.isSet(p, key))
+      return this.set(p, { [key]: bytes }, { why: { [key]: why }, grows: [component] });
+    return this.set(
+      p,
+      {},
+      { why: {}, totalWhy, grows: [component], require: (s) => (s[component] ?? 0n) >= bytes },
+    );
   }
 
   /** A change the model does not size (a YARN setting, an environment variable, a timeout). */
@@ -290,7 +393,9 @@ export class Planner {
    * The user's configuration checked as given: null without a configuration (or for a 1.10
    * JobManager), passes, or fails with the model's failure and a verified fix.
    */
-  userCheck(p: Process): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure; fix: Suggestion[] } | null {
+  userCheck(
+    p: Process,
+  ): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure; fix: Suggestion[] } | null {
     if (!this.userConfig || (p === 'jobmanager' && !atLeast(this.version, '1.11'))) return null;
     const r = compute(this.userConfig, p, this.options());
     if (r.ok) return { ok: true, sizes: sizesOf(r) };
@@ -302,21 +407,22 @@ export class Planner {
       key,
       current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
       suggested: value ?? 'remove',
-      why: `makes the "${r.failure.check}" check pass${found.checks.length > 1 ? ` (and then ${found.checks.slice(1).map((c) => `"${c}"`).join(', ')})` : ''}${value === null ? this.backToDefault(key) : ''}`,
+      why: `makes the "${r.failure.check}" check pass${
+        found.checks.length > 1
+          ? ` (and then ${found.checks
+              .slice(1)
+              .map((c) => `"${c}"`)
+              .join(', ')})`
+          : ''
+      }${value === null ? this.backToDefault(key) : ''}`,
       ...(effect ? { effect } : {}),
     }));
     return { ok: false, failure: r.failure, fix };
   }
-
-
 
   private backToDefault(key: string): string {
     const o = findOption(key);
     const def = o ? defaultFor(o, this.version) : null;
     return def === null ? '' : `; removing it brings back the default ${def}`;
   }
-
-
-
 }
-

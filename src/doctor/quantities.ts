@@ -16,7 +16,8 @@ export function roundUp(bytes: bigint): bigint {
  * least `floor` (for components that are 0 by default), rounded up.
  */
 export function stepUp(bytes: bigint, floor = 128n * MIB): bigint {
-  // Derived sizes are rarely whole MiB (536870920 bytes): step from the nearest MiB, so 2 x 512m is 1g.
+  // Derived sizes are rarely whole MiB (536870920 bytes): step from the nearest MiB, so 2 x 512m is
+  // 1g.
   const base = ((bytes + MIB / 2n) / MIB) * MIB;
   const next = base < GIB ? base * 2n : base + base / 2n;
   return roundUp(next > floor ? next : floor);

@@ -23,7 +23,11 @@ export interface DoctorExample {
  * first expected diagnosis is the signature, diagnosed again: its evidence, summary and the
  * options it suggests.
  */
-export function loadDoctorExamples(dir: string, ids: readonly string[], options: DoctorOptions = {}): Map<string, DoctorExample> {
+export function loadDoctorExamples(
+  dir: string,
+  ids: readonly string[],
+  options: DoctorOptions = {},
+): Map<string, DoctorExample> {
   const out = new Map<string, DoctorExample>();
   const fixtures = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -33,13 +37,27 @@ export function loadDoctorExamples(dir: string, ids: readonly string[], options:
       return { file, text, header: readHeader(DOCTOR_FAMILY, join(dir, file), text) };
     });
   const marked = (f: (typeof fixtures)[number]) => f.header.get('docs-example') === 'yes';
-  for (const { file, text, header } of [...fixtures.filter(marked), ...fixtures.filter((f) => !marked(f))]) {
-    if (header.get('config') !== undefined || header.get('flink-version') !== undefined || header.get('target') !== undefined) continue;
+  for (const { file, text, header } of [
+    ...fixtures.filter(marked),
+    ...fixtures.filter((f) => !marked(f)),
+  ]) {
+    if (
+      header.get('config') !== undefined ||
+      header.get('flink-version') !== undefined ||
+      header.get('target') !== undefined
+    )
+      continue;
     const first = /^(\S+)@/.exec(header.get('expect') ?? '')?.[1];
     if (!first || !ids.includes(first) || out.has(first)) continue;
-    const d = diagnose({ ...options, text: text.split('\n').slice(header.lineCount).join('\n') }).diagnoses[0];
+    const d = diagnose({ ...options, text: text.split('\n').slice(header.lineCount).join('\n') })
+      .diagnoses[0];
     if (!d || d.id !== first) continue;
-    out.set(first, { fixture: file, evidence: d.evidence.text, summary: d.summary, changes: d.suggestions.map((s) => `${s.key}: ${s.suggested}`) });
+    out.set(first, {
+      fixture: file,
+      evidence: d.evidence.text,
+      summary: d.summary,
+      changes: d.suggestions.map((s) => `${s.key}: ${s.suggested}`),
+    });
   }
   return out;
 }
@@ -52,7 +70,10 @@ function processText(s: SignatureDefinition): string {
   return 'inferred from the text: the TaskManager, the JobManager (a JobManager log, the Flink Master wording, `jobmanager` threads, an application master container, a JobManager entry point), or `unknown` with suggestions for both';
 }
 
-export function renderDoctorMarkdown(signatures: readonly SignatureDefinition[], examples: ReadonlyMap<string, DoctorExample>): string {
+export function renderDoctorMarkdown(
+  signatures: readonly SignatureDefinition[],
+  examples: ReadonlyMap<string, DoctorExample>,
+): string {
   const sorted = [...signatures].sort((a, b) => a.id.localeCompare(b.id));
   const out: string[] = [
     '# flink-mem doctor: failure signatures',
@@ -69,17 +90,44 @@ export function renderDoctorMarkdown(signatures: readonly SignatureDefinition[],
     '',
     '| id | failure | rank | process |',
     '| --- | --- | --- | --- |',
-    ...sorted.map((s) => `| [${s.id}](#${s.id}) | ${s.title} | ${s.rank} | ${s.component === 'infer' ? 'inferred' : s.component} |`),
+    ...sorted.map(
+      (s) =>
+        `| [${s.id}](#${s.id}) | ${s.title} | ${s.rank} | ${s.component === 'infer' ? 'inferred' : s.component} |`,
+    ),
     '',
   ];
   for (const s of sorted) {
-    out.push(`## ${s.id}`, '', `${s.title}.`, '', 'Recognises:', '', ...s.recognises.map((r) => `- ${r}`), '');
+    out.push(
+      `## ${s.id}`,
+      '',
+      `${s.title}.`,
+      '',
+      'Recognises:',
+      '',
+      ...s.recognises.map((r) => `- ${r}`),
+      '',
+    );
     out.push(`Process: ${processText(s)}.`, '');
-    out.push('Options involved:', '', ...s.options.map((k) => `- [${code(k)}](${docs.option(k)})`), '');
+    out.push(
+      'Options involved:',
+      '',
+      ...s.options.map((k) => `- [${code(k)}](${docs.option(k)})`),
+      '',
+    );
     const ex = examples.get(s.id);
     if (ex) {
-      out.push(`Example (\`fixtures/doctor/${ex.fixture}\`): the evidence line`, '', '```text', ex.evidence, '```', '');
-      out.push(`gives "${ex.summary}"${ex.changes.length > 0 ? `, suggesting (from Flink's defaults) ${ex.changes.map(code).join(', ')}` : ', with no option change to suggest'}.`, '');
+      out.push(
+        `Example (\`fixtures/doctor/${ex.fixture}\`): the evidence line`,
+        '',
+        '```text',
+        ex.evidence,
+        '```',
+        '',
+      );
+      out.push(
+        `gives "${ex.summary}"${ex.changes.length > 0 ? `, suggesting (from Flink's defaults) ${ex.changes.map(code).join(', ')}` : ', with no option change to suggest'}.`,
+        '',
+      );
     }
     out.push('Read more:', '', ...s.docs.map((u) => `- <${u}>`), '');
   }

@@ -5,9 +5,24 @@
  */
 import { FRAME_ANCHOR, HintCounter, decide, emptyScore } from './hints.js';
 import type { Score } from './hints.js';
-import { MAX_LINE, evidenceText, exceptionName, isContinuation, isExceptionStart, isFence, stripDecorations } from './lines.js';
+import {
+  MAX_LINE,
+  evidenceText,
+  exceptionName,
+  isContinuation,
+  isExceptionStart,
+  isFence,
+  stripDecorations,
+} from './lines.js';
 import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
-import type { Component, Facts, Observations, Process, SignatureDefinition, Strength } from './types.js';
+import type {
+  Component,
+  Facts,
+  Observations,
+  Process,
+  SignatureDefinition,
+  Strength,
+} from './types.js';
 
 /** One piece of evidence: a line a signature's pattern matched, with what it captured. */
 export interface Sighting {
@@ -18,7 +33,9 @@ export interface Sighting {
   readonly line: number;
   readonly text: string;
   readonly facts: Facts;
-  /** The process, decided as far as the line and its block allow; null leaves it to the whole input. */
+  /**
+   * The process, decided as far as the line and its block allow; null leaves it to the whole input.
+   */
   readonly process: Component | null;
   /** The pattern itself names the process (e.g. a TaskManager heartbeat). */
   readonly fixed: boolean;
@@ -35,7 +52,9 @@ export interface ScanResult {
   readonly lines: number;
   /** A few exception classes seen, for the note when nothing matched. */
   readonly exceptions: readonly string[];
-  /** A line describing the job's data work (a TaskManager's), when nothing else names the process. */
+  /**
+   * A line describing the job's data work (a TaskManager's), when nothing else names the process.
+   */
   readonly workLine: string | null;
   /** A line showing the client, a test or an IDE: no cluster process failed. */
   readonly outsideLine: string | null;
@@ -70,18 +89,26 @@ const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const FLINK_WORD = /flink/i;
-/** A cause only asked about, just before it on the line: "是不是由于", "is it because of", "could it be". */
-const HEDGE = /是不是(?:由于|因为)?|是否(?:由于|因为)|会不会是|难道是|\b(?:is|was|could|might) (?:it|this|that) (?:be )?(?:because of|due to|caused by)\b|\bcould (?:it|this|that) be\b/i;
-/** A stack frame or a logger's line: the text shows a program at work, which may well not be Flink. */
-const PROGRAM_LINE = /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
+/**
+ * A cause only asked about, just before it on the line: "是不是由于", "is it because of", "could it be".
+ */
+const HEDGE =
+  /是不是(?:由于|因为)?|是否(?:由于|因为)|会不会是|难道是|\b(?:is|was|could|might) (?:it|this|that) (?:be )?(?:because of|due to|caused by)\b|\bcould (?:it|this|that) be\b/i;
+/**
+ * A stack frame or a logger's line: the text shows a program at work, which may well not be Flink.
+ */
+const PROGRAM_LINE =
+  /^\s{0,40}at [\w$.]{1,300}\(|^\s{0,20}(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[,.]\d{3}\b.{0,80}?\b(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL)\b/;
 /**
  * Words that name Flink's processes (see hints.ts WORDS) or its vocabulary (checkpoints, operators,
  * parallelism, 作业, 算子): a text with them is about Flink whatever else it shows.
  */
-const PROCESS_WORD = /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])|\b(?:checkpoints?|savepoints?|parallelism|watermarks?|DataStream|StreamExecutionEnvironment|job ?graph|keyBy)\b|作业|任务|算子|检查点|并行度|状态后端/i;
+const PROCESS_WORD =
+  /task ?manager|job ?manager|(?<![\w.(])(?:TM|JM)s?(?![\w.])|\b(?:checkpoints?|savepoints?|parallelism|watermarks?|DataStream|StreamExecutionEnvironment|job ?graph|keyBy)\b|作业|任务|算子|检查点|并行度|状态后端/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
-const anyOf = (words: readonly string[]) => new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
+const anyOf = (words: readonly string[]) =>
+  new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
 const rank: Readonly<Record<Strength, number>> = { strong: 0, weak: 1, vague: 2 };
 
 export class Scanner {
@@ -92,9 +119,14 @@ export class Scanner {
   private readonly found = new Map<string, Sighting>();
   private readonly exceptions = new Set<string>();
   private readonly sigWords: readonly string[];
-  /** Each signature's keywords as one test (a line of a long log goes through every signature's). */
+  /**
+   * Each signature's keywords as one test (a line of a long log goes through every signature's).
+   */
   private readonly sigFilters: ReadonlyMap<SignatureDefinition, RegExp>;
-  /** Every word any signature, hint (but the stack-frame one) or observation looks for: most lines contain none. */
+  /**
+   * Every word any signature, hint (but the stack-frame one) or observation looks for: most lines
+   * contain none.
+   */
   private anyFilter: RegExp;
   private hintFilterForLoggers = true;
   /** The first frame or logger line, while nothing names Flink or its processes. */
@@ -113,7 +145,8 @@ export class Scanner {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (isFence(line)) {
       this.endBlock();
-      // "```Tried to associate ..." : text pasted right after the fence (more than a language tag) is a line of its own.
+      // "```Tried to associate ..." : text pasted right after the fence (more than a language tag)
+      // is a line of its own.
       const rest = line.replace(/^\s*(?:```|~~~)/, '');
       if (!/\S\s+\S/.test(rest)) return;
       line = rest;
@@ -121,7 +154,8 @@ export class Scanner {
     if (!this.seen.flinkNamed && FLINK_WORD.test(line)) this.seen.flinkNamed = true;
     if (!this.seen.flinkNamed && !this.processNamed) {
       if (PROCESS_WORD.test(line)) this.processNamed = true;
-      else if (this.programLine === null && PROGRAM_LINE.test(line)) this.programLine = line.trim().slice(0, 200);
+      else if (this.programLine === null && PROGRAM_LINE.test(line))
+        this.programLine = line.trim().slice(0, 200);
     }
     const stripped = stripDecorations(line);
     if (stripped.trim() === '') {
@@ -130,13 +164,30 @@ export class Scanner {
     }
     if (!isContinuation(stripped)) {
       const exception = isExceptionStart(stripped);
-      const joinsHeader = exception && this.block !== null && this.block.size === 1 && !this.block.headerIsException && this.block.matches.length === 0;
+      const joinsHeader =
+        exception &&
+        this.block !== null &&
+        this.block.size === 1 &&
+        !this.block.headerIsException &&
+        this.block.matches.length === 0;
       if (!joinsHeader) {
         this.endBlock();
-        this.block = { size: 0, headerIsException: exception, score: emptyScore(), matches: [], details: new Map() };
+        this.block = {
+          size: 0,
+          headerIsException: exception,
+          score: emptyScore(),
+          matches: [],
+          details: new Map(),
+        };
       }
     }
-    const block = (this.block ??= { size: 0, headerIsException: false, score: emptyScore(), matches: [], details: new Map() });
+    const block = (this.block ??= {
+      size: 0,
+      headerIsException: false,
+      score: emptyScore(),
+      matches: [],
+      details: new Map(),
+    });
     block.size++;
 
     let own = emptyScore();
@@ -146,13 +197,18 @@ export class Scanner {
       observe(this.seen, line, lower);
       if (this.hintFilterForLoggers && this.hints.loggerCountingDone) {
         this.hintFilterForLoggers = false;
-        this.anyFilter = anyOf([...this.sigWords, ...this.hints.anchors(true), ...OBSERVER_ANCHORS]);
+        this.anyFilter = anyOf([
+          ...this.sigWords,
+          ...this.hints.anchors(true),
+          ...OBSERVER_ANCHORS,
+        ]);
       }
       if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
       this.match(line, lower, own, block);
     } else {
       // No signature keyword, observation or other hint: at most a stack frame's hint applies.
-      if (line.includes(FRAME_ANCHOR)) own = this.hints.scan(line, line, this.lineNo, block.score, true);
+      if (line.includes(FRAME_ANCHOR))
+        own = this.hints.scan(line, line, this.lineNo, block.score, true);
       if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
     }
     if (block.details.size > 0) this.readDetails(line, block);
@@ -206,7 +262,8 @@ export class Scanner {
       for (const re of signature.details ?? []) {
         const m = re.exec(line);
         if (!m) continue;
-        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined && !(k in target.facts)) target.facts[k] = v;
+        for (const [k, v] of Object.entries(m.groups ?? {}))
+          if (v !== undefined && !(k in target.facts)) target.facts[k] = v;
       }
     }
   }
@@ -229,9 +286,16 @@ export class Scanner {
         kept.set(m.signature, { ...m, facts: { ...m.facts } });
         continue;
       }
-      const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
+      const better =
+        rank[m.strength] < rank[prev.strength] ||
+        (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       const facts = better ? { ...prev.facts, ...m.facts } : { ...m.facts, ...prev.facts };
-      kept.set(m.signature, better ? { ...m, facts, own: sum(prev.own, m.own) } : { ...prev, facts, own: sum(prev.own, m.own) });
+      kept.set(
+        m.signature,
+        better
+          ? { ...m, facts, own: sum(prev.own, m.own) }
+          : { ...prev, facts, own: sum(prev.own, m.own) },
+      );
     }
     const blockProcess = decide(block.score);
     for (const m of kept.values()) this.record(m, blockProcess);
@@ -239,7 +303,8 @@ export class Scanner {
 
   private record(m: Pending, blockProcess: Process | null): void {
     const process: Component | null =
-      m.fixed ?? (m.signature.component !== 'infer' ? m.signature.component : decide(m.own) ?? blockProcess);
+      m.fixed ??
+      (m.signature.component !== 'infer' ? m.signature.component : (decide(m.own) ?? blockProcess));
     const key = `${m.signature.id}|${process ?? '?'}`;
     const prev = this.found.get(key);
     if (prev) {
@@ -251,7 +316,9 @@ export class Scanner {
         return;
       }
       prev.occurrences++;
-      const better = rank[m.strength] < rank[prev.strength] || (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
+      const better =
+        rank[m.strength] < rank[prev.strength] ||
+        (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
       if (!better) return;
       this.found.set(key, { ...this.sighting(m, process), occurrences: prev.occurrences });
       return;
@@ -277,9 +344,16 @@ export class Scanner {
 
   finish(): ScanResult {
     this.endBlock();
-    const inputProcess = decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
-    // Frames or log lines of a program, and not one word of Flink or its processes: another Java program failed.
-    if (this.programLine !== null && !this.seen.flinkNamed && !this.processNamed && this.seen.notMemory === null) {
+    const inputProcess =
+      decide(this.hints.global) ?? (this.lineNo <= WORD_LINES ? decide(this.hints.words) : null);
+    // Frames or log lines of a program, and not one word of Flink or its processes: another Java
+    // program failed.
+    if (
+      this.programLine !== null &&
+      !this.seen.flinkNamed &&
+      !this.processNamed &&
+      this.seen.notMemory === null
+    ) {
       this.seen.otherSystem ??= {
         what: 'a Java program that is not Flink (its frames and log lines never name Flink or its processes)',
         advice: "size that program's own JVM or container. No Flink memory option applies to it.",
@@ -288,8 +362,12 @@ export class Scanner {
     }
     return {
       sightings: [...this.found.values()],
-      // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the text names a cluster process).
-      observations: { ...this.seen, local: this.seen.local || (this.hints.outsideLine !== null && inputProcess === null) },
+      // The client, a test or an IDE run sizes its JVM itself, as a MiniCluster does (unless the
+      // text names a cluster process).
+      observations: {
+        ...this.seen,
+        local: this.seen.local || (this.hints.outsideLine !== null && inputProcess === null),
+      },
       inputProcess,
       lines: this.lineNo,
       exceptions: [...this.exceptions],

@@ -38,11 +38,16 @@ export interface DoctorResult {
 }
 
 export interface DoctorOptions {
-  /** The model input (the caller loads the file); without it, Flink's defaults are the starting point. */
+  /**
+   * The model input (the caller loads the file); without it, Flink's defaults are the starting
+   * point.
+   */
   readonly config?: ReadonlyMap<string, RawValue>;
   readonly version?: FlinkVersion;
   readonly target?: Target;
-  /** Diagnoses in another language than English (src/i18n/<lang>/doctor.ts); English when absent. */
+  /**
+   * Diagnoses in another language than English (src/i18n/<lang>/doctor.ts); English when absent.
+   */
   readonly language?: DoctorLanguage;
 }
 
@@ -56,7 +61,10 @@ export interface SignatureText {
 export interface DoctorLanguage {
   /** By signature id; a signature without an entry keeps its English text. */
   readonly signatures: Readonly<Record<string, SignatureText>>;
-  /** Said after the explanation when the text names no process but describes the job's data work (quoted): a TaskManager. */
+  /**
+   * Said after the explanation when the text names no process but describes the job's data work
+   * (quoted): a TaskManager.
+   */
   assumed(workLine: string): string;
   /** Said after the explanation when nothing in the text tells which process failed. */
   readonly undecided: string;
@@ -83,13 +91,18 @@ export interface Observations {
   readonly python: boolean;
   /** Lines saying memory grows over time or leaks, in someone's own words. */
   readonly leakWording: boolean;
-  /** Someone's own words saying jobs were submitted again and again (a session cluster's pattern). */
+  /**
+   * Someone's own words saying jobs were submitted again and again (a session cluster's pattern).
+   */
   readonly resubmitWording: boolean;
   /** Job submissions or (re)starts seen before the end of the input. */
   readonly submissions: number;
   /** Longest GC pause seen, in milliseconds (0 when none). */
   readonly longestGcPauseMs: number;
-  /** The first line showing an RPC address problem (a non-local recipient, an unresolved address), or null. */
+  /**
+   * The first line showing an RPC address problem (a non-local recipient, an unresolved address),
+   * or null.
+   */
   readonly rpcAddress: string | null;
   /** What the input says about a Flink before 1.10 (its version, its memory keys). */
   readonly oldFlink: OldFlink;
@@ -100,15 +113,24 @@ export interface Observations {
   readonly otherSystem: Elsewhere | null;
   /** The text mentions Flink at all (a report about another program often does not). */
   readonly flinkNamed: boolean;
-  /** A failure that is not about memory (a slot shortage, a full disk, a missing class), when the text shows one. */
+  /**
+   * A failure that is not about memory (a slot shortage, a full disk, a missing class), when the
+   * text shows one.
+   */
   readonly notMemory: Elsewhere | null;
 }
 
-/** What an input says about an old Flink: the version it states, and the old keys it shows with their values. */
+/**
+ * What an input says about an old Flink: the version it states, and the old keys it shows with
+ * their values.
+ */
 export interface OldFlink {
   /** "1.9" when the text states a version before 1.10, else null. */
   version: string | null;
-  /** A version from 1.10 on stated in the text: old keys then are deprecated spellings, not an old Flink. */
+  /**
+   * A version from 1.10 on stated in the text: old keys then are deprecated spellings, not an old
+   * Flink.
+   */
   modernVersion: boolean;
   /** Keys Flink 1.9 and older read, with the value shown ('' when none). */
   readonly keys: Record<string, string>;
@@ -121,7 +143,10 @@ export interface Elsewhere {
   readonly advice: string;
   /** The first line that shows it (trimmed). */
   readonly line: string;
-  /** Diagnoses this cue explains away even when their evidence is strong (e.g. EPERM for a failed thread start). */
+  /**
+   * Diagnoses this cue explains away even when their evidence is strong (e.g. EPERM for a failed
+   * thread start).
+   */
   readonly overrides?: readonly string[];
 }
 
@@ -159,7 +184,10 @@ export interface SignatureDefinition {
   /** Kebab-case, names the failure; equals the file name. Stable forever. */
   readonly id: string;
   readonly title: string;
-  /** What it recognises, in our words (Flink's texts quoted in backticks): rendered into docs/doctor.md. */
+  /**
+   * What it recognises, in our words (Flink's texts quoted in backticks): rendered into
+   * docs/doctor.md.
+   */
   readonly recognises: readonly string[];
   /** Lower ranks are listed first when several failures show (root causes before symptoms). */
   readonly rank: number;
@@ -168,7 +196,9 @@ export interface SignatureDefinition {
   readonly patterns: readonly SignaturePattern[];
   /** Lines that contain one of these are never evidence for this signature. */
   readonly excludes?: readonly RegExp[];
-  /** Further facts read from the lines after a match, in the same error block (wrapped messages). */
+  /**
+   * Further facts read from the lines after a match, in the same error block (wrapped messages).
+   */
   readonly details?: readonly RegExp[];
   /** Drop the match unless the whole input shows this (e.g. Python for a bare MemoryError). */
   readonly requires?: keyof Pick<Observations, 'python'>;

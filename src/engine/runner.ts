@@ -16,11 +16,35 @@ import type { LinterSettings, RuleSetting } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import type { SuppressedFinding } from './suppressions.js';
 import { versionAndTarget } from './version-target.js';
-import type { FileContext, Finding, FixChanges, MemoryView, MessageData, Report, RuleContext, RuleDefinition, Severity, SeveritySetting, SuppressionState } from './types.js';
+import type {
+  FileContext,
+  Finding,
+  FixChanges,
+  MemoryView,
+  MessageData,
+  Report,
+  RuleContext,
+  RuleDefinition,
+  Severity,
+  SeveritySetting,
+  SuppressionState,
+} from './types.js';
 
-function resolveSetting(rule: RuleDefinition, setting: RuleSetting | undefined): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
-  const [sev, opts] = setting === undefined ? [rule.severity, {}] : typeof setting === 'string' ? [setting, {}] : setting;
-  return { severity: sev, configured: setting !== undefined, options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) } };
+function resolveSetting(
+  rule: RuleDefinition,
+  setting: RuleSetting | undefined,
+): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
+  const [sev, opts] =
+    setting === undefined
+      ? [rule.severity, {}]
+      : typeof setting === 'string'
+        ? [setting, {}]
+        : setting;
+  return {
+    severity: sev,
+    configured: setting !== undefined,
+    options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) },
+  };
 }
 
 /** Longest placeholder value kept whole: Flink's own messages fit; a pasted megabyte does not. */
@@ -35,7 +59,9 @@ function dataText(value: unknown): string {
 
 /** Fills `{name}` placeholders; values are folded onto one line so a message stays one line. */
 function render(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (data && name in data ? dataText(data[name]) : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    data && name in data ? dataText(data[name]) : all,
+  );
 }
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
@@ -64,11 +90,18 @@ export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefi
  */
 class LazyMemory implements MemoryView {
   readonly #raw: ReadonlyMap<string, RawValue>;
-  readonly #options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false };
+  readonly #options: {
+    readonly version: FlinkVersion;
+    readonly target: Target;
+    readonly trace: false;
+  };
   #tm: MemoryView['taskmanager'] | undefined;
   #jm: MemoryView['jobmanager'] | undefined;
 
-  constructor(raw: ReadonlyMap<string, RawValue>, options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false }) {
+  constructor(
+    raw: ReadonlyMap<string, RawValue>,
+    options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false },
+  ) {
     this.#raw = raw;
     this.#options = options;
   }
@@ -82,7 +115,11 @@ class LazyMemory implements MemoryView {
   }
 }
 
-function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, target: Target): MemoryView {
+function memoryFor(
+  raw: ReadonlyMap<string, RawValue>,
+  version: FlinkVersion,
+  target: Target,
+): MemoryView {
   // Rules decide on the sizes and failures; the trace is for explain --trace only.
   return new LazyMemory(raw, { version, target, trace: false });
 }
@@ -92,7 +129,12 @@ function memoryFor(raw: ReadonlyMap<string, RawValue>, version: FlinkVersion, ta
  * must leave (see healthy()) when it had enough before: a fix that trades one finding for another
  * is no fix.
  */
-function fixIsSafe(raw: ReadonlyMap<string, RawValue>, before: MemoryView, fixed: ReadonlyMap<string, RawValue>, after: MemoryView): boolean {
+function fixIsSafe(
+  raw: ReadonlyMap<string, RawValue>,
+  before: MemoryView,
+  fixed: ReadonlyMap<string, RawValue>,
+  after: MemoryView,
+): boolean {
   for (const p of ['taskmanager', 'jobmanager'] as const) {
     if (before[p].ok && !after[p].ok) return false;
     if (healthy(raw, p, before[p]) && !healthy(fixed, p, after[p])) return false;
@@ -101,18 +143,30 @@ function fixIsSafe(raw: ReadonlyMap<string, RawValue>, before: MemoryView, fixed
 }
 
 /** Rule settings resolved once per settings object (a run lints thousands of files with one). */
-const resolvedSettings = new WeakMap<LinterSettings, Map<string, ReturnType<typeof resolveSetting>>>();
+const resolvedSettings = new WeakMap<
+  LinterSettings,
+  Map<string, ReturnType<typeof resolveSetting>>
+>();
 
-function settingFor(rule: RuleDefinition, settings: LinterSettings): ReturnType<typeof resolveSetting> {
+function settingFor(
+  rule: RuleDefinition,
+  settings: LinterSettings,
+): ReturnType<typeof resolveSetting> {
   let byRule = resolvedSettings.get(settings);
-  if (!byRule) resolvedSettings.set(settings, (byRule = new Map<string, ReturnType<typeof resolveSetting>>()));
+  if (!byRule)
+    resolvedSettings.set(settings, (byRule = new Map<string, ReturnType<typeof resolveSetting>>()));
   let resolved = byRule.get(rule.id);
   if (!resolved) byRule.set(rule.id, (resolved = resolveSetting(rule, settings.rules[rule.id])));
   return resolved;
 }
 
 /** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
-export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
+export function lintDocument(
+  doc: ConfigDocument,
+  rules: readonly RuleDefinition[],
+  settings: LinterSettings,
+  suppressed?: SuppressedFinding[],
+): Finding[] {
   const { version, known: versionKnown, target } = versionAndTarget(doc, settings);
   const raw = modelInput(doc);
   const memory = memoryFor(raw, version, target);
@@ -121,7 +175,8 @@ export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition
   // What every rule's context shares for this document.
   const entry = (key: string) => entryFor(doc, key);
   const rawConfig = () => raw;
-  const deriveWith = (changes: FixChanges) => memoryFor(applyChanges(raw, changes), version, target);
+  const deriveWith = (changes: FixChanges) =>
+    memoryFor(applyChanges(raw, changes), version, target);
 
   const run = (rule: RuleDefinition, suppressionState?: SuppressionState) => {
     const { severity, configured, options } = settingFor(rule, settings);
@@ -134,7 +189,9 @@ export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition
       memory,
       // A copy per rule, as before: a rule may not change what the next one sees.
       options: { ...options },
-      ...(settings.containerMemory !== undefined ? { containerMemory: settings.containerMemory } : {}),
+      ...(settings.containerMemory !== undefined
+        ? { containerMemory: settings.containerMemory }
+        : {}),
       ...(suppressionState ? { suppressions: suppressionState } : {}),
       entry,
       rawConfig,
@@ -174,7 +231,10 @@ export function lintDocument(doc: ConfigDocument, rules: readonly RuleDefinition
   // Not push(...kept): spreading 200,000 findings of a huge file overflows the stack.
   findings.splice(0, findings.length);
   for (const f of kept) findings.push(f);
-  const state: SuppressionState = { unused: suppressions.filter((s) => !s.used), ...(settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {}) };
+  const state: SuppressionState = {
+    unused: suppressions.filter((s) => !s.used),
+    ...(settings.knownRuleIds ? { knownRuleIds: settings.knownRuleIds } : {}),
+  };
   for (const rule of rules) if (rule.afterSuppressions) run(rule, state);
   return sortFindings(findings);
 }
@@ -196,7 +256,12 @@ function crashed(rule: RuleDefinition, file: string, e: unknown): Finding {
 }
 
 /** Runs a rule's `checkFile` on the problems of a file as a whole; its findings go to `out`. */
-function checkFile(rule: RuleDefinition, file: LoadedFile, settings: LinterSettings, out: Finding[]): void {
+function checkFile(
+  rule: RuleDefinition,
+  file: LoadedFile,
+  settings: LinterSettings,
+  out: Finding[],
+): void {
   if (!rule.checkFile) return;
   const { severity, configured } = settingFor(rule, settings);
   if (severity === 'off') return;
@@ -224,13 +289,24 @@ function checkFile(rule: RuleDefinition, file: LoadedFile, settings: LinterSetti
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
-/** Lints a loaded file: the rules' `checkFile` on the file's own problems first, then every document. */
-export function lintLoadedFile(file: LoadedFile, rules: readonly RuleDefinition[], settings: LinterSettings, suppressed?: SuppressedFinding[]): Finding[] {
+/**
+ * Lints a loaded file: the rules' `checkFile` on the file's own problems first, then every
+ * document.
+ */
+export function lintLoadedFile(
+  file: LoadedFile,
+  rules: readonly RuleDefinition[],
+  settings: LinterSettings,
+  suppressed?: SuppressedFinding[],
+): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) checkFile(rule, file, settings, out);
-  for (const doc of file.documents) for (const f of lintDocument(doc, rules, settings, suppressed)) out.push(f);
+  for (const doc of file.documents)
+    for (const f of lintDocument(doc, rules, settings, suppressed)) out.push(f);
   return out;
 }

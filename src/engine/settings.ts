@@ -12,7 +12,8 @@ import { parseMemorySize } from '../primitives/memory-size.js';
 import type { SeveritySetting } from './types.js';
 import { UsageError } from '../primitives/usage-error.js';
 
-export type RuleSetting = SeveritySetting | readonly [SeveritySetting, Readonly<Record<string, unknown>>];
+export type RuleSetting =
+  SeveritySetting | readonly [SeveritySetting, Readonly<Record<string, unknown>>];
 
 export interface LinterSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -28,23 +29,39 @@ export interface LinterSettings {
 
 export const DEFAULT_SETTINGS: LinterSettings = { rules: {}, target: 'standalone' };
 
-/** Validates a parsed `.flink-mem.yaml` and turns it into settings. `where` names the file for errors. */
-export function settingsFromObject(obj: unknown, where: string, knownRules: ReadonlySet<string>): Partial<LinterSettings> {
+/**
+ * Validates a parsed `.flink-mem.yaml` and turns it into settings. `where` names the file for
+ * errors.
+ */
+export function settingsFromObject(
+  obj: unknown,
+  where: string,
+  knownRules: ReadonlySet<string>,
+): Partial<LinterSettings> {
   if (obj === null || obj === undefined) return {};
   if (!validateLinterConfig(obj)) {
     const e = validateLinterConfig.errors?.[0];
     const path = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : '(root)';
     throw new UsageError('ECONFIG', `${where}: "${path}" ${e?.message ?? 'is invalid'}`);
   }
-  const o = obj as { flinkVersion?: string; target?: Target; containerMemory?: string; lang?: 'en' | 'zh'; rules?: Record<string, RuleSetting> };
+  const o = obj as {
+    flinkVersion?: string;
+    target?: Target;
+    containerMemory?: string;
+    lang?: 'en' | 'zh';
+    rules?: Record<string, RuleSetting>;
+  };
   const out: { -readonly [K in keyof LinterSettings]?: LinterSettings[K] } = {};
-  if (o.flinkVersion !== undefined) out.flinkVersion = parseVersionOrThrow(o.flinkVersion, `${where}: "flinkVersion"`);
+  if (o.flinkVersion !== undefined)
+    out.flinkVersion = parseVersionOrThrow(o.flinkVersion, `${where}: "flinkVersion"`);
   if (o.target !== undefined) out.target = o.target;
   if (o.lang !== undefined) out.lang = o.lang;
-  if (o.containerMemory !== undefined) out.containerMemory = parseLimitOrThrow(o.containerMemory, `${where}: "containerMemory"`);
+  if (o.containerMemory !== undefined)
+    out.containerMemory = parseLimitOrThrow(o.containerMemory, `${where}: "containerMemory"`);
   if (o.rules) {
     for (const id of Object.keys(o.rules)) {
-      if (!knownRules.has(id)) throw new UsageError('ECONFIG', `${where}: unknown rule "${id}" in "rules"`);
+      if (!knownRules.has(id))
+        throw new UsageError('ECONFIG', `${where}: unknown rule "${id}" in "rules"`);
     }
     out.rules = o.rules;
   }
@@ -53,7 +70,11 @@ export function settingsFromObject(obj: unknown, where: string, knownRules: Read
 
 export function parseVersionOrThrow(text: string, what: string): FlinkVersion {
   const v = parseVersion(text);
-  if (!v) throw new UsageError('EINVAL', `${what} "${text}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`);
+  if (!v)
+    throw new UsageError(
+      'EINVAL',
+      `${what} "${text}" is not a Flink version flink-mem knows (${KNOWN_VERSIONS.join(', ')})`,
+    );
   return v;
 }
 
@@ -63,9 +84,19 @@ export function parseLimitOrThrow(text: string, what: string): bigint {
   const k8s = /^(\d+)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text.trim());
   if (k8s) {
     // Refused before BigInt, whose parsing is quadratic: a megabyte of digits would take seconds.
-    if (tooManyDigits(k8s[1]!, 30)) throw new UsageError('EINVAL', `${what} "${shown}" is larger than any container's memory`);
+    if (tooManyDigits(k8s[1]!, 30))
+      throw new UsageError('EINVAL', `${what} "${shown}" is larger than any container's memory`);
     const n = BigInt(k8s[1]!);
-    const mult: Record<string, bigint> = { Ki: 1024n, Mi: 1024n ** 2n, Gi: 1024n ** 3n, Ti: 1024n ** 4n, k: 1000n, M: 1000n ** 2n, G: 1000n ** 3n, T: 1000n ** 4n };
+    const mult: Record<string, bigint> = {
+      Ki: 1024n,
+      Mi: 1024n ** 2n,
+      Gi: 1024n ** 3n,
+      Ti: 1024n ** 4n,
+      k: 1000n,
+      M: 1000n ** 2n,
+      G: 1000n ** 3n,
+      T: 1000n ** 4n,
+    };
     return n * (k8s[2] ? mult[k8s[2]]! : 1n);
   }
   try {

@@ -1,7 +1,8 @@
 /**
  * Inline suppressions in the linted file:
  *   # flink-mem-disable-next-line <rule-id>[, <rule-id>] -- <reason>
- *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file, or its YAML document)
+ *   # flink-mem-disable <rule-id>[, <rule-id>] -- <reason>      (the whole file, or its YAML
+ * document)
  * and, in a FlinkDeployment, the annotation `flink-mem.io/ignore-<rule-id>: "<reason>"`.
  */
 import type { ConfigDocument, Span } from '../config/types.js';
@@ -16,7 +17,10 @@ const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
  * `# flink-mem-disable[-next-line] <ids> -- <reason>` read by hand (a pattern with runs of
  * spaces on both sides of the ids backtracked for minutes on a comment padded with spaces).
  */
-function parseDirective(text: string, hash: number): { scope: Suppression['scope']; body: string } | null {
+function parseDirective(
+  text: string,
+  hash: number,
+): { scope: Suppression['scope']; body: string } | null {
   let i = hash + 1;
   while (isSpace(text[i])) i++;
   if (!text.startsWith(MARK, i)) return null;
@@ -43,7 +47,13 @@ function splitBody(body: string): { ruleIds: string[]; reason: string } {
   }
   parts.push(padded.slice(from));
   const [ids = '', ...reason] = parts;
-  return { ruleIds: ids.split(/[\s,]+/).filter(Boolean), reason: reason.map((r) => r.trim()).join(' -- ').trim() };
+  return {
+    ruleIds: ids.split(/[\s,]+/).filter(Boolean),
+    reason: reason
+      .map((r) => r.trim())
+      .join(' -- ')
+      .trim(),
+  };
 }
 
 interface Directive {
@@ -55,7 +65,10 @@ interface Directive {
   readonly targetLine?: number;
 }
 
-/** The directives of a file, read once per file: every document of a multi-document file shares its lines. */
+/**
+ * The directives of a file, read once per file: every document of a multi-document file shares its
+ * lines.
+ */
 const directivesOf = new WeakMap<readonly string[], readonly Directive[]>();
 
 function directives(lines: readonly string[]): readonly Directive[] {
@@ -140,7 +153,10 @@ function findLine(lines: readonly string[], needle: string, from: number, to: nu
   return from + 1;
 }
 
-/** A finding an inline comment or annotation suppressed, with the reason given there (SARIF reports it). */
+/**
+ * A finding an inline comment or annotation suppressed, with the reason given there (SARIF reports
+ * it).
+ */
 export interface SuppressedFinding extends Finding {
   readonly justification: string;
 }
@@ -149,10 +165,16 @@ export interface SuppressedFinding extends Finding {
  * Drops suppressed findings and marks the suppressions that did something; the dropped ones go to
  * `dropped` when given.
  */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], dropped?: SuppressedFinding[]): Finding[] {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  dropped?: SuppressedFinding[],
+): Finding[] {
   return findings.filter((f) => {
     const s = suppressions.find(
-      (x) => x.ruleIds.includes(f.ruleId) && (x.scope === 'file' || x.targetLine === f.line || spansLine(f, x.targetLine)),
+      (x) =>
+        x.ruleIds.includes(f.ruleId) &&
+        (x.scope === 'file' || x.targetLine === f.line || spansLine(f, x.targetLine)),
     );
     if (!s) return true;
     s.used = true;

@@ -34,23 +34,31 @@ export type MessageValue = string | number | bigint;
 
 export type MessageData = Readonly<Record<string, MessageValue>>;
 
-/** A rule's message templates by message id; `{name}` in a template is filled from the report's `data`. */
+/**
+ * A rule's message templates by message id; `{name}` in a template is filled from the report's
+ * `data`.
+ */
 export type Messages = Readonly<Record<string, string>>;
 
 /** The `{name}` placeholders of a message template (a string literal type), as a union of names. */
-export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 
 /**
  * The `data` a template needs: exactly its placeholders, none when it has none. A template only
  * known as `string` (the messages of any rule, as the runner sees them) takes any data.
  */
-export type DataFor<T extends string> =
-  string extends T ? { readonly data?: MessageData }
-  : [Placeholders<T>] extends [never] ? { readonly data?: undefined }
-  : { readonly data: { readonly [Name in Placeholders<T>]: MessageValue } };
+export type DataFor<T extends string> = string extends T
+  ? { readonly data?: MessageData }
+  : [Placeholders<T>] extends [never]
+    ? { readonly data?: undefined }
+    : { readonly data: { readonly [Name in Placeholders<T>]: MessageValue } };
 
 export interface ReportBase {
-  /** The option the finding is about; its effective entry gives the position unless `span` is given. */
+  /**
+   * The option the finding is about; its effective entry gives the position unless `span` is given.
+   */
   readonly key?: string;
   /** A specific entry (for example an overridden duplicate). */
   readonly entry?: ConfigEntry;
@@ -74,7 +82,9 @@ export interface MemoryView {
   readonly jobmanager: JobManagerResult;
 }
 
-/** An inline suppression comment or annotation of a document (read by src/engine/suppressions.ts). */
+/**
+ * An inline suppression comment or annotation of a document (read by src/engine/suppressions.ts).
+ */
 export interface Suppression {
   readonly ruleIds: readonly string[];
   readonly scope: 'next-line' | 'file';
@@ -166,22 +176,30 @@ export interface RuleDefinition<T extends Messages = Messages, R = Report<T>> {
   readonly afterSuppressions?: boolean;
   /** Runs for each document of a file. */
   check(ctx: RuleContext<R>): void;
-  /** Runs once per file, before its documents, with the problems of the file as a whole (config-syntax does). */
+  /**
+   * Runs once per file, before its documents, with the problems of the file as a whole
+   * (config-syntax does).
+   */
   checkFile?(ctx: FileContext<R>): void;
 }
 
 /** Each message as a string literal: a template only known as `string` could not be checked. */
 type LiteralMessages<T extends Messages> = {
-  readonly [Id in keyof T]: string extends T[Id] ? 'a message must be one string literal, so that its placeholders can be checked' : T[Id];
+  readonly [Id in keyof T]: string extends T[Id]
+    ? 'a message must be one string literal, so that its placeholders can be checked'
+    : T[Id];
 };
 
 /**
  * Declares a rule. Typed from the message templates: `report()` takes only a `messageId` of
- * `messages`, with `data` holding exactly the `{placeholders}` of that message; test/message-types.ts
+ * `messages`, with `data` holding exactly the `{placeholders}` of that message;
+ * test/message-types.ts
  * proves that a misspelled, missing or extra key does not compile. A report whose `messageId` is
  * one of several passes one `data` object (a variable) with the keys of all of them.
  */
-export function defineRule<const T extends Messages>(def: RuleDefinition<T> & { readonly messages: LiteralMessages<T> }): RuleDefinition<T> {
+export function defineRule<const T extends Messages>(
+  def: RuleDefinition<T> & { readonly messages: LiteralMessages<T> },
+): RuleDefinition<T> {
   return def;
 }
 

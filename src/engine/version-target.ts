@@ -29,7 +29,9 @@ export interface VersionChoice {
 export function inferredChoice(doc: ConfigDocument): VersionChoice {
   const k8s = doc.kubernetes;
   const fromSpec = k8s?.flinkVersion?.text;
-  const parsed = (fromSpec ? parseVersion(fromSpec) : null) ?? (k8s?.image ? imageVersion(k8s.image.text) : null);
+  const parsed =
+    (fromSpec ? parseVersion(fromSpec) : null) ??
+    (k8s?.image ? imageVersion(k8s.image.text) : null);
   if (parsed) return { version: parsed, known: true };
   const legacy = doc.format === 'flink-conf' || k8s?.embedded?.name === 'flink-conf.yaml';
   return { version: legacy ? NEWEST_LEGACY_VERSION : defaultVersion(), known: false };
@@ -56,14 +58,31 @@ export interface VersionAndTarget extends VersionChoice {
 
 /**
  * The version and target for a document: a forced version, else the document's own (see
- * inferredChoice); a target other than standalone when asked, else kubernetes for a FlinkDeployment,
+ * inferredChoice); a target other than standalone when asked, else kubernetes for a
+ * FlinkDeployment,
  * else standalone. Without a document (a plain key-value map), what was asked, else the newest
  * version and standalone.
  */
 export function versionAndTarget(doc: ConfigDocument | undefined, asked: Asked): VersionAndTarget {
-  const choice = asked.flinkVersion ? { version: asked.flinkVersion, known: true } : doc ? inferredChoice(doc) : { version: defaultVersion(), known: false };
-  if (asked.target !== undefined && asked.target !== 'standalone') return { version: choice.version, known: choice.known, target: asked.target, targetKnown: true };
-  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the standalone way.
+  const choice = asked.flinkVersion
+    ? { version: asked.flinkVersion, known: true }
+    : doc
+      ? inferredChoice(doc)
+      : { version: defaultVersion(), known: false };
+  if (asked.target !== undefined && asked.target !== 'standalone')
+    return {
+      version: choice.version,
+      known: choice.known,
+      target: asked.target,
+      targetKnown: true,
+    };
+  // A ConfigMap feeds Flink's own images, whose start-up scripts map legacy heap keys the
+  // standalone way.
   const deployment = doc?.format === 'k8s' && doc.kubernetes?.kind !== 'ConfigMap';
-  return { version: choice.version, known: choice.known, target: deployment ? 'kubernetes' : 'standalone', targetKnown: deployment || asked.target !== undefined };
+  return {
+    version: choice.version,
+    known: choice.known,
+    target: deployment ? 'kubernetes' : 'standalone',
+    targetKnown: deployment || asked.target !== undefined,
+  };
 }

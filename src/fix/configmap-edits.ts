@@ -36,11 +36,18 @@ export function planConfigMap(
   changes: readonly Change[],
   plannerFor: (file: LoadedFile, index: LineIndex) => Planner,
 ): EditPlan {
-  const leave = "the fix is inside a ConfigMap's embedded file that is not a literal block (|), which --fix does not edit";
-  if (!yamlDoc || siblings > 1) return refuse(changes, "the fix is inside a ConfigMap holding both flink-conf.yaml and config.yaml, which --fix does not edit");
+  const leave =
+    "the fix is inside a ConfigMap's embedded file that is not a literal block (|), which --fix does not edit";
+  if (!yamlDoc || siblings > 1)
+    return refuse(
+      changes,
+      'the fix is inside a ConfigMap holding both flink-conf.yaml and config.yaml, which --fix does not edit',
+    );
   const reader = new ManifestReader(index, new AnchorIndex(yamlDoc));
   const data = reader.map(reader.get(reader.deref(yamlDoc.contents), 'data'));
-  const pair = (data?.items as Pair<Node | null, Node | null>[] | undefined)?.find((p) => p.key && isScalar(p.key) && EMBEDDED.includes(String(p.key.value)));
+  const pair = (data?.items as Pair<Node | null, Node | null>[] | undefined)?.find(
+    (p) => p.key && isScalar(p.key) && EMBEDDED.includes(String(p.key.value)),
+  );
   const block = pair?.key && pair.value ? literalBlock(reader, pair.key, pair.value) : null;
   if (!pair?.key || !isScalar(pair.key) || !block) return refuse(changes, leave);
 
@@ -49,7 +56,9 @@ export function planConfigMap(
   if (!innerDoc || inner.problems.length > 0) return refuse(changes, leave);
   const innerIndex = new LineIndex(block.content);
   // A finding's line is a manifest line; the embedded file counts from the block's first line.
-  const moved = changes.map((c) => (c.kind === 'set' && c.line !== undefined ? { ...c, line: c.line - block.first + 1 } : c));
+  const moved = changes.map((c) =>
+    c.kind === 'set' && c.line !== undefined ? { ...c, line: c.line - block.first + 1 } : c,
+  );
   const planned = plannerFor(inner, innerIndex)(innerDoc, moved);
   if (planned.unsupported.size > 0) return planned;
 
@@ -57,22 +66,29 @@ export function planConfigMap(
   // line start, which stays the manifest's line start so whole lines keep their indentation.
   const eol = lineBreakOf(index.text);
   const pad = ' '.repeat(block.indent);
-  const lineStartInner = (offset: number) => offset === innerIndex.lineStart(innerIndex.position(offset).line);
+  const lineStartInner = (offset: number) =>
+    offset === innerIndex.lineStart(innerIndex.position(offset).line);
   const at = (offset: number) => {
-    if (offset >= block.content.length && /\n$/.test(block.content)) return index.lineNext(block.first + innerIndex.lineCount - 1);
+    if (offset >= block.content.length && /\n$/.test(block.content))
+      return index.lineNext(block.first + innerIndex.lineCount - 1);
     const p = innerIndex.position(offset);
     const start = index.lineStart(block.first + p.line - 1);
     return lineStartInner(offset) ? start : start + block.indent + p.column - 1;
   };
-  // Lines added at the end of a block that keeps its trailing blank lines (|+) go before them: after
+  // Lines added at the end of a block that keeps its trailing blank lines (|+) go before them:
+  // after
   // them they would start a new key of the ConfigMap, and the blank lines would move into the file.
   let keptFrom = block.content.length;
   while (keptFrom > 0 && block.content[keptFrom - 1] === '\n') keptFrom--;
   const tail = keptFrom < block.content.length ? keptFrom + 1 : block.content.length;
-  const atEnd = (e: TextEdit): TextEdit => (e.start === block.content.length && e.end === e.start ? { start: tail, end: tail, text: e.text } : e);
+  const atEnd = (e: TextEdit): TextEdit =>
+    e.start === block.content.length && e.end === e.start
+      ? { start: tail, end: tail, text: e.text }
+      : e;
   const edits: TextEdit[] = planned.edits.map(atEnd).map((e) => {
     // The end of a block whose last line is blank is a line start too (the blank line's).
-    const whole = lineStartInner(e.start) || (e.start === block.content.length && block.content.endsWith('\n'));
+    const whole =
+      lineStartInner(e.start) || (e.start === block.content.length && block.content.endsWith('\n'));
     const text = e.text
       .split('\n')
       .map((l, i) => (l === '' || (i === 0 && !whole) ? l : pad + l))

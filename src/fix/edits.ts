@@ -13,10 +13,13 @@ export interface TextEdit {
 
 /**
  * Applies edits in offset order. An edit inside a range already replaced is dropped (removing a
- * whole parent mapping covers the removal of its leaves); insertions at one offset keep their order.
+ * whole parent mapping covers the removal of its leaves); insertions at one offset keep their
+ * order.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.e.end - a.e.end || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || b.e.end - a.e.end || a.i - b.i);
   let out = '';
   let at = 0;
   for (const { e } of sorted) {
@@ -52,7 +55,8 @@ export function insertLines(index: LineIndex, after: number, lines: readonly str
   const eol = lineBreakOf(index.text);
   const at = after <= 0 ? index.lineStart(1) : index.lineNext(after);
   const body = lines.join(eol);
-  if (at >= index.text.length && !endsWithBreak(index.text)) return { start: at, end: at, text: eol + body };
+  if (at >= index.text.length && !endsWithBreak(index.text))
+    return { start: at, end: at, text: eol + body };
   return { start: at, end: at, text: body + eol };
 }
 
@@ -68,7 +72,10 @@ export function removeLines(index: LineIndex, span: Span): TextEdit {
   return { start: span.offset, end: span.endOffset, text: '' };
 }
 
-/** A comment line kept in the place of a removed line: the line number and the line's text without its break. */
+/**
+ * A comment line kept in the place of a removed line: the line number and the line's text without
+ * its break.
+ */
 export interface KeptComment {
   readonly line: number;
   readonly text: string;
@@ -79,7 +86,10 @@ export interface KeptComment {
  * its own at the key's indentation, so removing an option never removes what the user wrote about
  * it. Only single-line values: after a block scalar the rest of the line is not a comment.
  */
-export function trailingComment(index: LineIndex, entry: { readonly valueSpan?: Span; readonly keySpan?: Span }): KeptComment | null {
+export function trailingComment(
+  index: LineIndex,
+  entry: { readonly valueSpan?: Span; readonly keySpan?: Span },
+): KeptComment | null {
   const value = entry.valueSpan;
   const key = entry.keySpan;
   if (!value || !key || value.line !== value.endLine || key.line !== value.line) return null;
@@ -87,7 +97,10 @@ export function trailingComment(index: LineIndex, entry: { readonly valueSpan?: 
   const at = rest.search(/\S/);
   if (at < 0 || rest[at] !== '#' || (at === 0 && value.endOffset > value.offset)) return null;
   const indent = index.text.slice(index.lineStart(key.line), key.offset);
-  return { line: key.line, text: `${/^[ \t]*$/.test(indent) ? indent : ''}${rest.slice(at).trimEnd()}` };
+  return {
+    line: key.line,
+    text: `${/^[ \t]*$/.test(indent) ? indent : ''}${rest.slice(at).trimEnd()}`,
+  };
 }
 
 /**
@@ -95,20 +108,31 @@ export function trailingComment(index: LineIndex, entry: { readonly valueSpan?: 
  * A kept comment of a removed line takes that line's place, and so does a whole comment line
  * inside a removed range.
  */
-export function removeLineRanges(index: LineIndex, spans: readonly Span[], kept: readonly KeptComment[] = []): TextEdit[] {
+export function removeLineRanges(
+  index: LineIndex,
+  spans: readonly Span[],
+  kept: readonly KeptComment[] = [],
+): TextEdit[] {
   const sorted = [...spans].sort((a, b) => a.offset - b.offset);
   const joined: Span[] = [];
   for (const s of sorted) {
     const last = joined[joined.length - 1];
-    if (last && s.offset <= last.endOffset) joined[joined.length - 1] = index.span(last.offset, Math.max(last.endOffset, s.endOffset));
+    if (last && s.offset <= last.endOffset)
+      joined[joined.length - 1] = index.span(last.offset, Math.max(last.endOffset, s.endOffset));
     else joined.push(s);
   }
   const eol = lineBreakOf(index.text);
   return joined.map((s) => {
     const edit = removeLines(index, s);
-    const lastLine = s.endOffset > s.offset && index.position(s.endOffset).column === 1 && s.endOffset < index.text.length ? s.endLine - 1 : s.endLine;
+    const lastLine =
+      s.endOffset > s.offset &&
+      index.position(s.endOffset).column === 1 &&
+      s.endOffset < index.text.length
+        ? s.endLine - 1
+        : s.endLine;
     const keep = kept.filter((k) => k.line >= s.line && k.line <= lastLine);
-    // Whole-line comments inside a removed range (a parent mapping removed with its last key) stay too.
+    // Whole-line comments inside a removed range (a parent mapping removed with its last key) stay
+    // too.
     for (let line = s.line; line <= lastLine; line++) {
       const text = index.text.slice(index.lineStart(line), index.lineEnd(line));
       if (/^[ \t]*#/.test(text)) keep.push({ line, text: text.trimEnd() });
@@ -116,7 +140,10 @@ export function removeLineRanges(index: LineIndex, spans: readonly Span[], kept:
     keep.sort((a, b) => a.line - b.line);
     if (keep.length === 0) return edit;
     // At the end of a file without a final break the removal starts at the previous line's end.
-    const text = edit.start < s.offset ? keep.map((k) => eol + k.text).join('') : keep.map((k) => k.text + eol).join('');
+    const text =
+      edit.start < s.offset
+        ? keep.map((k) => eol + k.text).join('')
+        : keep.map((k) => k.text + eol).join('');
     return { ...edit, text };
   });
 }

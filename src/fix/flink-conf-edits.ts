@@ -1,6 +1,7 @@
 /**
  * Fixes in a legacy flink-conf.yaml, line by line as Flink reads it: a value is replaced in
- * place, a renamed key keeps its line, a removed key loses its line(s), a new key is a new last line.
+ * place, a renamed key keeps its line, a removed key loses its line(s), a new key is a new last
+ * line.
  * A byte order mark that hides the first key from Flink is removed rather than the key added again.
  */
 import { LineIndex } from '../config/positions.js';
@@ -38,7 +39,11 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
   const set = (key: string, value: string, line?: number) => {
     // Flink reads the first key with the byte order mark in front, so it never matches: the fix
     // is to drop the mark, which makes the key as written count (its value is checked next pass).
-    if (!bomRemoved && doc.text.charCodeAt(0) === 0xfeff && entriesOf(doc, `\ufeff${key}`).length > 0) {
+    if (
+      !bomRemoved &&
+      doc.text.charCodeAt(0) === 0xfeff &&
+      entriesOf(doc, `\ufeff${key}`).length > 0
+    ) {
       bomRemoved = true;
       return edits.push({ start: 0, end: 1, text: '' });
     }
@@ -46,15 +51,27 @@ export function planLegacy(doc: ConfigDocument, changes: readonly Change[]): Edi
     const last = all.find((e) => e.keySpan?.line === line) ?? all.at(-1);
     if (last?.valueSpan) return edits.push(replaceSpan(last.valueSpan, value));
     // A "key:value" line Flink skips is rewritten the way it was meant, in its place.
-    const skipped = doc.problems.find((p) => p.kind === 'legacy-missing-space' && p.key === key && p.replacementLine !== undefined);
+    const skipped = doc.problems.find(
+      (p) => p.kind === 'legacy-missing-space' && p.key === key && p.replacementLine !== undefined,
+    );
     if (skipped) return edits.push(replaceSpan(skipped.span, `${key}: ${value}`));
     appended.push(`${key}: ${value}`);
   };
 
   for (const c of changes) {
-    const bad = c.kind === 'remove' ? null : !writableValue(c.value) ? 'value' : !writableKey(c.kind === 'rename' ? c.to : c.key) ? 'key' : null;
+    const bad =
+      c.kind === 'remove'
+        ? null
+        : !writableValue(c.value)
+          ? 'value'
+          : !writableKey(c.kind === 'rename' ? c.to : c.key)
+            ? 'key'
+            : null;
     if (bad) {
-      plan.unsupported.set(c.kind === 'rename' ? c.from : c.key, `the new ${bad} cannot be written on a flink-conf.yaml line`);
+      plan.unsupported.set(
+        c.kind === 'rename' ? c.from : c.key,
+        `the new ${bad} cannot be written on a flink-conf.yaml line`,
+      );
       continue;
     }
     if (c.kind === 'set') set(c.key, c.value, c.line);

@@ -26,7 +26,12 @@ export function fixInManifest(doc: ConfigDocument, changes: FixChanges): FixChan
       out[entry.path] = resourceQuantity(bytes, entry.text);
       const process = key.startsWith('taskmanager.') ? 'taskmanager' : 'jobmanager';
       for (const limit of doc.kubernetes?.limits ?? []) {
-        if (limit.process === process && limit.field !== entry.path && !limit.field.includes('podTemplate') && limit.bytes < bytes) {
+        if (
+          limit.process === process &&
+          limit.field !== entry.path &&
+          !limit.field.includes('podTemplate') &&
+          limit.bytes < bytes
+        ) {
           out[limit.field] = resourceQuantity(bytes, limit.text);
         }
       }

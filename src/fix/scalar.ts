@@ -20,7 +20,10 @@ export function plainOk(value: string, mode: ScalarMode): boolean {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.\-+/:,=]*$/.test(value)) return false;
   const read = plainReadsAs(value);
   if (mode === 'text') return read === value;
-  return (typeof read === 'string' && read === value) || ((typeof read === 'number' || typeof read === 'boolean') && String(read) === value);
+  return (
+    (typeof read === 'string' && read === value) ||
+    ((typeof read === 'number' || typeof read === 'boolean') && String(read) === value)
+  );
 }
 
 export function doubleQuoted(value: string): string {

@@ -27,8 +27,16 @@ export interface MappingTarget {
   /** The pair holding `map` (`flinkConfiguration: ...`), removed when the mapping ends up empty. */
   readonly holder: AnyPair | null;
   readonly mode: ScalarMode;
-  /** Where a missing mapping is created: after this line, with this header line (none for a root), children at `indent`. */
-  readonly create?: { readonly afterLine: number; readonly header: string | null; readonly indent: number; readonly unit: number };
+  /**
+   * Where a missing mapping is created: after this line, with this header line (none for a root),
+   * children at `indent`.
+   */
+  readonly create?: {
+    readonly afterLine: number;
+    readonly header: string | null;
+    readonly indent: number;
+    readonly unit: number;
+  };
 }
 
 const blockMap = (n: Node | null | undefined): n is YAMLMap => !!n && isMap(n) && !n.flow;
@@ -41,7 +49,8 @@ export function lastLine(index: LineIndex, node: Node | AnyPair): number {
     return p.value ? lastLine(index, p.value) : lastLine(index, p.key as Node);
   }
   const n = node as Node;
-  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0) return lastLine(index, n.items[n.items.length - 1] as Node);
+  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0)
+    return lastLine(index, n.items[n.items.length - 1] as Node);
   const r = n.range ?? [0, 0, 0];
   return index.position(Math.max(r[0], r[1] - 1)).line;
 }
@@ -73,7 +82,9 @@ interface Node2 {
 }
 
 function tree(map: YAMLMap, pair: AnyPair | null): Node2 {
-  const children = (map.items as AnyPair[]).filter((p) => blockMap(p.value)).map((p) => tree(p.value as YAMLMap, p));
+  const children = (map.items as AnyPair[])
+    .filter((p) => blockMap(p.value))
+    .map((p) => tree(p.value as YAMLMap, p));
   return { map, pair, children };
 }
 
@@ -99,7 +110,8 @@ function renderTrie(t: Trie, indent: number, unit: number, out: string[]): void 
  * (`*name`, counted even in a comment: a refused fix is better than a changed neighbour).
  */
 function sharedAnchor(text: string, entry: ConfigEntry): string | null {
-  if (!entry.keySpan || !entry.valueSpan || entry.valueSpan.offset <= entry.keySpan.endOffset) return null;
+  if (!entry.keySpan || !entry.valueSpan || entry.valueSpan.offset <= entry.keySpan.endOffset)
+    return null;
   const between = text.slice(entry.keySpan.endOffset, entry.valueSpan.offset);
   const at = between.indexOf('&');
   if (at < 0) return null;
@@ -111,13 +123,20 @@ function removedKeys(key: string): string[] {
   return [key, ...(findOption(key)?.fallbackKeys ?? []).map((f) => f.key)];
 }
 
-export function planMapping(doc: ConfigDocument, target: MappingTarget, changes: readonly Change[]): EditPlan {
+export function planMapping(
+  doc: ConfigDocument,
+  target: MappingTarget,
+  changes: readonly Change[],
+): EditPlan {
   const { index, map, mode } = target;
   const plan = emptyPlan();
   const entries = doc.entries.filter((e) => e.source === 'file');
   const entriesOf = (key: string) => entries.filter((e) => e.key === key);
   // New values are written like the existing ones; a manifest quotes them when any is quoted.
-  const sample = (mode === 'text' ? entries.find((e) => isQuotedText(e.text)) : undefined)?.text ?? entries[0]?.text ?? '';
+  const sample =
+    (mode === 'text' ? entries.find((e) => isQuotedText(e.text)) : undefined)?.text ??
+    entries[0]?.text ??
+    '';
   const newValue = (v: string) => scalarLike(v, sample, mode);
   const nested = map !== null && (map.items as AnyPair[]).some((p) => blockMap(p.value));
 
@@ -136,7 +155,11 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
   // A value that carries an anchor other nodes alias is shared: editing it would edit them too.
   const shared = (key: string, entry: ConfigEntry): boolean => {
     const anchor = sharedAnchor(index.text, entry);
-    if (anchor !== null) plan.unsupported.set(key, `"${key}" holds the YAML anchor &${anchor}, which "*${anchor}" elsewhere in the file also reads; fixing it would change those keys too, so change it by hand`);
+    if (anchor !== null)
+      plan.unsupported.set(
+        key,
+        `"${key}" holds the YAML anchor &${anchor}, which "*${anchor}" elsewhere in the file also reads; fixing it would change those keys too, so change it by hand`,
+      );
     return anchor !== null;
   };
 
@@ -144,7 +167,10 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
     if (shared(key, entry)) return false;
     const leaf = entry.keySpan ? pairByKeyOffset.get(entry.keySpan.offset) : undefined;
     if (!leaf || !entry.lineSpan) {
-      plan.unsupported.set(key, `"${key}" is written in a flow mapping or through an alias, which --fix does not rewrite`);
+      plan.unsupported.set(
+        key,
+        `"${key}" is written in a flow mapping or through an alias, which --fix does not rewrite`,
+      );
       return false;
     }
     removedPairs.add(leaf.pair);
@@ -156,18 +182,26 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
       const all = entriesOf(c.key);
       const last = all.find((e) => e.keySpan?.line === c.line) ?? all.at(-1);
       if (last && shared(c.key, last)) continue;
-      if (last?.valueSpan) plan.edits.push(replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
+      if (last?.valueSpan)
+        plan.edits.push(replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
       else inserts.push({ key: c.key, value: c.value });
     } else if (c.kind === 'remove') {
       for (const k of removedKeys(c.key)) for (const e of entriesOf(k)) remove(c.key, e);
     } else {
       const all = entriesOf(c.from);
       const last = all.at(-1);
-      const flat = last?.keySpan && index.text.slice(last.keySpan.offset, last.keySpan.endOffset).replace(/^(["'])(.*)\1$/, '$2') === c.from;
+      const flat =
+        last?.keySpan &&
+        index.text
+          .slice(last.keySpan.offset, last.keySpan.endOffset)
+          .replace(/^(["'])(.*)\1$/, '$2') === c.from;
       if (last && shared(c.from, last)) continue;
       if (last?.keySpan && last.valueSpan && flat) {
         const written = index.text.slice(last.keySpan.offset, last.keySpan.endOffset);
-        plan.edits.push(replaceSpan(last.keySpan, scalarLike(c.to, written, 'text')), replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)));
+        plan.edits.push(
+          replaceSpan(last.keySpan, scalarLike(c.to, written, 'text')),
+          replaceSpan(last.valueSpan, scalarLike(c.value, last.text, mode)),
+        );
         for (const e of all.slice(0, -1)) remove(c.from, e);
       } else {
         if (all.every((e) => remove(c.from, e))) inserts.push({ key: c.to, value: c.value });
@@ -178,7 +212,11 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
   // Where each new key goes: under its deepest existing block parent.
   const root = map && !map.flow ? tree(map, target.holder) : null;
   if (map && map.flow && inserts.length > 0) {
-    for (const i of inserts) plan.unsupported.set(i.key, `"${i.key}" would go into a flow mapping ({...}), which --fix does not rewrite`);
+    for (const i of inserts)
+      plan.unsupported.set(
+        i.key,
+        `"${i.key}" would go into a flow mapping ({...}), which --fix does not rewrite`,
+      );
     inserts.length = 0;
   }
   const unit = target.create?.unit ?? indentUnit(index, map);
@@ -187,7 +225,9 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
     let at = root;
     let rest = ins.key;
     for (;;) {
-      const next: Node2 | undefined = at?.children.find((c) => c.pair && rest.startsWith(`${keyOf(c.pair)}.`));
+      const next: Node2 | undefined = at?.children.find(
+        (c) => c.pair && rest.startsWith(`${keyOf(c.pair)}.`),
+      );
       if (!next || !next.pair) break;
       rest = rest.slice((keyOf(next.pair) ?? '').length + 1);
       at = next;
@@ -235,14 +275,21 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
     }
     for (const c of n.children) {
       if (emptied(c) && c.pair?.key) {
-        removals.push(index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)));
+        removals.push(
+          index.lineSpan(index.position(c.pair.key.range?.[0] ?? 0).line, lastLine(index, c.map)),
+        );
         keepComments(c);
       } else collect(c);
     }
   };
   if (root) {
     if (target.holder?.key && emptied(root)) {
-      removals.push(index.lineSpan(index.position(target.holder.key.range?.[0] ?? 0).line, lastLine(index, root.map)));
+      removals.push(
+        index.lineSpan(
+          index.position(target.holder.key.range?.[0] ?? 0).line,
+          lastLine(index, root.map),
+        ),
+      );
       keepComments(root);
     } else collect(root);
   }
@@ -258,7 +305,9 @@ export function planMapping(doc: ConfigDocument, target: MappingTarget, changes:
       if (target.create.header !== null) lines.push(target.create.header);
       renderTrie(trie, target.create.indent, unit, lines);
       plan.edits.push(insertLines(index, target.create.afterLine, lines));
-    } else for (const k of trie.children.keys()) plan.unsupported.set(k, `there is no mapping to add "${k}" to`);
+    } else
+      for (const k of trie.children.keys())
+        plan.unsupported.set(k, `there is no mapping to add "${k}" to`);
   }
   return plan;
 }

@@ -97,19 +97,39 @@ export type CliKey = keyof typeof EN_CLI;
 const zhTexts = (): Readonly<Record<CliKey, string>> => ZH_CLI;
 
 /** A CLI text in `lang` with its `{placeholders}` filled. */
-export function cliText(lang: Lang, key: CliKey, data?: Readonly<Record<string, string | number | bigint>>): string {
+export function cliText(
+  lang: Lang,
+  key: CliKey,
+  data?: Readonly<Record<string, string | number | bigint>>,
+): string {
   const template: string = lang === 'zh' ? zhTexts()[key] : EN_CLI[key];
-  return data ? template.replace(/\{(\w+)\}/g, (all, name: string) => (name in data ? String(data[name]) : all)) : template;
+  return data
+    ? template.replace(/\{(\w+)\}/g, (all, name: string) =>
+        name in data ? String(data[name]) : all,
+      )
+    : template;
 }
 
-/** A label and its text: `fix: x` in English, `修复：x` in Chinese (a full-width colon needs no space). */
-export function labelled(label: string, text: string, paint: (s: string) => string = (s) => s): string {
+/**
+ * A label and its text: `fix: x` in English, `修复：x` in Chinese (a full-width colon needs no space).
+ */
+export function labelled(
+  label: string,
+  text: string,
+  paint: (s: string) => string = (s) => s,
+): string {
   return `${paint(label)}${label.endsWith('：') ? '' : ' '}${text}`;
 }
 
 /** A text function bound to one language. */
-export type Texts = (key: CliKey, data?: Readonly<Record<string, string | number | bigint>>) => string;
-export const textsFor = (lang: Lang): Texts => (key, data) => cliText(lang, key, data);
+export type Texts = (
+  key: CliKey,
+  data?: Readonly<Record<string, string | number | bigint>>,
+) => string;
+export const textsFor =
+  (lang: Lang): Texts =>
+  (key, data) =>
+    cliText(lang, key, data);
 
 /** Longest first; sorted on first use. */
 let traceOrder: (typeof ZH_TRACE)[number][] | undefined;
@@ -117,6 +137,7 @@ let traceOrder: (typeof ZH_TRACE)[number][] | undefined;
 /** A line of the model's trace in Chinese: its fixed phrases replaced, keys and numbers kept. */
 export function translateTrace(text: string): string {
   let out = text;
-  for (const [en, zh] of (traceOrder ??= [...ZH_TRACE].sort((a, b) => b[0].length - a[0].length))) if (out.includes(en)) out = out.split(en).join(zh);
+  for (const [en, zh] of (traceOrder ??= [...ZH_TRACE].sort((a, b) => b[0].length - a[0].length)))
+    if (out.includes(en)) out = out.split(en).join(zh);
   return out;
 }

@@ -4,7 +4,12 @@
  */
 import { docs } from '../doctor/docs.js';
 import type { DoctorExample } from '../doctor/reference.js';
-import type { Diagnosis, DoctorLanguage, DoctorResult, SignatureDefinition } from '../doctor/types.js';
+import type {
+  Diagnosis,
+  DoctorLanguage,
+  DoctorResult,
+  SignatureDefinition,
+} from '../doctor/types.js';
 import type { Lang } from './lang.js';
 import { ZH_DOCTOR_PHRASES, ZH_DOCTOR_WORDS, ZH_SIGNATURES } from './zh/doctor.js';
 
@@ -12,40 +17,64 @@ export function doctorLanguage(lang: Lang): DoctorLanguage | undefined {
   return lang === 'zh' ? { signatures: ZH_SIGNATURES, ...ZH_DOCTOR_WORDS } : undefined;
 }
 
-/** Longest first; sorted on first use (the CLI loads the Chinese catalogues only when they are used). */
+/**
+ * Longest first; sorted on first use (the CLI loads the Chinese catalogues only when they are
+ * used).
+ */
 let sortedPhrases: (typeof ZH_DOCTOR_PHRASES)[number][] | undefined;
 
 function phrases(text: string): string {
   let out = text;
-  for (const [en, zh] of (sortedPhrases ??= [...ZH_DOCTOR_PHRASES].sort((a, b) => b[0].length - a[0].length))) if (out.includes(en)) out = out.split(en).join(zh);
+  for (const [en, zh] of (sortedPhrases ??= [...ZH_DOCTOR_PHRASES].sort(
+    (a, b) => b[0].length - a[0].length,
+  )))
+    if (out.includes(en)) out = out.split(en).join(zh);
   return out;
 }
 
 /** Flink's documentation has a Chinese edition under /zh/ with the same pages. */
 export function chineseDocsUrl(url: string): string {
-  return url.replace('//nightlies.apache.org/flink/flink-docs-stable/docs/', '//nightlies.apache.org/flink/flink-docs-stable/zh/docs/');
+  return url.replace(
+    '//nightlies.apache.org/flink/flink-docs-stable/docs/',
+    '//nightlies.apache.org/flink/flink-docs-stable/zh/docs/',
+  );
 }
 
-/** The parts of a result the advisor does not word itself: suggestions' reasons and effects, links. */
+/**
+ * The parts of a result the advisor does not word itself: suggestions' reasons and effects, links.
+ */
 export function localizeResult(result: DoctorResult, lang: Lang): DoctorResult {
   if (lang === 'en') return result;
-  const diagnoses = result.diagnoses.map(
-    (d): Diagnosis => ({
-      ...d,
-      suggestions: d.suggestions.map((s) => ({ ...s, current: phrases(s.current), why: phrases(s.why), ...(s.effect ? { effect: phrases(s.effect) } : {}) })),
-      docs: d.docs.map(chineseDocsUrl),
-    }),
-  );
+  const diagnoses = result.diagnoses.map((d): Diagnosis => ({
+    ...d,
+    suggestions: d.suggestions.map((s) => ({
+      ...s,
+      current: phrases(s.current),
+      why: phrases(s.why),
+      ...(s.effect ? { effect: phrases(s.effect) } : {}),
+    })),
+    docs: d.docs.map(chineseDocsUrl),
+  }));
   return { ...result, diagnoses };
 }
 
-/** docs/zh/doctor.md: the signatures with their Chinese titles and tested examples, linking Flink's Chinese docs. */
-export function renderDoctorMarkdownZh(signatures: readonly SignatureDefinition[], examples: ReadonlyMap<string, DoctorExample>): string {
+/**
+ * docs/zh/doctor.md: the signatures with their Chinese titles and tested examples, linking Flink's
+ * Chinese docs.
+ */
+export function renderDoctorMarkdownZh(
+  signatures: readonly SignatureDefinition[],
+  examples: ReadonlyMap<string, DoctorExample>,
+): string {
   const sorted = [...signatures].sort((a, b) => a.id.localeCompare(b.id));
   const code = (s: string) => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
   const title = (s: SignatureDefinition) => ZH_SIGNATURES[s.id]?.title ?? s.title;
   const process = (s: SignatureDefinition) =>
-    s.component === 'taskmanager' ? '总是 TaskManager' : s.component === 'jobmanager' ? '总是 JobManager' : '从文本推断：TaskManager、JobManager，或者未知（此时对两者都给出建议）';
+    s.component === 'taskmanager'
+      ? '总是 TaskManager'
+      : s.component === 'jobmanager'
+        ? '总是 JobManager'
+        : '从文本推断：TaskManager、JobManager，或者未知（此时对两者都给出建议）';
   const out: string[] = [
     '# flink-mem doctor：故障特征',
     '',
@@ -60,16 +89,34 @@ export function renderDoctorMarkdownZh(signatures: readonly SignatureDefinition[
     '',
     '| id | 故障 | 排序 | 进程 |',
     '| --- | --- | --- | --- |',
-    ...sorted.map((s) => `| [${s.id}](#${s.id}) | ${title(s)} | ${s.rank} | ${s.component === 'infer' ? '推断' : s.component} |`),
+    ...sorted.map(
+      (s) =>
+        `| [${s.id}](#${s.id}) | ${title(s)} | ${s.rank} | ${s.component === 'infer' ? '推断' : s.component} |`,
+    ),
     '',
   ];
   for (const s of sorted) {
     out.push(`## ${s.id}`, '', `${title(s)}。`, '', `进程：${process(s)}。`, '');
-    out.push('涉及的配置项：', '', ...s.options.map((k) => `- [${code(k)}](${chineseDocsUrl(docs.option(k))})`), '');
+    out.push(
+      '涉及的配置项：',
+      '',
+      ...s.options.map((k) => `- [${code(k)}](${chineseDocsUrl(docs.option(k))})`),
+      '',
+    );
     const ex = examples.get(s.id);
     if (ex) {
-      out.push(`示例（\`fixtures/doctor/${ex.fixture}\`）：证据行`, '', '```text', ex.evidence, '```', '');
-      out.push(`得到"${ex.summary}"${ex.changes.length > 0 ? `，建议（以 Flink 默认值为起点）${ex.changes.map(code).join('、')}` : '，没有可建议的配置修改'}。`, '');
+      out.push(
+        `示例（\`fixtures/doctor/${ex.fixture}\`）：证据行`,
+        '',
+        '```text',
+        ex.evidence,
+        '```',
+        '',
+      );
+      out.push(
+        `得到"${ex.summary}"${ex.changes.length > 0 ? `，建议（以 Flink 默认值为起点）${ex.changes.map(code).join('、')}` : '，没有可建议的配置修改'}。`,
+        '',
+      );
     }
     out.push('参考：', '', ...s.docs.map((u) => `- <${chineseDocsUrl(u)}>`), '');
   }

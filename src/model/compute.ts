@@ -87,20 +87,41 @@ export type ConfigInput = ReadonlyMap<string, RawValue> | Readonly<Record<string
 export function toConf(input: ConfigInput, version: FlinkVersion): Conf {
   if (input instanceof Map) return new Conf(input as ReadonlyMap<string, RawValue>, version);
   const m = new Map<string, RawValue>();
-  // JavaScript callers pass numbers too (`{ 'taskmanager.numberOfTaskSlots': 4 }`): read them as their text.
-  for (const [k, v] of Object.entries(input as Record<string, unknown>)) m.set(k, { kind: 'string', text: String(v) });
+  // JavaScript callers pass numbers too (`{ 'taskmanager.numberOfTaskSlots': 4 }`): read them as
+  // their text.
+  for (const [k, v] of Object.entries(input as Record<string, unknown>))
+    m.set(k, { kind: 'string', text: String(v) });
   return new Conf(m, version);
 }
 
 function toFailure(e: unknown, prefix: string | null): MemoryFailure {
   if (!(e instanceof JavaError)) throw e;
-  const check = e instanceof ModelError ? e.check : e.exception === 'ArithmeticException' ? 'arithmetic-overflow' : 'invalid-value';
+  const check =
+    e instanceof ModelError
+      ? e.check
+      : e.exception === 'ArithmeticException'
+        ? 'arithmetic-overflow'
+        : 'invalid-value';
   const keys = e instanceof ModelError ? e.keys : [];
   const data = e instanceof ModelError ? e.data : {};
   if (prefix && e.exception === 'IllegalConfigurationException') {
-    return { check, exception: e.exception, flinkMessage: prefix + e.message, causes: [e.message, ...e.causeMessages()], keys, data };
+    return {
+      check,
+      exception: e.exception,
+      flinkMessage: prefix + e.message,
+      causes: [e.message, ...e.causeMessages()],
+      keys,
+      data,
+    };
   }
-  return { check, exception: e.exception, flinkMessage: e.message, causes: e.causeMessages(), keys, data };
+  return {
+    check,
+    exception: e.exception,
+    flinkMessage: e.message,
+    causes: e.causeMessages(),
+    keys,
+    data,
+  };
 }
 
 type Mapping = ResultBase['legacyMapping'];
@@ -113,7 +134,9 @@ type Mapping = ResultBase['legacyMapping'];
  * those pile up in the old generation.
  */
 
-/** A process that starts: its trace, and the JVM arguments and dynamic configs made on first read. */
+/**
+ * A process that starts: its trace, and the JVM arguments and dynamic configs made on first read.
+ */
 abstract class Starts {
   readonly trace: readonly TraceStep[];
   readonly notes: readonly string[];
@@ -163,7 +186,11 @@ class TaskManagerStarts extends Starts {
   }
 
   protected makeDynamicConfigs(): string {
-    return taskManagerDynamicConfigs(this.sizes, { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources }, this.#version);
+    return taskManagerDynamicConfigs(
+      this.sizes,
+      { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources },
+      this.#version,
+    );
   }
 }
 
@@ -193,8 +220,14 @@ class JobManagerStarts extends Starts {
 }
 
 /** A failed result. */
-function failed(trace: Trace, legacyMapping: Mapping, failure: MemoryFailure): TaskManagerResult & JobManagerResult & { ok: false } {
-  return legacyMapping ? { trace: trace.steps, notes: trace.notes, legacyMapping, ok: false, failure } : { trace: trace.steps, notes: trace.notes, ok: false, failure };
+function failed(
+  trace: Trace,
+  legacyMapping: Mapping,
+  failure: MemoryFailure,
+): TaskManagerResult & JobManagerResult & { ok: false } {
+  return legacyMapping
+    ? { trace: trace.steps, notes: trace.notes, legacyMapping, ok: false, failure }
+    : { trace: trace.steps, notes: trace.notes, ok: false, failure };
 }
 
 /** Derives the TaskManager's memory as Flink's start-up would, or the failure it would raise. */
@@ -206,18 +239,40 @@ export function computeTaskManager(input: ConfigInput, options: ModelOptions): T
     try {
       const local = deriveLocal(conf, trace);
       const s = local.sizes;
-      return { trace: trace.steps, notes: trace.notes, ok: true, path: 'local', sizes: s, jvmHeap: s.frameworkHeap + s.taskHeap, jvmDirect: s.frameworkOffHeap + s.taskOffHeap + s.network, jvmArgs: '', dynamicConfigs: '', cpuCores: local.cpuCores, slots: conf.int(TM.slots) ?? 1 };
+      return {
+        trace: trace.steps,
+        notes: trace.notes,
+        ok: true,
+        path: 'local',
+        sizes: s,
+        jvmHeap: s.frameworkHeap + s.taskHeap,
+        jvmDirect: s.frameworkOffHeap + s.taskOffHeap + s.network,
+        jvmArgs: '',
+        dynamicConfigs: '',
+        cpuCores: local.cpuCores,
+        slots: conf.int(TM.slots) ?? 1,
+      };
     } catch (e) {
       return failed(trace, undefined, toFailure(e, null));
     }
   }
   let legacyMapping: Mapping;
   try {
-    const mapping = mapLegacyHeap(conf, TM_LEGACY, legacyHeapTarget('taskmanager', options.target), options.env ?? {}, trace);
+    const mapping = mapLegacyHeap(
+      conf,
+      TM_LEGACY,
+      legacyHeapTarget('taskmanager', options.target),
+      options.env ?? {},
+      trace,
+    );
     conf = mapping.conf;
     legacyMapping = mapping.mapped;
   } catch (e) {
-    return failed(trace, undefined, toFailure(e, 'TaskManager failed to map legacy JVM heap option to the new one: '));
+    return failed(
+      trace,
+      undefined,
+      toFailure(e, 'TaskManager failed to map legacy JVM heap option to the new one: '),
+    );
   }
   const prefix = atLeast(v, '1.11') ? 'TaskManager memory configuration failed: ' : null;
   try {
@@ -226,7 +281,17 @@ export function computeTaskManager(input: ConfigInput, options: ModelOptions): T
     const resources = externalResources(conf);
     const jvmHeap = sizes.frameworkHeap + sizes.taskHeap;
     const jvmDirect = sizes.frameworkOffHeap + sizes.taskOffHeap + sizes.network;
-    const result = new TaskManagerStarts(trace, path, sizes, jvmHeap, jvmDirect, cpuCores, slots, resources, v);
+    const result = new TaskManagerStarts(
+      trace,
+      path,
+      sizes,
+      jvmHeap,
+      jvmDirect,
+      cpuCores,
+      slots,
+      resources,
+      v,
+    );
     return legacyMapping ? Object.assign(result, { legacyMapping }) : result;
   } catch (e) {
     return failed(trace, legacyMapping, toFailure(e, prefix));
@@ -243,7 +308,13 @@ export function computeJobManager(input: ConfigInput, options: ModelOptions): Jo
   let legacyMapping: Mapping;
   try {
     if (options.target !== 'local') {
-      const mapping = mapLegacyHeap(conf, JM_LEGACY, legacyHeapTarget('jobmanager', options.target), options.env ?? {}, trace);
+      const mapping = mapLegacyHeap(
+        conf,
+        JM_LEGACY,
+        legacyHeapTarget('jobmanager', options.target),
+        options.env ?? {},
+        trace,
+      );
       conf = mapping.conf;
       legacyMapping = mapping.mapped;
     }
@@ -262,12 +333,21 @@ function legacy110(conf: Conf, options: ModelOptions, trace: Trace): JobManagerR
     const containerized = options.target === 'kubernetes' || options.target === 'yarn';
     const { heap, container } = legacyJobManager110(conf, containerized, trace);
     const total = container ?? heap;
-    trace.note('Flink 1.10 sizes the JobManager with the pre-1.11 heap model: only the heap is set');
+    trace.note(
+      'Flink 1.10 sizes the JobManager with the pre-1.11 heap model: only the heap is set',
+    );
     return {
       ...base,
       ok: true,
       path: 'legacy-1.10',
-      sizes: { jvmHeap: heap, offHeap: 0n, jvmMetaspace: 0n, jvmOverhead: total - heap, totalFlink: heap, totalProcess: total },
+      sizes: {
+        jvmHeap: heap,
+        offHeap: 0n,
+        jvmMetaspace: 0n,
+        jvmOverhead: total - heap,
+        totalFlink: heap,
+        totalProcess: total,
+      },
       jvmArgs: `-Xms${heap / 1048576n}m -Xmx${heap / 1048576n}m`,
       dynamicConfigs: '',
     };

@@ -7,7 +7,16 @@ import { defaultFor, findOption, getOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import { JavaError } from '../primitives/java.js';
 import type { RawValue } from '../primitives/raw-value.js';
-import { convertBoolean, convertDouble, convertFloat, convertInt, convertLong, convertMemory, rawToString, str } from '../primitives/raw-value.js';
+import {
+  convertBoolean,
+  convertDouble,
+  convertFloat,
+  convertInt,
+  convertLong,
+  convertMemory,
+  rawToString,
+  str,
+} from '../primitives/raw-value.js';
 
 /** A failure of the derivation: a Java exception plus the name of the check that failed. */
 export class ModelError extends JavaError {
@@ -114,12 +123,21 @@ export class Conf {
   memory(key: string): bigint {
     try {
       const v = this.memoryOrNull(key);
-      if (v === null) throw new JavaError('NullPointerException', 'The memory option is not set and has no default value.');
+      if (v === null)
+        throw new JavaError(
+          'NullPointerException',
+          'The memory option is not set and has no default value.',
+        );
       return v;
     } catch (e) {
       if (!(e instanceof JavaError)) throw e;
       const found = this.lookup(key);
-      throw configError('unparsable-memory-size', `Cannot read memory size from config option '${key}'.`, [found?.key ?? key], e);
+      throw configError(
+        'unparsable-memory-size',
+        `Cannot read memory size from config option '${key}'.`,
+        [found?.key ?? key],
+        e,
+      );
     }
   }
 
@@ -148,7 +166,9 @@ function tryOption(key: string): OptionSpec | undefined {
   return findOption(key);
 }
 
-/** One stored value per default text, so conversions of defaults are cached like the user's values. */
+/**
+ * One stored value per default text, so conversions of defaults are cached like the user's values.
+ */
 const DEFAULTS = new Map<string, RawValue>();
 
 function defaultRaw(spec: OptionSpec, version: FlinkVersion): RawValue | null {
@@ -180,6 +200,8 @@ function convertOnce<T>(raw: RawValue, convert: (raw: RawValue) => T): T {
 export function describeOption(key: string, version: FlinkVersion): string {
   const spec = getOption(key);
   const def = defaultFor(spec, version);
-  const fallbacks = (spec.fallbackKeys ?? []).map((f) => `{key=${f.key}, isDeprecated=${f.deprecated}}`).join(', ');
+  const fallbacks = (spec.fallbackKeys ?? [])
+    .map((f) => `{key=${f.key}, isDeprecated=${f.deprecated}}`)
+    .join(', ');
   return `Key: '${key}' , default: ${def ?? 'null'} (fallback keys: [${fallbacks}])`;
 }

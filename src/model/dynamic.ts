@@ -21,7 +21,9 @@ function javaHash(s: string): number {
  * Iteration order of a `java.util.HashMap` filled with these keys in this order: buckets by
  * spread hash, insertion order inside a bucket (resizing keeps that relative order).
  */
-export function javaHashMapOrder<T>(entries: readonly (readonly [string, T])[]): (readonly [string, T])[] {
+export function javaHashMapOrder<T>(
+  entries: readonly (readonly [string, T])[],
+): (readonly [string, T])[] {
   let capacity = 16;
   while (entries.length > capacity * 0.75) capacity *= 2;
   const bucket = (k: string) => {
@@ -55,7 +57,11 @@ export interface TaskManagerExtras {
 }
 
 /** The dynamic configs a TaskManager is started with (`generateDynamicConfigsStr`). */
-export function taskManagerDynamicConfigs(s: TaskManagerSizes, extras: TaskManagerExtras, version: FlinkVersion): string {
+export function taskManagerDynamicConfigs(
+  s: TaskManagerSizes,
+  extras: TaskManagerExtras,
+  version: FlinkVersion,
+): string {
   const b = (v: bigint) => `${v}b`;
   const entries: [string, string][] = [
     [TM.cpuCores, javaDoubleToString(extras.cpuCores)],
@@ -68,14 +74,22 @@ export function taskManagerDynamicConfigs(s: TaskManagerSizes, extras: TaskManag
     [TM.managed, b(s.managed)],
   ];
   if (atLeast(version, '1.12')) {
-    entries.push([TM.metaspace, b(s.jvmMetaspace)], [TM.overheadMin, b(s.jvmOverhead)], [TM.overheadMax, b(s.jvmOverhead)]);
+    entries.push(
+      [TM.metaspace, b(s.jvmMetaspace)],
+      [TM.overheadMin, b(s.jvmOverhead)],
+      [TM.overheadMax, b(s.jvmOverhead)],
+    );
   }
   if (atLeast(version, '1.13')) {
     entries.push([TM.slots, String(extras.slots)]);
     if (extras.externalResources.length === 0) entries.push(['external-resources', 'none']);
     else {
-      entries.push(['external-resources', `"${extras.externalResources.map(([n]) => n).join(';')}"`]);
-      for (const [name, amount] of extras.externalResources) entries.push([`external-resource.${name}.amount`, amount]);
+      entries.push([
+        'external-resources',
+        `"${extras.externalResources.map(([n]) => n).join(';')}"`,
+      ]);
+      for (const [name, amount] of extras.externalResources)
+        entries.push([`external-resource.${name}.amount`, amount]);
     }
   }
   return assemble(entries, version);

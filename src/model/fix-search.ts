@@ -4,7 +4,13 @@
  * Pure; shared by `explain`, the lint rules and the doctor.
  */
 import type { MemoryFailure, ModelOptions } from './compute.js';
-import { GIB, MIB, ceilTo, formatSizeForConfig, parseMemorySizeOrNull } from '../primitives/memory-size.js';
+import {
+  GIB,
+  MIB,
+  ceilTo,
+  formatSizeForConfig,
+  parseMemorySizeOrNull,
+} from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import { rawToString } from '../primitives/raw-value.js';
 import { legacyHeapTarget } from './legacy-heap.js';
@@ -14,7 +20,16 @@ import { atLeast } from '../primitives/version.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import type { Process } from '../primitives/flink-process.js';
 import type { Direction, FixChanges, FixResult } from './trial.js';
-import { TOO_SMALL, applyChanges, compute, failureDirection, healthy, quiet, shippedProcessSize, totalKeys } from './trial.js';
+import {
+  TOO_SMALL,
+  applyChanges,
+  compute,
+  failureDirection,
+  healthy,
+  quiet,
+  shippedProcessSize,
+  totalKeys,
+} from './trial.js';
 
 function bytesOf(config: ReadonlyMap<string, RawValue>, key: string): bigint | null {
   const raw = config.get(key);
@@ -94,7 +109,11 @@ function firstNotUp(at: (v: bigint) => Direction, lo: bigint, upper: bigint, uni
 
 /** A fraction people may have written as a percentage or with a comma: "40%", "0,4", "'0.4'". */
 function repairFraction(text: string): string | null {
-  const s = text.trim().replace(/^(['"])(.*)\1$/, '$2').trim().replace(',', '.');
+  const s = text
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .trim()
+    .replace(',', '.');
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(s);
   if (pct) return String(Number(pct[1]) / 100);
   const n = Number(s);
@@ -110,7 +129,10 @@ interface Ctx {
 
 /** Raise a total: `keys` move together (flink and process size), or just the process size. */
 function sizeCandidates(ctx: Ctx, which: 'totals' | 'process' = 'totals'): FixChanges[] {
-  const keys = which === 'totals' ? totalKeys(ctx.config, ctx.process) : [`${ctx.process}.memory.process.size`];
+  const keys =
+    which === 'totals'
+      ? totalKeys(ctx.config, ctx.process)
+      : [`${ctx.process}.memory.process.size`];
   const current = new Map<string, bigint>();
   for (const k of keys) {
     const b = bytesOf(ctx.config, k);
@@ -146,7 +168,10 @@ function candidates(ctx: Ctx, failure: MemoryFailure): FixChanges[] {
     case 'invalid-cpu-cores': {
       if (!key) return [];
       const text = raw ? rawToString(raw) : '';
-      const spelled = findOption(key)?.type === 'memory' || /\.(size|min|max)$/.test(key) ? suggestSizeSpelling(text) : repairFraction(text);
+      const spelled =
+        findOption(key)?.type === 'memory' || /\.(size|min|max)$/.test(key)
+          ? suggestSizeSpelling(text)
+          : repairFraction(text);
       return [...(spelled ? [{ [key]: spelled }] : []), { [key]: null }];
     }
     case 'invalid-fraction-range': {
@@ -174,11 +199,16 @@ function candidates(ctx: Ctx, failure: MemoryFailure): FixChanges[] {
       const maxKey = overhead ? `${p}.memory.jvm-overhead.max` : 'taskmanager.memory.network.max';
       const which = overhead ? 'process' : 'totals';
       // The legacy buffer count fixes network memory; the remainder can never match it by chance.
-      if (!overhead && d.configured !== undefined) return [{ 'taskmanager.network.numberOfBuffers': null }];
+      if (!overhead && d.configured !== undefined)
+        return [{ 'taskmanager.network.numberOfBuffers': null }];
       if (value === undefined || d.min === undefined) return sizeCandidates(ctx, which);
       // Lowering the min to a remainder of 0 would "start" a process without network buffers or
       // JVM overhead, which fails as soon as it works; only the totals can fix that.
-      if (value < d.min) return [...sizeCandidates(ctx, which), ...(value > 0n ? [{ [minKey]: pin(value, 'down') }] : [])];
+      if (value < d.min)
+        return [
+          ...sizeCandidates(ctx, which),
+          ...(value > 0n ? [{ [minKey]: pin(value, 'down') }] : []),
+        ];
       return [{ [maxKey]: pin(value, 'up') }, { [maxKey]: null }];
     }
     case 'network-remainder-mismatch':
@@ -186,7 +216,9 @@ function candidates(ctx: Ctx, failure: MemoryFailure): FixChanges[] {
     case 'heap-and-off-heap-mismatch-flink':
       return [
         { 'jobmanager.memory.flink.size': null },
-        ...(d.heap !== undefined && d.offHeap !== undefined ? [{ 'jobmanager.memory.flink.size': formatSizeForConfig(d.heap + d.offHeap) }] : []),
+        ...(d.heap !== undefined && d.offHeap !== undefined
+          ? [{ 'jobmanager.memory.flink.size': formatSizeForConfig(d.heap + d.offHeap) }]
+          : []),
       ];
     case 'heap-exceeds-flink':
       return [...sizeCandidates(ctx), { 'jobmanager.memory.flink.size': null }];
@@ -195,21 +227,37 @@ function candidates(ctx: Ctx, failure: MemoryFailure): FixChanges[] {
     case 'invalid-segment-size':
       return [{ 'taskmanager.memory.segment-size': null }];
     case 'local-network-not-fixed': {
-      const min = ctx.config.get('taskmanager.memory.network.min') ?? ctx.config.get('taskmanager.network.memory.min');
-      const max = ctx.config.get('taskmanager.memory.network.max') ?? ctx.config.get('taskmanager.network.memory.max');
+      const min =
+        ctx.config.get('taskmanager.memory.network.min') ??
+        ctx.config.get('taskmanager.network.memory.min');
+      const max =
+        ctx.config.get('taskmanager.memory.network.max') ??
+        ctx.config.get('taskmanager.network.memory.max');
       return [
         ...(min ? [{ 'taskmanager.memory.network.max': rawToString(min) }] : []),
         ...(max ? [{ 'taskmanager.memory.network.min': rawToString(max) }] : []),
       ];
     }
     case 'legacy-heap-unparsable':
-      return ctx.options.target === 'local' ? [] : [{ [legacyHeapTarget(p, ctx.options.target)]: formatSizeForConfig(shippedProcessSize(p, ctx.options.version)) }];
+      return ctx.options.target === 'local'
+        ? []
+        : [
+            {
+              [legacyHeapTarget(p, ctx.options.target)]: formatSizeForConfig(
+                shippedProcessSize(p, ctx.options.version),
+              ),
+            },
+          ];
     default:
       return TOO_SMALL.has(failure.check) ? sizeCandidates(ctx) : [];
   }
 }
 
-function describe(config: ReadonlyMap<string, RawValue>, changes: FixChanges, version: FlinkVersion): string {
+function describe(
+  config: ReadonlyMap<string, RawValue>,
+  changes: FixChanges,
+  version: FlinkVersion,
+): string {
   return Object.entries(changes)
     .map(([k, v]) => {
       const was = config.get(k);
@@ -229,7 +277,11 @@ const MAX_ROUNDS = 6;
  * model, or null when the configuration already passes or no such change was found.
  * A fix may take several steps (a bad fraction first, then a total that is too small).
  */
-export function findFix(config: ReadonlyMap<string, RawValue>, process: Process, given: ModelOptions): FixResult | null {
+export function findFix(
+  config: ReadonlyMap<string, RawValue>,
+  process: Process,
+  given: ModelOptions,
+): FixResult | null {
   // Made once: a search derives dozens of configurations with these options.
   const options = quiet(given);
   if (process === 'jobmanager' && !atLeast(options.version, '1.11')) return null;
@@ -246,17 +298,20 @@ export function findFix(config: ReadonlyMap<string, RawValue>, process: Process,
       const next = { ...changes, ...candidate };
       const applied = applyChanges(config, next);
       const r = compute(applied, process, options);
-      if (r.ok && healthy(applied, process, r)) return { changes: next, checks, summary: describe(config, next, options.version) };
+      if (r.ok && healthy(applied, process, r))
+        return { changes: next, checks, summary: describe(config, next, options.version) };
       if (r.ok) {
         // It starts, with too little heap: raise the totals from there until it has enough.
         for (const raise of sizeCandidates({ config: applied, process, options })) {
           const raised = { ...next, ...raise };
           const after = applyChanges(config, raised);
-          if (healthy(after, process, compute(after, process, options))) return { changes: raised, checks, summary: describe(config, raised, options.version) };
+          if (healthy(after, process, compute(after, process, options)))
+            return { changes: raised, checks, summary: describe(config, raised, options.version) };
         }
         continue;
       }
-      if (!progress && r.failure.check !== failure.check) progress = { changes: next, failure: r.failure };
+      if (!progress && r.failure.check !== failure.check)
+        progress = { changes: next, failure: r.failure };
     }
     if (!progress) return null;
     changes = progress.changes;
@@ -264,5 +319,7 @@ export function findFix(config: ReadonlyMap<string, RawValue>, process: Process,
   }
   const last = applyChanges(config, changes);
   first = compute(last, process, options);
-  return healthy(last, process, first) ? { changes, checks, summary: describe(config, changes, options.version) } : null;
+  return healthy(last, process, first)
+    ? { changes, checks, summary: describe(config, changes, options.version) }
+    : null;
 }

@@ -46,13 +46,25 @@ export interface JobManagerSizes {
 
 function checkHeap(heap: bigint, trace: Trace): void {
   if (heap < JM_MIN_HEAP) {
-    trace.note(() => `jvmHeap: ${humanReadable(heap)} is below the recommended minimum of ${humanReadable(JM_MIN_HEAP)} (Flink logs a warning)`);
+    trace.note(
+      () =>
+        `jvmHeap: ${humanReadable(heap)} is below the recommended minimum of ${humanReadable(JM_MIN_HEAP)} (Flink logs a warning)`,
+    );
   }
 }
 
-function fromTotalFlink(conf: Conf, totalFlink: bigint, trace: Trace): { heap: bigint; off: bigint } {
+function fromTotalFlink(
+  conf: Conf,
+  totalFlink: bigint,
+  trace: Trace,
+): { heap: bigint; off: bigint } {
   const off = conf.memory(JM.offHeap);
-  trace.add('offHeap', off, () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
+  trace.add(
+    'offHeap',
+    off,
+    () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`,
+    [JM.offHeap],
+  );
   if (totalFlink <= off) {
     throw configError(
       'flink-not-above-off-heap',
@@ -62,7 +74,12 @@ function fromTotalFlink(conf: Conf, totalFlink: bigint, trace: Trace): { heap: b
       { flink: totalFlink, offHeap: off },
     );
   }
-  const heap = trace.add('jvmHeap', subtractExact(totalFlink, off), () => `remainder: total Flink ${totalFlink} - off-heap ${off}`, []);
+  const heap = trace.add(
+    'jvmHeap',
+    subtractExact(totalFlink, off),
+    () => `remainder: total Flink ${totalFlink} - off-heap ${off}`,
+    [],
+  );
   checkHeap(heap, trace);
   return { heap, off };
 }
@@ -94,14 +111,26 @@ function fromFineGrained(conf: Conf, trace: Trace): { heap: bigint; off: bigint 
         );
       }
       const derived = subtractExact(tf, heap);
-      if (derived !== off) trace.note(() => `offHeap: derived as ${JM.flink} - ${JM.heap} = ${humanReadable(derived)} instead of the default`);
+      if (derived !== off)
+        trace.note(
+          () =>
+            `offHeap: derived as ${JM.flink} - ${JM.heap} = ${humanReadable(derived)} instead of the default`,
+        );
       off = derived;
-      trace.add('offHeap', off, () => `remainder: ${JM.flink} ${tf} - heap ${heap}`, [JM.flink, JM.heap]);
+      trace.add('offHeap', off, () => `remainder: ${JM.flink} ${tf} - heap ${heap}`, [
+        JM.flink,
+        JM.heap,
+      ]);
       checkHeap(heap, trace);
       return { heap, off };
     }
   }
-  trace.add('offHeap', off, () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`, [JM.offHeap]);
+  trace.add(
+    'offHeap',
+    off,
+    () => `${JM.offHeap} (${conf.contains(JM.offHeap) ? 'configured' : 'default'})`,
+    [JM.offHeap],
+  );
   checkHeap(heap, trace);
   return { heap, off };
 }
@@ -116,39 +145,88 @@ export function deriveJobManagerSizes(conf: Conf, trace: Trace): JobManagerDeriv
   if (path === 'total-process') {
     const jvm = jvmFromProcess(conf, JM_PROCESS_KEYS, conf.memory(JM.process), trace);
     const { heap, off } = fromTotalFlink(conf, jvm.totalFlink, trace);
-    return { path, sizes: { jvmHeap: heap, offHeap: off, jvmMetaspace: jvm.metaspace, jvmOverhead: jvm.overhead, totalFlink: jvm.totalFlink, totalProcess: jvm.totalProcess } };
+    return {
+      path,
+      sizes: {
+        jvmHeap: heap,
+        offHeap: off,
+        jvmMetaspace: jvm.metaspace,
+        jvmOverhead: jvm.overhead,
+        totalFlink: jvm.totalFlink,
+        totalProcess: jvm.totalProcess,
+      },
+    };
   }
   let flink: { heap: bigint; off: bigint };
   let totalFlink: bigint;
   if (path === 'total-flink') {
-    totalFlink = trace.add('totalFlink', conf.memory(JM.flink), () => `${JM.flink} (configured)`, [JM.flink]);
+    totalFlink = trace.add('totalFlink', conf.memory(JM.flink), () => `${JM.flink} (configured)`, [
+      JM.flink,
+    ]);
     flink = fromTotalFlink(conf, totalFlink, trace);
   } else {
     flink = fromFineGrained(conf, trace);
     totalFlink = trace.add('totalFlink', addExact(flink.heap, flink.off), 'heap + off-heap', []);
   }
   const jvm = jvmFromFlink(conf, JM_PROCESS_KEYS, totalFlink, trace);
-  return { path, sizes: { jvmHeap: flink.heap, offHeap: flink.off, jvmMetaspace: jvm.metaspace, jvmOverhead: jvm.overhead, totalFlink, totalProcess: jvm.totalProcess } };
+  return {
+    path,
+    sizes: {
+      jvmHeap: flink.heap,
+      offHeap: flink.off,
+      jvmMetaspace: jvm.metaspace,
+      jvmOverhead: jvm.overhead,
+      totalFlink,
+      totalProcess: jvm.totalProcess,
+    },
+  };
 }
 
 /** Flink 1.10's JobManager: a plain heap, cut off from the container on YARN and Kubernetes. */
-export function legacyJobManager110(conf: Conf, containerized: boolean, trace: Trace): { heap: bigint; container: bigint | null } {
-  const viaMb = !conf.rawKey('jobmanager.heap.size') && conf.rawKey('jobmanager.heap.mb') !== undefined;
-  const heapBytes = viaMb ? BigInt(conf.int('jobmanager.heap.mb')!) * MIB : conf.memoryOrNull('jobmanager.heap.size')!;
-  if (!containerized) return { heap: trace.add('jvmHeap', heapBytes, 'jobmanager.heap.size (1.10 heap model)', ['jobmanager.heap.size']), container: null };
+export function legacyJobManager110(
+  conf: Conf,
+  containerized: boolean,
+  trace: Trace,
+): { heap: bigint; container: bigint | null } {
+  const viaMb =
+    !conf.rawKey('jobmanager.heap.size') && conf.rawKey('jobmanager.heap.mb') !== undefined;
+  const heapBytes = viaMb
+    ? BigInt(conf.int('jobmanager.heap.mb')!) * MIB
+    : conf.memoryOrNull('jobmanager.heap.size')!;
+  if (!containerized)
+    return {
+      heap: trace.add('jvmHeap', heapBytes, 'jobmanager.heap.size (1.10 heap model)', [
+        'jobmanager.heap.size',
+      ]),
+      container: null,
+    };
   const containerMb = heapBytes / MIB;
   const ratio = conf.float('containerized.heap-cutoff-ratio');
   const minCutoff = BigInt(conf.int('containerized.heap-cutoff-min')!);
   if (!(ratio >= 0 && ratio <= 1)) {
-    throw new ModelError('IllegalArgumentException', `'containerized.heap-cutoff-ratio' must be between 0 and 1. Value given=${ratio}`, 'invalid-option-value', ['containerized.heap-cutoff-ratio']);
+    throw new ModelError(
+      'IllegalArgumentException',
+      `'containerized.heap-cutoff-ratio' must be between 0 and 1. Value given=${ratio}`,
+      'invalid-option-value',
+      ['containerized.heap-cutoff-ratio'],
+    );
   }
   if (minCutoff > containerMb) {
-    throw new ModelError('IllegalArgumentException', `The configuration value 'containerized.heap-cutoff-min'='${minCutoff}' is larger than the total container memory ${containerMb}`, 'invalid-option-value', ['containerized.heap-cutoff-min']);
+    throw new ModelError(
+      'IllegalArgumentException',
+      `The configuration value 'containerized.heap-cutoff-min'='${minCutoff}' is larger than the total container memory ${containerMb}`,
+      'invalid-option-value',
+      ['containerized.heap-cutoff-min'],
+    );
   }
   const ratioCut = BigInt(Math.trunc(Math.fround(Number(containerMb)) * ratio));
   const cutoff = ratioCut > minCutoff ? ratioCut : minCutoff;
   const heap = (containerMb - cutoff) * MIB;
-  trace.add('jvmHeap', heap, () => `container ${containerMb} MiB - cut-off ${cutoff} MiB (1.10 container model)`, ['jobmanager.heap.size', 'containerized.heap-cutoff-ratio']);
+  trace.add(
+    'jvmHeap',
+    heap,
+    () => `container ${containerMb} MiB - cut-off ${cutoff} MiB (1.10 container model)`,
+    ['jobmanager.heap.size', 'containerized.heap-cutoff-ratio'],
+  );
   return { heap, container: containerMb * MIB };
 }
-

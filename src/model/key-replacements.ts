@@ -36,11 +36,16 @@ const NO_EQUIVALENT: Readonly<Record<string, string>> = {
     'JVM overhead ("taskmanager.memory.jvm-overhead.min", "jobmanager.memory.jvm-overhead.min") now reserves the memory outside the JVM, measured differently',
   'python.fn-execution.framework.memory.size':
     'Python workers take managed memory since Flink 1.12 ("python.fn-execution.memory.managed"); size "taskmanager.memory.task.off-heap.size" only when that is off',
-  'taskmanager.network.memory.buffers-per-channel': 'Flink 2.0 always uses 2 exclusive buffers per channel',
-  'taskmanager.network.memory.floating-buffers-per-gate': 'Flink 2.0 always uses 8 floating buffers per gate',
-  'taskmanager.network.memory.max-buffers-per-channel': 'Flink 2.0 always allows at most 10 buffers per channel',
-  'taskmanager.network.memory.max-overdraft-buffers-per-gate': 'Flink 2.0 no longer lets you size overdraft buffers',
-  'taskmanager.network.sort-shuffle.min-parallelism': 'Flink 2.0 always uses sort-shuffle for batch jobs',
+  'taskmanager.network.memory.buffers-per-channel':
+    'Flink 2.0 always uses 2 exclusive buffers per channel',
+  'taskmanager.network.memory.floating-buffers-per-gate':
+    'Flink 2.0 always uses 8 floating buffers per gate',
+  'taskmanager.network.memory.max-buffers-per-channel':
+    'Flink 2.0 always allows at most 10 buffers per channel',
+  'taskmanager.network.memory.max-overdraft-buffers-per-gate':
+    'Flink 2.0 no longer lets you size overdraft buffers',
+  'taskmanager.network.sort-shuffle.min-parallelism':
+    'Flink 2.0 always uses sort-shuffle for batch jobs',
 };
 const ALSO: Readonly<Record<string, string>> = {
   'yarn.heap-cutoff-ratio': 'containerized.heap-cutoff-ratio',
@@ -56,10 +61,13 @@ function legacyHeap(conf: Conf, key: string, process: Process, target: Target): 
   return { kind: 'convert', values: { [to]: formatSizeForConfig(bytes) } };
 }
 
-/** Legacy network size: a number of buffers of one segment each, used only without network options. */
+/**
+ * Legacy network size: a number of buffers of one segment each, used only without network options.
+ */
 function legacyBuffers(conf: Conf, key: string): Replacement {
   const set = NETWORK_KEYS.find((k) => conf.contains(k));
-  if (set) return { kind: 'ignored', note: `"${set}" is set, so the number of buffers is not used` };
+  if (set)
+    return { kind: 'ignored', note: `"${set}" is set, so the number of buffers is not used` };
   const bytes = BigInt(conf.int(key) ?? 0) * (conf.memoryOrNull(`${TM}segment-size`) ?? 0n);
   const size = formatSizeForConfig(bytes);
   return { kind: 'convert', values: { [`${TM}network.min`]: size, [`${TM}network.max`]: size } };
@@ -74,8 +82,10 @@ export function replacementFor(key: string, conf: Conf, target: Target): Replace
   const raw = conf.rawKey(key);
   if (raw === undefined) return null;
   try {
-    if (key === 'taskmanager.heap.size' || key === 'taskmanager.heap.mb') return legacyHeap(conf, key, 'taskmanager', target);
-    if (key === 'jobmanager.heap.size' || key === 'jobmanager.heap.mb') return legacyHeap(conf, key, 'jobmanager', target);
+    if (key === 'taskmanager.heap.size' || key === 'taskmanager.heap.mb')
+      return legacyHeap(conf, key, 'taskmanager', target);
+    if (key === 'jobmanager.heap.size' || key === 'jobmanager.heap.mb')
+      return legacyHeap(conf, key, 'jobmanager', target);
     if (key === 'taskmanager.network.numberOfBuffers') return legacyBuffers(conf, key);
   } catch {
     return null;

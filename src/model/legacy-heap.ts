@@ -18,12 +18,23 @@ export interface LegacyHeapKeys {
   readonly heapMb: string;
 }
 
-export const TM_LEGACY: LegacyHeapKeys = { env: 'FLINK_TM_HEAP', heap: 'taskmanager.heap.size', heapMb: 'taskmanager.heap.mb' };
-export const JM_LEGACY: LegacyHeapKeys = { env: 'FLINK_JM_HEAP', heap: 'jobmanager.heap.size', heapMb: 'jobmanager.heap.mb' };
+export const TM_LEGACY: LegacyHeapKeys = {
+  env: 'FLINK_TM_HEAP',
+  heap: 'taskmanager.heap.size',
+  heapMb: 'taskmanager.heap.mb',
+};
+export const JM_LEGACY: LegacyHeapKeys = {
+  env: 'FLINK_JM_HEAP',
+  heap: 'jobmanager.heap.size',
+  heapMb: 'jobmanager.heap.mb',
+};
 
 /** The option a legacy heap value is copied into, per process and deployment target. */
 export function legacyHeapTarget(process: Process, target: Target): string {
-  if (process === 'taskmanager') return target === 'standalone' ? 'taskmanager.memory.flink.size' : 'taskmanager.memory.process.size';
+  if (process === 'taskmanager')
+    return target === 'standalone'
+      ? 'taskmanager.memory.flink.size'
+      : 'taskmanager.memory.process.size';
   return target === 'standalone' ? 'jobmanager.memory.heap.size' : 'jobmanager.memory.process.size';
 }
 
@@ -49,7 +60,12 @@ export function mapLegacyHeap(
     try {
       bytes = parseMemorySize(envValue);
     } catch (e) {
-      throw configError('legacy-heap-unparsable', `Cannot read total process memory size from environment variable value ${envValue}.`, [keys.heap], e as JavaError);
+      throw configError(
+        'legacy-heap-unparsable',
+        `Cannot read total process memory size from environment variable value ${envValue}.`,
+        [keys.heap],
+        e as JavaError,
+      );
     }
     from = `environment variable ${keys.env}`;
   } else if (conf.contains(keys.heap)) {
@@ -58,12 +74,19 @@ export function mapLegacyHeap(
   } else if (conf.contains(keys.heapMb)) {
     const mb = conf.int(keys.heapMb)!;
     if (mb < 0) {
-      throw configError('legacy-heap-negative', `Configured total process memory size (${mb}MB) must not be less than 0.`, [keys.heapMb]);
+      throw configError(
+        'legacy-heap-negative',
+        `Configured total process memory size (${mb}MB) must not be less than 0.`,
+        [keys.heapMb],
+      );
     }
     bytes = BigInt(mb) * MIB;
     from = keys.heapMb;
   }
   if (bytes === undefined) return { conf };
-  trace.note(() => `${targetKey} is not set: the deprecated heap value from ${from} (${bytes} bytes) is used for it`);
+  trace.note(
+    () =>
+      `${targetKey} is not set: the deprecated heap value from ${from} (${bytes} bytes) is used for it`,
+  );
   return { conf: conf.with({ [targetKey]: `${bytes}b` }), mapped: { from, to: targetKey, bytes } };
 }

@@ -14,7 +14,14 @@ import { describeOption } from './conf.js';
 
 /** Options local execution removes with a warning. */
 export const LOCAL_IGNORED = [
-  TM.process, TM.flink, TM.frameworkHeap, TM.frameworkOffHeap, TM.metaspace, TM.overheadMin, TM.overheadMax, TM.overheadFraction,
+  TM.process,
+  TM.flink,
+  TM.frameworkHeap,
+  TM.frameworkOffHeap,
+  TM.metaspace,
+  TM.overheadMin,
+  TM.overheadMax,
+  TM.overheadFraction,
 ];
 
 export interface LocalResult {
@@ -23,7 +30,8 @@ export interface LocalResult {
 }
 
 export function deriveLocal(conf: Conf, trace: Trace): LocalResult {
-  for (const k of LOCAL_IGNORED) if (conf.contains(k)) trace.note(() => `${k} has no effect in local execution and is ignored`);
+  for (const k of LOCAL_IGNORED)
+    if (conf.contains(k)) trace.note(() => `${k} has no effect in local execution and is ignored`);
   const modern = atLeast(conf.version, '1.13');
   const infinite = modern ? TIB : LONG_MAX;
   const changes: Record<string, string | null> = {};
@@ -57,17 +65,29 @@ export function deriveLocal(conf: Conf, trace: Trace): LocalResult {
       ),
     );
   }
-  const cpuCores = conf.contains(TM.cpuCores) ? conf.double(TM.cpuCores)! : modern ? 1_000_000 : Number.MAX_VALUE;
+  const cpuCores = conf.contains(TM.cpuCores)
+    ? conf.double(TM.cpuCores)!
+    : modern
+      ? 1_000_000
+      : Number.MAX_VALUE;
   const sizes = sumComponents(local, trace);
   return { sizes, cpuCores };
 }
 
-/** `calculateTotalFlinkMemoryFromComponents` / `...ProcessMemory...`: every component read as configured. */
+/**
+ * `calculateTotalFlinkMemoryFromComponents` / `...ProcessMemory...`: every component read as
+ * configured.
+ */
 export function sumComponents(conf: Conf, trace: Trace): TaskManagerSizes {
   const get = (key: string, component: string): bigint => {
     const v = conf.memoryOrNull(key);
     if (v === null) {
-      throw new ModelError('IllegalConfigurationException', `The required configuration option ${describeOption(key, conf.version)} is not set`, 'required-option-missing', [key]);
+      throw new ModelError(
+        'IllegalConfigurationException',
+        `The required configuration option ${describeOption(key, conf.version)} is not set`,
+        'required-option-missing',
+        [key],
+      );
     }
     trace.add(component, v, () => `${key} (local execution)`, [key]);
     return v;
@@ -81,7 +101,25 @@ export function sumComponents(conf: Conf, trace: Trace): TaskManagerSizes {
   const jvmMetaspace = get(TM.metaspace, 'jvmMetaspace');
   const jvmOverhead = get(TM.overheadMax, 'jvmOverhead');
   const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
-  const totalFlink = sum([frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, network, managed]);
+  const totalFlink = sum([
+    frameworkHeap,
+    frameworkOffHeap,
+    taskHeap,
+    taskOffHeap,
+    network,
+    managed,
+  ]);
   const totalProcess = sum([totalFlink, jvmMetaspace, jvmOverhead]);
-  return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network, jvmMetaspace, jvmOverhead, totalFlink, totalProcess };
+  return {
+    frameworkHeap,
+    frameworkOffHeap,
+    taskHeap,
+    taskOffHeap,
+    managed,
+    network,
+    jvmMetaspace,
+    jvmOverhead,
+    totalFlink,
+    totalProcess,
+  };
 }

@@ -63,15 +63,32 @@ function overheadRange(conf: Conf, keys: ProcessKeys) {
 
 function metaspace(conf: Conf, keys: ProcessKeys, trace: Trace): bigint {
   const ms = conf.memory(keys.metaspace);
-  trace.add('jvmMetaspace', ms, () => `${keys.metaspace} (${conf.contains(keys.metaspace) ? 'configured' : 'default'})`, [keys.metaspace]);
+  trace.add(
+    'jvmMetaspace',
+    ms,
+    () => `${keys.metaspace} (${conf.contains(keys.metaspace) ? 'configured' : 'default'})`,
+    [keys.metaspace],
+  );
   return ms;
 }
 
 /** Path total-process: metaspace and overhead come out of the configured process size first. */
-export function jvmFromProcess(conf: Conf, keys: ProcessKeys, totalProcess: bigint, trace: Trace): JvmPart & { totalFlink: bigint } {
+export function jvmFromProcess(
+  conf: Conf,
+  keys: ProcessKeys,
+  totalProcess: bigint,
+  trace: Trace,
+): JvmPart & { totalFlink: bigint } {
   trace.add('totalProcess', totalProcess, () => `${keys.process} (configured)`, [keys.process]);
   const ms = metaspace(conf, keys, trace);
-  const ov = withFraction('jvmOverhead', totalProcess, 'total process', overheadRange(conf, keys), trace, conf);
+  const ov = withFraction(
+    'jvmOverhead',
+    totalProcess,
+    'total process',
+    overheadRange(conf, keys),
+    trace,
+    conf,
+  );
   const sum = addExact(ms, ov);
   if (sum > totalProcess) {
     throw configError(
@@ -83,24 +100,51 @@ export function jvmFromProcess(conf: Conf, keys: ProcessKeys, totalProcess: bigi
     );
   }
   const tf = subtractExact(totalProcess, sum);
-  trace.add('totalFlink', tf, () => `total process ${totalProcess} - metaspace ${ms} - overhead ${ov}`, [keys.process]);
+  trace.add(
+    'totalFlink',
+    tf,
+    () => `total process ${totalProcess} - metaspace ${ms} - overhead ${ov}`,
+    [keys.process],
+  );
   return { metaspace: ms, overhead: ov, totalProcess, totalFlink: tf };
 }
 
 /** Paths fine-grained and total-flink: metaspace and overhead are added on top of Flink memory. */
-export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, trace: Trace): JvmPart {
+export function jvmFromFlink(
+  conf: Conf,
+  keys: ProcessKeys,
+  totalFlink: bigint,
+  trace: Trace,
+): JvmPart {
   const ms = metaspace(conf, keys, trace);
   const flinkAndMeta = addExact(totalFlink, ms);
   if (!conf.contains(keys.process)) {
-    const ov = withInverseFraction('jvmOverhead', flinkAndMeta, 'total Flink + metaspace', overheadRange(conf, keys), trace, conf);
+    const ov = withInverseFraction(
+      'jvmOverhead',
+      flinkAndMeta,
+      'total Flink + metaspace',
+      overheadRange(conf, keys),
+      trace,
+      conf,
+    );
     const tp = addExact(flinkAndMeta, ov);
-    trace.add('totalProcess', tp, () => `total Flink ${totalFlink} + metaspace ${ms} + overhead ${ov}`, []);
+    trace.add(
+      'totalProcess',
+      tp,
+      () => `total Flink ${totalFlink} + metaspace ${ms} + overhead ${ov}`,
+      [],
+    );
     return { metaspace: ms, overhead: ov, totalProcess: tp };
   }
   const tp = conf.memory(keys.process);
   if (tp < flinkAndMeta) {
     if (!atLeast(conf.version, '1.11')) {
-      throw new ModelError('IllegalArgumentException', 'bytes must be >= 0', 'process-below-flink-and-metaspace', [keys.process]);
+      throw new ModelError(
+        'IllegalArgumentException',
+        'bytes must be >= 0',
+        'process-below-flink-and-metaspace',
+        [keys.process],
+      );
     }
     throw configError(
       'process-below-flink-and-metaspace',
@@ -121,9 +165,18 @@ export function jvmFromFlink(conf: Conf, keys: ProcessKeys, totalFlink: bigint, 
       { overhead: ov, min: r.min, max: r.max, process: tp, flink: totalFlink, metaspace: ms },
     );
   }
-  trace.add('jvmOverhead', ov, () => `remainder: total process ${tp} - total Flink ${totalFlink} - metaspace ${ms} (within [${r.min}, ${r.max}])`, [keys.process]);
+  trace.add(
+    'jvmOverhead',
+    ov,
+    () =>
+      `remainder: total process ${tp} - total Flink ${totalFlink} - metaspace ${ms} (within [${r.min}, ${r.max}])`,
+    [keys.process],
+  );
   if (conf.contains(keys.overheadFraction) && ov !== multiplyBytes(tp, r.fraction)) {
-    trace.note(() => `jvmOverhead: the remainder ${humanReadable(ov)} differs from ${keys.overheadFraction} x total process; the remainder is used`);
+    trace.note(
+      () =>
+        `jvmOverhead: the remainder ${humanReadable(ov)} differs from ${keys.overheadFraction} x total process; the remainder is used`,
+    );
   }
   trace.add('totalProcess', tp, () => `${keys.process} (configured)`, [keys.process]);
   return { metaspace: ms, overhead: ov, totalProcess: tp };

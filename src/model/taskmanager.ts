@@ -72,13 +72,25 @@ function read(conf: Conf, key: string, component: string, trace: Trace): bigint 
   return v;
 }
 
-/** `ConfigurationParserUtils.getPageSize`: the segment size must fit an int, be >= 4096 and a power of two. */
+/**
+ * `ConfigurationParserUtils.getPageSize`: the segment size must fit an int, be >= 4096 and a power
+ * of two.
+ */
 export function pageSize(conf: Conf): bigint {
   const bytes = conf.memoryOrNull(TM.segmentSize)!;
   const invalid = (reason: string) =>
-    configError('invalid-segment-size', `Invalid configuration value for ${TM.segmentSize} : ${bytes} - ${reason}`, [TM.segmentSize]);
+    configError(
+      'invalid-segment-size',
+      `Invalid configuration value for ${TM.segmentSize} : ${bytes} - ${reason}`,
+      [TM.segmentSize],
+    );
   if (bytes > 2147483647n) {
-    throw new ModelError('IllegalArgumentException', `Cannot downcast long value ${bytes} to integer.`, 'invalid-segment-size', [TM.segmentSize]);
+    throw new ModelError(
+      'IllegalArgumentException',
+      `Cannot downcast long value ${bytes} to integer.`,
+      'invalid-segment-size',
+      [TM.segmentSize],
+    );
   }
   if (bytes < 4096n) throw invalid('Minimum memory segment size is 4096');
   if ((bytes & (bytes - 1n)) !== 0n) throw invalid('Memory segment size must be a power of 2.');
@@ -87,14 +99,20 @@ export function pageSize(conf: Conf): bigint {
 
 function legacyNetworkActive(conf: Conf): boolean {
   if (atLeast(conf.version, '2.0')) return false;
-  const anyNew = conf.contains(TM.networkMin) || conf.contains(TM.networkMax) || conf.contains(TM.networkFraction);
+  const anyNew =
+    conf.contains(TM.networkMin) ||
+    conf.contains(TM.networkMax) ||
+    conf.contains(TM.networkFraction);
   return !anyNew && conf.contains(TM.numberOfBuffers);
 }
 
 function legacyNetworkSize(conf: Conf): bigint {
   const buffers = BigInt(conf.int(TM.numberOfBuffers)!);
   const size = buffers * pageSize(conf);
-  if (size < 0n) throw new ModelError('IllegalArgumentException', 'bytes must be >= 0', 'invalid-option-value', [TM.numberOfBuffers]);
+  if (size < 0n)
+    throw new ModelError('IllegalArgumentException', 'bytes must be >= 0', 'invalid-option-value', [
+      TM.numberOfBuffers,
+    ]);
   return size;
 }
 
@@ -112,7 +130,12 @@ function managedFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): bigint 
 }
 
 /** The network remainder check, wrapped the way Flink wraps it when the remainder disagrees. */
-function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, trace: Trace): void {
+function checkNetworkRemainder(
+  conf: Conf,
+  network: bigint,
+  totalFlink: bigint,
+  trace: Trace,
+): void {
   try {
     if (legacyNetworkActive(conf)) {
       const configured = legacyNetworkSize(conf);
@@ -138,13 +161,18 @@ function checkNetworkRemainder(conf: Conf, network: bigint, totalFlink: bigint, 
       );
     }
     if (conf.contains(TM.networkFraction) && network !== multiplyBytes(totalFlink, r.fraction)) {
-      trace.note(() => `network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`);
+      trace.note(
+        () =>
+          `network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`,
+      );
     }
   } catch (e) {
     if (e instanceof JavaError && e.exception === 'IllegalConfigurationException') {
       const inner = e instanceof ModelError ? e : undefined;
       throw configError(
-        inner?.check === 'invalid-fraction-range' ? 'invalid-fraction-range' : 'network-remainder-out-of-range',
+        inner?.check === 'invalid-fraction-range'
+          ? 'invalid-fraction-range'
+          : 'network-remainder-out-of-range',
         'If Total Flink, Task Heap and (or) Managed Memory sizes are explicitly configured then the Network Memory size is the rest of the Total Flink memory after subtracting all other configured types of memory, but the derived Network Memory is inconsistent with its configuration.',
         inner?.keys ?? [TM.networkMin, TM.networkMax],
         e,
@@ -174,32 +202,65 @@ function flinkFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): FlinkPart
   if (conf.contains(TM.taskHeap)) {
     const taskHeap = read(conf, TM.taskHeap, 'taskHeap', trace);
     const managed = managedFromTotal(conf, totalFlink, trace);
-    const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap), managed);
-    if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
+    const others = addExact(
+      addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap),
+      managed,
+    );
+    if (others > totalFlink)
+      throw exceedsWithTaskHeap(
+        { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed },
+        totalFlink,
+      );
     const network = subtractExact(totalFlink, others);
-    trace.add('network', network, () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, [TM.taskHeap]);
+    trace.add(
+      'network',
+      network,
+      () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`,
+      [TM.taskHeap],
+    );
     checkNetworkRemainder(conf, network, totalFlink, trace);
     return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
   }
   const managed = managedFromTotal(conf, totalFlink, trace);
   let network: bigint;
   if (legacyNetworkActive(conf)) {
-    network = trace.add('network', legacyNetworkSize(conf), () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+    network = trace.add(
+      'network',
+      legacyNetworkSize(conf),
+      () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`,
+      [TM.numberOfBuffers],
+    );
   } else {
     network = withFraction('network', totalFlink, 'total Flink', networkRange(conf), trace, conf);
   }
-  const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskOffHeap), managed), network);
+  const others = addExact(
+    addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskOffHeap), managed),
+    network,
+  );
   if (others > totalFlink) {
     throw configError(
       'components-exceed-flink',
       `Sum of configured Framework Heap Memory (${humanReadable(frameworkHeap)}), Framework Off-Heap Memory (${humanReadable(frameworkOffHeap)}), Task Off-Heap Memory (${humanReadable(taskOffHeap)}), Managed Memory (${humanReadable(managed)}) and Network Memory (${humanReadable(network)}) exceed configured Total Flink Memory (${humanReadable(totalFlink)}).`,
       [TM.process, TM.flink, TM.managedFraction, TM.networkFraction],
       undefined,
-      { flink: totalFlink, sum: others, frameworkHeap, frameworkOffHeap, taskOffHeap, managed, network },
+      {
+        flink: totalFlink,
+        sum: others,
+        frameworkHeap,
+        frameworkOffHeap,
+        taskOffHeap,
+        managed,
+        network,
+      },
     );
   }
   const taskHeap = subtractExact(totalFlink, others);
-  trace.add('taskHeap', taskHeap, () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`, []);
+  trace.add(
+    'taskHeap',
+    taskHeap,
+    () => `remainder: total Flink ${totalFlink} - all other Flink components ${others}`,
+    [],
+  );
   return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
 }
 
@@ -210,24 +271,51 @@ function flinkFromFineGrained(conf: Conf, trace: Trace): FlinkPart {
   const frameworkHeap = read(conf, TM.frameworkHeap, 'frameworkHeap', trace);
   const frameworkOffHeap = read(conf, TM.frameworkOffHeap, 'frameworkOffHeap', trace);
   const taskOffHeap = read(conf, TM.taskOffHeap, 'taskOffHeap', trace);
-  const others = addExact(addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap), managed);
+  const others = addExact(
+    addExact(addExact(addExact(frameworkHeap, frameworkOffHeap), taskHeap), taskOffHeap),
+    managed,
+  );
   let network: bigint;
   if (conf.contains(TM.flink)) {
     const totalFlink = conf.memory(TM.flink);
-    if (others > totalFlink) throw exceedsWithTaskHeap({ frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed }, totalFlink);
+    if (others > totalFlink)
+      throw exceedsWithTaskHeap(
+        { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed },
+        totalFlink,
+      );
     network = subtractExact(totalFlink, others);
-    trace.add('network', network, () => `remainder: ${TM.flink} ${totalFlink} - all other Flink components ${others}`, [TM.flink]);
+    trace.add(
+      'network',
+      network,
+      () => `remainder: ${TM.flink} ${totalFlink} - all other Flink components ${others}`,
+      [TM.flink],
+    );
     checkNetworkRemainder(conf, network, totalFlink, trace);
   } else if (legacyNetworkActive(conf)) {
-    network = trace.add('network', legacyNetworkSize(conf), () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`, [TM.numberOfBuffers]);
+    network = trace.add(
+      'network',
+      legacyNetworkSize(conf),
+      () => `${TM.numberOfBuffers} x ${TM.segmentSize} (legacy buffers)`,
+      [TM.numberOfBuffers],
+    );
   } else {
-    network = withInverseFraction('network', others, 'other Flink components', networkRange(conf), trace, conf);
+    network = withInverseFraction(
+      'network',
+      others,
+      'other Flink components',
+      networkRange(conf),
+      trace,
+      conf,
+    );
   }
   return { frameworkHeap, frameworkOffHeap, taskHeap, taskOffHeap, managed, network };
 }
 
 function sumFlink(p: FlinkPart): bigint {
-  return [p.frameworkOffHeap, p.taskHeap, p.taskOffHeap, p.network, p.managed].reduce(addExact, p.frameworkHeap);
+  return [p.frameworkOffHeap, p.taskHeap, p.taskOffHeap, p.network, p.managed].reduce(
+    addExact,
+    p.frameworkHeap,
+  );
 }
 
 export interface TaskManagerDerivation {
@@ -235,7 +323,10 @@ export interface TaskManagerDerivation {
   readonly sizes: TaskManagerSizes;
 }
 
-/** The TaskManager derivation proper (`TaskExecutorProcessUtils.processSpecFromConfig` without the prefix). */
+/**
+ * The TaskManager derivation proper (`TaskExecutorProcessUtils.processSpecFromConfig` without the
+ * prefix).
+ */
 export function deriveTaskManagerSizes(conf: Conf, trace: Trace): TaskManagerDerivation {
   const path = choosePath(conf, TM_PROCESS_KEYS, trace);
   let flink: FlinkPart;

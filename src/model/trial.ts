@@ -3,7 +3,12 @@
  * for deciding, and what counts as a healthy result and which way a failed check points. Pure;
  * the fix search (fix-search.ts), the rule runner and the doctor decide with it.
  */
-import type { JobManagerResult, MemoryFailure, ModelOptions, TaskManagerResult } from './compute.js';
+import type {
+  JobManagerResult,
+  MemoryFailure,
+  ModelOptions,
+  TaskManagerResult,
+} from './compute.js';
 import { computeJobManager, computeTaskManager } from './compute.js';
 import { JM_MIN_HEAP } from './jobmanager.js';
 import { MIB } from '../primitives/memory-size.js';
@@ -27,8 +32,14 @@ export interface FixResult {
 
 export type ProcessResult = TaskManagerResult | JobManagerResult;
 
-/** A copy of the configuration with the changes applied; removing a key also removes its fallback keys. */
-export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: FixChanges): Map<string, RawValue> {
+/**
+ * A copy of the configuration with the changes applied; removing a key also removes its fallback
+ * keys.
+ */
+export function applyChanges(
+  config: ReadonlyMap<string, RawValue>,
+  changes: FixChanges,
+): Map<string, RawValue> {
   const next = new Map(config);
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) {
@@ -42,11 +53,22 @@ export function applyChanges(config: ReadonlyMap<string, RawValue>, changes: Fix
 /** The options with the trace off (the same object when it already is). */
 export function quiet(options: ModelOptions): ModelOptions {
   // Not `{ ...options, trace: false }`: V8 gives each such object a hidden class of its own.
-  return options.trace === false ? options : { version: options.version, target: options.target, ...(options.env ? { env: options.env } : {}), trace: false };
+  return options.trace === false
+    ? options
+    : {
+        version: options.version,
+        target: options.target,
+        ...(options.env ? { env: options.env } : {}),
+        trace: false,
+      };
 }
 
 /** A derivation for deciding, not for showing: without the trace, which nobody reads here. */
-export function compute(config: ReadonlyMap<string, RawValue>, process: Process, options: ModelOptions): ProcessResult {
+export function compute(
+  config: ReadonlyMap<string, RawValue>,
+  process: Process,
+  options: ModelOptions,
+): ProcessResult {
   const q = quiet(options);
   return process === 'taskmanager' ? computeTaskManager(config, q) : computeJobManager(config, q);
 }
@@ -75,19 +97,34 @@ function slotsOf(config: ReadonlyMap<string, RawValue>): bigint {
 }
 
 /** True when a passing derivation also leaves the heap a fix must leave (see FIX_MIN_TASK_HEAP). */
-export function healthy(config: ReadonlyMap<string, RawValue>, process: Process, r: ProcessResult): boolean {
+export function healthy(
+  config: ReadonlyMap<string, RawValue>,
+  process: Process,
+  r: ProcessResult,
+): boolean {
   if (!r.ok) return false;
   if (process === 'jobmanager') {
-    if (config.has('jobmanager.memory.heap.size') || config.has('jobmanager.heap.size') || config.has('jobmanager.heap.mb')) return true;
+    if (
+      config.has('jobmanager.memory.heap.size') ||
+      config.has('jobmanager.heap.size') ||
+      config.has('jobmanager.heap.mb')
+    )
+      return true;
     return (r as Extract<JobManagerResult, { ok: true }>).sizes.jvmHeap >= JM_MIN_HEAP;
   }
   if (config.has('taskmanager.memory.task.heap.size')) return true;
   const slots = slotsOf(config);
-  const floor = slots * FIX_MIN_TASK_HEAP_PER_SLOT > FIX_MIN_TASK_HEAP ? slots * FIX_MIN_TASK_HEAP_PER_SLOT : FIX_MIN_TASK_HEAP;
+  const floor =
+    slots * FIX_MIN_TASK_HEAP_PER_SLOT > FIX_MIN_TASK_HEAP
+      ? slots * FIX_MIN_TASK_HEAP_PER_SLOT
+      : FIX_MIN_TASK_HEAP;
   return (r as Extract<TaskManagerResult, { ok: true }>).sizes.taskHeap >= floor;
 }
 
-/** Which way a total size has to move to get past a failed check: 'stuck' when size is not the problem. */
+/**
+ * Which way a total size has to move to get past a failed check: 'stuck' when size is not the
+ * problem.
+ */
 export type Direction = 'ok' | 'up' | 'down' | 'stuck';
 
 /** The checks that fail because a total size is too small. */
@@ -103,18 +140,33 @@ export const TOO_SMALL: ReadonlySet<string> = new Set([
 export function failureDirection(failure: MemoryFailure): Direction {
   if (TOO_SMALL.has(failure.check)) return 'up';
   const d = failure.data ?? {};
-  const [value, min] = failure.check === 'overhead-out-of-range' ? [d.overhead, d.min] : [d.network, d.min];
-  if ((failure.check === 'overhead-out-of-range' || failure.check.startsWith('network-')) && value !== undefined && min !== undefined) {
+  const [value, min] =
+    failure.check === 'overhead-out-of-range' ? [d.overhead, d.min] : [d.network, d.min];
+  if (
+    (failure.check === 'overhead-out-of-range' || failure.check.startsWith('network-')) &&
+    value !== undefined &&
+    min !== undefined
+  ) {
     return value < min ? 'up' : 'down';
   }
-  if (failure.check === 'heap-and-off-heap-mismatch-flink' && d.heap !== undefined && d.offHeap !== undefined && d.flink !== undefined) {
+  if (
+    failure.check === 'heap-and-off-heap-mismatch-flink' &&
+    d.heap !== undefined &&
+    d.offHeap !== undefined &&
+    d.flink !== undefined
+  ) {
     return d.flink < d.heap + d.offHeap ? 'up' : 'down';
   }
   return 'stuck';
 }
 
-/** The total-size keys of a process that are set, primary first (flink size before process size); the process size when none is. */
+/**
+ * The total-size keys of a process that are set, primary first (flink size before process size);
+ * the process size when none is.
+ */
 export function totalKeys(config: ReadonlyMap<string, RawValue>, process: Process): string[] {
-  const keys = [`${process}.memory.flink.size`, `${process}.memory.process.size`].filter((k) => config.has(k));
+  const keys = [`${process}.memory.flink.size`, `${process}.memory.process.size`].filter((k) =>
+    config.has(k),
+  );
   return keys.length > 0 ? keys : [`${process}.memory.process.size`];
 }

@@ -20,7 +20,9 @@ export interface FlinkKeyInfo {
 }
 
 let table: Map<string, FlinkKeyInfo> | undefined;
-/** Length of the longest key: no longer prefix can be a Map option, which bounds the prefix search. */
+/**
+ * Length of the longest key: no longer prefix can be a Map option, which bounds the prefix search.
+ */
 let longest = 0;
 let patterns: (readonly string[])[] | undefined;
 
@@ -29,10 +31,18 @@ function keys(): Map<string, FlinkKeyInfo> {
   const byLetter = new Map(GENERATIONS.map((g) => [g.letter, g.versions]));
   table = new Map();
   for (const row of KEY_ROWS.split('\n')) {
-    const [key = '', type = '', seen = '', addedIn = '', deprecatedIn = '', removedIn = ''] = row.split('|');
+    const [key = '', type = '', seen = '', addedIn = '', deprecatedIn = '', removedIn = ''] =
+      row.split('|');
     const seenIn = [...seen].map((l) => byLetter.get(l) ?? l);
     if (key.length > longest) longest = key.length;
-    table.set(key, { key, type, seenIn, ...(addedIn ? { addedIn } : {}), ...(deprecatedIn ? { deprecatedIn } : {}), ...(removedIn ? { removedIn } : {}) });
+    table.set(key, {
+      key,
+      type,
+      seenIn,
+      ...(addedIn ? { addedIn } : {}),
+      ...(deprecatedIn ? { deprecatedIn } : {}),
+      ...(removedIn ? { removedIn } : {}),
+    });
   }
   return table;
 }
@@ -48,7 +58,8 @@ export function flinkKeyCount(): number {
 }
 
 /**
- * Whether the key belongs to a family whose middle part the user names (`metrics.reporter.<name>.*`)
+ * Whether the key belongs to a family whose middle part the user names
+ * (`metrics.reporter.<name>.*`)
  * or a namespace Flink hands on to another system (`flink.hadoop.*`). Compared part by part.
  */
 export function matchesKeyPattern(key: string): boolean {
@@ -68,7 +79,8 @@ export function matchesKeyPattern(key: string): boolean {
 /**
  * Namespaces of the memory model, where the curated catalogue (catalogue.ts, with exact per-version
  * data) alone decides which keys are real. The docs tables read include development snapshots (a
- * pre-1.10 table names "taskmanager.memory.shuffle.min", renamed before any release), so a key there
+ * pre-1.10 table names "taskmanager.memory.shuffle.min", renamed before any release), so a key
+ * there
  * counts only when the curated catalogue knows it.
  */
 export const CURATED_NAMESPACES: readonly string[] = ['taskmanager.memory.', 'jobmanager.memory.'];
@@ -79,7 +91,8 @@ export function isDocumentedKey(key: string): boolean {
   const all = keys();
   if (all.has(key) || matchesKeyPattern(key)) return true;
   // A Map option can also be written one entry per key: `<option>.<name>: <value>`. Only prefixes
-  // no longer than the longest key are tried, so a long key with many dots costs no more than a short one.
+  // no longer than the longest key are tried, so a long key with many dots costs no more than a
+  // short one.
   for (let dot = key.lastIndexOf('.', longest); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
     if (all.get(key.slice(0, dot))?.type === 'M') return dot < key.length - 1;
   }

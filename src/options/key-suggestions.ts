@@ -11,8 +11,15 @@ import type { OptionSpec } from './catalogue.js';
 import { OPTIONS, findOption, isActive, optionForFallbackKey } from './catalogue.js';
 import { isDocumentedKey } from './flink-keys.js';
 
-/** Namespaces of other tools that share the Flink configuration and use memory words legitimately. */
-const FOREIGN_PREFIXES = ['job.autoscaler.', 'kubernetes.operator.', 'flink.hadoop.', 'flink.yarn.'];
+/**
+ * Namespaces of other tools that share the Flink configuration and use memory words legitimately.
+ */
+const FOREIGN_PREFIXES = [
+  'job.autoscaler.',
+  'kubernetes.operator.',
+  'flink.hadoop.',
+  'flink.yarn.',
+];
 
 /** Real Flink keys outside the memory model that still look memory-related. */
 const OTHER_FLINK_KEYS = new Set([
@@ -28,22 +35,35 @@ const MEMORY_WORDS = new Set(['heap', 'managed', 'metaspace', 'numberofbuffers']
 /** Whether a key looks like it is meant to configure memory (and so deserves a check). */
 export function looksMemoryRelated(key: string): boolean {
   if (FOREIGN_PREFIXES.some((p) => key.startsWith(p))) return false;
-  if (/^(taskmanager|jobmanager|flink)\.memory(\.|$)/.test(key) || key.includes('.memory.')) return true;
-  return key.toLowerCase().split(/[.\-_]/).some((w) => MEMORY_WORDS.has(w));
+  if (/^(taskmanager|jobmanager|flink)\.memory(\.|$)/.test(key) || key.includes('.memory.'))
+    return true;
+  return key
+    .toLowerCase()
+    .split(/[.\-_]/)
+    .some((w) => MEMORY_WORDS.has(w));
 }
 
 /**
  * Whether some Flink version knows the key: an option of the memory catalogue, a fallback key, an
- * entry of a map option, or any key of Flink's option docs (the generated catalogue, flink-keys.ts).
+ * entry of a map option, or any key of Flink's option docs (the generated catalogue,
+ * flink-keys.ts).
  */
 export function isKnownKey(key: string): boolean {
   if (findOption(key) || optionForFallbackKey(key) || OTHER_FLINK_KEYS.has(key)) return true;
   // Map options can also be written one entry per key: `<option>.<name>: <value>`.
-  if (OPTIONS.some((o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1)) return true;
+  if (
+    OPTIONS.some(
+      (o) => o.type === 'map' && key.startsWith(`${o.key}.`) && key.length > o.key.length + 1,
+    )
+  )
+    return true;
   return isDocumentedKey(key);
 }
 
-/** A catalogue option the chosen version does not read yet, and the older key it reads instead, if any. */
+/**
+ * A catalogue option the chosen version does not read yet, and the older key it reads instead, if
+ * any.
+ */
 export interface NewerOption {
   readonly option: OptionSpec;
   /** An option of this version that the newer one replaced. */
@@ -58,7 +78,8 @@ export interface NewerOption {
 
 /** The nearest thing an older version offers for options without a one-to-one predecessor. */
 const NEWER_NOTES: Readonly<Record<string, string>> = {
-  'state.backend.rocksdb.memory.fixed-per-tm': 'size RocksDB memory per slot with "state.backend.rocksdb.memory.fixed-per-slot" instead',
+  'state.backend.rocksdb.memory.fixed-per-tm':
+    'size RocksDB memory per slot with "state.backend.rocksdb.memory.fixed-per-slot" instead',
 };
 
 /**
@@ -66,14 +87,27 @@ const NEWER_NOTES: Readonly<Record<string, string>> = {
  * version therefore ignores. Null for keys the version reads and for keys no version knows.
  */
 export function newerOption(key: string, version: FlinkVersion): NewerOption | null {
-  const option = findOption(key) ?? OPTIONS.find((o) => o.type === 'map' && key.startsWith(`${o.key}.`));
+  const option =
+    findOption(key) ?? OPTIONS.find((o) => o.type === 'map' && key.startsWith(`${o.key}.`));
   if (!option || atLeast(version, option.since)) return null;
   const older = OPTIONS.find((o) => o.replacedBy === option.key && isActive(o, version));
   const note = NEWER_NOTES[option.key];
   const sameValue = older !== undefined && older.type === option.type && !older.conversion;
-  // Durations replaced plain millisecond counts (see replacementFor in src/model/key-replacements.ts).
-  const valueNote = !older || sameValue ? undefined : older.type === 'long' && option.type === 'duration' ? 'as a number of milliseconds' : `as a ${older.type}`;
-  return { option, sameValue, ...(older ? { older } : {}), ...(note ? { note } : {}), ...(valueNote ? { valueNote } : {}) };
+  // Durations replaced plain millisecond counts (see replacementFor in
+  // src/model/key-replacements.ts).
+  const valueNote =
+    !older || sameValue
+      ? undefined
+      : older.type === 'long' && option.type === 'duration'
+        ? 'as a number of milliseconds'
+        : `as a ${older.type}`;
+  return {
+    option,
+    sameValue,
+    ...(older ? { older } : {}),
+    ...(note ? { note } : {}),
+    ...(valueNote ? { valueNote } : {}),
+  };
 }
 
 export type KeySuggestion =
@@ -82,7 +116,12 @@ export type KeySuggestion =
    * An invented key and the option it was meant to be. `exact: false` when that option means
    * something else (a JVM heap is not a task heap): the rename is advice, never an automatic fix.
    */
-  | { readonly kind: 'alias'; readonly keys: readonly string[]; readonly note?: string; readonly exact?: false }
+  | {
+      readonly kind: 'alias';
+      readonly keys: readonly string[];
+      readonly note?: string;
+      readonly exact?: false;
+    }
   /** Known invention with no Flink equivalent at all. */
   | { readonly kind: 'no-equivalent'; readonly note: string }
   /** A close spelling of exactly one option. */
@@ -92,7 +131,8 @@ export type KeySuggestion =
   | { readonly kind: 'none' };
 
 const TM = 'taskmanager.memory.';
-const JM_NO_MANAGED = 'the JobManager has no managed memory (only TaskManagers have it, sized by "taskmanager.memory.managed.fraction")';
+const JM_NO_MANAGED =
+  'the JobManager has no managed memory (only TaskManagers have it, sized by "taskmanager.memory.managed.fraction")';
 
 /** Keys that articles and assistants invent, with what they were meant to be. */
 const ALIASES: Readonly<Record<string, KeySuggestion>> = {
@@ -121,14 +161,19 @@ const ALIASES: Readonly<Record<string, KeySuggestion>> = {
     note: 'network memory is fixed by giving its min and max the same value',
   },
   'taskmanager.memory.metaspace.size': { kind: 'alias', keys: [`${TM}jvm-metaspace.size`] },
-  'jobmanager.memory.metaspace.size': { kind: 'alias', keys: ['jobmanager.memory.jvm-metaspace.size'] },
+  'jobmanager.memory.metaspace.size': {
+    kind: 'alias',
+    keys: ['jobmanager.memory.jvm-metaspace.size'],
+  },
   'jobmanager.memory.managed.fraction': { kind: 'no-equivalent', note: JM_NO_MANAGED },
   'jobmanager.memory.managed.size': { kind: 'no-equivalent', note: JM_NO_MANAGED },
 };
 
 /** Current, non-deprecated option keys of a version: what a suggestion may point at. */
 function candidates(version: FlinkVersion): string[] {
-  return OPTIONS.filter((o) => isActive(o, version) && !(o.deprecatedIn && atLeast(version, o.deprecatedIn))).map((o) => o.key);
+  return OPTIONS.filter(
+    (o) => isActive(o, version) && !(o.deprecatedIn && atLeast(version, o.deprecatedIn)),
+  ).map((o) => o.key);
 }
 
 /** The part of a key compared for spelling: without the process prefix, which must match anyway. */

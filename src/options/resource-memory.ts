@@ -4,11 +4,17 @@
  */
 import { MIB } from '../primitives/memory-size.js';
 
-const BINARY_UNITS: readonly [string, bigint][] = [['Ti', 1n << 40n], ['Gi', 1n << 30n], ['Mi', MIB], ['Ki', 1n << 10n]];
+const BINARY_UNITS: readonly [string, bigint][] = [
+  ['Ti', 1n << 40n],
+  ['Gi', 1n << 30n],
+  ['Mi', MIB],
+  ['Ki', 1n << 10n],
+];
 
 /** A Kubernetes quantity that every reader takes as exactly `bytes`: `2Gi`, `1536Mi`, `1000`. */
 export function binaryQuantity(bytes: bigint): string {
-  for (const [unit, mult] of BINARY_UNITS) if (bytes > 0n && bytes % mult === 0n) return `${bytes / mult}${unit}`;
+  for (const [unit, mult] of BINARY_UNITS)
+    if (bytes > 0n && bytes % mult === 0n) return `${bytes / mult}${unit}`;
   return bytes.toString();
 }
 
@@ -18,7 +24,9 @@ export function binaryQuantity(bytes: bigint): string {
  * Kubernetes quantity (`1792Mi`), which the operator, Flink and Kubernetes all read alike.
  */
 export function resourceQuantity(bytes: bigint, written: string): string {
-  return /^\s*\d+m\s*$/.test(written) && bytes > 0n && bytes % MIB === 0n ? `${bytes / MIB}m` : binaryQuantity(bytes);
+  return /^\s*\d+m\s*$/.test(written) && bytes > 0n && bytes % MIB === 0n
+    ? `${bytes / MIB}m`
+    : binaryQuantity(bytes);
 }
 
 /**
@@ -27,7 +35,8 @@ export function resourceQuantity(bytes: bigint, written: string): string {
  * 1.5 GiB). A fraction of a byte is rounded down to whole MiB. Null when the text is no number.
  */
 export function intendedResourceBytes(text: string): bigint | null {
-  if (text.length > 200) return null; // no size anyone means is this long; BigInt would take seconds
+  // No size anyone means is this long; BigInt would take seconds.
+  if (text.length > 200) return null;
   const m = /^(\d*)(?:\.(\d*))?\s*(?:([kmgt])i?b?|b)?$/i.exec(text.trim());
   if (!m || (m[1] === '' && !m[2])) return null;
   const unit = m[3] ? 1n << BigInt(10 * ' kmgt'.indexOf(m[3].toLowerCase())) : 1n;
@@ -35,5 +44,5 @@ export function intendedResourceBytes(text: string): bigint | null {
   const scaled = BigInt(`${m[1] || '0'}${frac}`) * unit;
   const denominator = 10n ** BigInt(frac.length);
   if (scaled % denominator === 0n) return scaled / denominator;
-  return ((scaled / denominator) / MIB) * MIB;
+  return (scaled / denominator / MIB) * MIB;
 }

@@ -14,11 +14,20 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 /** Letters matched in either case, since JSON Schema patterns have no flags. */
 function anyCase(word: string): string {
-  return [...word].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return [...word]
+    .map((ch) =>
+      /[a-z]/i.test(ch)
+        ? `[${ch.toLowerCase()}${ch.toUpperCase()}]`
+        : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
 }
 
 function oneOfWords(words: readonly string[]): string {
-  return `(?:${[...words].sort((a, b) => b.length - a.length).map(anyCase).join('|')})`;
+  return `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map(anyCase)
+    .join('|')})`;
 }
 
 /** Flink trims characters up to U+0020 (Java's String.trim), not Unicode spaces. */
@@ -30,10 +39,34 @@ export const MEMORY_UNITS: readonly string[] = UNIT_LIST.match(/[a-z]+/g) ?? [];
 /** Flink's memory-size grammar: digits, optional whitespace, an optional unit in any case. */
 export const MEMORY_SIZE_PATTERN = `^${TRIM}[0-9]+${TRIM}${oneOfWords(MEMORY_UNITS)}?${TRIM}$`;
 
-/** Flink's duration grammar (TimeUtils): digits and an optional unit label, milliseconds without one. */
-const DURATION_UNITS = ['d', 'day', 'h', 'hour', 'min', 'm', 'minute', 's', 'sec', 'second', 'ms', 'milli', 'millisecond',
-  'µs', 'micro', 'microsecond', 'ns', 'nano', 'nanosecond'].flatMap((u) => (u.length > 2 && !u.endsWith('s') ? [u, `${u}s`] : [u]));
-/** ISO-8601 text as java.time.Duration.parse reads it (PT0.2S, P1DT2H): accepted, never reported. */
+/**
+ * Flink's duration grammar (TimeUtils): digits and an optional unit label, milliseconds without
+ * one.
+ */
+const DURATION_UNITS = [
+  'd',
+  'day',
+  'h',
+  'hour',
+  'min',
+  'm',
+  'minute',
+  's',
+  'sec',
+  'second',
+  'ms',
+  'milli',
+  'millisecond',
+  'µs',
+  'micro',
+  'microsecond',
+  'ns',
+  'nano',
+  'nanosecond',
+].flatMap((u) => (u.length > 2 && !u.endsWith('s') ? [u, `${u}s`] : [u]));
+/**
+ * ISO-8601 text as java.time.Duration.parse reads it (PT0.2S, P1DT2H): accepted, never reported.
+ */
 const ISO_DURATION = `[-+]?${anyCase('p')}(?:[-+]?[0-9]+${anyCase('d')})?(?:${anyCase('t')}(?:[-+]?[0-9]+${anyCase('h')})?(?:[-+]?[0-9]+${anyCase('m')})?(?:[-+]?[0-9]+(?:[.,][0-9]{0,9})?${anyCase('s')})?)?`;
 export const DURATION_PATTERN = `^${TRIM}(?:[0-9]+${TRIM}${oneOfWords(DURATION_UNITS)}?|${ISO_DURATION})${TRIM}$`;
 
@@ -42,15 +75,19 @@ const INTEGER_TEXT = `^${TRIM}[+-]?[0-9]+${TRIM}$`;
 const NUMBER_TEXT = `^${TRIM}[+-]?(?:NaN|Infinity|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?)${TRIM}$`;
 const BOOLEAN_TEXT = `^${oneOfWords(['true', 'false'])}$`;
 const WEIGHT_ITEM = '\\s*\\w+\\s*:\\s*\\+?[0-9]+\\s*';
-/** `NAME:weight` pairs separated by commas; a weight takes a plus sign, as Integer.parseInt does. */
+/**
+ * `NAME:weight` pairs separated by commas; a weight takes a plus sign, as Integer.parseInt does.
+ */
 const WEIGHTS_TEXT = `^${WEIGHT_ITEM}(?:,${WEIGHT_ITEM})*$`;
 
 const INT_RANGE: NumericRange = { min: -2147483648, max: 2147483647 };
 
 function rangeKeywords(range: NumericRange | undefined): JsonSchema {
   const out: JsonSchema = {};
-  if (range?.min !== undefined) out[range.minExclusive ? 'exclusiveMinimum' : 'minimum'] = range.min;
-  if (range?.max !== undefined) out[range.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = range.max;
+  if (range?.min !== undefined)
+    out[range.minExclusive ? 'exclusiveMinimum' : 'minimum'] = range.min;
+  if (range?.max !== undefined)
+    out[range.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = range.max;
   return out;
 }
 
@@ -61,9 +98,19 @@ function rangeKeywords(range: NumericRange | undefined): JsonSchema {
 export function valueSchema(option: OptionSpec): JsonSchema {
   switch (option.type) {
     case 'memory':
-      return { type: ['string', 'integer'], pattern: MEMORY_SIZE_PATTERN, minimum: 0, ...rangeKeywords(option.range) };
+      return {
+        type: ['string', 'integer'],
+        pattern: MEMORY_SIZE_PATTERN,
+        minimum: 0,
+        ...rangeKeywords(option.range),
+      };
     case 'int':
-      return { type: ['integer', 'string'], pattern: INTEGER_TEXT, ...rangeKeywords(INT_RANGE), ...rangeKeywords(option.range) };
+      return {
+        type: ['integer', 'string'],
+        pattern: INTEGER_TEXT,
+        ...rangeKeywords(INT_RANGE),
+        ...rangeKeywords(option.range),
+      };
     case 'long':
       return { type: ['integer', 'string'], pattern: INTEGER_TEXT, ...rangeKeywords(option.range) };
     case 'float':
@@ -90,7 +137,12 @@ export function valueSchema(option: OptionSpec): JsonSchema {
 function typedDefault(option: OptionSpec, version: FlinkVersion): unknown {
   const text = defaultFor(option, version);
   if (text === null) return undefined;
-  if (option.type === 'int' || option.type === 'long' || option.type === 'float' || option.type === 'double') {
+  if (
+    option.type === 'int' ||
+    option.type === 'long' ||
+    option.type === 'float' ||
+    option.type === 'double'
+  ) {
     const n = Number(text);
     return Number.isFinite(n) ? n : text;
   }
@@ -101,13 +153,16 @@ function typedDefault(option: OptionSpec, version: FlinkVersion): unknown {
 /** Why the key should not be used in this version, or undefined when it is fine. */
 function deprecation(option: OptionSpec, version: FlinkVersion): string | undefined {
   const instead = option.replacedBy ? `; use "${option.replacedBy}" instead` : '';
-  if (option.removedIn && atLeast(version, option.removedIn)) return `Has no effect since Flink ${option.removedIn}${instead}.`;
-  if (option.deprecatedIn && atLeast(version, option.deprecatedIn)) return `Deprecated since Flink ${option.deprecatedIn}${instead}.`;
+  if (option.removedIn && atLeast(version, option.removedIn))
+    return `Has no effect since Flink ${option.removedIn}${instead}.`;
+  if (option.deprecatedIn && atLeast(version, option.deprecatedIn))
+    return `Deprecated since Flink ${option.deprecatedIn}${instead}.`;
   return undefined;
 }
 
 function property(option: OptionSpec, version: FlinkVersion): JsonSchema {
-  const since = option.since !== '1.0' && option.since !== '1.10' ? ` Since Flink ${option.since}.` : '';
+  const since =
+    option.since !== '1.0' && option.since !== '1.10' ? ` Since Flink ${option.since}.` : '';
   const why = deprecation(option, version);
   const def = typedDefault(option, version);
   return {
@@ -118,12 +173,23 @@ function property(option: OptionSpec, version: FlinkVersion): JsonSchema {
   };
 }
 
-/** Another spelling of an option (usually a deprecated one): same values, pointing to the option's key. */
+/**
+ * Another spelling of an option (usually a deprecated one): same values, pointing to the option's
+ * key.
+ */
 function fallbackProperty(option: OptionSpec, deprecated: boolean): JsonSchema {
   const why = `Deprecated key; use "${option.key}" instead.`;
   return deprecated
-    ? { description: `${option.description} ${why}`, ...valueSchema(option), deprecated: true, deprecationMessage: why }
-    : { description: `${option.description} Read when "${option.key}" is not set.`, ...valueSchema(option) };
+    ? {
+        description: `${option.description} ${why}`,
+        ...valueSchema(option),
+        deprecated: true,
+        deprecationMessage: why,
+      }
+    : {
+        description: `${option.description} Read when "${option.key}" is not set.`,
+        ...valueSchema(option),
+      };
 }
 
 export interface ConfigSchemaOptions {
@@ -139,9 +205,14 @@ export function configSchema(opts: ConfigSchemaOptions = {}): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const option of options) properties[option.key] = property(option, version);
   for (const option of options) {
-    for (const f of option.fallbackKeys ?? []) if (!(f.key in properties)) properties[f.key] = fallbackProperty(option, f.deprecated);
+    for (const f of option.fallbackKeys ?? [])
+      if (!(f.key in properties)) properties[f.key] = fallbackProperty(option, f.deprecated);
   }
-  const sorted = Object.fromEntries(Object.keys(properties).sort().map((k) => [k, properties[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(properties)
+      .sort()
+      .map((k) => [k, properties[k]!]),
+  );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/flink-mem/flink-mem/schema/flink-config.json',
@@ -155,15 +226,18 @@ export function configSchema(opts: ConfigSchemaOptions = {}): JsonSchema {
 }
 
 /**
- * Only the value constraints of every key (no annotations), which do not depend on the Flink version:
+ * Only the value constraints of every key (no annotations), which do not depend on the Flink
+ * version:
  * the linter validates converted values against this, compiled at build time by
  * scripts/gen-validators.mjs. `configSchema()` holds the same constraints for every version.
  */
 export function valueConstraintsSchema(options: readonly OptionSpec[] = OPTIONS): JsonSchema {
   const byKey = new Map<string, OptionSpec>();
   for (const option of options) byKey.set(option.key, option);
-  for (const option of options) for (const f of option.fallbackKeys ?? []) if (!byKey.has(f.key)) byKey.set(f.key, option);
-  // Many keys share one value schema: each distinct one is a definition, so the compiled code stays small.
+  for (const option of options)
+    for (const f of option.fallbackKeys ?? []) if (!byKey.has(f.key)) byKey.set(f.key, option);
+  // Many keys share one value schema: each distinct one is a definition, so the compiled code stays
+  // small.
   const definitions: Record<string, JsonSchema> = {};
   const names = new Map<string, string>();
   const properties: Record<string, JsonSchema> = {};
@@ -178,5 +252,11 @@ export function valueConstraintsSchema(options: readonly OptionSpec[] = OPTIONS)
     }
     properties[key] = { $ref: `#/definitions/${name}` };
   }
-  return { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', definitions, properties, additionalProperties: true };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    definitions,
+    properties,
+    additionalProperties: true,
+  };
 }

@@ -4,7 +4,14 @@
  * `2Gi` -> `2g`. Never rounds: `1.3g` is not a whole number of bytes, so there is no suggestion.
  */
 import { LONG_MAX } from '../primitives/java.js';
-import { GIB, KIB, MIB, TIB, formatSizeForConfig, parseMemorySize } from '../primitives/memory-size.js';
+import {
+  GIB,
+  KIB,
+  MIB,
+  TIB,
+  formatSizeForConfig,
+  parseMemorySize,
+} from '../primitives/memory-size.js';
 
 /**
  * Units people write, lower-cased, with the byte multiplier Flink would have to use for the
@@ -54,7 +61,12 @@ export function suggestSizeSpelling(text: string): string | null {
   if (text.length > MAX_SPELLING) return null;
   if (readsAsIs(text)) return null;
   // Unicode spaces (U+00A0 and others) are not trimmed by Flink but carry no meaning.
-  const s = text.replace(/\s+/gu, ' ').trim().replace(/^(['"])(.*)\1$/, '$2').trim().toLowerCase();
+  const s = text
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .trim()
+    .toLowerCase();
   const m = SIZE.exec(s);
   if (!m) return null;
   const [, whole = '', frac = '', exp, unit = ''] = m;

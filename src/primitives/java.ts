@@ -47,7 +47,8 @@ export function javaTrim(s: string): string {
   return s.slice(start, end);
 }
 
-// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: two digit runs side by side backtrack quadratically on a long value.
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: two digit runs side by side backtrack quadratically on a long
+// value.
 const DECIMAL_FLOAT = /^[+-]?(?:NaN|Infinity|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
 const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)[fFdD]?$/;
 
@@ -57,7 +58,11 @@ const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+
  */
 export function parseJavaFloat(text: string): number {
   const s = javaTrim(text);
-  if (s.length === 0) throw new JavaError('NumberFormatException', text.length === 0 ? 'empty String' : 'empty String');
+  if (s.length === 0)
+    throw new JavaError(
+      'NumberFormatException',
+      text.length === 0 ? 'empty String' : 'empty String',
+    );
   if (DECIMAL_FLOAT.test(s)) {
     const body = s.replace(/[fFdD]$/, '');
     return Math.fround(Number(body));
@@ -99,7 +104,10 @@ interface Shortest {
  */
 const SHORTEST = new Map<number, Shortest>();
 
-/** Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp (and the digits as a bigint). */
+/**
+ * Decimal digits and exponent of the shortest representation: value = 0.d1d2... x 10^exp (and the
+ * digits as a bigint).
+ */
 function shortestDigits(d: number, keep = true): Shortest {
   const a = Math.abs(d);
   let found = keep ? SHORTEST.get(a) : undefined;
@@ -155,7 +163,8 @@ function pow10(k: number): bigint {
  * `BigDecimal.valueOf(multiplier)`, truncated toward zero; above Long.MAX_VALUE it overflows.
  */
 export function multiplyBytes(bytes: bigint, multiplier: number): bigint {
-  if (!(multiplier >= 0)) throw new JavaError('IllegalArgumentException', 'multiplier must be >= 0');
+  if (!(multiplier >= 0))
+    throw new JavaError('IllegalArgumentException', 'multiplier must be >= 0');
   if (!Number.isFinite(multiplier)) throw new JavaError('NumberFormatException', 'Infinite or NaN');
   if (multiplier === 0) return 0n;
   const { unscaled, scale } = decimalOf(multiplier);
@@ -169,14 +178,16 @@ export function multiplyBytes(bytes: bigint, multiplier: number): bigint {
 /** `Math.addExact` on longs. */
 export function addExact(a: bigint, b: bigint): bigint {
   const r = a + b;
-  if (r > LONG_MAX || r < -LONG_MAX - 1n) throw new JavaError('ArithmeticException', 'long overflow');
+  if (r > LONG_MAX || r < -LONG_MAX - 1n)
+    throw new JavaError('ArithmeticException', 'long overflow');
   return r;
 }
 
 /** `Math.subtractExact` on longs. */
 export function subtractExact(a: bigint, b: bigint): bigint {
   const r = a - b;
-  if (r > LONG_MAX || r < -LONG_MAX - 1n) throw new JavaError('ArithmeticException', 'long overflow');
+  if (r > LONG_MAX || r < -LONG_MAX - 1n)
+    throw new JavaError('ArithmeticException', 'long overflow');
   return r;
 }
 

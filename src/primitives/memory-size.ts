@@ -22,7 +22,8 @@ const UNITS: readonly Unit[] = [
   { multiplier: TIB, names: ['t', 'tb', 'tebibytes'] },
 ];
 
-export const UNIT_LIST = '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibytes) / (g | gb | gibibytes) / (t | tb | tebibytes)';
+export const UNIT_LIST =
+  '(b | bytes) / (k | kb | kibibytes) / (m | mb | mebibytes) / (g | gb | gibibytes) / (t | tb | tebibytes)';
 
 /**
  * `MemorySize.parse(text)` (and `parse(text, defaultUnit)` when a default unit is given).
@@ -34,17 +35,25 @@ export const ceilTo = (v: bigint, unit: bigint): bigint => ((v + unit - 1n) / un
 export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g' | 't'): bigint {
   const trimmed = javaTrim(text);
   if (trimmed.length === 0) {
-    throw new JavaError('IllegalArgumentException', 'argument is an empty- or whitespace-only string');
+    throw new JavaError(
+      'IllegalArgumentException',
+      'argument is an empty- or whitespace-only string',
+    );
   }
   let pos = 0;
-  while (pos < trimmed.length && trimmed.charCodeAt(pos) >= 48 && trimmed.charCodeAt(pos) <= 57) pos++;
+  while (pos < trimmed.length && trimmed.charCodeAt(pos) >= 48 && trimmed.charCodeAt(pos) <= 57)
+    pos++;
   const digits = trimmed.slice(0, pos);
   const unitText = javaTrim(trimmed.slice(pos)).toLowerCase();
-  if (digits.length === 0) throw new JavaError('NumberFormatException', 'text does not start with a number');
+  if (digits.length === 0)
+    throw new JavaError('NumberFormatException', 'text does not start with a number');
   // 2^63-1 has 19 digits; more significant digits than that overflow whatever they are.
   const value = tooManyDigits(digits, 19) ? LONG_MAX + 1n : BigInt(digits);
   if (value > LONG_MAX) {
-    throw new JavaError('IllegalArgumentException', `The value '${digits}' cannot be re represented as 64bit number (numeric overflow).`);
+    throw new JavaError(
+      'IllegalArgumentException',
+      `The value '${digits}' cannot be re represented as 64bit number (numeric overflow).`,
+    );
   }
   let multiplier = 1n;
   const effectiveUnit = unitText.length === 0 && defaultUnit ? defaultUnit : unitText;
@@ -60,12 +69,18 @@ export function parseMemorySize(text: string, defaultUnit?: 'b' | 'k' | 'm' | 'g
   }
   const bytes = value * multiplier;
   if (bytes > LONG_MAX) {
-    throw new JavaError('IllegalArgumentException', `The value '${text}' cannot be re represented as 64bit number of bytes (numeric overflow).`);
+    throw new JavaError(
+      'IllegalArgumentException',
+      `The value '${text}' cannot be re represented as 64bit number of bytes (numeric overflow).`,
+    );
   }
   return bytes;
 }
 
-/** The bytes a size means as Flink reads it, or null where Flink would refuse it (for deciding, never for reporting). */
+/**
+ * The bytes a size means as Flink reads it, or null where Flink would refuse it (for deciding,
+ * never for reporting).
+ */
 export function parseMemorySizeOrNull(text: string): bigint | null {
   try {
     return parseMemorySize(text);
@@ -81,7 +96,9 @@ export function memoryToString(bytes: bigint): string {
   return `${bytes / best.multiplier} ${best.names[1]}`;
 }
 
-/** `MemorySize.toHumanReadableString()`: "<n> bytes" up to 1024, else "1.250gb (1342177280 bytes)". */
+/**
+ * `MemorySize.toHumanReadableString()`: "<n> bytes" up to 1024, else "1.250gb (1342177280 bytes)".
+ */
 export function humanReadable(bytes: bigint): string {
   let best: Unit | undefined;
   for (const u of UNITS) if (bytes > u.multiplier) best = u;
@@ -96,7 +113,12 @@ export function humanReadable(bytes: bigint): string {
  */
 export function formatSizeForConfig(bytes: bigint): string {
   if (bytes === 0n) return '0';
-  for (const [suffix, mult] of [['t', TIB], ['g', GIB], ['m', MIB], ['k', KIB]] as const) {
+  for (const [suffix, mult] of [
+    ['t', TIB],
+    ['g', GIB],
+    ['m', MIB],
+    ['k', KIB],
+  ] as const) {
     if (bytes % mult === 0n) return `${bytes / mult}${suffix}`;
   }
   return `${bytes}b`;
@@ -114,7 +136,12 @@ export function formatSizeShort(bytes: bigint): string {
 }
 
 /** Explain prints a few of these per component for every file: units and divisors are made once. */
-const SHORT_UNITS: readonly (readonly [string, bigint, number])[] = [['TiB', TIB, Number(TIB)], ['GiB', GIB, Number(GIB)], ['MiB', MIB, Number(MIB)], ['KiB', KIB, Number(KIB)]];
+const SHORT_UNITS: readonly (readonly [string, bigint, number])[] = [
+  ['TiB', TIB, Number(TIB)],
+  ['GiB', GIB, Number(GIB)],
+  ['MiB', MIB, Number(MIB)],
+  ['KiB', KIB, Number(KIB)],
+];
 
 /** "1.50" -> "1.5", "2.00" -> "2", "10" -> "10". */
 function withoutTrailingZeros(text: string): string {

@@ -3,7 +3,13 @@
  * `flink-conf.yaml`, `--set` or the operator are strings; values from `config.yaml` keep their
  * YAML type, which changes how they convert (`0x10` is 16 bytes, a YAML float narrows to float).
  */
-import { JavaError, javaDoubleToString, parseJavaDouble, parseJavaFloat, tooManyDigits } from './java.js';
+import {
+  JavaError,
+  javaDoubleToString,
+  parseJavaDouble,
+  parseJavaFloat,
+  tooManyDigits,
+} from './java.js';
 import { parseMemorySize } from './memory-size.js';
 
 export type RawValue =
@@ -46,8 +52,12 @@ export function convertMemory(v: RawValue): bigint {
 export function convertFloat(v: RawValue): number {
   if (v.kind === 'float') {
     const x = v.value;
-    if (x === 0 || (x >= FLOAT_MIN && x <= FLOAT_MAX) || (x >= -FLOAT_MAX && x <= -FLOAT_MIN)) return Math.fround(x);
-    throw new JavaError('IllegalArgumentException', `Configuration value ${javaDoubleToString(x)} overflows/underflows the float type.`);
+    if (x === 0 || (x >= FLOAT_MIN && x <= FLOAT_MAX) || (x >= -FLOAT_MAX && x <= -FLOAT_MIN))
+      return Math.fround(x);
+    throw new JavaError(
+      'IllegalArgumentException',
+      `Configuration value ${javaDoubleToString(x)} overflows/underflows the float type.`,
+    );
   }
   return parseJavaFloat(rawToString(v));
 }
@@ -60,23 +70,30 @@ export function convertDouble(v: RawValue): number {
 export function convertInt(v: RawValue): number {
   if (v.kind === 'int') {
     if (v.value > 2147483647n || v.value < -2147483648n) {
-      throw new JavaError('IllegalArgumentException', `Configuration value ${rawToString(v)} overflows/underflows the integer type.`);
+      throw new JavaError(
+        'IllegalArgumentException',
+        `Configuration value ${rawToString(v)} overflows/underflows the integer type.`,
+      );
     }
     return Number(v.value);
   }
   const s = rawToString(v);
-  if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  if (!/^[+-]?\d+$/.test(s))
+    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   const n = tooManyDigits(s.replace(/^[+-]/, ''), 10) ? 1n << 63n : BigInt(s);
-  if (n > 2147483647n || n < -2147483648n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  if (n > 2147483647n || n < -2147483648n)
+    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   return Number(n);
 }
 
 export function convertLong(v: RawValue): bigint {
   if (v.kind === 'int') return v.value;
   const s = rawToString(v);
-  if (!/^[+-]?\d+$/.test(s)) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  if (!/^[+-]?\d+$/.test(s))
+    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   const n = tooManyDigits(s.replace(/^[+-]/, ''), 19) ? 1n << 64n : BigInt(s);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  if (n > 9223372036854775807n || n < -9223372036854775808n)
+    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
   return n;
 }
 

@@ -12,7 +12,10 @@ export type UsageErrorCode =
   | 'EISDIR'
   /** No permission to read the path. */
   | 'EACCES'
-  /** A malformed argument, such as `--set` without `=` or a flag value that is not one of its choices. */
+  /**
+   * A malformed argument, such as `--set` without `=` or a flag value that is not one of its
+   * choices.
+   */
   | 'EINVAL'
   /** The file is too large to hold as text. */
   | 'EFBIG'
@@ -33,8 +36,13 @@ export class UsageError extends Error {
   }
 }
 
-/** The code for a failed read: the file system's ENOENT, EISDIR, EACCES or EFBIG as they are, anything else EIO. */
+/**
+ * The code for a failed read: the file system's ENOENT, EISDIR, EACCES or EFBIG as they are,
+ * anything else EIO.
+ */
 export function readFailureCode(e: unknown): UsageErrorCode {
   const code = (e as { code?: unknown } | null | undefined)?.code;
-  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'EFBIG' ? code : 'EIO';
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'EFBIG'
+    ? code
+    : 'EIO';
 }

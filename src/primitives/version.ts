@@ -9,8 +9,20 @@ export interface FlinkVersion {
 
 /** Every minor version the model knows, oldest first. 2.1 and 2.2 share 2.0's memory options. */
 export const KNOWN_VERSIONS: readonly string[] = [
-  '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20',
-  '2.0', '2.1', '2.2',
+  '1.10',
+  '1.11',
+  '1.12',
+  '1.13',
+  '1.14',
+  '1.15',
+  '1.16',
+  '1.17',
+  '1.18',
+  '1.19',
+  '1.20',
+  '2.0',
+  '2.1',
+  '2.2',
 ];
 
 export const NEWEST_VERSION = KNOWN_VERSIONS[KNOWN_VERSIONS.length - 1]!;
@@ -21,7 +33,11 @@ const VERSION_RE = /^v?(\d+)[._](\d+)(?:[._](\d+))?(?:[-.]?[A-Za-z].*)?$/;
 export function parseVersion(text: string): FlinkVersion | null {
   const m = VERSION_RE.exec(text.trim());
   if (!m) return null;
-  const v: FlinkVersion = { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) };
+  const v: FlinkVersion = {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: m[3] === undefined ? null : Number(m[3]),
+  };
   if (!KNOWN_VERSIONS.includes(`${v.major}.${v.minor}`)) return null;
   return v;
 }

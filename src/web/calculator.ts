@@ -23,12 +23,36 @@ import type { Process } from '../primitives/flink-process.js';
 
 /** The form's options: the ones that decide most configurations. */
 export const FORM_OPTIONS: readonly (readonly [string, readonly string[]])[] = [
-  ['TaskManager', ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'taskmanager.memory.task.heap.size', 'taskmanager.memory.managed.size', 'taskmanager.memory.managed.fraction', 'taskmanager.memory.network.min', 'taskmanager.memory.network.max', 'taskmanager.memory.network.fraction', 'taskmanager.memory.jvm-metaspace.size', 'taskmanager.memory.jvm-overhead.fraction']],
-  ['JobManager', ['jobmanager.memory.process.size', 'jobmanager.memory.flink.size', 'jobmanager.memory.heap.size', 'jobmanager.memory.off-heap.size', 'jobmanager.memory.jvm-metaspace.size']],
+  [
+    'TaskManager',
+    [
+      'taskmanager.memory.process.size',
+      'taskmanager.memory.flink.size',
+      'taskmanager.memory.task.heap.size',
+      'taskmanager.memory.managed.size',
+      'taskmanager.memory.managed.fraction',
+      'taskmanager.memory.network.min',
+      'taskmanager.memory.network.max',
+      'taskmanager.memory.network.fraction',
+      'taskmanager.memory.jvm-metaspace.size',
+      'taskmanager.memory.jvm-overhead.fraction',
+    ],
+  ],
+  [
+    'JobManager',
+    [
+      'jobmanager.memory.process.size',
+      'jobmanager.memory.flink.size',
+      'jobmanager.memory.heap.size',
+      'jobmanager.memory.off-heap.size',
+      'jobmanager.memory.jvm-metaspace.size',
+    ],
+  ],
 ];
 const OPTION_KEYS = FORM_OPTIONS.flatMap(([, keys]) => keys);
 const PROCESSES: readonly Process[] = ['taskmanager', 'jobmanager'];
-const EXAMPLE = 'taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\njobmanager.memory.process.size: 1600m\n';
+const EXAMPLE =
+  'taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\njobmanager.memory.process.size: 1600m\n';
 
 export interface PageState {
   text: string;
@@ -40,7 +64,12 @@ export interface PageState {
   options: Record<string, string>;
 }
 
-const NAMES: Readonly<Record<string, string>> = { '': 'pasted', 'flink-conf': 'flink-conf.yaml', 'config-yaml': 'config.yaml', k8s: 'deployment.yaml' };
+const NAMES: Readonly<Record<string, string>> = {
+  '': 'pasted',
+  'flink-conf': 'flink-conf.yaml',
+  'config-yaml': 'config.yaml',
+  k8s: 'deployment.yaml',
+};
 
 export function stateToHash(s: PageState): string {
   const p = new URLSearchParams();
@@ -56,7 +85,8 @@ export function stateToHash(s: PageState): string {
 export function hashToState(hash: string): PageState | null {
   if (!hash.replace(/^#/, '')) return null;
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const pick = <T extends string>(v: string | null, allowed: readonly T[]): T | '' => (v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : '');
+  const pick = <T extends string>(v: string | null, allowed: readonly T[]): T | '' =>
+    v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : '';
   const options: Record<string, string> = {};
   for (const k of OPTION_KEYS) {
     const v = p.get(k);
@@ -80,41 +110,69 @@ export interface Outcome {
 /** What the page shows for a state: the same steps as `flink-mem explain` and `lint` take. */
 export function calculate(s: PageState): Outcome {
   const version = s.version ? parseVersion(s.version) : null;
-  if (s.version && !version) return { status: `Flink version "${s.version}" is not one flink-mem models (${KNOWN_VERSIONS[0]} to ${KNOWN_VERSIONS.at(-1)})`, html: '' };
+  if (s.version && !version)
+    return {
+      status: `Flink version "${s.version}" is not one flink-mem models (${KNOWN_VERSIONS[0]} to ${KNOWN_VERSIONS.at(-1)})`,
+      html: '',
+    };
   const env: Record<string, string> = {};
   for (const pair of s.env.split(/\s+/).filter(Boolean)) {
     const i = pair.indexOf('=');
     if (i <= 0) return { status: `Environment "${pair}" must look like NAME=value`, html: '' };
     env[pair.slice(0, i)] = pair.slice(i + 1);
   }
-  const set = OPTION_KEYS.filter((k) => s.options[k]).map((k) => [k, s.options[k]!] as [string, string]);
-  const loaded = loadText(s.text, NAMES[s.format]!, { ...(s.format ? { format: s.format } : {}), set });
+  const set = OPTION_KEYS.filter((k) => s.options[k]).map(
+    (k) => [k, s.options[k]!] as [string, string],
+  );
+  const loaded = loadText(s.text, NAMES[s.format]!, {
+    ...(s.format ? { format: s.format } : {}),
+    set,
+  });
   const fatal = fatalProblems(loaded);
   if (fatal.length > 0 || loaded.documents.length === 0) {
     const p = fatal[0] ?? loaded.problems[0];
-    return { status: `Cannot read this configuration: ${p ? `line ${p.span.line}, column ${p.span.column}: ${p.message}` : 'no Flink configuration found'}`, html: '' };
+    return {
+      status: `Cannot read this configuration: ${p ? `line ${p.span.line}, column ${p.span.column}: ${p.message}` : 'no Flink configuration found'}`,
+      html: '',
+    };
   }
   const target: Target = s.target || 'standalone';
   const versions: FlinkVersion[] | null = version ? [version] : null;
-  const docs = loaded.documents.map((doc) => explainDocument(doc, { versions, target, env, trace: true }));
-  return { status: summary(docs), html: [...docs.map(docHtml), findingsHtml(loaded, target, version)].join('\n') };
+  const docs = loaded.documents.map((doc) =>
+    explainDocument(doc, { versions, target, env, trace: true }),
+  );
+  return {
+    status: summary(docs),
+    html: [...docs.map(docHtml), findingsHtml(loaded, target, version)].join('\n'),
+  };
 }
 
 function summary(docs: readonly ExplainedDocument[]): string {
-  return docs.flatMap((d) => d.versions.map((v) => {
-    const name = d.doc.kubernetes?.name ? `${d.doc.kubernetes.name}: ` : '';
-    const parts = PROCESSES.map((p) => `${p === 'taskmanager' ? 'TaskManager' : 'JobManager'} ${v[p].ok ? 'starts' : 'does not start'}`);
-    return `${name}Flink ${versionLabel(v.version)}, ${v.target}: ${parts.join(', ')}.`;
-  })).join(' ');
+  return docs
+    .flatMap((d) =>
+      d.versions.map((v) => {
+        const name = d.doc.kubernetes?.name ? `${d.doc.kubernetes.name}: ` : '';
+        const parts = PROCESSES.map(
+          (p) =>
+            `${p === 'taskmanager' ? 'TaskManager' : 'JobManager'} ${v[p].ok ? 'starts' : 'does not start'}`,
+        );
+        return `${name}Flink ${versionLabel(v.version)}, ${v.target}: ${parts.join(', ')}.`;
+      }),
+    )
+    .join(' ');
 }
-
 
 function docHtml(d: ExplainedDocument, i: number): string {
   const out = [`<div data-doc="${i}">`];
-  if (d.doc.kubernetes?.name) out.push(`<h3>${xml(`${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}`)}</h3>`);
-  out.push(`<div class="picture">${explainSvg([d], { processes: PROCESSES, idPrefix: `p${i}-` })}</div>`);
+  if (d.doc.kubernetes?.name)
+    out.push(`<h3>${xml(`${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}`)}</h3>`);
+  out.push(
+    `<div class="picture">${explainSvg([d], { processes: PROCESSES, idPrefix: `p${i}-` })}</div>`,
+  );
   for (const v of d.versions) {
-    out.push(`<div data-version="${versionLabel(v.version)}"><h3>Flink ${versionLabel(v.version)} · ${v.target}</h3><div class="processes">`);
+    out.push(
+      `<div data-version="${versionLabel(v.version)}"><h3>Flink ${versionLabel(v.version)} · ${v.target}</h3><div class="processes">`,
+    );
     for (const p of PROCESSES) out.push(processDetails(processPicture(v, p)));
     out.push('</div>', traceDetails(v, PROCESSES), '</div>');
   }
@@ -123,7 +181,12 @@ function docHtml(d: ExplainedDocument, i: number): string {
 }
 
 function findingsHtml(loaded: LoadedFile, target: Target, version: FlinkVersion | null): string {
-  const findings = lintLoadedFile(loaded, ALL_RULES, { rules: {}, target, knownRuleIds: ALL_RULES.map((r) => r.id), ...(version ? { flinkVersion: version } : {}) });
+  const findings = lintLoadedFile(loaded, ALL_RULES, {
+    rules: {},
+    target,
+    knownRuleIds: ALL_RULES.map((r) => r.id),
+    ...(version ? { flinkVersion: version } : {}),
+  });
   return `<h3>Lint findings</h3>${findingsList(findings)}`;
 }
 
@@ -166,7 +229,10 @@ function update(): void {
   try {
     out = calculate(s);
   } catch (e) {
-    out = { status: `flink-mem failed on this input (a bug; please report it): ${e instanceof Error ? e.message : String(e)}`, html: '' };
+    out = {
+      status: `flink-mem failed on this input (a bug; please report it): ${e instanceof Error ? e.message : String(e)}`,
+      html: '',
+    };
   }
   byId('status').textContent = out.status;
   byId('output').innerHTML = out.html;
@@ -196,7 +262,16 @@ function buildForm(): void {
 
 function start(): void {
   buildForm();
-  fillForm(hashToState(location.hash) ?? { text: EXAMPLE, format: '', version: '', target: '', env: '', options: {} });
+  fillForm(
+    hashToState(location.hash) ?? {
+      text: EXAMPLE,
+      format: '',
+      version: '',
+      target: '',
+      env: '',
+      options: {},
+    },
+  );
   const form = byId<HTMLFormElement>('form');
   form.addEventListener('input', update);
   form.addEventListener('change', update);

@@ -3,7 +3,12 @@
  * with the reason and a verified fix when a process would not start.
  */
 import type { ConfigDocument } from '../../config/types.js';
-import type { JobManagerResult, MemoryFailure, Target, TaskManagerResult } from '../../model/compute.js';
+import type {
+  JobManagerResult,
+  MemoryFailure,
+  Target,
+  TaskManagerResult,
+} from '../../model/compute.js';
 import { computeJobManager, computeTaskManager } from '../../model/compute.js';
 import { findFix } from '../../model/fix-search.js';
 import { explainFailure } from '../../model/reasons.js';
@@ -41,25 +46,46 @@ export interface ExplainedDocument {
   readonly doc: ConfigDocument;
   readonly versions: readonly ExplainedVersion[];
   /** Changes between consecutive requested versions. */
-  readonly changes: readonly { readonly from: FlinkVersion; readonly to: FlinkVersion; readonly items: readonly UpgradeChange[] }[];
+  readonly changes: readonly {
+    readonly from: FlinkVersion;
+    readonly to: FlinkVersion;
+    readonly items: readonly UpgradeChange[];
+  }[];
 }
 
 export interface ExplainSettings {
-  /** Versions to explain; null means the one the document says or implies (see versionAndTarget). */
+  /**
+   * Versions to explain; null means the one the document says or implies (see versionAndTarget).
+   */
   readonly versions: readonly FlinkVersion[] | null;
   readonly target: Target;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Record the derivation's steps (explain --trace); without it the results carry none. */
   readonly trace?: boolean;
-  /** The failure reasons in the output language (src/i18n/<lang>/reasons.ts); English when absent. */
+  /**
+   * The failure reasons in the output language (src/i18n/<lang>/reasons.ts); English when absent.
+   */
   readonly reasons?: Readonly<Record<string, Explainer>>;
 }
 
-function report(doc: ConfigDocument, raw: ReadonlyMap<string, RawValue>, r: TaskManagerResult | JobManagerResult, process: Process, version: FlinkVersion, target: Target, env: ExplainSettings['env'], reasons?: ExplainSettings['reasons']): FailureReport | undefined {
+function report(
+  doc: ConfigDocument,
+  raw: ReadonlyMap<string, RawValue>,
+  r: TaskManagerResult | JobManagerResult,
+  process: Process,
+  version: FlinkVersion,
+  target: Target,
+  env: ExplainSettings['env'],
+  reasons?: ExplainSettings['reasons'],
+): FailureReport | undefined {
   if (r.ok) return undefined;
   const value = (key: string) => entryFor(doc, key)?.text;
   const fix = findFix(raw, process, { version, target, env });
-  return { failure: r.failure, reason: explainFailure(r.failure, value, process, reasons), fix: (fix && fixInManifest(doc, fix.changes)) ?? null };
+  return {
+    failure: r.failure,
+    reason: explainFailure(r.failure, value, process, reasons),
+    fix: (fix && fixInManifest(doc, fix.changes)) ?? null,
+  };
 }
 
 /**
@@ -96,12 +122,34 @@ export function explainDocument(doc: ConfigDocument, settings: ExplainSettings):
     const taskmanager = computeTaskManager(raw, options);
     const jobmanager = computeJobManager(raw, options);
     const failures: Partial<Record<Process, FailureReport>> = {};
-    const tm = report(doc, raw, taskmanager, 'taskmanager', version, target, settings.env, settings.reasons);
-    const jm = report(doc, raw, jobmanager, 'jobmanager', version, target, settings.env, settings.reasons);
+    const tm = report(
+      doc,
+      raw,
+      taskmanager,
+      'taskmanager',
+      version,
+      target,
+      settings.env,
+      settings.reasons,
+    );
+    const jm = report(
+      doc,
+      raw,
+      jobmanager,
+      'jobmanager',
+      version,
+      target,
+      settings.env,
+      settings.reasons,
+    );
     if (tm) failures.taskmanager = tm;
     if (jm) failures.jobmanager = jm;
     return new Explained(doc, version, target, taskmanager, jobmanager, failures);
   });
-  const changes = explained.slice(1).map((to, i) => ({ from: explained[i]!.version, to: to.version, items: compareVersions(doc, explained[i]!, to) }));
+  const changes = explained.slice(1).map((to, i) => ({
+    from: explained[i]!.version,
+    to: to.version,
+    items: compareVersions(doc, explained[i]!, to),
+  }));
   return { doc, versions: explained, changes };
 }

@@ -40,29 +40,53 @@ details{margin:8px 0}summary{cursor:pointer}
 const esc = xml;
 
 export function processTable(pic: ProcessPicture): string {
-  const rows = pic.parts.filter((p) => p.bytes !== null).map((p) => `<tr data-part="${p.key}"><td>${esc(p.name)}</td><td class="num">${formatSizeShort(p.bytes!)}</td><td class="num" data-bytes>${p.bytes}</td><td><code>${esc(optionsLabel(p.options))}</code></td></tr>`);
+  const rows = pic.parts
+    .filter((p) => p.bytes !== null)
+    .map(
+      (p) =>
+        `<tr data-part="${p.key}"><td>${esc(p.name)}</td><td class="num">${formatSizeShort(p.bytes!)}</td><td class="num" data-bytes>${p.bytes}</td><td><code>${esc(optionsLabel(p.options))}</code></td></tr>`,
+    );
   for (const b of pic.brackets) {
-    if (b.bytes !== null && b.from !== b.to) rows.push(`<tr class="total" data-bracket="${esc(b.name)}"><td>${esc(b.name)}</td><td class="num">${formatSizeShort(b.bytes)}</td><td class="num" data-bytes>${b.bytes}</td><td><code>${esc(b.setBy)}</code></td></tr>`);
+    if (b.bytes !== null && b.from !== b.to)
+      rows.push(
+        `<tr class="total" data-bracket="${esc(b.name)}"><td>${esc(b.name)}</td><td class="num">${formatSizeShort(b.bytes)}</td><td class="num" data-bytes>${b.bytes}</td><td><code>${esc(b.setBy)}</code></td></tr>`,
+      );
   }
   return `<table><caption class="muted">${esc(pic.title)}</caption><thead><tr><th>Component</th><th class="num">Size</th><th class="num">Bytes</th><th>Set by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function processDetails(pic: ProcessPicture): string {
-  const out = [`<h4>${esc(pic.title)} ${pic.ok ? 'starts' : '<span class="bad">does not start</span>'}</h4>`];
+  const out = [
+    `<h4>${esc(pic.title)} ${pic.ok ? 'starts' : '<span class="bad">does not start</span>'}</h4>`,
+  ];
   if (pic.failure) {
     out.push(`<p><strong>Why:</strong> <span data-reason>${esc(pic.failure.reason)}</span></p>`);
-    out.push(`<p><strong>Fix:</strong> ${pic.failure.fix ? `<code data-fix>${esc(pic.failure.fix)}</code>` : 'none found automatically; see the reason above'}</p>`);
-    out.push(`<p><strong>Flink says:</strong></p><pre data-flink-message>${esc(pic.failure.flinkMessage)}</pre>`);
+    out.push(
+      `<p><strong>Fix:</strong> ${pic.failure.fix ? `<code data-fix>${esc(pic.failure.fix)}</code>` : 'none found automatically; see the reason above'}</p>`,
+    );
+    out.push(
+      `<p><strong>Flink says:</strong></p><pre data-flink-message>${esc(pic.failure.flinkMessage)}</pre>`,
+    );
   }
   if (pic.parts.some((p) => p.bytes !== null)) out.push(processTable(pic));
-  if (pic.ok) out.push(pic.jvmArgs ? `<p><strong>JVM arguments:</strong> <code data-jvm-args>${esc(pic.jvmArgs)}</code></p>` : '<p class="muted">No JVM arguments: the process runs in the JVM that started it.</p>');
+  if (pic.ok)
+    out.push(
+      pic.jvmArgs
+        ? `<p><strong>JVM arguments:</strong> <code data-jvm-args>${esc(pic.jvmArgs)}</code></p>`
+        : '<p class="muted">No JVM arguments: the process runs in the JVM that started it.</p>',
+    );
   return `<div data-process="${pic.process}">${out.join('\n')}</div>`;
 }
 
 export function traceDetails(v: ExplainedVersion, processes: readonly Process[]): string {
   const blocks = processes.map((p) => {
     const r = v[p];
-    const rows = r.trace.map((s) => `<tr><td>${esc(s.component)}</td><td class="num">${s.bytes}</td><td>${esc(s.how)}</td></tr>`).join('');
+    const rows = r.trace
+      .map(
+        (s) =>
+          `<tr><td>${esc(s.component)}</td><td class="num">${s.bytes}</td><td>${esc(s.how)}</td></tr>`,
+      )
+      .join('');
     const notes = r.notes.map((note) => `<li>${esc(note)}</li>`).join('');
     return `<h4>${p === 'taskmanager' ? 'TaskManager' : 'JobManager'}</h4><table><thead><tr><th>Component</th><th class="num">Bytes</th><th>How</th></tr></thead><tbody>${rows}</tbody></table>${notes ? `<ul>${notes}</ul>` : ''}`;
   });
@@ -72,7 +96,13 @@ export function traceDetails(v: ExplainedVersion, processes: readonly Process[])
 export function findingsList(findings: readonly Finding[]): string {
   if (findings.length === 0) return '<p>No lint findings.</p>';
   const items = findings.map((f) => {
-    const fix = f.fix ? ` <span class="muted">fix:</span> <code>${esc(Object.entries(f.fix).map(([k, v]) => (v === null ? `remove ${k}` : `${k}: ${v}`)).join(', '))}</code>` : '';
+    const fix = f.fix
+      ? ` <span class="muted">fix:</span> <code>${esc(
+          Object.entries(f.fix)
+            .map(([k, v]) => (v === null ? `remove ${k}` : `${k}: ${v}`))
+            .join(', '),
+        )}</code>`
+      : '';
     return `<li data-rule="${esc(f.ruleId)}"><span class="num">${f.line}:${f.column}</span> <span class="${f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warning' : 'muted'}">${f.severity}</span> ${esc(f.message)} <span class="muted">[${esc(f.ruleId)}]</span>${fix}</li>`;
   });
   return `<ul class="findings">${items.join('\n')}</ul>`;
@@ -84,16 +114,25 @@ export function explainHtml(files: readonly HtmlFile[], o: HtmlOptions): string 
   for (const f of files) {
     body.push(`<section><h2>${esc(f.file)}</h2>`);
     for (const d of f.docs) {
-      if (d.doc.kubernetes?.name) body.push(`<h3>${esc(`${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}`)}</h3>`);
-      body.push(`<div class="picture">${explainSvg([d], { processes: o.processes, idPrefix: `fm${k++}-` })}</div>`);
+      if (d.doc.kubernetes?.name)
+        body.push(`<h3>${esc(`${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}`)}</h3>`);
+      body.push(
+        `<div class="picture">${explainSvg([d], { processes: o.processes, idPrefix: `fm${k++}-` })}</div>`,
+      );
       for (const v of d.versions) {
-        body.push(`<h3>Flink ${esc(versionLabel(v.version))} · ${esc(v.target)}</h3><div class="processes">`);
+        body.push(
+          `<h3>Flink ${esc(versionLabel(v.version))} · ${esc(v.target)}</h3><div class="processes">`,
+        );
         for (const p of o.processes) body.push(processDetails(processPicture(v, p)));
         body.push('</div>', traceDetails(v, o.processes));
       }
       for (const ch of d.changes) {
         body.push(`<h3>Upgrade ${esc(versionLabel(ch.from))} → ${esc(versionLabel(ch.to))}</h3>`);
-        body.push(ch.items.length ? `<ul>${ch.items.map((i) => `<li>${esc(i.text)}</li>`).join('')}</ul>` : '<p>Nothing changes for this configuration.</p>');
+        body.push(
+          ch.items.length
+            ? `<ul>${ch.items.map((i) => `<li>${esc(i.text)}</li>`).join('')}</ul>`
+            : '<p>Nothing changes for this configuration.</p>',
+        );
       }
     }
     body.push('<h3>Lint findings</h3>', findingsList(f.findings), '</section>');

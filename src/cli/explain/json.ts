@@ -26,7 +26,12 @@ function sizes(s: object): Record<string, number | string> {
 }
 
 function trace(steps: readonly TraceStep[]) {
-  return steps.map((s) => ({ component: s.component, bytes: jsonBytes(s.bytes), how: s.how, keys: s.keys }));
+  return steps.map((s) => ({
+    component: s.component,
+    bytes: jsonBytes(s.bytes),
+    how: s.how,
+    keys: s.keys,
+  }));
 }
 
 function failure(f: FailureReport) {
@@ -48,7 +53,15 @@ function processJson(v: ExplainedVersion, p: Process, o: JsonOptions): unknown {
   const f = v.failures[p];
   const common = {
     ...(o.trace ? { trace: trace(r.trace), notes: r.notes } : {}),
-    ...(r.legacyMapping ? { legacyMapping: { from: r.legacyMapping.from, to: r.legacyMapping.to, bytes: jsonBytes(r.legacyMapping.bytes) } } : {}),
+    ...(r.legacyMapping
+      ? {
+          legacyMapping: {
+            from: r.legacyMapping.from,
+            to: r.legacyMapping.to,
+            bytes: jsonBytes(r.legacyMapping.bytes),
+          },
+        }
+      : {}),
   };
   if (!r.ok || f) return { ...failure(f!), ...common };
   if (p === 'taskmanager' && 'jvmDirect' in r) {
@@ -63,27 +76,41 @@ function processJson(v: ExplainedVersion, p: Process, o: JsonOptions): unknown {
       ...common,
     };
   }
-  return { ok: true, path: r.path, sizes: sizes(r.sizes), jvmArgs: r.jvmArgs, dynamicConfigs: r.dynamicConfigs, ...common };
+  return {
+    ok: true,
+    path: r.path,
+    sizes: sizes(r.sizes),
+    jvmArgs: r.jvmArgs,
+    dynamicConfigs: r.dynamicConfigs,
+    ...common,
+  };
 }
 
 /** The `results` elements of one document (one per version). */
 export function resultElements(d: ExplainedDocument, o: JsonOptions): unknown[] {
   const results: unknown[] = [];
   for (const v of d.versions) {
-      results.push({
-        file: d.doc.file,
-        ...(d.doc.docIndex > 0 || d.doc.kubernetes?.name ? { document: d.doc.docIndex, name: d.doc.kubernetes?.name } : {}),
-        flinkVersion: versionLabel(v.version),
-        target: v.target,
-        ...Object.fromEntries(o.processes.map((p) => [p, processJson(v, p, o)])),
-        ...(o.showConfig ? { config: v.effective } : {}),
-      });
+    results.push({
+      file: d.doc.file,
+      ...(d.doc.docIndex > 0 || d.doc.kubernetes?.name
+        ? { document: d.doc.docIndex, name: d.doc.kubernetes?.name }
+        : {}),
+      flinkVersion: versionLabel(v.version),
+      target: v.target,
+      ...Object.fromEntries(o.processes.map((p) => [p, processJson(v, p, o)])),
+      ...(o.showConfig ? { config: v.effective } : {}),
+    });
   }
   return results;
 }
 
 export function upgradeElements(d: ExplainedDocument): unknown[] {
-  return d.changes.map((c) => ({ file: d.doc.file, from: versionLabel(c.from), to: versionLabel(c.to), changes: c.items }));
+  return d.changes.map((c) => ({
+    file: d.doc.file,
+    from: versionLabel(c.from),
+    to: versionLabel(c.to),
+    changes: c.items,
+  }));
 }
 
 /**
@@ -94,7 +121,10 @@ export class JsonStream {
   private first = true;
   private readonly upgrades: unknown[] = [];
 
-  constructor(private readonly write: (s: string) => void, private readonly o: JsonOptions) {
+  constructor(
+    private readonly write: (s: string) => void,
+    private readonly o: JsonOptions,
+  ) {
     write('{\n  "results": [');
   }
 
@@ -108,12 +138,17 @@ export class JsonStream {
 
   end(errors: readonly { file: string; message: string }[]): void {
     let tail = this.first ? ']' : '\n  ]';
-    if (this.upgrades.length) tail += `,\n  "upgrades": ${indent(JSON.stringify(this.upgrades, null, 2), '  ').trimStart()}`;
-    if (errors.length) tail += `,\n  "errors": ${indent(JSON.stringify(errors, null, 2), '  ').trimStart()}`;
+    if (this.upgrades.length)
+      tail += `,\n  "upgrades": ${indent(JSON.stringify(this.upgrades, null, 2), '  ').trimStart()}`;
+    if (errors.length)
+      tail += `,\n  "errors": ${indent(JSON.stringify(errors, null, 2), '  ').trimStart()}`;
     this.write(tail + '\n}\n');
   }
 }
 
 function indent(text: string, pad: string): string {
-  return text.split('\n').map((l) => pad + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }

@@ -37,7 +37,10 @@ function fence(lines: readonly string[]): string[] {
 /** One line per component: its bar starts where the previous component's ends. */
 export function textPicture(pic: ProcessPicture): string[] {
   const parts = pic.parts.filter((p) => p.bytes !== null);
-  const cells = allocate(parts.map((p) => p.bytes!), BAR);
+  const cells = allocate(
+    parts.map((p) => p.bytes!),
+    BAR,
+  );
   const w = Math.max(...parts.map((p) => p.name.length));
   let at = 0;
   const lines = parts.map((p, i) => {
@@ -52,12 +55,16 @@ function table(pic: ProcessPicture): string[] {
   const rows = ['| Component | Size | Bytes | Set by |', '|---|---:|---:|---|'];
   for (const p of pic.parts) {
     if (p.bytes === null) continue;
-    rows.push(`| ${mdText(p.name)} | ${formatSizeShort(p.bytes)} | ${p.bytes} | ${code(optionsLabel(p.options))} |`);
+    rows.push(
+      `| ${mdText(p.name)} | ${formatSizeShort(p.bytes)} | ${p.bytes} | ${code(optionsLabel(p.options))} |`,
+    );
   }
   for (const b of pic.brackets) {
     // A bracket of one component (the JobManager's JVM heap) would repeat its row.
     if (b.bytes === null || b.from === b.to) continue;
-    rows.push(`| **${mdText(b.name)}** | ${formatSizeShort(b.bytes)} | ${b.bytes} | ${code(b.setBy)} |`);
+    rows.push(
+      `| **${mdText(b.name)}** | ${formatSizeShort(b.bytes)} | ${b.bytes} | ${code(b.setBy)} |`,
+    );
   }
   return rows;
 }
@@ -69,9 +76,19 @@ function processSection(pic: ProcessPicture): string[] {
     return out;
   }
   const f = pic.failure!;
-  const out = [`**${pic.title}** does not start`, '', `- **Why:** ${mdText(f.reason)}`, `- **Fix:** ${f.fix ? code(f.fix) : 'none found automatically; see the reason above'}`, '', 'Flink says:', '', ...fence([f.flinkMessage])];
+  const out = [
+    `**${pic.title}** does not start`,
+    '',
+    `- **Why:** ${mdText(f.reason)}`,
+    `- **Fix:** ${f.fix ? code(f.fix) : 'none found automatically; see the reason above'}`,
+    '',
+    'Flink says:',
+    '',
+    ...fence([f.flinkMessage]),
+  ];
   const known = pic.parts.filter((p) => p.bytes !== null);
-  if (known.length) out.push('', 'Worked out before Flink stopped:', '', ...fence(textPicture(pic)));
+  if (known.length)
+    out.push('', 'Worked out before Flink stopped:', '', ...fence(textPicture(pic)));
   return out;
 }
 
@@ -80,7 +97,10 @@ export function explainMarkdown(docs: readonly ExplainedDocument[], o: MarkdownO
   for (const d of docs) {
     const name = d.doc.kubernetes?.name ? ` ${d.doc.kubernetes.kind}/${d.doc.kubernetes.name}` : '';
     for (const v of d.versions) {
-      out.push(`### ${mdText(d.doc.file + name)} · Flink ${versionLabel(v.version)} · ${v.target}`, '');
+      out.push(
+        `### ${mdText(d.doc.file + name)} · Flink ${versionLabel(v.version)} · ${v.target}`,
+        '',
+      );
       for (const p of o.processes) out.push(...processSection(processPicture(v, p)), '');
     }
     for (const ch of d.changes) {

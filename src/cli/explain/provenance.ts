@@ -32,7 +32,9 @@ export function effectiveConfig(doc: ConfigDocument, version: FlinkVersion): Eff
   for (const spec of OPTIONS) {
     if (!isActive(spec, version)) continue;
     const candidates = [spec.key, ...(spec.fallbackKeys ?? []).map((f) => f.key)];
-    const found = candidates.map((k) => doc.effective.get(k)).find((e): e is ConfigEntry => e !== undefined);
+    const found = candidates
+      .map((k) => doc.effective.get(k))
+      .find((e): e is ConfigEntry => e !== undefined);
     candidates.forEach((k) => seen.add(k));
     if (found) {
       const overrides = doc.entries
@@ -47,7 +49,8 @@ export function effectiveConfig(doc: ConfigDocument, version: FlinkVersion): Eff
       });
     } else if (spec.group === 'taskmanager' || spec.group === 'jobmanager') {
       const def = defaultFor(spec, version);
-      if (def !== null) out.push({ key: spec.key, value: def, source: `default (${versionLabel(version)})` });
+      if (def !== null)
+        out.push({ key: spec.key, value: def, source: `default (${versionLabel(version)})` });
     }
   }
   for (const [key, e] of doc.effective) {

@@ -4,14 +4,29 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fatalProblems, flinkFilesIn, loadBytes, loadFile, UsageError } from '../../config/index.js';
+import {
+  fatalProblems,
+  flinkFilesIn,
+  loadBytes,
+  loadFile,
+  UsageError,
+} from '../../config/index.js';
 import type { InputFormat, LoadedFile } from '../../config/types.js';
 import type { Target } from '../../model/compute.js';
 import type { FlinkVersion } from '../../primitives/version.js';
 import { parseVersionOrThrow } from '../../engine/settings.js';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../io.js';
-import { EMPTY_PATH, readStdin, shownUnder, skippedMessage, useColor, visible, visibleColored, visibleLine } from '../util.js';
+import {
+  EMPTY_PATH,
+  readStdin,
+  shownUnder,
+  skippedMessage,
+  useColor,
+  visible,
+  visibleColored,
+  visibleLine,
+} from '../util.js';
 import type { Skipped } from '../../config/expand.js';
 import type { ExplainedDocument } from './explain.js';
 import { explainDocument } from './explain.js';
@@ -69,14 +84,21 @@ function isFolder(path: string): boolean {
  * The files to explain, as the folder walk finds them (a list of 10,000 paths would stay in
  * memory for the whole run); paths are shown as typed, relative to the working directory.
  */
-function* inputsOf(files: readonly string[], cwd: string, passedOver: (shown: string, message: string, why: Skipped) => void): Generator<{ shown: string; path: string }> {
+function* inputsOf(
+  files: readonly string[],
+  cwd: string,
+  passedOver: (shown: string, message: string, why: Skipped) => void,
+): Generator<{ shown: string; path: string }> {
   for (const file of files) {
     if (file === '') continue;
     const path = file === '-' ? '-' : resolve(cwd, file);
     const shown = shownUnder(file, cwd);
-    const skipped = (p: string, why: Skipped) => passedOver(shown(p), skippedMessage(shown(p), file, why), why);
+    const skipped = (p: string, why: Skipped) =>
+      passedOver(shown(p), skippedMessage(shown(p), file, why), why);
     if (path === '-' || !isFolder(path)) yield { shown: shown(path), path };
-    else for (const f of flinkFilesIn(path, { names: NO_NAMES, folder() {}, skipped })) yield { shown: shown(f), path: f };
+    else
+      for (const f of flinkFilesIn(path, { names: NO_NAMES, folder() {}, skipped }))
+        yield { shown: shown(f), path: f };
   }
 }
 
@@ -87,12 +109,31 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   const versions = parseVersions(opts.flinkVersion);
   const set = parsePairs(opts.set, '--set');
   const env = Object.fromEntries(parsePairs(opts.env, '--env'));
-  const processes: Process[] = opts.process === 'both' ? ['taskmanager', 'jobmanager'] : [opts.process];
-  if (opts.files.length === 0) throw new UsageError('EINVAL', 'explain needs at least one file, folder or - for standard input');
+  const processes: Process[] =
+    opts.process === 'both' ? ['taskmanager', 'jobmanager'] : [opts.process];
+  if (opts.files.length === 0)
+    throw new UsageError(
+      'EINVAL',
+      'explain needs at least one file, folder or - for standard input',
+    );
   const loadOptions = { ...(opts.inputFormat ? { format: opts.inputFormat } : {}), set };
   const errors: { file: string; message: string }[] = [];
-  const json = opts.format === 'json' ? new JsonStream((s) => io.write(s), { trace: opts.trace, showConfig: opts.showConfig, processes }) : null;
-  const textOptions = { color: useColor(io), trace: opts.trace, showConfig: opts.showConfig, processes, width: 60, t: textsFor(lang) };
+  const json =
+    opts.format === 'json'
+      ? new JsonStream((s) => io.write(s), {
+          trace: opts.trace,
+          showConfig: opts.showConfig,
+          processes,
+        })
+      : null;
+  const textOptions = {
+    color: useColor(io),
+    trace: opts.trace,
+    showConfig: opts.showConfig,
+    processes,
+    width: 60,
+    t: textsFor(lang),
+  };
   let failed = false;
   // A picture has one scale for all files, so svg and html are written at the end.
   const pictured: (HtmlFile & { docs: ExplainedDocument[] })[] = [];
@@ -104,7 +145,10 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     else if (opts.format === 'markdown') io.write(explainMarkdown([d], { processes }) + '\n');
     // Values and messages quote the configuration: control characters are shown escaped (with
     // colours on, colour codes are kept: ours cannot be told from a value's there).
-    else io.write((textOptions.color ? visibleColored : visible)(explainText([d], textOptions)) + '\n');
+    else
+      io.write(
+        (textOptions.color ? visibleColored : visible)(explainText([d], textOptions)) + '\n',
+      );
   };
   // Only overlapping inputs can name a file twice; one input needs no list of what was seen.
   const seen = opts.files.length > 1 ? new Set<string>() : null;
@@ -115,8 +159,15 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
   // Input problems first, as they are found without reading any configuration.
   for (const file of opts.files) {
     if (file === '') inputError(file, EMPTY_PATH);
-    else if (file !== '-' && isFolder(resolve(io.cwd, file)) && flinkFilesIn(resolve(io.cwd, file)).next().done) {
-      inputError(file, `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`);
+    else if (
+      file !== '-' &&
+      isFolder(resolve(io.cwd, file)) &&
+      flinkFilesIn(resolve(io.cwd, file)).next().done
+    ) {
+      inputError(
+        file,
+        `"${file}" holds no Flink configuration files (flink-conf.yaml, config.yaml or manifests)`,
+      );
     }
   }
   const passedOver = (shown: string, message: string, why: Skipped) => {
@@ -129,7 +180,10 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
     seen?.add(path);
     let loaded: LoadedFile;
     try {
-      loaded = path === '-' ? loadBytes(await readStdin(io), '<stdin>', loadOptions) : loadFile(path, loadOptions, shown);
+      loaded =
+        path === '-'
+          ? loadBytes(await readStdin(io), '<stdin>', loadOptions)
+          : loadFile(path, loadOptions, shown);
     } catch (e) {
       // Only an unreadable input is the user's problem; anything else is a bug (exit 3).
       if (!(e instanceof UsageError)) throw e;
@@ -146,13 +200,29 @@ export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<numbe
       continue;
     }
     if (pictures) {
-      const findings = opts.format === 'html' ? lintLoadedFile(loaded, ALL_RULES, { rules: {}, target: opts.target, knownRuleIds: ALL_RULES.map((r) => r.id), ...(versions ? { flinkVersion: versions[0]! } : {}) }) : [];
+      const findings =
+        opts.format === 'html'
+          ? lintLoadedFile(loaded, ALL_RULES, {
+              rules: {},
+              target: opts.target,
+              knownRuleIds: ALL_RULES.map((r) => r.id),
+              ...(versions ? { flinkVersion: versions[0]! } : {}),
+            })
+          : [];
       pictured.push({ file: loaded.file, docs: [], findings });
     }
     // A picture of a process that does not start draws what the trace worked out before it stopped.
     const trace = opts.trace || pictures || opts.format === 'markdown';
     for (const doc of loaded.documents) {
-      emit(explainDocument(doc, { versions, target: opts.target, env, trace, ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}) }));
+      emit(
+        explainDocument(doc, {
+          versions,
+          target: opts.target,
+          env,
+          trace,
+          ...(lang === 'zh' ? { reasons: ZH_REASONS } : {}),
+        }),
+      );
     }
   }
   json?.end(errors);

@@ -3,7 +3,13 @@
  * working, defaults that change for options the config leaves unset, sizes, and start-up.
  */
 import type { ConfigDocument } from '../../config/types.js';
-import { OPTIONS, defaultFor, isActive, optionForFallbackKey, findOption } from '../../options/catalogue.js';
+import {
+  OPTIONS,
+  defaultFor,
+  isActive,
+  optionForFallbackKey,
+  findOption,
+} from '../../options/catalogue.js';
 import type { FlinkVersion } from '../../primitives/version.js';
 import { atLeast } from '../../primitives/version.js';
 import type { JobManagerResult, TaskManagerResult } from '../../model/compute.js';
@@ -15,7 +21,13 @@ export interface VersionOutcome {
 }
 
 export interface UpgradeChange {
-  readonly kind: 'removed-key' | 'deprecated-key' | 'default-changed' | 'size-changed' | 'outcome-changed' | 'format';
+  readonly kind:
+    | 'removed-key'
+    | 'deprecated-key'
+    | 'default-changed'
+    | 'size-changed'
+    | 'outcome-changed'
+    | 'format';
   readonly text: string;
 }
 
@@ -23,35 +35,67 @@ function sizesOf(r: TaskManagerResult | JobManagerResult): Record<string, bigint
   return r.ok ? (r.sizes as unknown as Record<string, bigint>) : null;
 }
 
-export function compareVersions(doc: ConfigDocument, from: VersionOutcome, to: VersionOutcome): UpgradeChange[] {
+export function compareVersions(
+  doc: ConfigDocument,
+  from: VersionOutcome,
+  to: VersionOutcome,
+): UpgradeChange[] {
   const out: UpgradeChange[] = [];
   for (const key of doc.effective.keys()) {
     const spec = findOption(key) ?? optionForFallbackKey(key);
     if (!spec) continue;
     const own = spec.key === key;
     if (own && isActive(spec, from.version) && !isActive(spec, to.version)) {
-      out.push({ kind: 'removed-key', text: `"${key}" has no effect any more${spec.replacedBy ? ` (use "${spec.replacedBy}")` : ''}` });
-    } else if (own && spec.deprecatedIn && !atLeast(from.version, spec.deprecatedIn) && atLeast(to.version, spec.deprecatedIn)) {
-      out.push({ kind: 'deprecated-key', text: `"${key}" becomes deprecated${spec.replacedBy ? ` in favour of "${spec.replacedBy}"` : ''}` });
+      out.push({
+        kind: 'removed-key',
+        text: `"${key}" has no effect any more${spec.replacedBy ? ` (use "${spec.replacedBy}")` : ''}`,
+      });
+    } else if (
+      own &&
+      spec.deprecatedIn &&
+      !atLeast(from.version, spec.deprecatedIn) &&
+      atLeast(to.version, spec.deprecatedIn)
+    ) {
+      out.push({
+        kind: 'deprecated-key',
+        text: `"${key}" becomes deprecated${spec.replacedBy ? ` in favour of "${spec.replacedBy}"` : ''}`,
+      });
     }
   }
   for (const spec of OPTIONS) {
     if (!isActive(spec, from.version) || !isActive(spec, to.version)) continue;
-    if ([spec.key, ...(spec.fallbackKeys ?? []).map((f) => f.key)].some((k) => doc.effective.has(k))) continue;
+    if (
+      [spec.key, ...(spec.fallbackKeys ?? []).map((f) => f.key)].some((k) => doc.effective.has(k))
+    )
+      continue;
     const a = defaultFor(spec, from.version);
     const b = defaultFor(spec, to.version);
-    if (a !== b && (spec.group === 'taskmanager' || spec.group === 'jobmanager' || spec.group === 'state-backend')) {
-      out.push({ kind: 'default-changed', text: `default of "${spec.key}" changes from ${a ?? 'none'} to ${b ?? 'none'}` });
+    if (
+      a !== b &&
+      (spec.group === 'taskmanager' ||
+        spec.group === 'jobmanager' ||
+        spec.group === 'state-backend')
+    ) {
+      out.push({
+        kind: 'default-changed',
+        text: `default of "${spec.key}" changes from ${a ?? 'none'} to ${b ?? 'none'}`,
+      });
     }
   }
   if (doc.format === 'flink-conf' && atLeast(to.version, '2.0') && !atLeast(from.version, '2.0')) {
-    out.push({ kind: 'format', text: 'Flink 2.0 no longer reads flink-conf.yaml: migrate to config.yaml (standard YAML)' });
+    out.push({
+      kind: 'format',
+      text: 'Flink 2.0 no longer reads flink-conf.yaml: migrate to config.yaml (standard YAML)',
+    });
   }
   for (const proc of ['taskmanager', 'jobmanager'] as const) {
     const a = from[proc];
     const b = to[proc];
     if (a.ok !== b.ok) {
-      out.push({ kind: 'outcome-changed', text: `the ${proc === 'taskmanager' ? 'TaskManager' : 'JobManager'} ${b.ok ? 'starts' : 'no longer starts'}` });
+      out.push({
+        kind: 'outcome-changed',
+        text: `the ${proc === 'taskmanager' ? 'TaskManager' : 'JobManager'} ${b.ok ? 'starts' : 'no longer starts'}`,
+      });
       continue;
     }
     const sa = sizesOf(a);
@@ -61,7 +105,10 @@ export function compareVersions(doc: ConfigDocument, from: VersionOutcome, to: V
       const after = sb[name];
       if (after !== undefined && after !== before) {
         const delta = after - before;
-        out.push({ kind: 'size-changed', text: `${proc} ${name}: ${before} -> ${after} bytes (${delta > 0n ? '+' : ''}${delta})` });
+        out.push({
+          kind: 'size-changed',
+          text: `${proc} ${name}: ${before} -> ${after} bytes (${delta > 0n ? '+' : ''}${delta})`,
+        });
       }
     }
   }

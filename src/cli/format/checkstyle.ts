@@ -9,7 +9,11 @@ import { fixLines } from './types.js';
 import { XML_DECLARATION, xmlEscape } from './xml.js';
 
 /** Checkstyle's severities are ignore, info, warning and error. */
-const CHECKSTYLE_SEVERITY: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'info' };
+const CHECKSTYLE_SEVERITY: Readonly<Record<Severity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+};
 
 export function checkstyleFormatter(ctx: FormatContext): Formatter {
   let started = false;
@@ -24,7 +28,9 @@ export function checkstyleFormatter(ctx: FormatContext): Formatter {
       for (const f of report.findings) {
         const fixes = fixLines(f.fix);
         const message = fixes.length > 0 ? `${f.message} (fix: ${fixes.join('; ')})` : f.message;
-        ctx.write(`    <error line="${f.line}" column="${f.column}" severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${xmlEscape(message)}" source="flink-mem.${xmlEscape(f.ruleId)}" />\n`);
+        ctx.write(
+          `    <error line="${f.line}" column="${f.column}" severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${xmlEscape(message)}" source="flink-mem.${xmlEscape(f.ruleId)}" />\n`,
+        );
       }
       ctx.write('  </file>\n');
     },

@@ -15,14 +15,20 @@ import { visibleLine } from '../util.js';
 /** Annotations GitHub shows per step and kind. */
 export const ANNOTATION_CAP = 10;
 
-const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Readonly<Record<Severity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 /** Escapes a command's message (GitHub's toolkit rules: %, CR, LF). */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-/** Escapes a command property value: the message rules plus `:` and `,`, which delimit properties. */
+/**
+ * Escapes a command property value: the message rules plus `:` and `,`, which delimit properties.
+ */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
@@ -41,7 +47,12 @@ export function annotation(f: Finding, cwd: string, lang: Lang = 'en'): string {
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
   // Each part on its own line, control characters of config values shown escaped.
-  const message = [f.message, ...fixLines(f.fix, lang).map((l) => labelled(cliText(lang, 'lint.fix'), l))].map(visibleLine).join('\n');
+  const message = [
+    f.message,
+    ...fixLines(f.fix, lang).map((l) => labelled(cliText(lang, 'lint.fix'), l)),
+  ]
+    .map(visibleLine)
+    .join('\n');
   return `::${COMMAND[f.severity]} ${properties}::${escapeData(message)}`;
 }
 
@@ -57,7 +68,11 @@ function plainLine(f: Finding): string {
 
 export function githubFormatter(ctx: FormatContext): Formatter {
   // One notice slot stays free for the overflow notice, whether it is needed or not.
-  const cap: Record<Severity, number> = { error: ANNOTATION_CAP, warning: ANNOTATION_CAP, info: ANNOTATION_CAP - 1 };
+  const cap: Record<Severity, number> = {
+    error: ANNOTATION_CAP,
+    warning: ANNOTATION_CAP,
+    info: ANNOTATION_CAP - 1,
+  };
   const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const hidden: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
@@ -75,7 +90,9 @@ export function githubFormatter(ctx: FormatContext): Formatter {
     end(_totals: Totals) {
       const total = hidden.error + hidden.warning + hidden.info;
       if (total === 0) return;
-      const parts = (['error', 'warning', 'info'] as const).filter((s) => hidden[s] > 0).map((s) => `${hidden[s]} ${s}${s !== 'info' && hidden[s] !== 1 ? 's' : ''}`);
+      const parts = (['error', 'warning', 'info'] as const)
+        .filter((s) => hidden[s] > 0)
+        .map((s) => `${hidden[s]} ${s}${s !== 'info' && hidden[s] !== 1 ? 's' : ''}`);
       ctx.write(
         `::notice title=flink-mem::${escapeData(
           `${total} more finding${total === 1 ? '' : 's'} (${parts.join(', ')}) not annotated: GitHub shows at most ${ANNOTATION_CAP} errors and ${ANNOTATION_CAP} warnings per step. They are listed in this step's log; run flink-mem lint --format text to see every finding with its source line and fix.`,

@@ -11,8 +11,14 @@ import { repoRelativePath } from './paths.js';
 import type { FileReport, FormatContext, Formatter } from './types.js';
 import { fixLines } from './types.js';
 
-/** GitLab's scale is info, minor, major, critical, blocker; ESLint's formatter maps the same way. */
-const GITLAB_SEVERITY: Readonly<Record<Severity, string>> = { error: 'major', warning: 'minor', info: 'info' };
+/**
+ * GitLab's scale is info, minor, major, critical, blocker; ESLint's formatter maps the same way.
+ */
+const GITLAB_SEVERITY: Readonly<Record<Severity, string>> = {
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+};
 
 export interface GitlabIssue {
   readonly type: 'issue';
@@ -21,7 +27,10 @@ export interface GitlabIssue {
   readonly fingerprint: string;
   readonly severity: string;
   readonly categories: readonly string[];
-  readonly location: { readonly path: string; readonly lines: { readonly begin: number; readonly end?: number } };
+  readonly location: {
+    readonly path: string;
+    readonly lines: { readonly begin: number; readonly end?: number };
+  };
 }
 
 export function gitlabFormatter(ctx: FormatContext): Formatter {
@@ -39,9 +48,17 @@ export function gitlabFormatter(ctx: FormatContext): Formatter {
           fingerprint: fingerprints.of(f, path),
           severity: GITLAB_SEVERITY[f.severity],
           categories: ['Bug Risk'],
-          location: { path, lines: { begin: f.line, ...(f.endLine !== undefined && f.endLine > f.line ? { end: f.endLine } : {}) } },
+          location: {
+            path,
+            lines: {
+              begin: f.line,
+              ...(f.endLine !== undefined && f.endLine > f.line ? { end: f.endLine } : {}),
+            },
+          },
         };
-        ctx.write(`${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(issue, null, 2).replace(/\n/g, '\n  ')}`);
+        ctx.write(
+          `${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(issue, null, 2).replace(/\n/g, '\n  ')}`,
+        );
         count++;
       }
     },

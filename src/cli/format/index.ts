@@ -19,7 +19,10 @@ import { FORMAT_NAMES } from './types.js';
 import type { FormatContext, FormatName, Formatter } from './types.js';
 import { UsageError } from '../../primitives/usage-error.js';
 
-/** The CI formats are called through here, so that the CLI loads each (a file of its own) only when it is used. */
+/**
+ * The CI formats are called through here, so that the CLI loads each (a file of its own) only when
+ * it is used.
+ */
 export const FORMATTERS: Readonly<Record<FormatName, (ctx: FormatContext) => Formatter>> = {
   text: textFormatter,
   json: jsonFormatter,
@@ -50,9 +53,18 @@ function formatName(name: string): FormatName {
  * Opens every requested report; a bad format name, two reports on standard output or an
  * unwritable file is a usage error (and nothing stays half-open). Colours only on standard output.
  */
-export function openReports(requests: readonly ReportRequest[], io: CliIO, rules: ReadonlyMap<string, RuleDefinition>, lang: Lang = 'en'): OpenReport[] {
+export function openReports(
+  requests: readonly ReportRequest[],
+  io: CliIO,
+  rules: ReadonlyMap<string, RuleDefinition>,
+  lang: Lang = 'en',
+): OpenReport[] {
   const names = requests.map((r) => formatName(r.format));
-  if (requests.filter((r) => !r.output).length > 1) throw new UsageError('EINVAL', 'only one --format can write to standard output; give the others an --output file');
+  if (requests.filter((r) => !r.output).length > 1)
+    throw new UsageError(
+      'EINVAL',
+      'only one --format can write to standard output; give the others an --output file',
+    );
   const reports: OpenReport[] = [];
   requests.forEach((r, i) => {
     let sink: Sink;
@@ -60,10 +72,22 @@ export function openReports(requests: readonly ReportRequest[], io: CliIO, rules
       sink = r.output ? atomicFileSink(r.output, io.cwd) : streamSink((s) => io.write(s));
     } catch (e) {
       for (const opened of reports) opened.sink.abort();
-      throw new UsageError('EIO', `cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(
+        'EIO',
+        `cannot write "${r.output}": ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     const color = !r.output && useColor(io);
-    reports.push({ sink, formatter: FORMATTERS[names[i]!]({ write: (s) => sink.write(s), rules, color, cwd: io.cwd, lang }) });
+    reports.push({
+      sink,
+      formatter: FORMATTERS[names[i]!]({
+        write: (s) => sink.write(s),
+        rules,
+        color,
+        cwd: io.cwd,
+        lang,
+      }),
+    });
   });
   return reports;
 }

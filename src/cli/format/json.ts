@@ -47,12 +47,21 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
   let count = 0;
   return {
     file(report: FileReport) {
-      const result: JsonResult = { file: report.file, findings: report.findings.map(toJsonFinding) };
-      ctx.write(`${count === 0 ? `{\n  "version": ${JSON_FORMAT_VERSION},\n  "results": [\n` : ',\n'}    ${indent(JSON.stringify(result, null, 2), '    ')}`);
+      const result: JsonResult = {
+        file: report.file,
+        findings: report.findings.map(toJsonFinding),
+      };
+      ctx.write(
+        `${count === 0 ? `{\n  "version": ${JSON_FORMAT_VERSION},\n  "results": [\n` : ',\n'}    ${indent(JSON.stringify(result, null, 2), '    ')}`,
+      );
       count++;
     },
     end() {
-      ctx.write(count === 0 ? `{\n  "version": ${JSON_FORMAT_VERSION},\n  "results": []\n}\n` : '\n  ]\n}\n');
+      ctx.write(
+        count === 0
+          ? `{\n  "version": ${JSON_FORMAT_VERSION},\n  "results": []\n}\n`
+          : '\n  ]\n}\n',
+      );
     },
   };
 }

@@ -20,12 +20,20 @@ export function junitFormatter(ctx: FormatContext): Formatter {
       start();
       const name = xmlEscape(report.file);
       const cases = report.findings.length === 0 ? 1 : report.findings.length;
-      ctx.write(`  <testsuite name="${name}" tests="${cases}" failures="${report.findings.length}" errors="0" skipped="0">\n`);
-      if (report.findings.length === 0) ctx.write(`    <testcase classname="${name}" name="flink-mem lint" />\n`);
-      const sorted = [...report.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.line - b.line);
+      ctx.write(
+        `  <testsuite name="${name}" tests="${cases}" failures="${report.findings.length}" errors="0" skipped="0">\n`,
+      );
+      if (report.findings.length === 0)
+        ctx.write(`    <testcase classname="${name}" name="flink-mem lint" />\n`);
+      const sorted = [...report.findings].sort(
+        (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.line - b.line,
+      );
       for (const f of sorted) {
         const at = `${report.file}:${f.line}:${f.column}`;
-        const body = [`${at}: ${f.severity}: ${f.message} [${f.ruleId}]`, ...fixLines(f.fix).map((l) => `fix: ${l}`)].join('\n');
+        const body = [
+          `${at}: ${f.severity}: ${f.message} [${f.ruleId}]`,
+          ...fixLines(f.fix).map((l) => `fix: ${l}`),
+        ].join('\n');
         ctx.write(
           `    <testcase classname="${name}" name="${xmlEscape(`${f.ruleId} at line ${f.line}, column ${f.column}`)}">\n` +
             `      <failure type="${f.severity}" message="${xmlEscape(f.message)}">${xmlEscape(body)}</failure>\n` +

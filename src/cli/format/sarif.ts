@@ -27,7 +27,11 @@ export const SRCROOT = '%SRCROOT%';
 /** The key of flink-mem's fingerprint in `partialFingerprints` (versioned, as the spec advises). */
 export const FINGERPRINT_KEY = 'flinkMemFinding/v1';
 
-const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Readonly<Record<Severity, Result.level>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** `network-min-above-max` -> `NetworkMinAboveMax`: the readable rule name code scanning shows. */
 export function ruleName(id: string): string {
@@ -54,13 +58,24 @@ export function ruleDescriptor(rule: RuleDefinition, lang: Lang = 'en'): Reporti
   };
 }
 
-function toResult(f: Finding, ruleIndex: number | undefined, uri: string, fingerprint: string, lang: Lang = 'en'): Result {
+function toResult(
+  f: Finding,
+  ruleIndex: number | undefined,
+  uri: string,
+  fingerprint: string,
+  lang: Lang = 'en',
+): Result {
   const fixes = fixLines(f.fix, lang);
   const hasEnd = f.endLine !== undefined && f.endColumn !== undefined && f.endLine >= f.line;
   const region = {
     startLine: f.line,
     startColumn: f.column,
-    ...(hasEnd ? { endLine: f.endLine, endColumn: f.endLine === f.line ? Math.max(f.endColumn, f.column) : f.endColumn } : {}),
+    ...(hasEnd
+      ? {
+          endLine: f.endLine,
+          endColumn: f.endLine === f.line ? Math.max(f.endColumn, f.column) : f.endColumn,
+        }
+      : {}),
   };
   // A URI outside the working directory stays absolute (file:), which needs no base.
   const relative = !uri.startsWith('file:');
@@ -69,11 +84,31 @@ function toResult(f: Finding, ruleIndex: number | undefined, uri: string, finger
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
-    message: { text: fixes.length > 0 ? `${f.message}\n\n${cliText(lang, 'sarif.fix', { fixes: fixes.join('; ') })}` : f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri, ...(relative ? { uriBaseId: SRCROOT } : {}) }, region } }],
+    message: {
+      text:
+        fixes.length > 0
+          ? `${f.message}\n\n${cliText(lang, 'sarif.fix', { fixes: fixes.join('; ') })}`
+          : f.message,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, ...(relative ? { uriBaseId: SRCROOT } : {}) },
+          region,
+        },
+      },
+    ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(justification ? { justification } : {}) }] } : {}),
-    ...(f.key || f.fix ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } } : {}),
+    ...(justification !== undefined
+      ? {
+          suppressions: [
+            { kind: 'inSource', status: 'accepted', ...(justification ? { justification } : {}) },
+          ],
+        }
+      : {}),
+    ...(f.key || f.fix
+      ? { properties: { ...(f.key ? { key: f.key } : {}), ...(f.fix ? { fix: f.fix } : {}) } }
+      : {}),
   };
 }
 
@@ -81,7 +116,14 @@ function toResult(f: Finding, ruleIndex: number | undefined, uri: string, finger
 function invocation(failures: readonly string[]): Invocation {
   return {
     executionSuccessful: failures.length === 0,
-    ...(failures.length > 0 ? { toolExecutionNotifications: failures.map((text) => ({ level: 'error' as const, message: { text } })) } : {}),
+    ...(failures.length > 0
+      ? {
+          toolExecutionNotifications: failures.map((text) => ({
+            level: 'error' as const,
+            message: { text },
+          })),
+        }
+      : {}),
   };
 }
 
@@ -156,7 +198,11 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const uri = relativeUri(report.file, ctx.cwd);
       for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
         const own = f.file === report.file ? uri : relativeUri(f.file, ctx.cwd);
-        const text = JSON.stringify(toResult(f, index.get(f.ruleId), own, fingerprints.of(f, own), lang), null, 2).replace(/\n/g, `\n${pad}  `);
+        const text = JSON.stringify(
+          toResult(f, index.get(f.ruleId), own, fingerprints.of(f, own), lang),
+          null,
+          2,
+        ).replace(/\n/g, `\n${pad}  `);
         ctx.write(`${count === 0 ? `${empty.slice(0, at)}"results": [\n` : ',\n'}${pad}  ${text}`);
         count++;
       }

@@ -2,7 +2,16 @@
  * Where a report goes: standard output, or a file written atomically (a temporary file in the
  * same folder, renamed over the target at the end) so CI never uploads half a SARIF file.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeAll, writeFailure } from '../write.js';
 
@@ -30,15 +39,26 @@ export function streamSink(write: (text: string) => void): Sink {
 export function atomicFileSink(path: string, cwd: string): Sink {
   const target = resolve(cwd, path);
   // The rename at the end would fail on a folder, after all the linting: refuse it now.
-  if (existsSync(target) && statSync(target).isDirectory()) throw new Error('it is a folder, not a file');
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new Error('it is a folder, not a file');
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`,
+  );
   let fd: number;
   try {
     fd = openSync(temp, 'wx');
   } catch (e) {
     // Say it about the user's path, not about our temporary file.
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' || code === 'ENOTDIR' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? e), { cause: e });
+    throw new Error(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : String(code ?? e),
+      { cause: e },
+    );
   }
   let open = true;
   let written = 0;
@@ -74,7 +94,8 @@ export function atomicFileSink(path: string, cwd: string): Sink {
       if (!open) return;
       try {
         fsyncSync(fd);
-        if (fstatSync(fd).size !== written) throw new Error('only part of the report could be written');
+        if (fstatSync(fd).size !== written)
+          throw new Error('only part of the report could be written');
         close();
         renameSync(temp, target);
       } catch (e) {

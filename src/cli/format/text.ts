@@ -33,7 +33,10 @@ interface Expanded {
   readonly at: (index: number) => number;
   /** Display width of the whole text. */
   readonly width: number;
-  /** The part of `text` covering display columns [from, to): a wide character cut in two is left out. */
+  /**
+   * The part of `text` covering display columns [from, to): a wide character cut in two is left
+   * out.
+   */
   readonly cut: (from: number, to: number) => string;
 }
 
@@ -45,10 +48,16 @@ interface Expanded {
 function expandTabs(line: string): Expanded {
   // Narrow text and nothing to expand (the usual case): skip the per-character walk, which costs
   // seconds on a 10 MB line.
-  // The range from U+0300 (a combining mark) to U+FFFF is meant: everything that may not be one column.
+  // The range from U+0300 (a combining mark) to U+FFFF is meant: everything that may not be one
+  // column.
   // eslint-disable-next-line no-misleading-character-class
   if (!/[\u0000-\u001f\u007f-\u009f\u0300-\uffff]/.test(line)) {
-    return { text: line, at: (i) => i, width: line.length, cut: (from, to) => line.slice(from, to) };
+    return {
+      text: line,
+      at: (i) => i,
+      width: line.length,
+      cut: (from, to) => line.slice(from, to),
+    };
   }
   const cols: number[] = [];
   const starts: number[] = [];
@@ -98,9 +107,16 @@ export function excerpt(line: string, column: number, endColumn?: number): Excer
   return { text: `${from > 0 ? '…' : ''}${shown}${cutEnd ? '…' : ''}`, caret, width };
 }
 
-/** A finding about the whole document sits at an empty span at 1:1; line 1 would say nothing about it. */
+/**
+ * A finding about the whole document sits at an empty span at 1:1; line 1 would say nothing about
+ * it.
+ */
 function isDocumentLevel(f: Finding): boolean {
-  return f.line === 1 && f.column === 1 && (f.endLine === undefined || (f.endLine === 1 && (f.endColumn ?? 1) <= 1));
+  return (
+    f.line === 1 &&
+    f.column === 1 &&
+    (f.endLine === undefined || (f.endLine === 1 && (f.endColumn ?? 1) <= 1))
+  );
 }
 
 function severityColor(c: Colors, severity: Severity): (s: string) => string {
@@ -108,10 +124,17 @@ function severityColor(c: Colors, severity: Severity): (s: string) => string {
 }
 
 /** The lines printed for one finding (no trailing newline). */
-export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<FormatContext, 'rules' | 'lang'>, c: Colors): string[] {
+export function renderFinding(
+  f: Finding,
+  lines: readonly string[],
+  ctx: Pick<FormatContext, 'rules' | 'lang'>,
+  c: Colors,
+): string[] {
   const lang = ctx.lang ?? 'en';
   const paint = severityColor(c, f.severity);
-  const out = [`${c.bold(`${visibleLine(f.file)}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${visibleLine(f.message)} ${c.dim(`[${f.ruleId}]`)}`];
+  const out = [
+    `${c.bold(`${visibleLine(f.file)}:${f.line}:${f.column}:`)} ${paint(`${f.severity}:`)} ${visibleLine(f.message)} ${c.dim(`[${f.ruleId}]`)}`,
+  ];
   const source = lines[f.line - 1];
   if (source !== undefined && source.trim() !== '' && !isDocumentLevel(f)) {
     const sameLine = f.endLine === undefined || f.endLine === f.line;
@@ -120,12 +143,15 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
     const pad = ' '.repeat(gutter.length);
     out.push(c.dim(`${pad} |`));
     out.push(`${c.dim(`${gutter} |`)} ${ex.text}`);
-    out.push(`${c.dim(`${pad} |`)} ${' '.repeat(ex.caret)}${paint(`^${'~'.repeat(ex.width - 1)}`)}`);
+    out.push(
+      `${c.dim(`${pad} |`)} ${' '.repeat(ex.caret)}${paint(`^${'~'.repeat(ex.width - 1)}`)}`,
+    );
   }
   const fixes = fixLines(f.fix, lang);
   const remediation = ctx.rules.get(f.ruleId)?.remediation;
   const advice = fixes.length > 0 ? fixes : remediation ? [remediation] : [];
-  for (const line of advice) out.push(`  ${labelled(cliText(lang, 'lint.fix'), visibleLine(line), c.green)}`);
+  for (const line of advice)
+    out.push(`  ${labelled(cliText(lang, 'lint.fix'), visibleLine(line), c.green)}`);
   return out;
 }
 
@@ -134,8 +160,11 @@ export function renderFinding(f: Finding, lines: readonly string[], ctx: Pick<Fo
  * could not be used are counted after it, so a run that read nothing never looks clean.
  */
 export function summaryLine(t: Totals, lang: Lang = 'en'): string {
-  const count = (n: number, one: 'lint.error' | 'lint.warning' | 'lint.file' | 'lint.skippedOne', many: 'lint.errors' | 'lint.warnings' | 'lint.files' | 'lint.skipped') =>
-    n === 1 ? cliText(lang, one) : cliText(lang, many, { n });
+  const count = (
+    n: number,
+    one: 'lint.error' | 'lint.warning' | 'lint.file' | 'lint.skippedOne',
+    many: 'lint.errors' | 'lint.warnings' | 'lint.files' | 'lint.skipped',
+  ) => (n === 1 ? cliText(lang, one) : cliText(lang, many, { n }));
   const parts: string[] = [];
   if (t.error > 0) parts.push(count(t.error, 'lint.error', 'lint.errors'));
   if (t.warning > 0) parts.push(count(t.warning, 'lint.warning', 'lint.warnings'));
@@ -144,7 +173,10 @@ export function summaryLine(t: Totals, lang: Lang = 'en'): string {
   const unread = t.unread ?? 0;
   const skipped = count(unread, 'lint.skippedOne', 'lint.skipped');
   if (unread > 0 && t.files === 0) return cliText(lang, 'lint.nothing', { skipped });
-  const found = parts.length === 0 ? cliText(lang, 'lint.clean', { files }) : cliText(lang, 'lint.summary', { counts: parts.join(cliText(lang, 'lint.listSep')), files });
+  const found =
+    parts.length === 0
+      ? cliText(lang, 'lint.clean', { files })
+      : cliText(lang, 'lint.summary', { counts: parts.join(cliText(lang, 'lint.listSep')), files });
   return unread > 0 ? cliText(lang, 'lint.foundSkipped', { found, skipped }) : found;
 }
 
@@ -160,7 +192,12 @@ export function textFormatter(ctx: FormatContext): Formatter {
     },
     end(totals: Totals) {
       const line = summaryLine(totals, ctx.lang);
-      const painted = totals.error > 0 || (totals.unread ?? 0) > 0 ? c.red(line) : totals.warning > 0 ? c.yellow(line) : c.green(line);
+      const painted =
+        totals.error > 0 || (totals.unread ?? 0) > 0
+          ? c.red(line)
+          : totals.warning > 0
+            ? c.yellow(line)
+            : c.green(line);
       ctx.write(`${printed > 0 ? '\n' : ''}${c.bold(painted)}\n`);
     },
   };

@@ -9,12 +9,16 @@ import { cliText } from '../../i18n/cli.js';
 import type { Lang } from '../../i18n/lang.js';
 
 export interface FileReport {
-  /** The path shown to the user: as given, or relative to the working directory for folder inputs. */
+  /**
+   * The path shown to the user: as given, or relative to the working directory for folder inputs.
+   */
   readonly file: string;
   /** The file's source lines (without line breaks), for excerpts. */
   readonly lines: readonly string[];
   readonly findings: readonly Finding[];
-  /** Findings an inline comment or annotation suppressed (SARIF lists them as suppressed results). */
+  /**
+   * Findings an inline comment or annotation suppressed (SARIF lists them as suppressed results).
+   */
   readonly suppressed?: readonly SuppressedFinding[];
 }
 
@@ -23,7 +27,9 @@ export interface Totals {
   readonly error: number;
   readonly warning: number;
   readonly info: number;
-  /** Inputs or files skipped because they could not be used (each was reported on standard error). */
+  /**
+   * Inputs or files skipped because they could not be used (each was reported on standard error).
+   */
   readonly unread?: number;
   /** Inputs that could not be linted at all (usage errors), in the words printed on stderr. */
   readonly failures?: readonly string[];
@@ -37,7 +43,9 @@ export interface FormatContext {
   readonly color: boolean;
   /** Base for relative paths and URIs (SARIF, GitHub annotations). */
   readonly cwd: string;
-  /** Output language of the format's own words (the rules come already in it); English when absent. */
+  /**
+   * Output language of the format's own words (the rules come already in it); English when absent.
+   */
   readonly lang?: Lang;
 }
 
@@ -47,12 +55,22 @@ export interface Formatter {
 }
 
 export type FormatName = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'checkstyle';
-export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'];
+export const FORMAT_NAMES: readonly FormatName[] = [
+  'text',
+  'json',
+  'sarif',
+  'github',
+  'gitlab',
+  'junit',
+  'checkstyle',
+];
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
 /** A fix as the text and GitHub formats print it: `key: value`, or `remove key`. */
 export function fixLines(fix: Finding['fix'], lang: Lang = 'en'): string[] {
   if (!fix) return [];
-  return Object.entries(fix).map(([key, value]) => (value === null ? cliText(lang, 'lint.remove', { key }) : `${key}: ${value}`));
+  return Object.entries(fix).map(([key, value]) =>
+    value === null ? cliText(lang, 'lint.remove', { key }) : `${key}: ${value}`,
+  );
 }

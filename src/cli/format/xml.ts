@@ -1,7 +1,8 @@
 /** Escaping for the XML formats (JUnit, checkstyle). */
 
 /** Characters XML 1.0 cannot hold at all, even escaped: replaced by U+FFFD. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text fit for an attribute value or element content. */
 export function xmlEscape(text: string): string {

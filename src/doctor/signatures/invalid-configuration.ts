@@ -12,32 +12,128 @@ import { MIB } from '../../primitives/memory-size.js';
 import { ceilTo, fmt } from '../quantities.js';
 import { defaultFor, findOption } from '../../options/catalogue.js';
 
-/** The model's checks, by the text Flink prints when they fail, with what each means in our words. */
+/**
+ * The model's checks, by the text Flink prints when they fail, with what each means in our words.
+ */
 const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
-  { re: /Either required fine-grained memory|Either Task Heap Memory size .{0,200}need to be configured explicitly/i, variant: 'no-total-memory', says: 'no memory size is configured at all: Flink needs a total process size, a total Flink size, or the fine-grained sizes' },
-  { re: /(?<msg>Sum of configured Framework Heap Memory.{0,700})/i, variant: 'components-exceed-flink', component: 'taskmanager', says: 'the explicitly sized components (and the fraction-based managed and network memory) add up to more than the total Flink memory they must fit in' },
-  { re: /the derived Network Memory is inconsistent with its configuration|(?<msg>Derived Network Memory size .{0,80}is not in configured Network Memory range.{0,120})/i, variant: 'network-remainder-out-of-range', component: 'taskmanager', says: 'network memory is what is left of total Flink memory after the explicit sizes, and that is outside the configured network min/max' },
-  { re: /Derived Network Memory size .{0,80}does not match configured Network Memory size/i, variant: 'network-remainder-mismatch', component: 'taskmanager', says: 'the legacy taskmanager.network.numberOfBuffers fixes network memory at a size the remainder of total Flink memory does not match' },
-  { re: /Inconsistently configured Key: '(?<key>[^']+)'(?<msg>.{0,400})/i, variant: 'invalid-fraction-range', says: 'a fraction is outside [0, 1) or its min is above its max' },
-  { re: /(?<msg>Sum of configured JVM Metaspace .{0,80}and JVM Overhead .{0,80}exceed configured Total Process Memory.{0,80})/i, variant: 'jvm-exceeds-process', says: 'the total process size does not even hold JVM metaspace and JVM overhead' },
-  { re: /(?<msg>The configured Total Process Memory size .{0,80}is less than the sum of the derived Total Flink Memory size.{0,300})/i, variant: 'process-below-flink-and-metaspace', says: 'the total process size is smaller than total Flink memory plus metaspace' },
-  { re: /(?<msg>Derived JVM Overhead size .{0,80}is not in configured JVM Overhead range.{0,120})/i, variant: 'overhead-out-of-range', says: 'JVM overhead is what is left of the process size, and that is outside the configured overhead min/max' },
-  { re: /(?<msg>Sum of the configured JVM Heap Memory .{0,80}and the configured Off-heap Memory .{0,80}does not match.{0,120})/i, variant: 'heap-and-off-heap-mismatch-flink', component: 'jobmanager', says: 'JobManager heap plus off-heap must equal the configured total Flink size exactly' },
-  { re: /(?<msg>The configured JVM Heap Memory .{0,80}exceeds the configured Total Flink Memory.{0,80})/i, variant: 'heap-exceeds-flink', component: 'jobmanager', says: 'the JobManager heap is larger than its total Flink size' },
-  { re: /(?<msg>The configured Total Flink Memory .{0,80}is less than the configured Off-heap Memory.{0,80})/i, variant: 'flink-not-above-off-heap', component: 'jobmanager', says: 'the JobManager total Flink size leaves no heap after its off-heap memory' },
-  { re: /Could not parse value '(?<value>[^']*)' for key '(?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[^']{0,200})'/i, variant: 'unparsable-value', says: 'a memory option has a value Flink cannot read' },
-  { re: /Cannot read memory size from config option '(?<key>[^']+)'/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
+  {
+    re: /Either required fine-grained memory|Either Task Heap Memory size .{0,200}need to be configured explicitly/i,
+    variant: 'no-total-memory',
+    says: 'no memory size is configured at all: Flink needs a total process size, a total Flink size, or the fine-grained sizes',
+  },
+  {
+    re: /(?<msg>Sum of configured Framework Heap Memory.{0,700})/i,
+    variant: 'components-exceed-flink',
+    component: 'taskmanager',
+    says: 'the explicitly sized components (and the fraction-based managed and network memory) add up to more than the total Flink memory they must fit in',
+  },
+  {
+    re: /the derived Network Memory is inconsistent with its configuration|(?<msg>Derived Network Memory size .{0,80}is not in configured Network Memory range.{0,120})/i,
+    variant: 'network-remainder-out-of-range',
+    component: 'taskmanager',
+    says: 'network memory is what is left of total Flink memory after the explicit sizes, and that is outside the configured network min/max',
+  },
+  {
+    re: /Derived Network Memory size .{0,80}does not match configured Network Memory size/i,
+    variant: 'network-remainder-mismatch',
+    component: 'taskmanager',
+    says: 'the legacy taskmanager.network.numberOfBuffers fixes network memory at a size the remainder of total Flink memory does not match',
+  },
+  {
+    re: /Inconsistently configured Key: '(?<key>[^']+)'(?<msg>.{0,400})/i,
+    variant: 'invalid-fraction-range',
+    says: 'a fraction is outside [0, 1) or its min is above its max',
+  },
+  {
+    re: /(?<msg>Sum of configured JVM Metaspace .{0,80}and JVM Overhead .{0,80}exceed configured Total Process Memory.{0,80})/i,
+    variant: 'jvm-exceeds-process',
+    says: 'the total process size does not even hold JVM metaspace and JVM overhead',
+  },
+  {
+    re: /(?<msg>The configured Total Process Memory size .{0,80}is less than the sum of the derived Total Flink Memory size.{0,300})/i,
+    variant: 'process-below-flink-and-metaspace',
+    says: 'the total process size is smaller than total Flink memory plus metaspace',
+  },
+  {
+    re: /(?<msg>Derived JVM Overhead size .{0,80}is not in configured JVM Overhead range.{0,120})/i,
+    variant: 'overhead-out-of-range',
+    says: 'JVM overhead is what is left of the process size, and that is outside the configured overhead min/max',
+  },
+  {
+    re: /(?<msg>Sum of the configured JVM Heap Memory .{0,80}and the configured Off-heap Memory .{0,80}does not match.{0,120})/i,
+    variant: 'heap-and-off-heap-mismatch-flink',
+    component: 'jobmanager',
+    says: 'JobManager heap plus off-heap must equal the configured total Flink size exactly',
+  },
+  {
+    re: /(?<msg>The configured JVM Heap Memory .{0,80}exceeds the configured Total Flink Memory.{0,80})/i,
+    variant: 'heap-exceeds-flink',
+    component: 'jobmanager',
+    says: 'the JobManager heap is larger than its total Flink size',
+  },
+  {
+    re: /(?<msg>The configured Total Flink Memory .{0,80}is less than the configured Off-heap Memory.{0,80})/i,
+    variant: 'flink-not-above-off-heap',
+    component: 'jobmanager',
+    says: 'the JobManager total Flink size leaves no heap after its off-heap memory',
+  },
+  {
+    re: /Could not parse value '(?<value>[^']*)' for key '(?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[^']{0,200})'/i,
+    variant: 'unparsable-value',
+    says: 'a memory option has a value Flink cannot read',
+  },
+  {
+    re: /Cannot read memory size from config option '(?<key>[^']+)'/i,
+    variant: 'unparsable-memory-size',
+    says: 'a memory option has a value Flink cannot read',
+  },
   // Flink 1.6 and older: "IllegalConfigurationException: Could not read taskmanager.memory.size".
-  { re: /Could not read (?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[\w.-]{0,100})/i, variant: 'unparsable-memory-size', says: 'a memory option has a value Flink cannot read' },
-  { re: /Memory size unit '[^']*' does not match any of the recognized units/i, variant: 'unparsable-memory-size', says: 'a memory size uses a unit Flink does not know (only b, k, m, g, t and their long forms, all binary)' },
-  { re: /Invalid configuration value for taskmanager\.memory\.segment-size/i, variant: 'invalid-segment-size', component: 'taskmanager', says: 'the segment size must be a power of two of at least 4096 bytes' },
-  { re: /The network memory min \((?<netMin>[^)]{1,30})\) and max \((?<netMax>[^)]{1,30})\) mismatch|The network memory min .{0,40}and max .{0,40}mismatch/i, variant: 'local-network-not-fixed', component: 'taskmanager', says: 'in local execution network min and max must be equal' },
-  { re: /TaskExecutors need to be started with a positive number of CPU cores/i, variant: 'invalid-cpu-cores', component: 'taskmanager', says: 'the TaskManager gets no CPU: cores (or slots) must be positive' },
-  { re: /TaskManager memory configuration failed/i, variant: 'unknown-check', component: 'taskmanager', says: 'the TaskManager memory configuration is rejected' },
-  { re: /JobManager memory configuration failed/i, variant: 'unknown-check', component: 'jobmanager', says: 'the JobManager memory configuration is rejected' },
+  {
+    re: /Could not read (?<key>(?:taskmanager|jobmanager)\.(?:memory|heap|network)[\w.-]{0,100})/i,
+    variant: 'unparsable-memory-size',
+    says: 'a memory option has a value Flink cannot read',
+  },
+  {
+    re: /Memory size unit '[^']*' does not match any of the recognized units/i,
+    variant: 'unparsable-memory-size',
+    says: 'a memory size uses a unit Flink does not know (only b, k, m, g, t and their long forms, all binary)',
+  },
+  {
+    re: /Invalid configuration value for taskmanager\.memory\.segment-size/i,
+    variant: 'invalid-segment-size',
+    component: 'taskmanager',
+    says: 'the segment size must be a power of two of at least 4096 bytes',
+  },
+  {
+    re: /The network memory min \((?<netMin>[^)]{1,30})\) and max \((?<netMax>[^)]{1,30})\) mismatch|The network memory min .{0,40}and max .{0,40}mismatch/i,
+    variant: 'local-network-not-fixed',
+    component: 'taskmanager',
+    says: 'in local execution network min and max must be equal',
+  },
+  {
+    re: /TaskExecutors need to be started with a positive number of CPU cores/i,
+    variant: 'invalid-cpu-cores',
+    component: 'taskmanager',
+    says: 'the TaskManager gets no CPU: cores (or slots) must be positive',
+  },
+  {
+    re: /TaskManager memory configuration failed/i,
+    variant: 'unknown-check',
+    component: 'taskmanager',
+    says: 'the TaskManager memory configuration is rejected',
+  },
+  {
+    re: /JobManager memory configuration failed/i,
+    variant: 'unknown-check',
+    component: 'jobmanager',
+    says: 'the JobManager memory configuration is rejected',
+  },
 ];
 
-/** A remainder (network or JVM overhead) outside its range: the exact bound, or the total moved by the exact difference. */
+/**
+ * A remainder (network or JVM overhead) outside its range: the exact bound, or the total moved by
+ * the exact difference.
+ */
 function remainderOutOfRange(ctx: SuggestContext, p: Process, overhead: boolean): Suggestion[] {
   const msg = ctx.facts.msg ?? '';
   const value = bytesAfter(msg, overhead ? 'JVM Overhead size' : 'Network Memory size');
@@ -55,13 +151,38 @@ function remainderOutOfRange(ctx: SuggestContext, p: Process, overhead: boolean)
   if (value > max) {
     const up = ceilTo(value, MIB);
     return [
-      ctx.plan.advise(`${prefix}.max`, fmt(max), formatSizeForConfig(up), `${remainder}: ${fmt(value)} by the message, above the max; a max of ${fmt(up)} admits it`),
-      ctx.plan.advise(total, 'not in the message', `${fmt(value - max)} less than today`, `or keep the max: the same remainder minus ${fmt(value - max)} fits the range`),
+      ctx.plan.advise(
+        `${prefix}.max`,
+        fmt(max),
+        formatSizeForConfig(up),
+        `${remainder}: ${fmt(value)} by the message, above the max; a max of ${fmt(up)} admits it`,
+      ),
+      ctx.plan.advise(
+        total,
+        'not in the message',
+        `${fmt(value - max)} less than today`,
+        `or keep the max: the same remainder minus ${fmt(value - max)} fits the range`,
+      ),
     ];
   }
   const missing = min - value;
-  const out = [ctx.plan.advise(total, 'not in the message', `${fmt(missing)} more than today`, `${remainder}: ${fmt(value)} by the message, ${fmt(missing)} short of the min ${fmt(min)}`)];
-  if (overhead) out.push(ctx.plan.advise(rest, 'set', 'remove', `or set only ${total}: JVM overhead is then its fraction of the process size, within [${fmt(min)}, ${fmt(max)}]`));
+  const out = [
+    ctx.plan.advise(
+      total,
+      'not in the message',
+      `${fmt(missing)} more than today`,
+      `${remainder}: ${fmt(value)} by the message, ${fmt(missing)} short of the min ${fmt(min)}`,
+    ),
+  ];
+  if (overhead)
+    out.push(
+      ctx.plan.advise(
+        rest,
+        'set',
+        'remove',
+        `or set only ${total}: JVM overhead is then its fraction of the process size, within [${fmt(min)}, ${fmt(max)}]`,
+      ),
+    );
   return out;
 }
 
@@ -72,15 +193,31 @@ function inconsistentRange(ctx: SuggestContext): Suggestion[] {
   if (!key || !key.endsWith('.fraction')) return [];
   const min = bytesAfter(msg, 'its min');
   const max = bytesAfter(msg, ', max');
-  const fraction = /\((-?\d{1,20}(?:\.\d{1,20})?(?:E-?\d{1,3})?|NaN|-?Infinity)\) and its min/.exec(msg)?.[1];
+  const fraction = /\((-?\d{1,20}(?:\.\d{1,20})?(?:E-?\d{1,3})?|NaN|-?Infinity)\) and its min/.exec(
+    msg,
+  )?.[1];
   const base = key.slice(0, -'fraction'.length);
   if (min !== null && max !== null && min > max) {
-    return [ctx.plan.advise(`${base}max`, fmt(max), formatSizeForConfig(min), `the max must not be below the min (${fmt(min)}); or lower ${base}min to ${fmt(max)}`)];
+    return [
+      ctx.plan.advise(
+        `${base}max`,
+        fmt(max),
+        formatSizeForConfig(min),
+        `the max must not be below the min (${fmt(min)}); or lower ${base}min to ${fmt(max)}`,
+      ),
+    ];
   }
   const option = findOption(key);
   const def = option ? defaultFor(option, ctx.version) : null;
   if (fraction !== undefined && def !== null) {
-    return [ctx.plan.advise(key, fraction, def, `a fraction must be at least 0 and below 1; ${def} is Flink's default`)];
+    return [
+      ctx.plan.advise(
+        key,
+        fraction,
+        def,
+        `a fraction must be at least 0 and below 1; ${def} is Flink's default`,
+      ),
+    ];
   }
   return [];
 }
@@ -89,29 +226,52 @@ function withoutConfig(ctx: SuggestContext): Suggestion[] {
   const msg = ctx.facts.msg;
   if (msg !== undefined) {
     const out: Suggestion[] = [];
-    for (const p of ctx.processes) out.push(...fixFromMessage(ctx.variant, msg, p, ctx.version, ctx.plan.target));
+    for (const p of ctx.processes)
+      out.push(...fixFromMessage(ctx.variant, msg, p, ctx.version, ctx.plan.target));
     if (out.length > 0) return out;
     const p = ctx.processes[0]!;
-    if (ctx.variant === 'overhead-out-of-range' && ctx.processes.length === 1) return remainderOutOfRange(ctx, p, true);
-    if (ctx.variant === 'network-remainder-out-of-range') return remainderOutOfRange(ctx, 'taskmanager', false);
+    if (ctx.variant === 'overhead-out-of-range' && ctx.processes.length === 1)
+      return remainderOutOfRange(ctx, p, true);
+    if (ctx.variant === 'network-remainder-out-of-range')
+      return remainderOutOfRange(ctx, 'taskmanager', false);
     if (ctx.variant === 'invalid-fraction-range') return inconsistentRange(ctx);
   }
   if (ctx.variant === 'unparsable-value' && ctx.facts.key && ctx.facts.value !== undefined) {
     const spelled = suggestSizeSpelling(ctx.facts.value);
-    if (spelled) return [ctx.plan.advise(ctx.facts.key, ctx.facts.value, spelled, 'the same size in a spelling Flink reads (whole numbers, binary units b, k, m, g, t)')];
+    if (spelled)
+      return [
+        ctx.plan.advise(
+          ctx.facts.key,
+          ctx.facts.value,
+          spelled,
+          'the same size in a spelling Flink reads (whole numbers, binary units b, k, m, g, t)',
+        ),
+      ];
   }
   if (ctx.variant === 'local-network-not-fixed' && ctx.facts.netMax) {
     const max = parseLooseSize(ctx.facts.netMax);
     if (max !== null) {
       const value = formatSizeForConfig(max);
       const why = `in local execution network memory is one fixed size: the min equal to the max (${ctx.facts.netMax}) the error shows`;
-      return [ctx.plan.advise('taskmanager.memory.network.min', ctx.facts.netMin ?? 'not in the text', value, why)];
+      return [
+        ctx.plan.advise(
+          'taskmanager.memory.network.min',
+          ctx.facts.netMin ?? 'not in the text',
+          value,
+          why,
+        ),
+      ];
     }
   }
   if (ctx.variant === 'no-total-memory') {
     return ctx.processes.map((p) => {
       const size = formatSizeForConfig(shippedProcessSize(p, ctx.version));
-      return ctx.plan.advise(`${p}.memory.process.size`, 'not set', size, `the size Flink's own default configuration ships for the ${NAME[p]}; size it to your container or machine`);
+      return ctx.plan.advise(
+        `${p}.memory.process.size`,
+        'not set',
+        size,
+        `the size Flink's own default configuration ships for the ${NAME[p]}; size it to your container or machine`,
+      );
     });
   }
   return [];
@@ -121,24 +281,57 @@ export default defineSignature({
   id: 'invalid-configuration',
   title: 'Memory configuration rejected at start-up',
   recognises: [
-    "`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)",
+    '`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)',
     "`Could not parse value '...' for key '...'` and unknown memory units",
-    "with --config: the failed check explained with your values and the exact fix `lint` gives",
-    "without --config: the sizes the message prints rebuilt into a configuration that fails the same check with the same numbers, and the change that makes it start, found and checked with the model (a framework size raised by mistake goes back to its default first)",
-    "network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move",
+    'with --config: the failed check explained with your values and the exact fix `lint` gives',
+    'without --config: the sizes the message prints rebuilt into a configuration that fails the same check with the same numbers, and the change that makes it start, found and checked with the model (a framework size raised by mistake goes back to its default first)',
+    'network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move',
   ],
   rank: 10,
-  keywords: ['could not read taskmanager', 'could not read jobmanager', 'fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
+  keywords: [
+    'could not read taskmanager',
+    'could not read jobmanager',
+    'fine-grained memory',
+    'need to be configured explicitly',
+    'sum of configured',
+    'sum of the configured',
+    'derived network memory',
+    'inconsistently configured',
+    'configured total process memory',
+    'derived jvm overhead',
+    'configured jvm heap memory',
+    'configured total flink memory',
+    'could not parse value',
+    'cannot read memory size',
+    'memory size unit',
+    'segment-size',
+    'network memory min',
+    'positive number of cpu cores',
+    'memory configuration failed',
+  ],
   patterns: CHECKS.map(({ says: _says, ...p }) => p),
   component: 'infer',
-  options: ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'jobmanager.memory.process.size', 'jobmanager.memory.flink.size'],
+  options: [
+    'taskmanager.memory.process.size',
+    'taskmanager.memory.flink.size',
+    'jobmanager.memory.process.size',
+    'jobmanager.memory.flink.size',
+  ],
   docs: [docs.trouble('illegalconfigurationexception'), docs.setupTm(), docs.setupJm()],
-  summary: (ctx) => `Flink refused to start ${ctx.component === 'unknown' ? 'a process' : `the ${NAME[ctx.component]}`}: its memory configuration fails the "${ctx.variant}" check`,
+  summary: (ctx) =>
+    `Flink refused to start ${ctx.component === 'unknown' ? 'a process' : `the ${NAME[ctx.component]}`}: its memory configuration fails the "${ctx.variant}" check`,
   explain(ctx) {
-    const says = CHECKS.find((c) => c.variant === ctx.variant)?.says ?? 'the memory configuration is rejected';
-    const parts = [`Flink checks the memory configuration before the process starts; here ${says}.`];
+    const says =
+      CHECKS.find((c) => c.variant === ctx.variant)?.says ?? 'the memory configuration is rejected';
+    const parts = [
+      `Flink checks the memory configuration before the process starts; here ${says}.`,
+    ];
     if (!ctx.withConfig) {
-      const rebuilt = ctx.facts.msg !== undefined && ctx.processes.some((p) => rebuild(ctx.variant, ctx.facts.msg!, p, ctx.version, ctx.plan.target) !== null);
+      const rebuilt =
+        ctx.facts.msg !== undefined &&
+        ctx.processes.some(
+          (p) => rebuild(ctx.variant, ctx.facts.msg!, p, ctx.version, ctx.plan.target) !== null,
+        );
       parts.push(
         rebuilt
           ? "The message prints every size it compared: rebuilt into a configuration, they fail the same check with the same numbers in flink-mem's model, and the change below makes that configuration start. Run again with --config to start from your own file instead."
@@ -151,11 +344,15 @@ export default defineSignature({
       const check = ctx.plan.userCheck(p);
       if (!check || check.ok) continue;
       failing++;
-      parts.push(`With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.userText(k) ?? undefined, p)}.`);
+      parts.push(
+        `With your configuration the ${NAME[p]} fails the "${check.failure.check}" check: ${explainFailure(check.failure, (k) => ctx.plan.userText(k) ?? undefined, p)}.`,
+      );
     }
     if (failing === 0) {
       const which = ctx.processes.map((p) => NAME[p]).join(' and the ');
-      parts.push(`The configuration given derives fine for the ${which} with Flink ${ctx.version.major}.${ctx.version.minor}: the failing process read other values (dynamic -D properties, another file, the operator's resource spec) or ran another Flink version.`);
+      parts.push(
+        `The configuration given derives fine for the ${which} with Flink ${ctx.version.major}.${ctx.version.minor}: the failing process read other values (dynamic -D properties, another file, the operator's resource spec) or ran another Flink version.`,
+      );
     }
     return parts.join(' ');
   },

@@ -6,8 +6,8 @@ export default defineSignature({
   id: 'native-thread-limit',
   title: 'No new native thread could be created',
   recognises: [
-    "`OutOfMemoryError: unable to create new native thread` and `unable to create native thread: possibly out of memory or process/resource limits reached`",
-    "`pthread_create failed (EAGAIN)`",
+    '`OutOfMemoryError: unable to create new native thread` and `unable to create native thread: possibly out of memory or process/resource limits reached`',
+    '`pthread_create failed (EAGAIN)`',
     "no Flink memory option helps: the host's or container's thread limit, or a thread leak",
   ],
   rank: 20,
@@ -16,7 +16,10 @@ export default defineSignature({
     { re: /unable to create (?:a )?(?:new )?native thread/i },
     { re: /pthread_create failed \(EAGAIN\)/i },
     { re: /无法创建.{0,4}(?:本地)?线程|线程数.{0,6}(?:上限|超限|耗尽)/i, strength: 'weak' },
-    { re: /\b(?:cannot|can't|can ?not|could not|couldn't|unable to|failed to) (?:create|start|spawn) (?:enough |new |more |any )?(?:task |native |worker )?threads\b|\b(?:OOM|out[- ]of[- ]memory(?: error)?)\b.{0,20}\bthread creation\b/i, strength: 'weak' },
+    {
+      re: /\b(?:cannot|can't|can ?not|could not|couldn't|unable to|failed to) (?:create|start|spawn) (?:enough |new |more |any )?(?:task |native |worker )?threads\b|\b(?:OOM|out[- ]of[- ]memory(?: error)?)\b.{0,20}\bthread creation\b/i,
+      strength: 'weak',
+    },
   ],
   component: 'infer',
   options: ['taskmanager.memory.jvm-overhead.min'],

@@ -2,7 +2,8 @@
  * CLI 的中文文本 (the CLI's words in Chinese), by the keys of EN_CLI in src/i18n/cli.ts.
  *
  * How to add an entry: add the English text to EN_CLI first, then the same key here (TypeScript
- * refuses a missing key, the test an extra one), keeping every `{placeholder}` spelled as in English.
+ * refuses a missing key, the test an extra one), keeping every `{placeholder}` spelled as in
+ * English.
  * Component names follow Flink's Chinese documentation (docs/content.zh/docs/deployment/memory/).
  * `npx vitest run test/i18n.test.ts` checks keys and placeholders.
  */
