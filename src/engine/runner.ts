@@ -84,9 +84,8 @@ export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefi
 }
 
 /**
- * Both processes, each derived on first use. A class rather than an object literal with getters:
- * V8 gives every such literal a hidden class of its own, which lives in the old generation and
- * keeps the derivations it closes over alive past the young-generation collections.
+ * Both processes, each derived on first use. A class rather than an object literal with getters
+ * (see README, Objects on hot paths).
  */
 class LazyMemory implements MemoryView {
   readonly #raw: ReadonlyMap<string, RawValue>;

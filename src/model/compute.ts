@@ -130,8 +130,7 @@ type Mapping = ResultBase['legacyMapping'];
  * Results are built without object spreads, and a process that starts gets its JVM arguments
  * and dynamic configs on first read: lint and the fix searches derive tens of thousands of
  * configurations and never print those strings. The lazy strings are getters of a class, not
- * of an object literal: V8 gives every literal with getters a hidden class of its own, and
- * those pile up in the old generation.
+ * of an object literal (see README, Objects on hot paths).
  */
 
 /**

@@ -347,8 +347,8 @@ export function deriveTaskManagerSizes(conf: Conf, trace: Trace): TaskManagerDer
     totalFlink = trace.add('totalFlink', sumFlink(flink), 'sum of the six Flink components', []);
     jvm = jvmFromFlink(conf, TM_PROCESS_KEYS, totalFlink, trace);
   }
-  // Spelled out: V8 makes a new hidden class for every `{ ...flink, more }`, and a derivation
-  // runs tens of thousands of times in one lint.
+  // Spelled out, not `{ ...flink, more }` (see README, Objects on hot paths): a derivation runs
+  // tens of thousands of times in one lint.
   const sizes: TaskManagerSizes = {
     frameworkHeap: flink.frameworkHeap,
     frameworkOffHeap: flink.frameworkOffHeap,

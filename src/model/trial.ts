@@ -52,7 +52,7 @@ export function applyChanges(
 
 /** The options with the trace off (the same object when it already is). */
 export function quiet(options: ModelOptions): ModelOptions {
-  // Not `{ ...options, trace: false }`: V8 gives each such object a hidden class of its own.
+  // Not `{ ...options, trace: false }` (see README, Objects on hot paths).
   return options.trace === false
     ? options
     : {

@@ -90,8 +90,8 @@ function report(
 
 /**
  * One version's outcome. The effective configuration is worked out on first read: only
- * --show-config prints it. A class, not an object literal with a getter, which V8 would give a
- * hidden class of its own per file.
+ * --show-config prints it. A class, not an object literal with a getter
+ * (see README, Objects on hot paths).
  */
 class Explained implements ExplainedVersion {
   readonly #doc: ConfigDocument;
