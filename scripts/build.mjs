@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -83,22 +83,7 @@ const PARTS = {
   checkstyle: 'src/cli/format/checkstyle.ts',
   completion: 'src/cli/completion.ts',
 };
-/**
- * Commands that `lint`, `explain` and `--help` never run are files of their own as well (the doctor
- * with its signatures, `rules`, `schema`, `init`), but they import much of the core: the loaders,
- * the model, the errors the CLI tells apart by class. So these files bundle only their own modules;
- * every module the bundle also holds is taken from the bundle's own instance, through a registry
- * the bundle sets up (`globalThis[Symbol.for('flink-mem.shared')]`: module path -> a function that
- * returns that module's exports, initialised on first use).
- */
-const SHARED_PARTS = {
-  doctor: 'src/cli/doctor.ts',
-  rules: 'src/cli/rules-cmd.ts',
-  schema: 'src/cli/schema-cmd.ts',
-  init: 'src/cli/init-cmd.ts',
-};
-const REGISTRY = 'Symbol.for("flink-mem.shared")';
-const partOf = new Map([...Object.entries(PARTS), ...Object.entries(SHARED_PARTS)].map(([name, file]) => [resolve(file), name]));
+const partOf = new Map(Object.entries(PARTS).map(([name, file]) => [resolve(file), name]));
 
 /** The names a part exports (from an ES module build of it, which lists them). */
 async function exportsOf(file) {
@@ -128,56 +113,6 @@ function partStandIns(own, names) {
     },
   };
 }
-
-/**
- * For a shared part's build: imports of a module that the bundle holds (`shared`, absolute paths)
- * read the bundle's instance from the registry instead of bundling a copy.
- */
-function fromCore(shared) {
-  return {
-    name: 'from-core',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.namespace !== 'file' || args.kind === 'entry-point' || args.pluginData === 'lazy-parts') return undefined;
-        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'lazy-parts' });
-        if (r.errors.length > 0 || partOf.has(r.path) || !shared.has(r.path)) return undefined;
-        return { path: relative(process.cwd(), r.path), namespace: 'flink-mem-core' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'flink-mem-core' }, (args) => ({
-        contents: `module.exports = globalThis[${REGISTRY}][${JSON.stringify(args.path)}]();`,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-/** The bundle's entry: the CLI, and the registry of the modules that the shared parts take from it. */
-function coreEntry(shared) {
-  return {
-    name: 'core-entry',
-    setup(b) {
-      b.onResolve({ filter: /^flink-mem-(core|registry)$/ }, (args) => ({ path: args.path, namespace: 'flink-mem-entry' }));
-      b.onLoad({ filter: /^flink-mem-core$/, namespace: 'flink-mem-entry' }, () => ({
-        contents: `import 'flink-mem-registry';\nexport * from ${JSON.stringify(resolve('src/cli/entry.ts'))};\n`,
-        loader: 'js',
-        resolveDir: process.cwd(),
-      }));
-      b.onLoad({ filter: /^flink-mem-registry$/, namespace: 'flink-mem-entry' }, () => ({
-        contents: [
-          'var shared = {',
-          ...[...shared].sort().map((file) => `  ${JSON.stringify(relative(process.cwd(), file))}: function () { return require(${JSON.stringify(file)}); },`),
-          '};',
-          `Object.defineProperty(globalThis, ${REGISTRY}, { value: shared, configurable: true, writable: true });`,
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: process.cwd(),
-      }));
-    },
-  };
-}
-
-/** The absolute paths of the source files in a build's output. */
-const inputsOf = (result) => new Set(Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs)).filter((f) => !f.includes(':')).map((f) => resolve(f)));
 
 /** `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process. */
 async function warmUp(cacheFile, work, runs) {
@@ -216,26 +151,23 @@ const cliOptions = {
   define: { ...define, 'import.meta.url': '__flink_mem_url' },
   banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
 };
-for (const [name, file] of Object.entries(SHARED_PARTS)) partNames[name] = await exportsOf(file);
 for (const [name, file] of Object.entries(PARTS)) {
   await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
 }
-// What the bundle holds, and of that what the shared parts import: the registry lists those.
-const coreOptions = { ...cliOptions, entryPoints: ['flink-mem-core'], outfile: cli, metafile: true };
-const core = inputsOf(await build({ ...coreOptions, write: false, plugins: [coreEntry(new Set()), lazyChildProcess, noStdoutProbe, partStandIns('', partNames)] }));
-const shared = new Set();
-for (const [name, file] of Object.entries(SHARED_PARTS)) {
-  const { metafile } = await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, write: false, metafile: true, plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
-  // Only the modules that the part's own modules import: what those import in turn comes with them.
-  for (const [importer, { imports }] of Object.entries(metafile.inputs)) {
-    if (core.has(resolve(importer))) continue;
-    for (const { path } of imports) if (!path.includes(':') && core.has(resolve(path))) shared.add(resolve(path));
-  }
-}
-await build({ ...coreOptions, plugins: [coreEntry(shared), lazyChildProcess, noStdoutProbe, partStandIns('', partNames)] });
-for (const [name, file] of Object.entries(SHARED_PARTS)) {
-  await build({ ...cliOptions, entryPoints: [file], outfile: `dist/cli/flink-mem.${name}.cjs`, plugins: [fromCore(shared), lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)] });
-}
+await build({
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: cli,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  define: { ...define, 'import.meta.url': '__flink_mem_url' },
+  banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
+});
 
 // esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
 // literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the whole
