@@ -34,7 +34,15 @@ function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
+/** Commands whose definition alone is built when the arguments start with their name (see `run`). */
+const ALONE = new Set(['explain', 'lint', 'doctor', 'rules', 'schema', 'init']);
+
+/**
+ * The program; with `only`, just that command under it (its run, help and errors are the same, and
+ * start-up does not build the other commands' options, choices and help texts).
+ */
+export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en', only?: string): Command {
+  const wanted = (name: string) => only === undefined || only === name;
   const env: Record<string, string | undefined> = { ...outer.env };
   const io = withEnv(outer, env);
   const program = new Command('flink-mem')
@@ -51,7 +59,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory" --config conf/config.yaml',
     ]) + '\nExit codes: 0 ok, 1 findings (lint), a process would not start (explain) or no diagnosis (doctor), 2 usage or input error, 3 internal error.\n');
 
-  program
+  if (wanted('explain')) program
     .command('explain')
     .description('Show how Flink splits TaskManager and JobManager memory for each file, or why it would not start')
     .argument('[files...]', 'flink-conf.yaml, config.yaml, Kubernetes manifests, folders, or - for standard input')
@@ -94,7 +102,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       );
     });
 
-  program
+  if (wanted('lint')) program
     .command('lint')
     .description('Check Flink configuration files and manifests for memory settings that fail at start-up or in production')
     .argument('[inputs...]', 'files, folders (their Flink config files and manifests) or - for standard input')
@@ -161,7 +169,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       );
     });
 
-  program
+  if (wanted('doctor')) program
     .command('doctor')
     .description('Diagnose a memory failure from an error message, a stack trace or a whole log, and say which options to change to which values')
     .option('--error <text>', 'the error message or stack trace (quote it)')
@@ -193,7 +201,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       );
     });
 
-  program
+  if (wanted('rules')) program
     .command('rules')
     .description('List the lint rules (the reference in docs/rules.md is generated from this)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
@@ -203,7 +211,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       result.code = await runRules({ format: o.format, ...(o.lang !== undefined ? { lang: o.lang } : {}) }, io);
     });
 
-  program
+  if (wanted('schema')) program
     .command('schema')
     .description('Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment')
     .option('--flink-version <version>', `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`)
@@ -221,7 +229,7 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
       result.code = await runSchema({ kind: o.kind, ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}) }, io);
     });
 
-  program
+  if (wanted('init')) program
     .command('init')
     .description('Write a commented .flink-mem.yaml (linter config) in the current folder')
     .option('--force', 'replace an existing .flink-mem.yaml', false)
@@ -276,7 +284,9 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
-  const program = buildProgram(io, result, helpLang(argv, io));
+  // `flink-mem lint ...` and the like need only that command; anything else (top-level help, a
+  // misspelt command, global flags first, completion) gets every command.
+  const program = buildProgram(io, result, helpLang(argv, io), ALONE.has(argv[0] ?? '') ? argv[0] : undefined);
   try {
     if (argv.length === 0) {
       program.outputHelp();
