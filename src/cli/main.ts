@@ -50,7 +50,22 @@ function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang = 'en'): Command {
+/**
+ * Commands whose definition alone is built when the arguments start with their name (see `run`).
+ */
+const ALONE = new Set(['explain', 'lint', 'doctor', 'rules', 'schema', 'init']);
+
+/**
+ * The program; with `only`, just that command under it (its run, help and errors are the same, and
+ * start-up does not build the other commands' options, choices and help texts).
+ */
+export function buildProgram(
+  outer: CliIO,
+  result: { code: number },
+  lang: Lang = 'en',
+  only?: string,
+): Command {
+  const wanted = (name: string) => only === undefined || only === name;
   const env: Record<string, string | undefined> = { ...outer.env };
   const io = withEnv(outer, env);
   const program = new Command('flink-mem')
@@ -77,320 +92,332 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
         '\nExit codes: 0 ok, 1 findings (lint), a process would not start (explain) or no diagnosis (doctor), 2 usage or input error, 3 internal error.\n',
     );
 
-  program
-    .command('explain')
-    .description(
-      'Show how Flink splits TaskManager and JobManager memory for each file, or why it would not start',
-    )
-    .argument(
-      '[files...]',
-      'flink-conf.yaml, config.yaml, Kubernetes manifests, folders, or - for standard input',
-    )
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format: text, json, svg (a picture to scale), html (one self-contained page with the picture, tables and lint findings) or markdown (for pull requests and job summaries)',
+  if (wanted('explain'))
+    program
+      .command('explain')
+      .description(
+        'Show how Flink splits TaskManager and JobManager memory for each file, or why it would not start',
       )
-        .choices(['text', 'json', 'svg', 'html', 'markdown'])
-        .default('text'),
-    )
-    .option(
-      '--trace',
-      'show how Flink arrives at each component (option, path, fraction, clamp, remainder)',
-      false,
-    )
-    .option(
-      '--show-config',
-      'show the effective configuration and where each value comes from',
-      false,
-    )
-    .addOption(versionOption())
-    .addOption(targetOption())
-    .addOption(
-      new Option('--process <process>', 'which process to explain')
-        .choices(['taskmanager', 'jobmanager', 'both'])
-        .default('both'),
-    )
-    .addOption(
-      repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'),
-    )
-    .addOption(
-      repeatable(
-        '--env <NAME=value>',
-        'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)',
-      ),
-    )
-    .addOption(inputFormatOption())
-    .addOption(langOption())
-    .addHelpText(
-      'after',
-      examples([
-        'flink-mem explain examples/flink-conf.yaml',
-        'flink-mem explain conf/config.yaml --trace',
-        'flink-mem explain conf/flink-conf.yaml --flink-version 1.20,2.0',
-        'flink-mem explain k8s/deployment.yaml --format json --show-config',
-        'flink-mem explain conf/ --format html > memory.html',
-        'flink-mem explain conf/config.yaml --flink-version 1.20,2.0 --format svg > memory.svg',
-        'cat flink-conf.yaml | flink-mem explain - --set taskmanager.memory.process.size=4g',
-      ]),
-    )
-    .action(async (files: string[], o: Record<string, unknown>) => {
-      const { runExplain } = await import('./explain/run.js');
-      result.code = await runExplain(
-        {
-          files,
-          format: o.format as 'text' | 'json' | 'svg' | 'html' | 'markdown',
-          trace: Boolean(o.trace),
-          showConfig: Boolean(o.showConfig),
-          ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
-          target: (o.target as Target | undefined) ?? 'standalone',
-          set: list(o.set),
-          env: list(o.env),
-          ...(o.inputFormat
-            ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' }
-            : {}),
-          process: o.process as 'taskmanager' | 'jobmanager' | 'both',
-          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
-        },
-        io,
-      );
-    });
-
-  program
-    .command('lint')
-    .description(
-      'Check Flink configuration files and manifests for memory settings that fail at start-up or in production',
-    )
-    .argument(
-      '[inputs...]',
-      'files, folders (their Flink config files and manifests) or - for standard input',
-    )
-    .addOption(
-      repeatable(
-        '--format <format>',
-        'text, json, sarif, github, gitlab, junit or checkstyle; repeat with --output to write several reports (default: github when GITHUB_ACTIONS=true, else text)',
-      ),
-    )
-    .addOption(
-      repeatable(
-        '--output <file>',
-        'write the report to this file instead of standard output (pairs with --format in order)',
-      ),
-    )
-    .option(
-      '--fail-on <severity>',
-      'lowest severity that makes the exit code 1: error, warning or info',
-      'error',
-    )
-    .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
-    .option(
-      '--config <file>',
-      'linter config file (default: .flink-mem.yaml found upwards from each linted file)',
-    )
-    .addOption(versionOption())
-    .addOption(targetOption())
-    .option(
-      '--container-memory <size>',
-      'memory limit of the container or pod, e.g. 4Gi (Kubernetes units) or 4g (binary)',
-    )
-    .addOption(
-      repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'),
-    )
-    .addOption(
-      repeatable('--rule <id=severity>', 'set a rule to error, warning, info or off (repeatable)'),
-    )
-    .addOption(inputFormatOption())
-    .option(
-      '--fix',
-      'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains',
-    )
-    .addOption(langOption())
-    .option(
-      '--fix-dry-run',
-      'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not',
-    )
-    .option(
-      '--stdin-filename <path>',
-      'the path standard input (-) stands for: reports name it and its .flink-mem.yaml is found from it',
-    )
-    .option('--quiet', 'report errors only: warnings and info are neither shown nor counted')
-    .option(
-      '--no-ignore',
-      'also lint inside folders that git ignores (.gitignore, .git/info/exclude)',
-    )
-    .option(
-      '--print-config <file>',
-      'print the settings lint would use for this file (linter config and flags) as JSON, and lint nothing',
-    )
-    .addHelpText(
-      'after',
-      examples([
-        'flink-mem lint conf/flink-conf.yaml',
-        'flink-mem lint conf/ --fix-dry-run',
-        "flink-mem lint 'deploy/**/*.yaml' --quiet",
-        'flink-mem lint --print-config conf/flink-conf.yaml',
-        'flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix',
-        'flink-mem lint . --format github',
-        'flink-mem lint conf/ --format junit --output flink-mem.junit.xml --format gitlab --output gl-code-quality.json',
-        'cat conf/config.yaml | flink-mem lint - --stdin-filename conf/config.yaml --format sarif',
-        'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
-        'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
-        'flink-mem lint deploy.yaml --container-memory 4Gi --rule managed-memory-unused=off',
-      ]),
-    )
-    .action(async (inputs: string[], o: Record<string, unknown>) => {
-      const { runLint } = await import('./lint.js');
-      const formats = list(o.format);
-      const outputs = list(o.output);
-      const several = formats.length > 1;
-      result.code = await runLint(
-        {
-          inputs,
-          ...(several
-            ? {
-                reports: formats.map((format, i) => ({
-                  format,
-                  ...(outputs[i] !== undefined ? { output: outputs[i] } : {}),
-                })),
-              }
-            : {
-                ...(formats[0] !== undefined ? { format: formats[0] } : {}),
-                ...(outputs[0] !== undefined ? { output: outputs[0] } : {}),
-              }),
-          failOn: String(o.failOn),
-          ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
-          ...(o.config !== undefined ? { config: String(o.config) } : {}),
-          ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
-          ...(o.target !== undefined ? { target: String(o.target) } : {}),
-          ...(o.containerMemory !== undefined
-            ? { containerMemory: String(o.containerMemory) }
-            : {}),
-          set: list(o.set),
-          rule: list(o.rule),
-          ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
-          ...(o.fix ? { fix: true } : {}),
-          ...(o.fixDryRun ? { fixDryRun: true } : {}),
-          ...(o.stdinFilename !== undefined ? { stdinFilename: String(o.stdinFilename) } : {}),
-          ...(o.quiet ? { quiet: true } : {}),
-          ...(o.ignore === false ? { noIgnore: true } : {}),
-          ...(o.printConfig !== undefined ? { printConfig: String(o.printConfig) } : {}),
-          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
-        },
-        io,
-      );
-    });
-
-  program
-    .command('doctor')
-    .description(
-      'Diagnose a memory failure from an error message, a stack trace or a whole log, and say which options to change to which values',
-    )
-    .option('--error <text>', 'the error message or stack trace (quote it)')
-    .option(
-      '--log <file>',
-      'a TaskManager or JobManager log, kubectl describe output or a YARN diagnostic, of any size',
-    )
-    .option(
-      '--config <file>',
-      "the configuration the process ran with (any file lint reads, or Flink's conf/ folder), for concrete values",
-    )
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
-    )
-    .option(
-      '--flink-version <version>',
-      `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`,
-    )
-    .addOption(targetOption())
-    .addOption(langOption())
-    .addHelpText(
-      'after',
-      examples([
-        'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
-        'flink-mem doctor --log taskmanager.log --config conf/config.yaml',
-        'kubectl describe pod flink-taskmanager-1-1 | flink-mem doctor --config k8s/deployment.yaml',
-        'flink-mem doctor --error "Insufficient number of network buffers: required 2049, but only 1024 available" --format json',
-      ]) +
-        '\nExit codes: 0 at least one diagnosis, 1 no memory failure recognised, 2 usage or input error.\n',
-    )
-    .action(async (o: Record<string, unknown>) => {
-      const { runDoctor } = await import('./doctor.js');
-      result.code = await runDoctor(
-        {
-          format: o.format as 'text' | 'json',
-          ...(o.error !== undefined ? { error: String(o.error) } : {}),
-          ...(o.log !== undefined ? { log: String(o.log) } : {}),
-          ...(o.config !== undefined ? { config: String(o.config) } : {}),
-          ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
-          ...(o.target !== undefined ? { target: String(o.target) } : {}),
-          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
-        },
-        io,
-      );
-    });
-
-  program
-    .command('rules')
-    .description('List the lint rules (the reference in docs/rules.md is generated from this)')
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['text', 'json', 'markdown'])
-        .default('text'),
-    )
-    .addOption(langOption())
-    .action(async (o: { format: string; lang?: string }) => {
-      const { runRules } = await import('./rules-cmd.js');
-      result.code = await runRules(
-        { format: o.format, ...(o.lang !== undefined ? { lang: o.lang } : {}) },
-        io,
-      );
-    });
-
-  program
-    .command('schema')
-    .description(
-      'Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment',
-    )
-    .option(
-      '--flink-version <version>',
-      `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`,
-    )
-    .addOption(langOption())
-    .addOption(
-      new Option(
-        '--kind <kind>',
-        "config: a flink-conf.yaml or config.yaml (flat or nested keys); flink-deployment: a FlinkDeployment's spec.flinkConfiguration",
+      .argument(
+        '[files...]',
+        'flink-conf.yaml, config.yaml, Kubernetes manifests, folders, or - for standard input',
       )
-        .choices(['config', 'flink-deployment'])
-        .default('config'),
-    )
-    .addHelpText(
-      'after',
-      examples([
-        'flink-mem schema > flink-config.schema.json',
-        '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json',
-        'flink-mem schema --kind flink-deployment > flink-deployment.schema.json',
-      ]),
-    )
-    .action(async (o: { flinkVersion?: string; kind: string; lang?: string }) => {
-      const { runSchema } = await import('./schema-cmd.js');
-      // The schema's descriptions are Flink's own option texts (English); --lang is accepted and
-      // checked like everywhere.
-      resolveLang(io, { flag: o.lang });
-      result.code = await runSchema(
-        { kind: o.kind, ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}) },
-        io,
-      );
-    });
+      .addOption(
+        new Option(
+          '--format <format>',
+          'output format: text, json, svg (a picture to scale), html (one self-contained page with the picture, tables and lint findings) or markdown (for pull requests and job summaries)',
+        )
+          .choices(['text', 'json', 'svg', 'html', 'markdown'])
+          .default('text'),
+      )
+      .option(
+        '--trace',
+        'show how Flink arrives at each component (option, path, fraction, clamp, remainder)',
+        false,
+      )
+      .option(
+        '--show-config',
+        'show the effective configuration and where each value comes from',
+        false,
+      )
+      .addOption(versionOption())
+      .addOption(targetOption())
+      .addOption(
+        new Option('--process <process>', 'which process to explain')
+          .choices(['taskmanager', 'jobmanager', 'both'])
+          .default('both'),
+      )
+      .addOption(
+        repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'),
+      )
+      .addOption(
+        repeatable(
+          '--env <NAME=value>',
+          'environment variable Flink would see, e.g. FLINK_TM_HEAP=1g (repeatable)',
+        ),
+      )
+      .addOption(inputFormatOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        examples([
+          'flink-mem explain examples/flink-conf.yaml',
+          'flink-mem explain conf/config.yaml --trace',
+          'flink-mem explain conf/flink-conf.yaml --flink-version 1.20,2.0',
+          'flink-mem explain k8s/deployment.yaml --format json --show-config',
+          'flink-mem explain conf/ --format html > memory.html',
+          'flink-mem explain conf/config.yaml --flink-version 1.20,2.0 --format svg > memory.svg',
+          'cat flink-conf.yaml | flink-mem explain - --set taskmanager.memory.process.size=4g',
+        ]),
+      )
+      .action(async (files: string[], o: Record<string, unknown>) => {
+        const { runExplain } = await import('./explain/run.js');
+        result.code = await runExplain(
+          {
+            files,
+            format: o.format as 'text' | 'json' | 'svg' | 'html' | 'markdown',
+            trace: Boolean(o.trace),
+            showConfig: Boolean(o.showConfig),
+            ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
+            target: (o.target as Target | undefined) ?? 'standalone',
+            set: list(o.set),
+            env: list(o.env),
+            ...(o.inputFormat
+              ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' }
+              : {}),
+            process: o.process as 'taskmanager' | 'jobmanager' | 'both',
+            ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
+          },
+          io,
+        );
+      });
 
-  program
-    .command('init')
-    .description('Write a commented .flink-mem.yaml (linter config) in the current folder')
-    .option('--force', 'replace an existing .flink-mem.yaml', false)
-    .action(async (o: { force: boolean }) => {
-      const { runInit } = await import('./init-cmd.js');
-      result.code = await runInit(o, io);
-    });
+  if (wanted('lint'))
+    program
+      .command('lint')
+      .description(
+        'Check Flink configuration files and manifests for memory settings that fail at start-up or in production',
+      )
+      .argument(
+        '[inputs...]',
+        'files, folders (their Flink config files and manifests) or - for standard input',
+      )
+      .addOption(
+        repeatable(
+          '--format <format>',
+          'text, json, sarif, github, gitlab, junit or checkstyle; repeat with --output to write several reports (default: github when GITHUB_ACTIONS=true, else text)',
+        ),
+      )
+      .addOption(
+        repeatable(
+          '--output <file>',
+          'write the report to this file instead of standard output (pairs with --format in order)',
+        ),
+      )
+      .option(
+        '--fail-on <severity>',
+        'lowest severity that makes the exit code 1: error, warning or info',
+        'error',
+      )
+      .option('--max-warnings <n>', 'also exit 1 when there are more warnings than this')
+      .option(
+        '--config <file>',
+        'linter config file (default: .flink-mem.yaml found upwards from each linted file)',
+      )
+      .addOption(versionOption())
+      .addOption(targetOption())
+      .option(
+        '--container-memory <size>',
+        'memory limit of the container or pod, e.g. 4Gi (Kubernetes units) or 4g (binary)',
+      )
+      .addOption(
+        repeatable('--set <key=value>', 'override an option, applied last like -D (repeatable)'),
+      )
+      .addOption(
+        repeatable(
+          '--rule <id=severity>',
+          'set a rule to error, warning, info or off (repeatable)',
+        ),
+      )
+      .addOption(inputFormatOption())
+      .option(
+        '--fix',
+        'apply the fixes the rules propose to the files (atomically, only when the fixed file still loads and every process that started still starts), then report what remains',
+      )
+      .addOption(langOption())
+      .option(
+        '--fix-dry-run',
+        'print the fixes as a unified diff (--- a/<file> +++ b/<file>, for git apply) and write nothing; exit 1 when there is something to fix, 0 when not',
+      )
+      .option(
+        '--stdin-filename <path>',
+        'the path standard input (-) stands for: reports name it and its .flink-mem.yaml is found from it',
+      )
+      .option('--quiet', 'report errors only: warnings and info are neither shown nor counted')
+      .option(
+        '--no-ignore',
+        'also lint inside folders that git ignores (.gitignore, .git/info/exclude)',
+      )
+      .option(
+        '--print-config <file>',
+        'print the settings lint would use for this file (linter config and flags) as JSON, and lint nothing',
+      )
+      .addHelpText(
+        'after',
+        examples([
+          'flink-mem lint conf/flink-conf.yaml',
+          'flink-mem lint conf/ --fix-dry-run',
+          "flink-mem lint 'deploy/**/*.yaml' --quiet",
+          'flink-mem lint --print-config conf/flink-conf.yaml',
+          'flink-mem lint conf/flink-conf.yaml k8s/deployment.yaml --fix',
+          'flink-mem lint . --format github',
+          'flink-mem lint conf/ --format junit --output flink-mem.junit.xml --format gitlab --output gl-code-quality.json',
+          'cat conf/config.yaml | flink-mem lint - --stdin-filename conf/config.yaml --format sarif',
+          'flink-mem lint k8s/ --format sarif --output flink-mem.sarif --format text',
+          'flink-mem lint conf/ --flink-version 2.0 --fail-on warning',
+          'flink-mem lint deploy.yaml --container-memory 4Gi --rule managed-memory-unused=off',
+        ]),
+      )
+      .action(async (inputs: string[], o: Record<string, unknown>) => {
+        const { runLint } = await import('./lint.js');
+        const formats = list(o.format);
+        const outputs = list(o.output);
+        const several = formats.length > 1;
+        result.code = await runLint(
+          {
+            inputs,
+            ...(several
+              ? {
+                  reports: formats.map((format, i) => ({
+                    format,
+                    ...(outputs[i] !== undefined ? { output: outputs[i] } : {}),
+                  })),
+                }
+              : {
+                  ...(formats[0] !== undefined ? { format: formats[0] } : {}),
+                  ...(outputs[0] !== undefined ? { output: outputs[0] } : {}),
+                }),
+            failOn: String(o.failOn),
+            ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
+            ...(o.config !== undefined ? { config: String(o.config) } : {}),
+            ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
+            ...(o.target !== undefined ? { target: String(o.target) } : {}),
+            ...(o.containerMemory !== undefined
+              ? { containerMemory: String(o.containerMemory) }
+              : {}),
+            set: list(o.set),
+            rule: list(o.rule),
+            ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
+            ...(o.fix ? { fix: true } : {}),
+            ...(o.fixDryRun ? { fixDryRun: true } : {}),
+            ...(o.stdinFilename !== undefined ? { stdinFilename: String(o.stdinFilename) } : {}),
+            ...(o.quiet ? { quiet: true } : {}),
+            ...(o.ignore === false ? { noIgnore: true } : {}),
+            ...(o.printConfig !== undefined ? { printConfig: String(o.printConfig) } : {}),
+            ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
+          },
+          io,
+        );
+      });
+
+  if (wanted('doctor'))
+    program
+      .command('doctor')
+      .description(
+        'Diagnose a memory failure from an error message, a stack trace or a whole log, and say which options to change to which values',
+      )
+      .option('--error <text>', 'the error message or stack trace (quote it)')
+      .option(
+        '--log <file>',
+        'a TaskManager or JobManager log, kubectl describe output or a YARN diagnostic, of any size',
+      )
+      .option(
+        '--config <file>',
+        "the configuration the process ran with (any file lint reads, or Flink's conf/ folder), for concrete values",
+      )
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+      )
+      .option(
+        '--flink-version <version>',
+        `Flink version whose defaults to use (${KNOWN_VERSIONS[0]} to ${NEWEST_VERSION}; default: the manifest's spec.flinkVersion, 1.20 for a flink-conf.yaml, else ${NEWEST_VERSION})`,
+      )
+      .addOption(targetOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        examples([
+          'flink-mem doctor --error "java.lang.OutOfMemoryError: Direct buffer memory"',
+          'flink-mem doctor --log taskmanager.log --config conf/config.yaml',
+          'kubectl describe pod flink-taskmanager-1-1 | flink-mem doctor --config k8s/deployment.yaml',
+          'flink-mem doctor --error "Insufficient number of network buffers: required 2049, but only 1024 available" --format json',
+        ]) +
+          '\nExit codes: 0 at least one diagnosis, 1 no memory failure recognised, 2 usage or input error.\n',
+      )
+      .action(async (o: Record<string, unknown>) => {
+        const { runDoctor } = await import('./doctor.js');
+        result.code = await runDoctor(
+          {
+            format: o.format as 'text' | 'json',
+            ...(o.error !== undefined ? { error: String(o.error) } : {}),
+            ...(o.log !== undefined ? { log: String(o.log) } : {}),
+            ...(o.config !== undefined ? { config: String(o.config) } : {}),
+            ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
+            ...(o.target !== undefined ? { target: String(o.target) } : {}),
+            ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
+          },
+          io,
+        );
+      });
+
+  if (wanted('rules'))
+    program
+      .command('rules')
+      .description('List the lint rules (the reference in docs/rules.md is generated from this)')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['text', 'json', 'markdown'])
+          .default('text'),
+      )
+      .addOption(langOption())
+      .action(async (o: { format: string; lang?: string }) => {
+        const { runRules } = await import('./rules-cmd.js');
+        result.code = await runRules(
+          { format: o.format, ...(o.lang !== undefined ? { lang: o.lang } : {}) },
+          io,
+        );
+      });
+
+  if (wanted('schema'))
+    program
+      .command('schema')
+      .description(
+        'Print a JSON Schema of Flink memory options for editors (yaml-language-server): flat or nested config.yaml, or a FlinkDeployment',
+      )
+      .option(
+        '--flink-version <version>',
+        `defaults and deprecations of this Flink version (default: ${NEWEST_VERSION})`,
+      )
+      .addOption(langOption())
+      .addOption(
+        new Option(
+          '--kind <kind>',
+          "config: a flink-conf.yaml or config.yaml (flat or nested keys); flink-deployment: a FlinkDeployment's spec.flinkConfiguration",
+        )
+          .choices(['config', 'flink-deployment'])
+          .default('config'),
+      )
+      .addHelpText(
+        'after',
+        examples([
+          'flink-mem schema > flink-config.schema.json',
+          '# then, first line of config.yaml: # yaml-language-server: $schema=./flink-config.schema.json',
+          'flink-mem schema --kind flink-deployment > flink-deployment.schema.json',
+        ]),
+      )
+      .action(async (o: { flinkVersion?: string; kind: string; lang?: string }) => {
+        const { runSchema } = await import('./schema-cmd.js');
+        // The schema's descriptions are Flink's own option texts (English); --lang is accepted and
+        // checked like everywhere.
+        resolveLang(io, { flag: o.lang });
+        result.code = await runSchema(
+          {
+            kind: o.kind,
+            ...(o.flinkVersion !== undefined ? { flinkVersion: o.flinkVersion } : {}),
+          },
+          io,
+        );
+      });
+
+  if (wanted('init'))
+    program
+      .command('init')
+      .description('Write a commented .flink-mem.yaml (linter config) in the current folder')
+      .option('--force', 'replace an existing .flink-mem.yaml', false)
+      .action(async (o: { force: boolean }) => {
+        const { runInit } = await import('./init-cmd.js');
+        result.code = await runInit(o, io);
+      });
 
   program
     .command('completion')
@@ -456,7 +483,14 @@ export function buildProgram(outer: CliIO, result: { code: number }, lang: Lang 
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
-  const program = buildProgram(io, result, helpLang(argv, io));
+  // `flink-mem lint ...` and the like need only that command; anything else (top-level help, a
+  // misspelt command, global flags first, completion) gets every command.
+  const program = buildProgram(
+    io,
+    result,
+    helpLang(argv, io),
+    ALONE.has(argv[0] ?? '') ? argv[0] : undefined,
+  );
   try {
     if (argv.length === 0) {
       program.outputHelp();
