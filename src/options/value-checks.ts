@@ -92,10 +92,13 @@ function consumerNames(version: FlinkVersion): string[] {
     : ['DATAPROC', 'PYTHON'];
 }
 
-function weightPairs(text: string): [string, string][] {
+/** Each item as [name, weight, the item as written]; an item without a colon has no weight. */
+function weightPairs(text: string): [string, string, string][] {
   return text.split(',').map((item) => {
     const at = item.indexOf(':');
-    return at < 0 ? [item.trim(), ''] : [item.slice(0, at).trim(), item.slice(at + 1).trim()];
+    return at < 0
+      ? [item.trim(), '', item.trim()]
+      : [item.slice(0, at).trim(), item.slice(at + 1).trim(), item.trim()];
   });
 }
 
@@ -115,11 +118,9 @@ export function weightsIssue(
     const bad = pairs.find(([name, weight]) => !/^\w+$/.test(name) || !/^\+?\d+$/.test(weight));
     if (negative && negative === bad)
       return { kind: 'negative-weight', data: { name: negative[0], weight: negative[1] } };
-    const [name, weight] = bad ?? pairs[0] ?? ['', ''];
-    return {
-      kind: 'bad-weight',
-      data: { item: name === '' && weight === '' ? '' : `${name}:${weight}` },
-    };
+    // The item as the user wrote it: "OPERATOR=70" is shown so, not with a colon added.
+    const item = (bad ?? pairs[0])?.[2] ?? '';
+    return { kind: 'bad-weight', data: { item } };
   }
   const names = consumerNames(version);
   for (const [name, weight] of pairs) {
