@@ -100,6 +100,10 @@ const HINTS: readonly Hint[] = [
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:api\.common\.typeutils|api\.java\.typeutils|formats\.|streaming\.connectors\.|connector\.[\w.]{1,80}\.(?:reader|writer|sink)\.)/, process: 'taskmanager', weight: 3, scopes: LOCAL },
   // The same frames anywhere in the input, weakly: a trace cut from its error line still tells.
   { anchor: 'at org.apache.flink.', re: /\bat org\.apache\.flink\.(?:table\.runtime\.operators|streaming\.api\.operators|streaming\.runtime\.tasks|runtime\.taskmanager\.Task\.|runtime\.operators\.(?!coordination)|contrib\.streaming\.state|state\.rocksdb|runtime\.state\.heap|streaming\.api\.functions)/, process: 'taskmanager', weight: 1, scopes: ['global'] },
+  // Operator coordinators (split enumerators, source coordinators) live only in the JobManager: their frames or Flink's
+  // "Global failure triggered by OperatorCoordinator" anywhere in the input point there, weakly, when the failure is told elsewhere.
+  { anchor: 'at org.apache.flink.runtime.', re: /\bat org\.apache\.flink\.runtime\.(?:source\.coordinator|operators\.coordination)\./, process: 'jobmanager', weight: 1, scopes: ['global'] },
+  { anchor: 'triggered by operatorcoordinator', re: /Global failure triggered by OperatorCoordinator\b/, process: 'jobmanager', weight: 3, scopes: ['global'] },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
   { anchor: 'to failed', re: /\) switched from (?!state\b)\w+ to FAILED/, process: 'taskmanager', weight: 5, scopes: LOCAL },
   {

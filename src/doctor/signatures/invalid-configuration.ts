@@ -35,6 +35,13 @@ const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
   { re: /TaskExecutors need to be started with a positive number of CPU cores/i, variant: 'invalid-cpu-cores', component: 'taskmanager', says: 'the TaskManager gets no CPU: cores (or slots) must be positive' },
   { re: /TaskManager memory configuration failed/i, variant: 'unknown-check', component: 'taskmanager', says: 'the TaskManager memory configuration is rejected' },
   { re: /JobManager memory configuration failed/i, variant: 'unknown-check', component: 'jobmanager', says: 'the JobManager memory configuration is rejected' },
+  // Someone's words: the process does not start because of its memory settings.
+  {
+    re: /\b(?:fails?|failed|failing|refuses?|refused) to start\b.{0,80}\bmemory (?:configuration|config|settings?)\b|\bmemory (?:configuration|config|settings?)\b.{0,80}\b(?:fails?|failed|refuses?|refused) to start\b|内存配置.{0,20}(?:启动失败|无法启动|起不来)|(?:启动失败|无法启动).{0,20}内存配置/i,
+    strength: 'weak',
+    variant: 'unknown-check',
+    says: 'the memory configuration is rejected',
+  },
 ];
 
 /** A remainder (network or JVM overhead) outside its range: the exact bound, or the total moved by the exact difference. */
@@ -128,7 +135,7 @@ export default defineSignature({
     "network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move",
   ],
   rank: 10,
-  keywords: ['could not read taskmanager', 'could not read jobmanager', 'fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed'],
+  keywords: ['could not read taskmanager', 'could not read jobmanager', 'fine-grained memory', 'need to be configured explicitly', 'sum of configured', 'sum of the configured', 'derived network memory', 'inconsistently configured', 'configured total process memory', 'derived jvm overhead', 'configured jvm heap memory', 'configured total flink memory', 'could not parse value', 'cannot read memory size', 'memory size unit', 'segment-size', 'network memory min', 'positive number of cpu cores', 'memory configuration failed', 'to start', '启动失败', '无法启动', '起不来'],
   patterns: CHECKS.map(({ says: _says, ...p }) => p),
   component: 'infer',
   options: ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'jobmanager.memory.process.size', 'jobmanager.memory.flink.size'],

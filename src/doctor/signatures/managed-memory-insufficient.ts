@@ -57,7 +57,7 @@ export default defineSignature({
     "descriptions in English or Chinese (托管内存不足)",
   ],
   rank: 20,
-  keywords: ['could not allocate', 'too little memory provided to sorter', 'too few memory segments', 'memory allocation failed', 'failed to allocate', 'more buffers', 'more memory segments', 'more managed memory', '内存分配失败', '内存不足', '内存不够', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory'],
+  keywords: ['could not allocate', 'too little memory provided to sorter', 'too few memory segments', 'memory allocation failed', 'failed to allocate', 'more buffers', 'more memory segments', 'more managed memory', '内存分配失败', '内存不足', '内存不够', 'shared memory resource', 'fraction of memory to allocate', "slot's managed memory", 'memoryallocationexception', '托管内存', 'managed memory', 'fresh sort buffer'],
   patterns: [
     { re: /Could not allocate (?<bytesRequested>\d+) bytes, only (?<bytesRemaining>\d+) bytes are remaining/i },
     { re: /Could not created? the shared memory resource of size (?<sharedSize>\d+)/i, variant: 'shared' },
@@ -72,6 +72,8 @@ export default defineSignature({
     { re: /Too few memory segments provided\. Hash Join needs at leas?t? (?<minPages>\d{1,12}) memory segments/i, variant: 'batch-operator' },
     // A batch hash table asking for more pages than its share of managed memory holds.
     { re: /More buffers requested available than totally available/i, variant: 'batch-operator' },
+    // One record larger than a batch sorter's or combiner's whole sort buffer, which is cut from managed memory.
+    { re: /Cannot write record to fresh sort buffer\. Record too large/i, variant: 'batch-operator' },
     {
       re: /\b(?:memory allocation failed|failed to allocate (?:managed )?memory)\b.{0,80}\b(?:sort|hash|join|aggregat|batch|operator)|\b(?:sort(?:er|ing)?|hash ?join|hash table|aggregat\w{0,5}|batch (?:job|operator)s?)\b.{0,80}\b(?:memory allocation failed|failed to allocate memory|needs? more (?:buffers|memory segments|managed memory))|(?:排序|哈希|hash ?join|批处理|聚合).{0,20}(?:内存分配失败|内存(?:不足|不够))/i,
       strength: 'weak',

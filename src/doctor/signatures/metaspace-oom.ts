@@ -21,14 +21,14 @@ export default defineSignature({
     "descriptions in English or Chinese: metaspace that keeps growing or is never released after jobs finish, OOMs on metaspace, a class-loading (classloader) leak, 元空间持续增长",
   ],
   rank: 20,
-  keywords: ['metaspace', 'compressed class space', '元空间', 'classloader', 'class loader', 'class-loader', 'class loading', '类加载', 'metadata memory', 'metadata space', '元数据'],
+  keywords: ['metaspace', 'meta space', 'meta-space', 'compressed class space', '元空间', 'classloader', 'class loader', 'class-loader', 'class loading', '类加载', 'metadata memory', 'metadata space', '元数据'],
   patterns: [
     { re: /OutOfMemoryError:?\s*Metaspace/i },
     { re: /(?:^|\s)Metaspace\. The metaspace out-of-memory error/i },
     { re: /OutOfMemoryError:?\s*Compressed class space/i, variant: 'class-space' },
     { re: /元空间.{0,8}(?:不足|不够|溢出|OOM|满|泄漏)|metaspace (?:is )?(?:\bOOM\b|exhausted|full|out of memory|溢出|不足)/i, strength: 'weak' },
     {
-      re: /\bmetaspace\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|(?:元空间|\bmetaspace\b).{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
+      re: /\bmeta[ -]?space\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|(?:元空间|\bmetaspace\b).{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
       strength: 'weak',
     },
     { re: /(?:\bOOMs?\b|\bout ?of ?memory(?:error)?\b)\W{1,6}(?:(?:on|in|with|of|for)\s{1,3})?(?:the\s{1,3})?metaspace\b/i, strength: 'weak' },
