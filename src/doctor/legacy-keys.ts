@@ -12,8 +12,8 @@ export const emptyOldFlink = (): OldFlink => ({ version: null, modernVersion: fa
 
 export const OLD_ANCHORS = ["configuration keys 'taskmanager.memory.network.", 'taskmanager.network.numberofbuffers', 'eu.stratosphere', 'jobmanager$$anonfun', 'flink 1.', 'flink-1.', 'flink1.', 'flink v1', 'flink version', 'flink_1.', 'flink-dist_2.1', 'flink-runtime_2.1', 'version: 1.', '版本', 'heap-cutoff', 'taskmanager.heap', 'jobmanager.heap', 'taskmanager.memory.fraction', 'taskmanager.memory.size', 'taskmanager.network.memory'];
 
-/** "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar". */
-const VERSION = /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
+/** "Flink 1.9", "flink-1.8.2", "flink version >= 1.10" (that version or newer), "Flink版本1.7", "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar". */
+const VERSION = /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}(?:>=?\s{0,2}|≥\s{0,2})?|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
 const KEY = /\b(containerized\.heap-cutoff-(?:ratio|min)|yarn\.heap-cutoff-(?:ratio|min)|taskmanager\.heap\.(?:size|mb)|jobmanager\.heap\.(?:size|mb)|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)|taskmanager\.network\.memory\.(?:fraction|min|max)|taskmanager\.network\.numberOfBuffers)\b(?:["']?\s{0,3}[:=,]\s{0,3}["']?([\w.]{1,30}))?/i;
 const MAX_KEYS = 16;
 

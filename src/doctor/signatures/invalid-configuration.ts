@@ -115,6 +115,13 @@ function withoutConfig(ctx: SuggestContext): Suggestion[] {
       return [ctx.plan.advise('taskmanager.memory.network.min', ctx.facts.netMin ?? 'not in the text', value, why)];
     }
   }
+  // A rejection told without Flink's numbers: size only the total and let Flink derive the components.
+  if (ctx.variant === 'unknown-check' && msg === undefined) {
+    return ctx.processes.map((p) => {
+      const size = formatSizeForConfig(shippedProcessSize(p, ctx.version));
+      return ctx.plan.advise(`${p}.memory.process.size`, 'not in the text', size, 'set only the total and drop the fine-grained sizes that do not fit in it: Flink derives every component from the total (size it to your container or machine)');
+    });
+  }
   if (ctx.variant === 'no-total-memory') {
     return ctx.processes.map((p) => {
       const size = formatSizeForConfig(shippedProcessSize(p, ctx.version));
