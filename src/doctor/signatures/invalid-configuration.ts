@@ -137,6 +137,7 @@ export default defineSignature({
   recognises: [
     "`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)",
     "`Could not parse value '...' for key '...'` and unknown memory units",
+    "descriptions of a process that does not start because of its memory configuration, in English or Chinese (内存配置 ... 启动失败): the advice to size only the total process memory",
     "with --config: the failed check explained with your values and the exact fix `lint` gives",
     "without --config: the sizes the message prints rebuilt into a configuration that fails the same check with the same numbers, and the change that makes it start, found and checked with the model (a framework size raised by mistake goes back to its default first)",
     "network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move",

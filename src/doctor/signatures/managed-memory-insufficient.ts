@@ -52,7 +52,7 @@ export default defineSignature({
   recognises: [
     "`MemoryAllocationException: Could not allocate N pages` and `Could not allocate N bytes, only M bytes are remaining`",
     "`Could not created the shared memory resource of size N` (RocksDB's shared cache in a slot)",
-    "batch operators with too small a share of managed memory: `Too little memory provided to sorter`, `Too few memory segments provided. Hash Join needs at least N memory segments`, and descriptions of a sort, hash join or aggregation whose memory allocation failed",
+    "batch operators with too small a share of managed memory: `Too little memory provided to sorter`, `Too few memory segments provided. Hash Join needs at least N memory segments`, `Cannot write record to fresh sort buffer. Record too large` (one record larger than a batch sorter's or combiner's buffer), and descriptions of a sort, hash join or aggregation whose memory allocation failed",
     "`The fraction of memory to allocate should not be 0`: a RocksDB or Python consumer with no weight in `taskmanager.memory.managed.consumer-weights`",
     "descriptions in English or Chinese (托管内存不足)",
   ],
