@@ -33,6 +33,12 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
     advice: `size the Storm worker's JVM (worker.childopts). ${NOT_FLINK}`,
   },
   {
+    anchors: ['twill', 'fluo'],
+    re: /\bApache Twill\b|\btwill\b|\borg\.apache\.(?:twill|fluo)\.|\bFluo (?:workers?|oracles?|applications?|apps?)\b/i,
+    what: 'an Apache Twill application on YARN (such as Fluo workers), not Flink,',
+    advice: `size the Twill runnable's memory and its reserved memory (twill.java.reserved.memory.mb). ${NOT_FLINK}`,
+  },
+  {
     anchors: ['connector.class', 'workersinktask', 'workersourcetask', 'kafka connect', 'kafka-connect'],
     re: /"connector\.class"|\bWorker(?:Sink|Source)Task\b|\bKafka[ -]Connect\b/i,
     what: 'a Kafka Connect worker',
