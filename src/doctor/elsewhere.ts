@@ -36,6 +36,12 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
     advice: `size the Storm worker's JVM (worker.childopts). ${NOT_FLINK}`,
   },
   {
+    anchors: ['twill', 'fluo'],
+    re: /\bApache Twill\b|\btwill\b|\borg\.apache\.(?:twill|fluo)\.|\bFluo (?:workers?|oracles?|applications?|apps?)\b/i,
+    what: 'an Apache Twill application on YARN (such as Fluo workers), not Flink,',
+    advice: `size the Twill runnable's memory and its reserved memory (twill.java.reserved.memory.mb). ${NOT_FLINK}`,
+  },
+  {
     anchors: [
       'connector.class',
       'workersinktask',
@@ -48,8 +54,9 @@ export const OTHER_SYSTEMS: readonly Cue[] = [
     advice: `size the Connect worker's JVM (KAFKA_HEAP_OPTS) and the connector's batching. ${NOT_FLINK}`,
   },
   {
-    anchors: ['seatunnel'],
-    re: /\bseatunnel-cluster\b|^\s{0,200}seatunnel:\s{0,200}$|\bSeaTunnel (?:Zeta|engine)\b|\borg\.apache\.seatunnel\.engine\./i,
+    anchors: ['seatunnel', 'hazelcast', 'coordinatorservice'],
+    // Zeta runs on Hazelcast (its members, clients and CoordinatorService); Flink does not.
+    re: /\bseatunnel-cluster\b|^\s{0,200}seatunnel:\s{0,200}$|\bSeaTunnel (?:Zeta|engine)\b|\borg\.apache\.seatunnel\.engine\.|\bHazelcast (?:client|member|cluster|instance)s?\b|\bcom\.hazelcast\.|\bCoordinatorService\b/i,
     what: "SeaTunnel's own engine, Zeta, not Flink,",
     advice: `size the SeaTunnel cluster's JVM (jvm_options in its config directory). ${NOT_FLINK}`,
   },

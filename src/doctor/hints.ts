@@ -351,6 +351,24 @@ const HINTS: readonly Hint[] = [
     weight: 1,
     scopes: ['global'],
   },
+  // Operator coordinators (split enumerators, source coordinators) live only in the JobManager:
+  // their frames or Flink's
+  // "Global failure triggered by OperatorCoordinator" anywhere in the input point there, weakly,
+  // when the failure is told elsewhere.
+  {
+    anchor: 'at org.apache.flink.runtime.',
+    re: /\bat org\.apache\.flink\.runtime\.(?:source\.coordinator|operators\.coordination)\./,
+    process: 'jobmanager',
+    weight: 1,
+    scopes: ['global'],
+  },
+  {
+    anchor: 'triggered by operatorcoordinator',
+    re: /Global failure triggered by OperatorCoordinator\b/,
+    process: 'jobmanager',
+    weight: 3,
+    scopes: ['global'],
+  },
   // A task failing: even in a JobManager log, the exception below it happened in a TaskManager.
   {
     anchor: 'to failed',

@@ -34,11 +34,11 @@ export const OLD_ANCHORS = [
 ];
 
 /**
- * "Flink 1.9", "flink-1.8.2", "Flink版本1.7", "(Version: 1.9.1, Rev:...)",
- * "flink-dist_2.11-1.9.0.jar".
+ * "Flink 1.9", "flink-1.8.2", "flink version >= 1.10" (that version or newer), "Flink版本1.7",
+ * "(Version: 1.9.1, Rev:...)", "flink-dist_2.11-1.9.0.jar".
  */
 const VERSION =
-  /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
+  /(?:(?<![\w.-])flink(?:[\s_-]{0,3}(?:version|版本)[\s:：=]{0,3}(?:>=?\s{0,2}|≥\s{0,2})?|[\s_-]{0,2}v?)|\(Version: |flink-(?:dist|runtime)_2\.1[0-2]-)1\.(\d{1,2})(?:\.\d{1,2})?(?!\d)/i;
 const KEY =
   /\b(containerized\.heap-cutoff-(?:ratio|min)|yarn\.heap-cutoff-(?:ratio|min)|taskmanager\.heap\.(?:size|mb)|jobmanager\.heap\.(?:size|mb)|taskmanager\.memory\.(?:fraction|size|off-heap|preallocate)|taskmanager\.network\.memory\.(?:fraction|min|max)|taskmanager\.network\.numberOfBuffers)\b(?:["']?\s{0,3}[:=,]\s{0,3}["']?([\w.]{1,30}))?/i;
 const MAX_KEYS = 16;

@@ -148,7 +148,7 @@ export default defineSignature({
     // The killer as the subject: "YARN kills the container", "yarn会kill相应 container"; "container
     // memory overflow".
     {
-      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s)?kill(?:s|ed)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b|\bpods?\b[^。.;,，]{0,10}?\bOOM(?:s|ed)?\b/i,
+      re: /\b(?:yarn|kubernetes|k8s|node ?manager|kernel|oom[- ]?killer)\s(?:then\s|will\s|would\s|was\s|were\s|is\s|are\s|keeps\s|kept\s)?kill(?:s|ed|ing)?\s(?:the\s|our\s|my\s|its\s)?(?:containers?|pods?|task ?managers?|job ?managers?|TMs?|JMs?)\b|(?:yarn|k8s|kubernetes|nodemanager|系统|操作系统|内核)\s{0,2}(?:会|就|直接)?把?\s{0,2}(?:kill|杀掉|杀死)\s{0,2}掉?了?\s{0,2}(?:相应的?|对应的?|这个|该)?\s{0,2}(?:container|容器|进程|taskmanager|jobmanager|TM|JM|pod)|\bcontainers?\b[^。.;]{0,10}?\bmemory (?:overflow|exceeded)\b|\b(?:memory|RSS|usage)\b[^.。]{0,40}?\bexceed(?:s|ed|ing)?\b[^.。]{0,20}?\b(?:container|pod|physical)(?:'s)? (?:memory )?limits?\b|\b(?:yarn|kubernetes|k8s|node ?manager)\s(?:then\s)?kills? it\b|\bpods?\b[^。.;,，]{0,10}?\bOOM(?:s|ed)?\b/i,
       strength: 'weak',
     },
     // A process gone with nothing in its own log: killed from outside, most often for memory.

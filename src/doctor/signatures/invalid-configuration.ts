@@ -128,6 +128,13 @@ const CHECKS: readonly (SignaturePattern & { readonly says: string })[] = [
     component: 'jobmanager',
     says: 'the JobManager memory configuration is rejected',
   },
+  // Someone's words: the process does not start because of its memory settings.
+  {
+    re: /\b(?:fails?|failed|failing|refuses?|refused) to start\b.{0,80}\bmemory (?:configuration|config|settings?)\b|\bmemory (?:configuration|config|settings?)\b.{0,80}\b(?:fails?|failed|refuses?|refused) to start\b|内存配置.{0,20}(?:启动失败|无法启动|起不来)|(?:启动失败|无法启动).{0,20}内存配置/i,
+    strength: 'weak',
+    variant: 'unknown-check',
+    says: 'the memory configuration is rejected',
+  },
 ];
 
 /**
@@ -263,6 +270,19 @@ function withoutConfig(ctx: SuggestContext): Suggestion[] {
       ];
     }
   }
+  // A rejection told without Flink's numbers: size only the total and let Flink derive the
+  // components.
+  if (ctx.variant === 'unknown-check' && msg === undefined) {
+    return ctx.processes.map((p) => {
+      const size = formatSizeForConfig(shippedProcessSize(p, ctx.version));
+      return ctx.plan.advise(
+        `${p}.memory.process.size`,
+        'not in the text',
+        size,
+        'set only the total and drop the fine-grained sizes that do not fit in it: Flink derives every component from the total (size it to your container or machine)',
+      );
+    });
+  }
   if (ctx.variant === 'no-total-memory') {
     return ctx.processes.map((p) => {
       const size = formatSizeForConfig(shippedProcessSize(p, ctx.version));
@@ -283,6 +303,7 @@ export default defineSignature({
   recognises: [
     '`IllegalConfigurationException` texts of each start-up check of the memory model (sums above total Flink memory, network or JVM overhead out of range, fractions outside [0, 1), JobManager heap above total Flink memory, ...)',
     "`Could not parse value '...' for key '...'` and unknown memory units",
+    'descriptions of a process that does not start because of its memory configuration, in English or Chinese (内存配置 ... 启动失败): the advice to size only the total process memory',
     'with --config: the failed check explained with your values and the exact fix `lint` gives',
     'without --config: the sizes the message prints rebuilt into a configuration that fails the same check with the same numbers, and the change that makes it start, found and checked with the model (a framework size raised by mistake goes back to its default first)',
     'network memory or JVM overhead outside its range, a min above its max, a fraction outside [0, 1): the exact bound or the exact amount the total must move',
@@ -308,6 +329,10 @@ export default defineSignature({
     'network memory min',
     'positive number of cpu cores',
     'memory configuration failed',
+    'to start',
+    '启动失败',
+    '无法启动',
+    '起不来',
   ],
   patterns: CHECKS.map(({ says: _says, ...p }) => p),
   component: 'infer',

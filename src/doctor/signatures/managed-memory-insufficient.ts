@@ -75,7 +75,7 @@ export default defineSignature({
   recognises: [
     '`MemoryAllocationException: Could not allocate N pages` and `Could not allocate N bytes, only M bytes are remaining`',
     "`Could not created the shared memory resource of size N` (RocksDB's shared cache in a slot)",
-    'batch operators with too small a share of managed memory: `Too little memory provided to sorter`, `Too few memory segments provided. Hash Join needs at least N memory segments`, and descriptions of a sort, hash join or aggregation whose memory allocation failed',
+    "batch operators with too small a share of managed memory: `Too little memory provided to sorter`, `Too few memory segments provided. Hash Join needs at least N memory segments`, `Cannot write record to fresh sort buffer. Record too large` (one record larger than a batch sorter's or combiner's buffer), and descriptions of a sort, hash join or aggregation whose memory allocation failed",
     '`The fraction of memory to allocate should not be 0`: a RocksDB or Python consumer with no weight in `taskmanager.memory.managed.consumer-weights`',
     'descriptions in English or Chinese (托管内存不足)',
   ],
@@ -98,6 +98,7 @@ export default defineSignature({
     'memoryallocationexception',
     '托管内存',
     'managed memory',
+    'fresh sort buffer',
   ],
   patterns: [
     {
@@ -127,6 +128,12 @@ export default defineSignature({
     },
     // A batch hash table asking for more pages than its share of managed memory holds.
     { re: /More buffers requested available than totally available/i, variant: 'batch-operator' },
+    // One record larger than a batch sorter's or combiner's whole sort buffer, which is cut from
+    // managed memory.
+    {
+      re: /Cannot write record to fresh sort buffer\. Record too large/i,
+      variant: 'batch-operator',
+    },
     {
       re: /\b(?:memory allocation failed|failed to allocate (?:managed )?memory)\b.{0,80}\b(?:sort|hash|join|aggregat|batch|operator)|\b(?:sort(?:er|ing)?|hash ?join|hash table|aggregat\w{0,5}|batch (?:job|operator)s?)\b.{0,80}\b(?:memory allocation failed|failed to allocate memory|needs? more (?:buffers|memory segments|managed memory))|(?:排序|哈希|hash ?join|批处理|聚合).{0,20}(?:内存分配失败|内存(?:不足|不够))/i,
       strength: 'weak',

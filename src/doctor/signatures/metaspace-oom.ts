@@ -24,6 +24,8 @@ export default defineSignature({
   rank: 20,
   keywords: [
     'metaspace',
+    'meta space',
+    'meta-space',
     'compressed class space',
     '元空间',
     'classloader',
@@ -44,7 +46,7 @@ export default defineSignature({
       strength: 'weak',
     },
     {
-      re: /\bmetaspace\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|(?:元空间|\bmetaspace\b).{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
+      re: /\bmeta[ -]?space\b[^。.;]{0,40}?(?:\bgrow|\bincreas|\bleak|\brising\b|never (?:reclaimed|released|freed|collected|unloaded)|not (?:be(?:ing)? )?(?:released|reclaimed|freed|collected|unloaded)|不会释放|不释放|未回收|没有回收|回收不掉|持续增长|一直增长|不断增长|一直上涨|累加|泄漏|泄露)|(?:元空间|\bmetaspace\b).{0,10}(?:增长|上涨|增加|不释放|未回收|没有回收|回收不掉)/i,
       strength: 'weak',
     },
     {

@@ -370,6 +370,10 @@ export const ZH_DOCTOR_PHRASES: readonly (readonly [string, string])[] = [
   ],
   ['the maximum must not stay below the new minimum', '最大值不能低于新的最小值'],
   ["(Flink's shipped configuration)", '（Flink 自带配置）'],
+  [
+    'set only the total and drop the fine-grained sizes that do not fit in it: Flink derives every component from the total (size it to your container or machine)',
+    '只设置总内存，并去掉放不进总内存的细粒度大小：Flink 会从总内存推导出每个内存部分（请按容器或机器的大小设置）',
+  ],
   ['(the container size the error shows)', '（错误中显示的容器大小）'],
   ['the failed reservation was short by', '失败的申请差了'],
   ['this covers it with room to spare', '这次修改足以覆盖并留有余量'],
