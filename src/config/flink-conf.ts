@@ -12,8 +12,10 @@ import {
   describeYamlOnlyLine,
   describeYamlOnlyValue,
   isQuoted,
-  opensQuote,
 } from './flink-conf-lines.js';
+import type { Line } from './flink-conf-bounds.js';
+import { cutsValue, rewrite, trimBounds } from './flink-conf-bounds.js';
+import { reportDuplicates } from './flink-conf-duplicates.js';
 import type { ConfigEntry, ConfigProblem, ProblemKind, Span } from './types.js';
 
 export interface LegacyResult {
@@ -29,36 +31,6 @@ export const MAX_ENTRIES = 200_000;
 interface Parent {
   readonly indent: number;
   readonly key: string;
-}
-
-interface Line {
-  readonly number: number;
-  readonly raw: string;
-  /** Offset of the line's first character in the text. */
-  readonly at: number;
-  /** Bounds of the Java-trimmed content before the first `#` (indexes into raw). */
-  readonly s: number;
-  readonly e: number;
-  readonly hash: number;
-}
-
-/** Java `String.trim()` bounds of raw[from, to). */
-function trimBounds(raw: string, from: number, to: number): [number, number] {
-  while (from < to && raw.charCodeAt(from) <= 0x20) from++;
-  while (to > from && raw.charCodeAt(to - 1) <= 0x20) to--;
-  return [from, to];
-}
-
-/** True when the `#` that Flink cuts at is not where YAML would start a comment. */
-function cutsValue(l: Line, valueFrom: number): boolean {
-  if (l.hash < 0) return false;
-  if (l.raw.charCodeAt(l.hash - 1) > 0x20) return true;
-  return opensQuote(l.raw.slice(valueFrom, l.e));
-}
-
-/** The line with raw[from, to) replaced, indentation and comment kept. */
-function rewrite(l: Line, from: number, to: number, by: string): string {
-  return l.raw.slice(0, from) + by + l.raw.slice(to);
 }
 
 export function parseLegacy(text: string, index = new LineIndex(text)): LegacyResult {
@@ -323,20 +295,4 @@ export function parseLegacy(text: string, index = new LineIndex(text)): LegacyRe
   reportDuplicates(entries, problems);
   problems.sort((a, b) => a.span.offset - b.span.offset);
   return { entries, problems };
-}
-
-/** Each overridden line names the line whose value Flink keeps. */
-function reportDuplicates(entries: readonly ConfigEntry[], problems: ConfigProblem[]): void {
-  const winner = new Map<string, ConfigEntry>();
-  for (const e of entries) winner.set(e.key, e);
-  for (const e of entries) {
-    const w = winner.get(e.key);
-    if (!w || w === e || !e.keySpan || !w.keySpan) continue;
-    problems.push({
-      kind: 'legacy-duplicate',
-      key: e.key,
-      span: e.keySpan,
-      message: `"${clip(e.key)}" (${clip(e.text)}) is set again on line ${w.keySpan.line} (${clip(w.text)}), and Flink keeps the later value`,
-    });
-  }
 }

@@ -6,63 +6,24 @@
  */
 import { rawConfig as modelInput } from '../config/load-text.js';
 import type { ConfigDocument, ConfigEntry, LoadedFile, Span } from '../config/types.js';
-import { computeJobManager, computeTaskManager } from '../model/compute.js';
-import type { Target } from '../model/compute.js';
-import type { RawValue } from '../primitives/raw-value.js';
-import { applyChanges, healthy } from '../model/trial.js';
+import { applyChanges } from '../model/trial.js';
 import { findOption } from '../options/catalogue.js';
-import type { FlinkVersion } from '../primitives/version.js';
-import type { LinterSettings, RuleSetting } from './settings.js';
+import type { LinterSettings } from './settings.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
 import type { SuppressedFinding } from './suppressions.js';
 import { versionAndTarget } from './version-target.js';
+import { fixIsSafe, memoryFor } from './lazy-memory.js';
+import { render } from './message-render.js';
+import { findingSeverity, settingFor } from './rule-severity.js';
 import type {
   FileContext,
   Finding,
   FixChanges,
-  MemoryView,
-  MessageData,
   Report,
   RuleContext,
   RuleDefinition,
-  Severity,
-  SeveritySetting,
   SuppressionState,
 } from './types.js';
-
-function resolveSetting(
-  rule: RuleDefinition,
-  setting: RuleSetting | undefined,
-): { severity: SeveritySetting; configured: boolean; options: Record<string, unknown> } {
-  const [sev, opts] =
-    setting === undefined
-      ? [rule.severity, {}]
-      : typeof setting === 'string'
-        ? [setting, {}]
-        : setting;
-  return {
-    severity: sev,
-    configured: setting !== undefined,
-    options: { ...(rule.defaultOptions ?? {}), ...(opts ?? {}) },
-  };
-}
-
-/** Longest placeholder value kept whole: Flink's own messages fit; a pasted megabyte does not. */
-const MAX_DATA = 500;
-
-/** A value for a message: folded onto one line, a huge one cut in the middle. */
-function dataText(value: unknown): string {
-  let text = String(value);
-  if (text.length > MAX_DATA) text = `${text.slice(0, MAX_DATA - 100)}…${text.slice(-99)}`;
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-/** Fills `{name}` placeholders; values are folded onto one line so a message stays one line. */
-function render(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
-    data && name in data ? dataText(data[name]) : all,
-  );
-}
 
 const ORIGIN: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
 
@@ -81,82 +42,6 @@ export function entryFor(doc: ConfigDocument, key: string): ConfigEntry | undefi
     if (e) return e;
   }
   return undefined;
-}
-
-/**
- * Both processes, each derived on first use. A class rather than an object literal with getters
- * (see README, Objects on hot paths).
- */
-class LazyMemory implements MemoryView {
-  readonly #raw: ReadonlyMap<string, RawValue>;
-  readonly #options: {
-    readonly version: FlinkVersion;
-    readonly target: Target;
-    readonly trace: false;
-  };
-  #tm: MemoryView['taskmanager'] | undefined;
-  #jm: MemoryView['jobmanager'] | undefined;
-
-  constructor(
-    raw: ReadonlyMap<string, RawValue>,
-    options: { readonly version: FlinkVersion; readonly target: Target; readonly trace: false },
-  ) {
-    this.#raw = raw;
-    this.#options = options;
-  }
-
-  get taskmanager(): MemoryView['taskmanager'] {
-    return (this.#tm ??= computeTaskManager(this.#raw, this.#options));
-  }
-
-  get jobmanager(): MemoryView['jobmanager'] {
-    return (this.#jm ??= computeJobManager(this.#raw, this.#options));
-  }
-}
-
-function memoryFor(
-  raw: ReadonlyMap<string, RawValue>,
-  version: FlinkVersion,
-  target: Target,
-): MemoryView {
-  // Rules decide on the sizes and failures; the trace is for explain --trace only.
-  return new LazyMemory(raw, { version, target, trace: false });
-}
-
-/**
- * A fix must not make a process fail that started before, nor leave it less heap than a fix
- * must leave (see healthy()) when it had enough before: a fix that trades one finding for another
- * is no fix.
- */
-function fixIsSafe(
-  raw: ReadonlyMap<string, RawValue>,
-  before: MemoryView,
-  fixed: ReadonlyMap<string, RawValue>,
-  after: MemoryView,
-): boolean {
-  for (const p of ['taskmanager', 'jobmanager'] as const) {
-    if (before[p].ok && !after[p].ok) return false;
-    if (healthy(raw, p, before[p]) && !healthy(fixed, p, after[p])) return false;
-  }
-  return true;
-}
-
-/** Rule settings resolved once per settings object (a run lints thousands of files with one). */
-const resolvedSettings = new WeakMap<
-  LinterSettings,
-  Map<string, ReturnType<typeof resolveSetting>>
->();
-
-function settingFor(
-  rule: RuleDefinition,
-  settings: LinterSettings,
-): ReturnType<typeof resolveSetting> {
-  let byRule = resolvedSettings.get(settings);
-  if (!byRule)
-    resolvedSettings.set(settings, (byRule = new Map<string, ReturnType<typeof resolveSetting>>()));
-  let resolved = byRule.get(rule.id);
-  if (!resolved) byRule.set(rule.id, (resolved = resolveSetting(rule, settings.rules[rule.id])));
-  return resolved;
 }
 
 /** Lints one document; the findings its suppressions dropped go to `suppressed` when given. */
@@ -236,11 +121,6 @@ export function lintDocument(
   };
   for (const rule of rules) if (rule.afterSuppressions) run(rule, state);
   return sortFindings(findings);
-}
-
-/** A severity the user configured wins; else the report's own, else the rule's. */
-function findingSeverity(severity: SeveritySetting, configured: boolean, report: Report): Severity {
-  return configured ? (severity as Severity) : (report.severity ?? (severity as Severity));
 }
 
 function crashed(rule: RuleDefinition, file: string, e: unknown): Finding {

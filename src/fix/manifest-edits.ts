@@ -19,7 +19,8 @@ import { replaceSpan } from './edits.js';
 import type { EditPlan } from './edit-plan.js';
 import { emptyPlan } from './edit-plan.js';
 import { scalarLike } from './scalar.js';
-import { lastLine, planMapping } from './yaml-map.js';
+import { planMapping } from './yaml-map.js';
+import { lastLine } from './yaml-map-tree.js';
 
 type AnyPair = Pair<Node | null, Node | null>;
 

@@ -5,8 +5,7 @@
  * a nested key is removed with every parent it leaves empty (an empty mapping is a null value,
  * which Flink refuses) and a new key goes under its deepest existing parent, nested like the file.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, ConfigEntry, Span } from '../config/types.js';
 import { findOption } from '../options/catalogue.js';
@@ -15,10 +14,18 @@ import type { KeptComment } from './edits.js';
 import { insertLines, removeLineRanges, replaceSpan, trailingComment } from './edits.js';
 import type { EditPlan } from './edit-plan.js';
 import { emptyPlan } from './edit-plan.js';
-import { doubleQuoted, plainOk, scalarLike } from './scalar.js';
+import { scalarLike } from './scalar.js';
 import type { ScalarMode } from './scalar.js';
-
-type AnyPair = Pair<Node | null, Node | null>;
+import type { AnyPair, Node2, Trie } from './yaml-map-tree.js';
+import {
+  blockMap,
+  columnOf,
+  indentUnit,
+  keyOf,
+  lastLine,
+  renderTrie,
+  tree,
+} from './yaml-map-tree.js';
 
 export interface MappingTarget {
   readonly index: LineIndex;
@@ -37,72 +44,6 @@ export interface MappingTarget {
     readonly indent: number;
     readonly unit: number;
   };
-}
-
-const blockMap = (n: Node | null | undefined): n is YAMLMap => !!n && isMap(n) && !n.flow;
-const keyOf = (p: AnyPair) => (p.key && isScalar(p.key) ? String(p.key.value) : null);
-
-/** The last line holding content of a node (not the trailing blank or comment lines). */
-export function lastLine(index: LineIndex, node: Node | AnyPair): number {
-  if ('key' in node && !('range' in node && node.range)) {
-    const p = node;
-    return p.value ? lastLine(index, p.value) : lastLine(index, p.key as Node);
-  }
-  const n = node as Node;
-  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0)
-    return lastLine(index, n.items[n.items.length - 1] as Node);
-  const r = n.range ?? [0, 0, 0];
-  return index.position(Math.max(r[0], r[1] - 1)).line;
-}
-
-/** Column (0-based) of a node's first character, counted in characters of its line. */
-function columnOf(index: LineIndex, node: Node): number {
-  return index.position(node.range?.[0] ?? 0).column - 1;
-}
-
-/** The indentation step the file uses for nested mappings (2 when it has none). */
-function indentUnit(index: LineIndex, map: YAMLMap | null): number {
-  const visit = (m: YAMLMap): number | null => {
-    for (const p of m.items as AnyPair[]) {
-      if (blockMap(p.value) && p.key && p.value.items[0]) {
-        const child = (p.value.items[0] as AnyPair).key;
-        if (child) return columnOf(index, child) - columnOf(index, p.key);
-      }
-    }
-    return null;
-  };
-  const found = map ? visit(map) : null;
-  return found && found > 0 ? found : 2;
-}
-
-interface Node2 {
-  readonly map: YAMLMap;
-  readonly pair: AnyPair | null;
-  readonly children: Node2[];
-}
-
-function tree(map: YAMLMap, pair: AnyPair | null): Node2 {
-  const children = (map.items as AnyPair[])
-    .filter((p) => blockMap(p.value))
-    .map((p) => tree(p.value as YAMLMap, p));
-  return { map, pair, children };
-}
-
-/** New keys below one mapping, as a tree of key segments. */
-interface Trie {
-  readonly children: Map<string, Trie>;
-  value?: string;
-}
-
-function renderTrie(t: Trie, indent: number, unit: number, out: string[]): void {
-  for (const [seg, child] of t.children) {
-    const key = plainOk(seg, 'text') ? seg : doubleQuoted(seg);
-    if (child.value !== undefined) out.push(`${' '.repeat(indent)}${key}: ${child.value}`);
-    else {
-      out.push(`${' '.repeat(indent)}${key}:`);
-      renderTrie(child, indent + unit, unit, out);
-    }
-  }
 }
 
 /**

@@ -2,85 +2,32 @@
  * The model's entry points: TaskManager and JobManager results exactly as Flink's start-up
  * (BashJavaUtils) would produce them, or the failure Flink would raise, with its message.
  */
-import { Conf, ModelError } from './conf.js';
+import { Conf } from './conf.js';
 import { Trace } from './fractions.js';
-import type { TraceStep } from './fractions.js';
-import { JavaError } from '../primitives/java.js';
 import type { RawValue } from '../primitives/raw-value.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import { atLeast } from '../primitives/version.js';
-import type { TaskManagerSizes } from './taskmanager.js';
-import { TM, deriveTaskManagerSizes } from './taskmanager.js';
+import { deriveTaskManagerSizes } from './taskmanager.js';
+import { TM } from './taskmanager-keys.js';
 import { cpuAndSlots, externalResources } from './task-resources.js';
-import type { JobManagerSizes } from './jobmanager.js';
 import { JM, deriveJobManagerSizes, legacyJobManager110 } from './jobmanager.js';
-import { jobManagerDynamicConfigs, jvmArgs, taskManagerDynamicConfigs } from './dynamic.js';
-import type { Target } from './legacy-heap.js';
 import { JM_LEGACY, TM_LEGACY, legacyHeapTarget, mapLegacyHeap } from './legacy-heap.js';
 import { deriveLocal } from './local.js';
-import type { DerivationPath } from './process.js';
+import type {
+  JobManagerResult,
+  Mapping,
+  ModelOptions,
+  TaskManagerResult,
+} from './memory-results.js';
+import { JobManagerStarts, TaskManagerStarts, failed, toFailure } from './result-objects.js';
 
 export type { Target } from './legacy-heap.js';
-
-export interface ModelOptions {
-  readonly version: FlinkVersion;
-  readonly target: Target;
-  /** Environment variables Flink's scripts would see (FLINK_TM_HEAP, FLINK_JM_HEAP). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /**
-   * Record the derivation's steps and notes (default true). Lint and the fix searches, which
-   * derive thousands of configurations and show neither, turn it off: `trace` and `notes` are
-   * then empty.
-   */
-  readonly trace?: boolean;
-}
-
-/** A start-up failure: which check failed, Flink's exception and message, and its causes. */
-export interface MemoryFailure {
-  readonly check: string;
-  readonly exception: string;
-  /** Flink's top-level message, with the prefix Flink adds for this process and version. */
-  readonly flinkMessage: string;
-  /** Messages of the cause chain, outermost first. */
-  readonly causes: readonly string[];
-  /** Option keys involved, most relevant first. */
-  readonly keys: readonly string[];
-  /** Sizes the failed check compared (bytes), for explanations. */
-  readonly data: Readonly<Record<string, bigint>>;
-}
-
-interface ResultBase {
-  readonly trace: readonly TraceStep[];
-  /** What Flink would log while deriving (clamping, warnings), in our words. */
-  readonly notes: readonly string[];
-  /** A legacy heap key copied into a new option before deriving. */
-  readonly legacyMapping?: { readonly from: string; readonly to: string; readonly bytes: bigint };
-}
-
-export type TaskManagerResult =
-  | (ResultBase & {
-      readonly ok: true;
-      readonly path: DerivationPath | 'local';
-      readonly sizes: TaskManagerSizes;
-      readonly jvmHeap: bigint;
-      readonly jvmDirect: bigint;
-      /** Empty in local execution: the JVM is the one the user started. */
-      readonly jvmArgs: string;
-      readonly dynamicConfigs: string;
-      readonly cpuCores: number;
-      readonly slots: number;
-    })
-  | (ResultBase & { readonly ok: false; readonly failure: MemoryFailure });
-
-export type JobManagerResult =
-  | (ResultBase & {
-      readonly ok: true;
-      readonly path: DerivationPath | 'legacy-1.10';
-      readonly sizes: JobManagerSizes;
-      readonly jvmArgs: string;
-      readonly dynamicConfigs: string;
-    })
-  | (ResultBase & { readonly ok: false; readonly failure: MemoryFailure });
+export type {
+  JobManagerResult,
+  MemoryFailure,
+  ModelOptions,
+  TaskManagerResult,
+} from './memory-results.js';
 
 export type ConfigInput = ReadonlyMap<string, RawValue> | Readonly<Record<string, string>>;
 
@@ -92,141 +39,6 @@ export function toConf(input: ConfigInput, version: FlinkVersion): Conf {
   for (const [k, v] of Object.entries(input as Record<string, unknown>))
     m.set(k, { kind: 'string', text: String(v) });
   return new Conf(m, version);
-}
-
-function toFailure(e: unknown, prefix: string | null): MemoryFailure {
-  if (!(e instanceof JavaError)) throw e;
-  const check =
-    e instanceof ModelError
-      ? e.check
-      : e.exception === 'ArithmeticException'
-        ? 'arithmetic-overflow'
-        : 'invalid-value';
-  const keys = e instanceof ModelError ? e.keys : [];
-  const data = e instanceof ModelError ? e.data : {};
-  if (prefix && e.exception === 'IllegalConfigurationException') {
-    return {
-      check,
-      exception: e.exception,
-      flinkMessage: prefix + e.message,
-      causes: [e.message, ...e.causeMessages()],
-      keys,
-      data,
-    };
-  }
-  return {
-    check,
-    exception: e.exception,
-    flinkMessage: e.message,
-    causes: e.causeMessages(),
-    keys,
-    data,
-  };
-}
-
-type Mapping = ResultBase['legacyMapping'];
-
-/*
- * Results are built without object spreads, and a process that starts gets its JVM arguments
- * and dynamic configs on first read: lint and the fix searches derive tens of thousands of
- * configurations and never print those strings. The lazy strings are getters of a class, not
- * of an object literal (see README, Objects on hot paths).
- */
-
-/**
- * A process that starts: its trace, and the JVM arguments and dynamic configs made on first read.
- */
-abstract class Starts {
-  readonly trace: readonly TraceStep[];
-  readonly notes: readonly string[];
-  readonly ok = true as const;
-  #jvmArgs: string | undefined;
-  #dynamicConfigs: string | undefined;
-
-  constructor(trace: Trace) {
-    this.trace = trace.steps;
-    this.notes = trace.notes;
-  }
-
-  protected abstract makeJvmArgs(): string;
-  protected abstract makeDynamicConfigs(): string;
-
-  get jvmArgs(): string {
-    return (this.#jvmArgs ??= this.makeJvmArgs());
-  }
-
-  get dynamicConfigs(): string {
-    return (this.#dynamicConfigs ??= this.makeDynamicConfigs());
-  }
-}
-
-class TaskManagerStarts extends Starts {
-  readonly #resources: readonly (readonly [string, string])[];
-  readonly #version: FlinkVersion;
-
-  constructor(
-    trace: Trace,
-    readonly path: DerivationPath,
-    readonly sizes: TaskManagerSizes,
-    readonly jvmHeap: bigint,
-    readonly jvmDirect: bigint,
-    readonly cpuCores: number,
-    readonly slots: number,
-    resources: readonly (readonly [string, string])[],
-    version: FlinkVersion,
-  ) {
-    super(trace);
-    this.#resources = resources;
-    this.#version = version;
-  }
-
-  protected makeJvmArgs(): string {
-    return jvmArgs(this.jvmHeap, this.jvmDirect, this.sizes.jvmMetaspace);
-  }
-
-  protected makeDynamicConfigs(): string {
-    return taskManagerDynamicConfigs(
-      this.sizes,
-      { cpuCores: this.cpuCores, slots: this.slots, externalResources: this.#resources },
-      this.#version,
-    );
-  }
-}
-
-class JobManagerStarts extends Starts {
-  readonly #direct: bigint | null;
-  readonly #version: FlinkVersion;
-
-  constructor(
-    trace: Trace,
-    readonly path: DerivationPath,
-    readonly sizes: JobManagerSizes,
-    direct: bigint | null,
-    version: FlinkVersion,
-  ) {
-    super(trace);
-    this.#direct = direct;
-    this.#version = version;
-  }
-
-  protected makeJvmArgs(): string {
-    return jvmArgs(this.sizes.jvmHeap, this.#direct, this.sizes.jvmMetaspace);
-  }
-
-  protected makeDynamicConfigs(): string {
-    return jobManagerDynamicConfigs(this.sizes, this.#version);
-  }
-}
-
-/** A failed result. */
-function failed(
-  trace: Trace,
-  legacyMapping: Mapping,
-  failure: MemoryFailure,
-): TaskManagerResult & JobManagerResult & { ok: false } {
-  return legacyMapping
-    ? { trace: trace.steps, notes: trace.notes, legacyMapping, ok: false, failure }
-    : { trace: trace.steps, notes: trace.notes, ok: false, failure };
 }
 
 /** Derives the TaskManager's memory as Flink's start-up would, or the failure it would raise. */

@@ -6,7 +6,7 @@ import { javaDoubleToString } from '../primitives/java.js';
 import { atLeast } from '../primitives/version.js';
 import type { FlinkVersion } from '../primitives/version.js';
 import type { TaskManagerSizes } from './taskmanager.js';
-import { TM } from './taskmanager.js';
+import { TM } from './taskmanager-keys.js';
 import type { JobManagerSizes } from './jobmanager.js';
 import { JM } from './jobmanager.js';
 

@@ -8,7 +8,7 @@ import type { Trace } from './fractions.js';
 import { JavaError, LONG_MAX } from '../primitives/java.js';
 import { GIB, MIB, TIB, memoryToString } from '../primitives/memory-size.js';
 import { atLeast } from '../primitives/version.js';
-import { TM } from './taskmanager.js';
+import { TM } from './taskmanager-keys.js';
 import type { TaskManagerSizes } from './taskmanager.js';
 import { describeOption } from './conf.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Conf } from './conf.js';
 import { ModelError } from './conf.js';
-import { TM } from './taskmanager.js';
+import { TM } from './taskmanager-keys.js';
 import { JavaError } from '../primitives/java.js';
 import { rawToString } from '../primitives/raw-value.js';
 import type { FlinkVersion } from '../primitives/version.js';

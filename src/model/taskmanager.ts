@@ -3,46 +3,21 @@
  * process part, with legacy network buffers (1.10-1.20) and the exact order of reads and checks.
  */
 import type { Conf } from './conf.js';
-import { ModelError, configError } from './conf.js';
+import type { ModelError } from './conf.js';
+import { configError } from './conf.js';
 import type { Trace } from './fractions.js';
 import { rangeFraction, withFraction, withInverseFraction } from './fractions.js';
-import { JavaError, LONG_MAX, addExact, multiplyBytes, subtractExact } from '../primitives/java.js';
+import { LONG_MAX, addExact, subtractExact } from '../primitives/java.js';
 import { humanReadable } from '../primitives/memory-size.js';
-import type { DerivationPath, JvmPart, ProcessKeys } from './process.js';
+import type { DerivationPath, JvmPart } from './process.js';
 import { choosePath, jvmFromFlink, jvmFromProcess } from './process.js';
-import { atLeast } from '../primitives/version.js';
-
-export const TM = {
-  process: 'taskmanager.memory.process.size',
-  flink: 'taskmanager.memory.flink.size',
-  frameworkHeap: 'taskmanager.memory.framework.heap.size',
-  frameworkOffHeap: 'taskmanager.memory.framework.off-heap.size',
-  taskHeap: 'taskmanager.memory.task.heap.size',
-  taskOffHeap: 'taskmanager.memory.task.off-heap.size',
-  managed: 'taskmanager.memory.managed.size',
-  managedFraction: 'taskmanager.memory.managed.fraction',
-  networkMin: 'taskmanager.memory.network.min',
-  networkMax: 'taskmanager.memory.network.max',
-  networkFraction: 'taskmanager.memory.network.fraction',
-  metaspace: 'taskmanager.memory.jvm-metaspace.size',
-  overheadMin: 'taskmanager.memory.jvm-overhead.min',
-  overheadMax: 'taskmanager.memory.jvm-overhead.max',
-  overheadFraction: 'taskmanager.memory.jvm-overhead.fraction',
-  segmentSize: 'taskmanager.memory.segment-size',
-  numberOfBuffers: 'taskmanager.network.numberOfBuffers',
-  slots: 'taskmanager.numberOfTaskSlots',
-  cpuCores: 'taskmanager.cpu.cores',
-} as const;
-
-export const TM_PROCESS_KEYS: ProcessKeys = {
-  process: TM.process,
-  flink: TM.flink,
-  fineGrained: [TM.taskHeap, TM.managed],
-  metaspace: TM.metaspace,
-  overheadMin: TM.overheadMin,
-  overheadMax: TM.overheadMax,
-  overheadFraction: TM.overheadFraction,
-};
+import { TM, TM_PROCESS_KEYS } from './taskmanager-keys.js';
+import {
+  checkNetworkRemainder,
+  legacyNetworkActive,
+  legacyNetworkSize,
+  networkRange,
+} from './network-memory.js';
 
 export interface TaskManagerSizes {
   frameworkHeap: bigint;
@@ -72,54 +47,6 @@ function read(conf: Conf, key: string, component: string, trace: Trace): bigint 
   return v;
 }
 
-/**
- * `ConfigurationParserUtils.getPageSize`: the segment size must fit an int, be >= 4096 and a power
- * of two.
- */
-export function pageSize(conf: Conf): bigint {
-  const bytes = conf.memoryOrNull(TM.segmentSize)!;
-  const invalid = (reason: string) =>
-    configError(
-      'invalid-segment-size',
-      `Invalid configuration value for ${TM.segmentSize} : ${bytes} - ${reason}`,
-      [TM.segmentSize],
-    );
-  if (bytes > 2147483647n) {
-    throw new ModelError(
-      'IllegalArgumentException',
-      `Cannot downcast long value ${bytes} to integer.`,
-      'invalid-segment-size',
-      [TM.segmentSize],
-    );
-  }
-  if (bytes < 4096n) throw invalid('Minimum memory segment size is 4096');
-  if ((bytes & (bytes - 1n)) !== 0n) throw invalid('Memory segment size must be a power of 2.');
-  return bytes;
-}
-
-function legacyNetworkActive(conf: Conf): boolean {
-  if (atLeast(conf.version, '2.0')) return false;
-  const anyNew =
-    conf.contains(TM.networkMin) ||
-    conf.contains(TM.networkMax) ||
-    conf.contains(TM.networkFraction);
-  return !anyNew && conf.contains(TM.numberOfBuffers);
-}
-
-function legacyNetworkSize(conf: Conf): bigint {
-  const buffers = BigInt(conf.int(TM.numberOfBuffers)!);
-  const size = buffers * pageSize(conf);
-  if (size < 0n)
-    throw new ModelError('IllegalArgumentException', 'bytes must be >= 0', 'invalid-option-value', [
-      TM.numberOfBuffers,
-    ]);
-  return size;
-}
-
-function networkRange(conf: Conf) {
-  return rangeFraction(conf, TM.networkFraction, TM.networkMin, TM.networkMax);
-}
-
 function managedRange(conf: Conf) {
   return rangeFraction(conf, TM.managedFraction, null, null, 0n, LONG_MAX);
 }
@@ -127,60 +54,6 @@ function managedRange(conf: Conf) {
 function managedFromTotal(conf: Conf, totalFlink: bigint, trace: Trace): bigint {
   if (conf.contains(TM.managed)) return read(conf, TM.managed, 'managed', trace);
   return withFraction('managed', totalFlink, 'total Flink', managedRange(conf), trace, conf);
-}
-
-/** The network remainder check, wrapped the way Flink wraps it when the remainder disagrees. */
-function checkNetworkRemainder(
-  conf: Conf,
-  network: bigint,
-  totalFlink: bigint,
-  trace: Trace,
-): void {
-  try {
-    if (legacyNetworkActive(conf)) {
-      const configured = legacyNetworkSize(conf);
-      if (configured !== network) {
-        throw configError(
-          'network-remainder-mismatch',
-          `Derived Network Memory size (${humanReadable(network)}) does not match configured Network Memory size (${humanReadable(configured)}).`,
-          [TM.numberOfBuffers, TM.segmentSize],
-          undefined,
-          { network, configured, flink: totalFlink },
-        );
-      }
-      return;
-    }
-    const r = networkRange(conf);
-    if (network > r.max || network < r.min) {
-      throw configError(
-        'network-out-of-range',
-        `Derived Network Memory size (${humanReadable(network)}) is not in configured Network Memory range [${humanReadable(r.min)}, ${humanReadable(r.max)}].`,
-        [TM.networkMin, TM.networkMax],
-        undefined,
-        { network, min: r.min, max: r.max, flink: totalFlink },
-      );
-    }
-    if (conf.contains(TM.networkFraction) && network !== multiplyBytes(totalFlink, r.fraction)) {
-      trace.note(
-        () =>
-          `network: the remainder ${humanReadable(network)} differs from ${TM.networkFraction} x total Flink; the remainder is used`,
-      );
-    }
-  } catch (e) {
-    if (e instanceof JavaError && e.exception === 'IllegalConfigurationException') {
-      const inner = e instanceof ModelError ? e : undefined;
-      throw configError(
-        inner?.check === 'invalid-fraction-range'
-          ? 'invalid-fraction-range'
-          : 'network-remainder-out-of-range',
-        'If Total Flink, Task Heap and (or) Managed Memory sizes are explicitly configured then the Network Memory size is the rest of the Total Flink memory after subtracting all other configured types of memory, but the derived Network Memory is inconsistent with its configuration.',
-        inner?.keys ?? [TM.networkMin, TM.networkMax],
-        e,
-        inner?.data ?? {},
-      );
-    }
-    throw e;
-  }
 }
 
 function exceedsWithTaskHeap(p: Omit<FlinkPart, 'network'>, totalFlink: bigint): ModelError {
