@@ -4,40 +4,31 @@
  * and, when the change would take too much from another component, paired with a larger total.
  */
 import type { MemoryFailure, Target } from '../model/compute.js';
-import type { FixChanges, FixResult, ProcessResult } from '../model/trial.js';
-import { findFix, searchSize } from '../model/fix-search.js';
-import {
-  applyChanges,
-  compute,
-  failureDirection,
-  shippedProcessSize,
-  totalKeys,
-} from '../model/trial.js';
+import type { FixChanges, ProcessResult } from '../model/trial.js';
+import { searchSize } from '../model/fix-search.js';
+import { applyChanges, compute, failureDirection, totalKeys } from '../model/trial.js';
 import {
   formatSizeForConfig,
   parseMemorySize,
   parseMemorySizeOrNull,
 } from '../primitives/memory-size.js';
 import type { RawValue } from '../primitives/raw-value.js';
-import { rawToString, str } from '../primitives/raw-value.js';
+import { rawToString } from '../primitives/raw-value.js';
 import { defaultFor, findOption } from '../options/catalogue.js';
 import type { FlinkVersion } from '../primitives/version.js';
-import { atLeast } from '../primitives/version.js';
-import { breakdown, effectOf } from './effect.js';
-import { fmt } from './quantities.js';
 import type { Process } from '../primitives/flink-process.js';
+import type { Sizes } from './component-sizes.js';
+import { COMPONENTS, componentOf, sizesOf } from './component-sizes.js';
+import { effectOf } from './effect.js';
+import type { Basis } from './plan-basis.js';
+import { makeBasis } from './plan-basis.js';
+import { fmt } from './quantities.js';
 import type { Suggestion } from './suggestion.js';
+import type { UserCheck } from './user-check.js';
+import { checkUserConfig, userValue } from './user-check.js';
 
-export type Sizes = Readonly<Record<string, bigint>>;
-
-interface Basis {
-  readonly config: ReadonlyMap<string, RawValue>;
-  readonly result: ProcessResult & { ok: true };
-  readonly sizes: Sizes;
-  /** The user's configuration failed the model and this fix was applied first. */
-  readonly fix?: FixResult;
-  readonly legacy?: { readonly from: string; readonly to: string };
-}
+export type { Sizes } from './component-sizes.js';
+export { componentOf } from './component-sizes.js';
 
 export interface PlanOptions {
   /** Why, per changed key. */
@@ -57,45 +48,6 @@ export interface PlanOptions {
   readonly processOnly?: boolean;
   /** Never grow a total: the change fits as it is, or there is no suggestion. */
   readonly keepTotal?: boolean;
-}
-
-const COMPONENTS = new Set([
-  'frameworkHeap',
-  'taskHeap',
-  'frameworkOffHeap',
-  'taskOffHeap',
-  'network',
-  'managed',
-  'jvmMetaspace',
-  'jvmOverhead',
-  'jvmHeap',
-  'offHeap',
-]);
-
-/** The component an option sizes. */
-export function componentOf(key: string): string | null {
-  const rules: [RegExp, string][] = [
-    [/^taskmanager\.memory\.framework\.heap\./, 'frameworkHeap'],
-    [/^taskmanager\.memory\.framework\.off-heap\.size$/, 'frameworkOffHeap'],
-    [/^taskmanager\.memory\.task\.heap\./, 'taskHeap'],
-    [/^taskmanager\.memory\.task\.off-heap\./, 'taskOffHeap'],
-    [/^taskmanager\.memory\.managed\.(?:size|fraction)$/, 'managed'],
-    [/^taskmanager\.memory\.network\./, 'network'],
-    [/^jobmanager\.memory\.heap\./, 'jvmHeap'],
-    [/^jobmanager\.memory\.off-heap\./, 'offHeap'],
-    [/\.memory\.jvm-metaspace\./, 'jvmMetaspace'],
-    [/\.memory\.jvm-overhead\./, 'jvmOverhead'],
-  ];
-  return rules.find(([re]) => re.test(key))?.[1] ?? null;
-}
-
-function sizesOf(r: ProcessResult & { ok: true }): Sizes {
-  const out: Record<string, bigint> = { ...(r.sizes as unknown as Sizes) };
-  if ('jvmDirect' in r) {
-    out.jvmHeap = r.jvmHeap;
-    out.jvmDirect = r.jvmDirect;
-  }
-  return out;
 }
 
 function stringify(
@@ -136,58 +88,9 @@ export class Planner {
 
   /** The configuration suggestions start from, derived; null when the model cannot derive it. */
   basis(p: Process): Basis | null {
-    if (!this.bases.has(p)) this.bases.set(p, this.makeBasis(p));
+    if (!this.bases.has(p))
+      this.bases.set(p, makeBasis(p, this.userConfig, this.version, this.target, this.shown));
     return this.bases.get(p)!;
-  }
-
-  private makeBasis(p: Process): Basis | null {
-    if (p === 'jobmanager' && !atLeast(this.version, '1.11')) return null;
-    let config: ReadonlyMap<string, RawValue> = this.userConfig ?? this.defaults();
-    let fix: FixResult | undefined;
-    let r = compute(config, p, this.options());
-    if (!r.ok) {
-      const found = findFix(config, p, this.options());
-      if (!found) return null;
-      fix = found;
-      config = applyChanges(config, found.changes);
-      r = compute(config, p, this.options());
-      if (!r.ok) return null;
-    }
-    const legacy =
-      r.legacyMapping && config.has(r.legacyMapping.from)
-        ? { from: r.legacyMapping.from, to: r.legacyMapping.to }
-        : undefined;
-    return {
-      config,
-      result: r,
-      sizes: sizesOf(r),
-      ...(fix ? { fix } : {}),
-      ...(legacy ? { legacy } : {}),
-    };
-  }
-
-  private defaults(): Map<string, RawValue> {
-    if (this.target === 'local') return new Map();
-    const m = new Map<string, RawValue>();
-    m.set(
-      'taskmanager.memory.process.size',
-      str(
-        formatSizeForConfig(
-          this.shown.taskmanager ?? shippedProcessSize('taskmanager', this.version),
-        ),
-      ),
-    );
-    if (atLeast(this.version, '1.11')) {
-      m.set(
-        'jobmanager.memory.process.size',
-        str(
-          formatSizeForConfig(
-            this.shown.jobmanager ?? shippedProcessSize('jobmanager', this.version),
-          ),
-        ),
-      );
-    }
-    return m;
   }
 
   /** A derived size of the starting configuration, e.g. `taskHeap`, `jvmDirect`. */
@@ -353,14 +256,9 @@ export class Planner {
             ? `deprecated; "${b.legacy.to}" above replaces it`
             : (opts.totalWhy ??
               'raise the total so that the change does not take memory from the other components')));
-      const current = fixed ? this.userValue(key) : this.current(p, key);
+      const current = fixed ? userValue(this.userConfig, key) : this.current(p, key);
       return { key, current, suggested: value ?? 'remove', why, ...(effect ? { effect } : {}) };
     });
-  }
-
-  private userValue(key: string): string {
-    const raw = this.userConfig?.get(key);
-    return raw ? rawToString(raw) : 'not set';
   }
 
   /**
@@ -393,36 +291,7 @@ export class Planner {
    * The user's configuration checked as given: null without a configuration (or for a 1.10
    * JobManager), passes, or fails with the model's failure and a verified fix.
    */
-  userCheck(
-    p: Process,
-  ): { ok: true; sizes: Sizes } | { ok: false; failure: MemoryFailure; fix: Suggestion[] } | null {
-    if (!this.userConfig || (p === 'jobmanager' && !atLeast(this.version, '1.11'))) return null;
-    const r = compute(this.userConfig, p, this.options());
-    if (r.ok) return { ok: true, sizes: sizesOf(r) };
-    const found = findFix(this.userConfig, p, this.options());
-    if (!found) return { ok: false, failure: r.failure, fix: [] };
-    const fixed = compute(applyChanges(this.userConfig, found.changes), p, this.options());
-    const effect = fixed.ok ? breakdown(p, sizesOf(fixed)) : undefined;
-    const fix = Object.entries(found.changes).map(([key, value]) => ({
-      key,
-      current: this.userConfig!.has(key) ? rawToString(this.userConfig!.get(key)!) : 'not set',
-      suggested: value ?? 'remove',
-      why: `makes the "${r.failure.check}" check pass${
-        found.checks.length > 1
-          ? ` (and then ${found.checks
-              .slice(1)
-              .map((c) => `"${c}"`)
-              .join(', ')})`
-          : ''
-      }${value === null ? this.backToDefault(key) : ''}`,
-      ...(effect ? { effect } : {}),
-    }));
-    return { ok: false, failure: r.failure, fix };
-  }
-
-  private backToDefault(key: string): string {
-    const o = findOption(key);
-    const def = o ? defaultFor(o, this.version) : null;
-    return def === null ? '' : `; removing it brings back the default ${def}`;
+  userCheck(p: Process): UserCheck {
+    return checkUserConfig(p, this.userConfig, this.version, this.target);
   }
 }

@@ -4,16 +4,16 @@
  * error block. Memory stays flat however long the log is.
  */
 import { FRAME_ANCHOR, HintCounter, decide, emptyScore } from './hints.js';
-import type { Score } from './hints.js';
 import {
   MAX_LINE,
-  evidenceText,
   exceptionName,
   isContinuation,
   isExceptionStart,
   isFence,
   stripDecorations,
 } from './lines.js';
+import type { Block, Pending } from './error-block.js';
+import { keptPerSignature, matchLine, rank, readDetails } from './error-block.js';
 import { OBSERVER_ANCHORS, emptyObservations, observe } from './observe.js';
 import type {
   Component,
@@ -60,40 +60,10 @@ export interface ScanResult {
   readonly outsideLine: string | null;
 }
 
-interface Pending {
-  signature: SignatureDefinition;
-  patternIndex: number;
-  strength: Strength;
-  variant: string;
-  fixed: Component | undefined;
-  line: number;
-  text: string;
-  facts: Record<string, string>;
-  own: Score;
-  hedged: boolean;
-}
-
-interface Block {
-  size: number;
-  headerIsException: boolean;
-  score: Score;
-  matches: Pending[];
-  /** Signatures that read details from the following lines, until the given line. */
-  details: Map<SignatureDefinition, number>;
-}
-
-/** How far below a match its details are looked for (wrapped messages, `Caused by:` below it). */
-const DETAIL_LINES = 40;
-const MAX_BLOCK_MATCHES = 64;
 const WORD_LINES = 500;
 const MAX_EXCEPTIONS = 5;
 
 const FLINK_WORD = /flink/i;
-/**
- * A cause only asked about, just before it on the line: "是不是由于", "is it because of", "could it be".
- */
-const HEDGE =
-  /是不是(?:由于|因为)?|是否(?:由于|因为)|会不会是|难道是|\b(?:is|was|could|might) (?:it|this|that) (?:be )?(?:because of|due to|caused by)\b|\bcould (?:it|this|that) be\b/i;
 /**
  * A stack frame or a logger's line: the text shows a program at work, which may well not be Flink.
  */
@@ -109,7 +79,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One case-insensitive test for many words: most lines pass none and cost nothing more. */
 const anyOf = (words: readonly string[]) =>
   new RegExp([...new Set(words.map((w) => w.toLowerCase()))].map(escape).join('|'), 'i');
-const rank: Readonly<Record<Strength, number>> = { strong: 0, weak: 1, vague: 2 };
 
 export class Scanner {
   private lineNo = 0;
@@ -204,99 +173,25 @@ export class Scanner {
         ]);
       }
       if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
-      this.match(line, lower, own, block);
+      matchLine(this.signatures, this.sigFilters, this.lineNo, line, lower, own, block);
     } else {
       // No signature keyword, observation or other hint: at most a stack frame's hint applies.
       if (line.includes(FRAME_ANCHOR))
         own = this.hints.scan(line, line, this.lineNo, block.score, true);
       if (this.lineNo <= WORD_LINES) this.hints.scanWords(line, own);
     }
-    if (block.details.size > 0) this.readDetails(line, block);
+    if (block.details.size > 0) readDetails(this.lineNo, line, block);
     if (this.exceptions.size < MAX_EXCEPTIONS) {
       const name = exceptionName(line);
       if (name) this.exceptions.add(name);
     }
   }
 
-  private match(line: string, lower: string, own: Score, block: Block): void {
-    for (const signature of this.signatures) {
-      if (!this.sigFilters.get(signature)!.test(lower)) continue;
-      if (signature.excludes?.some((re) => re.test(line))) continue;
-      for (let i = 0; i < signature.patterns.length; i++) {
-        const pattern = signature.patterns[i]!;
-        const m = pattern.re.exec(line);
-        if (!m) continue;
-        const facts: Record<string, string> = {};
-        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) facts[k] = v;
-        if (block.matches.length >= MAX_BLOCK_MATCHES) {
-          // A huge block (thousands of indented lines) keeps one entry per signature at most.
-          if (block.matches.some((x) => x.signature === signature)) break;
-          block.matches.shift();
-        }
-        block.matches.push({
-          signature,
-          patternIndex: i,
-          strength: pattern.strength ?? 'strong',
-          variant: pattern.variant ?? '',
-          fixed: pattern.component,
-          line: this.lineNo,
-          text: evidenceText(line),
-          facts,
-          own: { ...own },
-          hedged: (pattern.strength ?? 'strong') !== 'strong' && HEDGE.test(line.slice(0, m.index)),
-        });
-        if (signature.details) block.details.set(signature, this.lineNo + DETAIL_LINES);
-        break;
-      }
-    }
-  }
-
-  private readDetails(line: string, block: Block): void {
-    for (const [signature, until] of block.details) {
-      if (this.lineNo > until) {
-        block.details.delete(signature);
-        continue;
-      }
-      const target = [...block.matches].reverse().find((m) => m.signature === signature);
-      if (!target) continue;
-      for (const re of signature.details ?? []) {
-        const m = re.exec(line);
-        if (!m) continue;
-        for (const [k, v] of Object.entries(m.groups ?? {}))
-          if (v !== undefined && !(k in target.facts)) target.facts[k] = v;
-      }
-    }
-  }
-
-  /**
-   * The root cause wins: among the failure texts of one error block the deepest (last) decides;
-   * several lines of the same failure merge their facts. Descriptions in own words all stay.
-   */
   private endBlock(): void {
     const block = this.block;
     this.block = null;
     if (!block || block.matches.length === 0) return;
-    const strong = block.matches.filter((m) => m.strength === 'strong');
-    const deepest = strong.length > 0 ? strong[strong.length - 1]! : null;
-    const kept = new Map<SignatureDefinition, Pending>();
-    for (const m of block.matches) {
-      if (m.strength === 'strong' && m.signature !== deepest?.signature) continue;
-      const prev = kept.get(m.signature);
-      if (!prev) {
-        kept.set(m.signature, { ...m, facts: { ...m.facts } });
-        continue;
-      }
-      const better =
-        rank[m.strength] < rank[prev.strength] ||
-        (m.strength === prev.strength && m.patternIndex < prev.patternIndex);
-      const facts = better ? { ...prev.facts, ...m.facts } : { ...m.facts, ...prev.facts };
-      kept.set(
-        m.signature,
-        better
-          ? { ...m, facts, own: sum(prev.own, m.own) }
-          : { ...prev, facts, own: sum(prev.own, m.own) },
-      );
-    }
+    const kept = keptPerSignature(block);
     const blockProcess = decide(block.score);
     for (const m of kept.values()) this.record(m, blockProcess);
   }
@@ -375,8 +270,4 @@ export class Scanner {
       outsideLine: this.hints.outsideLine,
     };
   }
-}
-
-function sum(a: Score, b: Score): Score {
-  return { jobmanager: a.jobmanager + b.jobmanager, taskmanager: a.taskmanager + b.taskmanager };
 }
