@@ -1,6 +1,7 @@
 /**
  * --help 的中文文本 (the CLI's help in Chinese), keyed by the English description as written in
- * src/cli/main.ts, so that the command definitions keep their English text in one place.
+ * src/cli/main.ts and src/cli/commands/, so that the command definitions keep their English text in
+ * one place.
  *
  * How to add an entry: when a command, option or argument gains or changes its English
  * description, add the exact English text here with its Chinese (a description built from
