@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDoctor } from '../src/cli/doctor.js';
-import type { DoctorCliOptions } from '../src/cli/doctor.js';
+import { runDoctor } from '../src/cli/doctor-cmd.js';
+import type { DoctorCliOptions } from '../src/cli/doctor-cmd.js';
 import type { CliIO } from '../src/cli/io.js';
 import { cli } from './cli-harness.js';
 

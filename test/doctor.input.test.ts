@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDoctor } from '../src/cli/doctor.js';
+import { runDoctor } from '../src/cli/doctor-cmd.js';
 import type { CliIO } from '../src/cli/io.js';
 import { cli } from './cli-harness.js';
 

@@ -137,4 +137,25 @@ describe('layers', () => {
     expect(graph.get('src/config/types.ts')).toContain('src/primitives/raw-value.ts');
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(5);
   });
+
+  it('gives no two files the same name, except where the name is the point', () => {
+    // Allowed: index.ts and types.ts of a folder; src/i18n/zh/<x>.ts, the Chinese of the module of
+    // the same name; a rule and a doctor signature named by the same failure id.
+    const byName = new Map<string, string[]>();
+    for (const f of files.filter((f) => !f.includes('/generated/'))) {
+      const name = f.slice(f.lastIndexOf('/') + 1);
+      byName.set(name, [...(byName.get(name) ?? []), f]);
+    }
+    const byDesign = (name: string, paths: string[]) =>
+      name === 'index.ts' ||
+      name === 'types.ts' ||
+      (paths.length === 2 && paths.some((p) => p.startsWith('src/i18n/zh/'))) ||
+      (paths.length === 2 &&
+        paths.includes(`rules/${name}`) &&
+        paths.includes(`src/doctor/signatures/${name}`));
+    const clashes = [...byName].filter(
+      ([name, paths]) => paths.length > 1 && !byDesign(name, paths),
+    );
+    expect(clashes).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The catalogue of real Flink keys generated from Flink's option docs
  * (scripts/gen-option-catalogue.mjs,
- * src/options/flink-keys.ts): it is up to date with its inputs, it knows real keys of several
+ * src/options/known-keys.ts): it is up to date with its inputs, it knows real keys of several
  * versions (issue 11: "classloader.fail-on-metaspace-oom-error" was called "not a Flink option in
  * any version"), and it does not make invented memory keys real.
  */
@@ -12,7 +12,7 @@ import {
   flinkKeyInfo,
   isDocumentedKey,
   matchesKeyPattern,
-} from '../src/options/flink-keys.js';
+} from '../src/options/known-keys.js';
 import { isKnownKey } from '../src/options/key-suggestions.js';
 
 describe('generated option catalogue', () => {

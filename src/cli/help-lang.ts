@@ -15,7 +15,7 @@ import {
   ZH_USAGE_ERRORS,
 } from '../i18n/zh/help.js';
 import type { CliIO } from './io.js';
-import { langOfConfig, nearestLinterConfig } from './lang.js';
+import { langOfConfig, nearestLinterConfig } from './lang-flag.js';
 
 /** The language of help and usage errors: --lang in argv, else .flink-mem.yaml, else the locale. */
 export function helpLang(argv: readonly string[], io: CliIO): Lang {

@@ -10,7 +10,7 @@ import { parseSetArg, UsageError } from '../config/index.js';
 import type { LoadOptions } from '../config/types.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { Lang } from '../i18n/lang.js';
-import { resolveLang } from './lang.js';
+import { resolveLang } from './lang-flag.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { RuleDefinition, Severity } from '../engine/types.js';
 import { openReports } from './format/index.js';

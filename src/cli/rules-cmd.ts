@@ -20,7 +20,7 @@ import {
 import type { Lang } from '../i18n/lang.js';
 import { localizeRules } from '../i18n/rules.js';
 import type { CliIO } from './io.js';
-import { resolveLang } from './lang.js';
+import { resolveLang } from './lang-flag.js';
 import { EXIT, exitFor } from './io.js';
 import { UsageError } from '../primitives/usage-error.js';
 

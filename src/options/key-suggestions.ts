@@ -9,7 +9,7 @@ import type { FlinkVersion } from '../primitives/version.js';
 import { atLeast } from '../primitives/version.js';
 import type { OptionSpec } from './catalogue.js';
 import { OPTIONS, findOption, isActive, optionForFallbackKey } from './catalogue.js';
-import { isDocumentedKey } from './flink-keys.js';
+import { isDocumentedKey } from './known-keys.js';
 
 /**
  * Namespaces of other tools that share the Flink configuration and use memory words legitimately.

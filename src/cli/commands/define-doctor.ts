@@ -43,7 +43,7 @@ export function defineDoctor(program: Command, io: CliIO, result: { code: number
         '\nExit codes: 0 at least one diagnosis, 1 no memory failure recognised, 2 usage or input error.\n',
     )
     .action(async (o: Record<string, unknown>) => {
-      const { runDoctor } = await import('../doctor.js');
+      const { runDoctor } = await import('../doctor-cmd.js');
       result.code = await runDoctor(
         {
           format: o.format as 'text' | 'json',

@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { NEWEST_VERSION } from '../../primitives/version.js';
 import type { CliIO } from '../io.js';
-import { resolveLang } from '../lang.js';
+import { resolveLang } from '../lang-flag.js';
 import { examples, langOption } from './command-options.js';
 
 export function defineSchema(program: Command, io: CliIO, result: { code: number }): void {

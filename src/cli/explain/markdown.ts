@@ -9,7 +9,7 @@ import { versionLabel } from '../../primitives/version.js';
 import type { ExplainedDocument } from './explain.js';
 import type { ProcessPicture } from './picture.js';
 import { optionsLabel, processPicture } from './picture.js';
-import { allocate } from './text.js';
+import { allocate } from './explain-text.js';
 import type { Process } from '../../primitives/flink-process.js';
 
 export interface MarkdownOptions {

@@ -30,8 +30,8 @@ import {
 import type { Skipped } from '../../config/expand.js';
 import type { ExplainedDocument } from './explain.js';
 import { explainDocument } from './explain.js';
-import { JsonStream } from './json.js';
-import { explainText } from './text.js';
+import { JsonStream } from './explain-json.js';
+import { explainText } from './explain-text.js';
 import { explainSvg } from './svg.js';
 import type { HtmlFile } from './html.js';
 import { explainHtml } from './html.js';
@@ -40,7 +40,7 @@ import { lintLoadedFile } from '../../engine/runner.js';
 import { ALL_RULES } from '../../../rules/index.js';
 import { textsFor } from '../../i18n/cli.js';
 import { ZH_REASONS } from '../../i18n/zh/reasons.js';
-import { resolveLang } from '../lang.js';
+import { resolveLang } from '../lang-flag.js';
 import type { Process } from '../../primitives/flink-process.js';
 
 export interface ExplainOptions {

@@ -16,7 +16,7 @@ import { ScriptCounter } from '../i18n/lang.js';
 import { displayWidth } from '../i18n/width.js';
 import type { DoctorWords } from '../doctor/format.js';
 import { ENGLISH_WORDS } from '../doctor/format.js';
-import { langFlag, resolveLang } from './lang.js';
+import { langFlag, resolveLang } from './lang-flag.js';
 import type { CliIO } from './io.js';
 import { EXIT, exitFor } from './io.js';
 import { visible } from './util.js';
