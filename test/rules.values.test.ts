@@ -201,7 +201,7 @@ describe('invalid-option-value', () => {
     ['1.20', 'operator:70', /case-sensitive/],
     ['1.20', 'OPERATOR:-1', /gives OPERATOR the weight -1/],
     ['1.20', 'OPERATOR:7.5', /"OPERATOR:7.5" is not NAME:weight/],
-    ['1.20', 'OPERATOR', /"OPERATOR:" is not NAME:weight/],
+    ['1.20', 'OPERATOR', /"OPERATOR" is not NAME:weight/],
     ['1.20', 'OPERATOR:+70,PYTHON:30', null],
     ['1.20', 'OPERATOR:70,PYTHON:3000000000', /"PYTHON:3000000000" is not NAME:weight/],
     ['1.20', 'OPERATOR:70,,PYTHON:30', /"" is not NAME:weight/],
