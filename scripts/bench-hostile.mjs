@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAst } from 'rolldown/parseAst';
-import { EXEMPT, hostileLines } from './regex-safety.mjs';
+import { EXEMPT, hostileLines, regexInventory } from './regex-safety.mjs';
 
 /** "A few times": a hostile input may cost at most this many times ordinary input, per byte. */
 export const SLOWER = 4;
@@ -20,36 +19,6 @@ const NOISE_MS = 5;
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MB = 1024 * 1024;
-
-function sourceFiles(dir) {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(rel);
-    return e.name.endsWith('.ts') ? [rel] : [];
-  });
-}
-
-/** Every regex literal of src/ and rules/, as in test/regex-safety.test.ts. */
-export function regexInventory() {
-  const out = [];
-  for (const file of [...sourceFiles('src'), ...sourceFiles('rules')]) {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    const walk = (node) => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (!node || typeof node !== 'object') return;
-      if (node.type === 'Literal' && node.regex)
-        out.push({
-          file,
-          line: text.slice(0, node.start).split('\n').length,
-          source: node.regex.pattern,
-          flags: node.regex.flags,
-        });
-      for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
-    };
-    walk(parseAst(text, { lang: 'ts', sourceType: 'module' }));
-  }
-  return out;
-}
 
 /**
  * Milliseconds per MB of running `re` over `lines`: the fastest of three passes of at least 20 ms.

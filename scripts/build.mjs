@@ -218,17 +218,9 @@ for (const [name, file] of Object.entries(PARTS)) {
   });
 }
 await build({
+  ...cliOptions,
   entryPoints: ['src/cli/entry.ts'],
   outfile: cli,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
-  logLevel: 'warning',
-  define: { ...define, 'import.meta.url': '__flink_mem_url' },
-  banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
 });
 

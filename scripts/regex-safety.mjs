@@ -19,6 +19,9 @@
 //              start position: `[\d.]+ of` on `1.1.1...`, `\d+ms` on `999...`.
 // Lookarounds are checked like groups; back-references are refused.
 
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
 import { literalPieces, parseRegex, render } from './regex-tree.mjs';
 
 export { parseRegex };
@@ -481,4 +484,39 @@ export function hostileLines(re, length) {
   for (let k = 0; k + 1 < pieces.length && k < 8; k++)
     lines.push(fill(`${pieces[k]} ${pieces[k + 1]} `));
   return lines;
+}
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function sourceFiles(dir) {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(rel);
+    return e.name.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+/**
+ * Every regex literal of src/ and rules/ (generated files aside) with its file and line: what
+ * test/regex-safety.test.ts checks and `npm run bench -- --hostile` times.
+ */
+export function regexInventory() {
+  const out = [];
+  for (const file of [...sourceFiles('src'), ...sourceFiles('rules')]) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const walk = (node) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'Literal' && node.regex)
+        out.push({
+          file,
+          line: text.slice(0, node.start).split('\n').length,
+          source: node.regex.pattern,
+          flags: node.regex.flags,
+        });
+      for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
+    };
+    walk(parseAst(text, { lang: 'ts', sourceType: 'module' }));
+  }
+  return out;
 }

@@ -3,26 +3,13 @@
  * says what that means); the benchmark times hostile lines against them. The few that read only
  * our own text, or text already cut short, are listed with the reason.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script shared with the benchmark, without types
-import { EXEMPT, hostileLines, regexProblems } from '../scripts/regex-safety.mjs';
+import { EXEMPT, hostileLines, regexInventory, regexProblems } from '../scripts/regex-safety.mjs';
 import { SIGNATURES } from '../src/doctor/signatures/index.js';
 
 const problems = regexProblems as (re: { source: string; flags: string }) => string[];
 const exempt = EXEMPT as Readonly<Record<string, string>>;
-const ROOT = new URL('..', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(rel);
-    return e.name.endsWith('.ts') ? [rel] : [];
-  });
-}
-
 interface Literal {
   readonly file: string;
   readonly line: number;
@@ -30,28 +17,7 @@ interface Literal {
   readonly flags: string;
 }
 
-function regexLiterals(file: string): Literal[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  const out: Literal[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; regex?: { pattern: string; flags: string }; start?: number };
-    if (n.type === 'Literal' && n.regex) {
-      out.push({
-        file,
-        line: text.slice(0, n.start).split('\n').length,
-        source: n.regex.pattern,
-        flags: n.regex.flags,
-      });
-    }
-    for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
-  };
-  walk(parseAst(text, { lang: 'ts', sourceType: 'module' }));
-  return out;
-}
-
-const literals = [...sourceFiles('src'), ...sourceFiles('rules')].flatMap(regexLiterals);
+const literals = (regexInventory as () => Literal[])();
 const key = (l: Literal) => `${l.file} /${l.source}/${l.flags}`;
 
 describe('regular expressions that read untrusted text', () => {
