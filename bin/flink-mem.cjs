@@ -15,14 +15,17 @@
 // dist/cli/flink-mem.cjs is the bundle already wrapped as a CommonJS module function: V8 compiles
 // the file's text as it is read, rather than a copy joined to a wrapper (which took time and
 // memory).
-const { readFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
 const dir = join(__dirname, '..', 'dist', 'cli');
-const file = join(dir, 'flink-mem.cjs');
 const command = process.argv[2];
-const cacheName =
-  command === 'lint' || command === 'explain' || command === 'doctor' ? command : 'other';
+// `lint`, `explain` and `doctor` have bundles of their own, holding only what that command runs;
+// anything else runs the bundle of every command.
+const own = command === 'lint' || command === 'explain' || command === 'doctor';
+const bundleName = own ? `flink-mem-${command}` : 'flink-mem';
+const file = join(dir, `${bundleName}.cjs`);
+const cacheName = own ? command : 'other';
 
 let built;
 try {
@@ -57,41 +60,67 @@ function userCacheDir() {
     : '';
 }
 
-/** The cache file's contents without its header, or undefined when it is missing or not ours. */
-function readUserCache(path) {
-  const fs = require('node:fs');
+/**
+ * Reads `size` bytes of `fd` into the start of `buffer`; false when the file ends sooner.
+ */
+function readAll(fd, buffer, size) {
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, buffer, done, size - done, done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
+}
+
+/**
+ * The cache file to read (a descriptor and its size), or undefined when there is none to use. A
+ * user's cache must be a regular file of this user's (a folder others can write to could hold
+ * anything) of a size a cache can have (the caches are well under 1 MB).
+ */
+function openCache(path, mustBeOurs) {
   let fd;
   try {
-    fd = fs.openSync(path, 'r');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
   try {
-    const st = fs.fstatSync(fd);
-    // Only a regular file of this user's (a folder others can write to could hold anything), of a
-    // size a cache can have (the caches are well under 1 MB).
+    const st = fstatSync(fd);
     if (
-      !st.isFile() ||
-      st.size > 64 * 1024 * 1024 ||
-      (typeof process.getuid === 'function' && st.uid !== process.getuid())
-    )
+      mustBeOurs &&
+      (!st.isFile() ||
+        st.size > 64 * 1024 * 1024 ||
+        (typeof process.getuid === 'function' && st.uid !== process.getuid()))
+    ) {
+      closeSync(fd);
       return undefined;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let done = 0;
-    while (done < st.size) {
-      const n = fs.readSync(fd, bytes, done, st.size - done, done);
-      if (n === 0) return undefined;
-      done += n;
     }
-    const end = bytes.indexOf(10);
-    if (end < 0 || end > 200) return undefined;
-    const payload = bytes.subarray(end + 1);
-    return bytes.subarray(0, end + 1).equals(headerOf(payload.length)) ? payload : undefined;
+    return { fd, size: st.size };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+/**
+ * The cache's bytes (in `buffer`), or undefined when it cannot be read or, for a user's cache,
+ * its header is not this build's.
+ */
+function readCache(cache, buffer, withHeader) {
+  try {
+    if (!readAll(cache.fd, buffer, cache.size)) return undefined;
   } catch {
     return undefined;
   } finally {
-    fs.closeSync(fd);
+    closeSync(cache.fd);
   }
+  const bytes = buffer.subarray(0, cache.size);
+  if (!withHeader) return bytes;
+  const end = bytes.indexOf(10);
+  if (end < 0 || end > 200) return undefined;
+  const payload = bytes.subarray(end + 1);
+  return bytes.subarray(0, end + 1).equals(headerOf(payload.length)) ? payload : undefined;
 }
 
 /** Writes a cache whole or not at all: a temporary file of its own, then a rename over the name. */
@@ -134,23 +163,29 @@ const folder = shipped || !buildId ? '' : userCacheDir();
 const userPath = folder
   ? join(folder, `${process.version}-${process.arch}-${buildId}.${cacheName}.cache`)
   : '';
-let cachedData;
-if (shipped) {
-  try {
-    cachedData = readFileSync(
-      join(dir, cacheName === 'other' ? 'flink-mem.cache' : `flink-mem.${cacheName}.cache`),
-    );
-  } catch {
-    cachedData = undefined;
-  }
-} else if (userPath) {
-  cachedData = readUserCache(userPath);
+// One buffer serves both reads: the bundle's text is read into it and copied out as a string,
+// then the cache is read over it. Every page of a fresh buffer costs a page fault when first
+// written, a noticeable part of start-up on some virtual machines; sharing the buffer saves
+// those of the smaller file.
+const cache = shipped
+  ? openCache(join(dir, `${bundleName}.cache`), false)
+  : userPath
+    ? openCache(userPath, true)
+    : undefined;
+const bundleFd = openSync(file, 'r');
+let source;
+let buffer;
+try {
+  const size = fstatSync(bundleFd).size;
+  buffer = Buffer.allocUnsafe(Math.max(size, cache ? cache.size : 0));
+  if (!readAll(bundleFd, buffer, size)) throw new Error(`${file}: cut short while read`);
+  // The build checks that the bundle is ASCII: latin1 reads it without decoding.
+  source = buffer.latin1Slice(0, size);
+} finally {
+  closeSync(bundleFd);
 }
-// The build checks that the bundle is ASCII: latin1 reads it without decoding.
-const script = new (require('node:vm').Script)(readFileSync(file, 'latin1'), {
-  filename: file,
-  cachedData,
-});
+const cachedData = cache ? readCache(cache, buffer, !shipped) : undefined;
+const script = new (require('node:vm').Script)(source, { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle, file, dir);
 bundle.exports.main().then((code) => {

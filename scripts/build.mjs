@@ -15,7 +15,14 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-const cli = resolve('dist/cli/flink-mem.cjs');
+/**
+ * The CLI bundles: `lint`, `explain` and `doctor` each have one of their own (bin/flink-mem.cjs
+ * picks it by the first argument), holding only what that command runs; '' is the bundle of every
+ * command, for the rest (help, version, rules, schema, init, completion).
+ */
+const COMMAND_BUNDLES = ['lint', 'explain', 'doctor', ''];
+const bundleFile = (command) =>
+  resolve('dist/cli', command ? `flink-mem-${command}.cjs` : 'flink-mem.cjs');
 /**
  * The CLI bundle is stored as an expression: this function around the bundled code, the wrapper
  * Node puts around a CommonJS module. bin/flink-mem.cjs compiles the file's text as read and calls
@@ -141,7 +148,7 @@ function partStandIns(own, names) {
 /**
  * `--warm-up <cache file> <work dir> <args...>`: one warm-up, run by the build in a child process.
  */
-async function warmUp(cacheFile, work, runs) {
+async function warmUp(cli, cacheFile, work, runs) {
   const script = new vm.Script(readFileSync(cli, 'latin1'), { filename: cli });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, resolve('dist/cli'));
@@ -159,8 +166,8 @@ async function warmUp(cacheFile, work, runs) {
 }
 
 if (process.argv[2] === '--warm-up') {
-  const [cacheFile, work, json] = process.argv.slice(3);
-  await warmUp(cacheFile, work, JSON.parse(json));
+  const [bundleFile, cacheFile, work, json] = process.argv.slice(3);
+  await warmUp(bundleFile, cacheFile, work, JSON.parse(json));
   process.exit(0);
 }
 
@@ -198,6 +205,46 @@ const partNames = Object.fromEntries(
     Object.entries(PARTS).map(async ([name, file]) => [name, await exportsOf(file)]),
   ),
 );
+/**
+ * The yaml library is bundled from its ES module build (`browser/`, the same code as its CommonJS
+ * `dist/` but for three lines that read LOG_TOKENS/LOG_STREAM and call process.emitWarning):
+ * esbuild then joins its modules into the bundle's scope instead of wrapping each as a CommonJS
+ * module with copied exports, which cost start-up time and memory in every run.
+ */
+const yamlEsm = {
+  name: 'yaml-esm',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({
+      path: resolve('node_modules/yaml/browser/index.js'),
+    }));
+  },
+};
+
+/**
+ * All our code reaches the yaml library through `yamlLib()` of src/config/yaml-lib.ts. In the CLI
+ * that module becomes one that loads the library on the first call, so that a run which never
+ * reads YAML (a flink-conf.yaml) does not set the library up. The build stops if the module no
+ * longer has the expected shape, so that a change to it is looked at.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]config[\\/]yaml-lib\.ts$/ }, (args) => {
+      const expected =
+        "import * as yaml from 'yaml';\n\nexport function yamlLib(): typeof yaml {\n  return yaml;\n}\n";
+      if (!readFileSync(args.path, 'utf8').endsWith(expected))
+        throw new Error(
+          `${args.path} changed: the CLI build replaces it (lazyYaml in scripts/build.mjs)`,
+        );
+      return {
+        contents:
+          "let lib;\nexport function yamlLib() {\n  return lib || (lib = require('yaml'));\n}\n",
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const cliOptions = {
   bundle: true,
   platform: 'node',
@@ -205,43 +252,56 @@ const cliOptions = {
   target: 'node20',
   minify: true,
   legalComments: 'linked',
+  // `FLINK_MEM_SOURCEMAP=1 npm run build` also writes source maps, to read CPU profiles of the CLI
+  // (`node --cpu-prof`) by our own file and function names (CONTRIBUTING.md, "Start-up time").
+  ...(process.env.FLINK_MEM_SOURCEMAP ? { sourcemap: 'external' } : {}),
   logLevel: 'warning',
-  define: { ...define, 'import.meta.url': '__flink_mem_url' },
-  banner: { js: 'var __flink_mem_url = require("node:url").pathToFileURL(__filename).href;' },
+  // `import.meta.url` (of the bundle) is worked out when first read: the URL module costs start-up
+  // time and only `rules` uses it.
+  define: { ...define, 'import.meta.url': '__flink_mem_meta.url' },
+  banner: {
+    js: 'var __flink_mem_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+  },
 };
 for (const [name, file] of Object.entries(PARTS)) {
   await build({
     ...cliOptions,
     entryPoints: [file],
     outfile: `dist/cli/flink-mem.${name}.cjs`,
-    plugins: [lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)],
+    plugins: [yamlEsm, lazyYaml, lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)],
   });
 }
-await build({
-  ...cliOptions,
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: cli,
-  plugins: [lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
-});
+for (const command of COMMAND_BUNDLES) {
+  const outfile = bundleFile(command);
+  await build({
+    ...cliOptions,
+    // A command's own bundle: the definitions of the other commands, and what only they import,
+    // are left out (src/cli/main.ts and program.ts test FLINK_MEM_ONLY).
+    define: command
+      ? { ...cliOptions.define, FLINK_MEM_ONLY: JSON.stringify(command) }
+      : cliOptions.define,
+    entryPoints: ['src/cli/entry.ts'],
+    outfile,
+    plugins: [yamlEsm, lazyYaml, lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
+  });
 
-// esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular expression
-// literals (the doctor's patterns for Chinese log lines). One such character makes V8 hold the
-// whole
-// bundle as a two-byte string and the launcher decode it as UTF-8 on every run; escaped, the bundle
-// is ASCII and bin/flink-mem.cjs reads it as latin1 (a plain copy). A character escaped by a
-// backslash (`\：`) becomes the escape itself; characters outside the BMP become two escapes (the
-// surrogate pair, which is what a non-`u` pattern matches, and a `u` pattern reads as one).
-{
-  const source = readFileSync(cli, 'utf8');
+  // esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular
+  // expression literals (the doctor's patterns for Chinese log lines). One such character makes
+  // V8 hold the whole bundle as a two-byte string and the launcher decode it as UTF-8 on every
+  // run; escaped, the bundle is ASCII and bin/flink-mem.cjs reads it as latin1 (a plain copy). A
+  // character escaped by a backslash (`\：`) becomes the escape itself; characters outside the
+  // BMP become two escapes (the surrogate pair, which is what a non-`u` pattern matches, and a `u`
+  // pattern reads as one).
+  const source = readFileSync(outfile, 'utf8');
   const ascii = source.replace(
     /(\\*)([^\x00-\x7f])/g,
     (_, slashes, ch) =>
       (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) +
       `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error('the CLI bundle is not ASCII');
+  if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error(`${outfile} is not ASCII`);
   // Wrapped here once as a CommonJS module function, which bin/flink-mem.cjs compiles as it is.
-  writeFileSync(cli, `${WRAPPER}${ascii}\n})`);
+  writeFileSync(outfile, `${WRAPPER}${ascii}\n})`);
 }
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
@@ -267,10 +327,17 @@ const caches = {
   '': [['--help'], ['rules']],
 };
 for (const [command, runs] of Object.entries(caches)) {
-  const file = resolve('dist/cli', command ? `flink-mem.${command}.cache` : 'flink-mem.cache');
+  const bundle = bundleFile(command);
   execFileSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--warm-up', file, work, JSON.stringify(runs)],
+    [
+      fileURLToPath(import.meta.url),
+      '--warm-up',
+      bundle,
+      bundle.replace(/\.cjs$/, '.cache'),
+      work,
+      JSON.stringify(runs),
+    ],
     { stdio: 'inherit' },
   );
 }
@@ -278,7 +345,9 @@ rmSync(work, { recursive: true, force: true });
 // The caches are V8's for this Node version only: bin/flink-mem.cjs uses them on this version; on
 // the others it makes its own in the user's cache folder, named by the build id written here (the
 // bundle's hash: V8 itself checks only the length of the source a cache was made from).
-const buildId = createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 16);
+const hash = createHash('sha256');
+for (const command of COMMAND_BUNDLES) hash.update(readFileSync(bundleFile(command)));
+const buildId = hash.digest('hex').slice(0, 16);
 writeFileSync('dist/cli/node-version', `${process.version} ${buildId}\n`);
 
 // The editor schemas ship in the package (`flink-mem/schema/flink-config.schema.json`).

@@ -349,7 +349,7 @@ describe('docs/zh (generated like the English docs; run `npm run docs` and `npm 
 
 describe('--help in Chinese (src/i18n/zh/help.ts)', () => {
   it('has a Chinese text for every description of every command, option and argument, and no unused entry', async () => {
-    const { buildProgram } = await import('../src/cli/main.js');
+    const { buildProgram } = await import('../src/cli/program.js');
     const { allCommands, zhDescription } = await import('../src/cli/help-lang.js');
     const { ZH_HELP } = await import('../src/i18n/zh/help.js');
     const io = {

@@ -122,7 +122,7 @@ for (const major of [22, 24]) {
       const payload = good.subarray(good.indexOf(10) + 1);
       // A cache of this build by Node 20 (the build's own), under this version's name and header:
       // V8 turns it down.
-      const foreign = readFileSync(join(ROOT, 'dist/cli/flink-mem.explain.cache'));
+      const foreign = readFileSync(join(ROOT, 'dist/cli/flink-mem-explain.cache'));
       for (const bad of [
         Buffer.from('not a cache at all\n'.repeat(1000)),
         good.subarray(0, good.length >> 1),

@@ -5,7 +5,7 @@
  * Memory limits of Deployments and StatefulSets in the same file are attached to it.
  */
 import type { Node } from 'yaml';
-import { isScalar } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { makeDocument } from './document.js';
 import { isOperatorConfig } from './foreign.js';
 import { parseLegacy } from './flink-conf.js';
@@ -63,7 +63,7 @@ export function literalBlock(
   value: Node,
 ): { content: string; first: number; indent: number } | null {
   if (
-    !isScalar(value) ||
+    !yamlLib().isScalar(value) ||
     value.type !== 'BLOCK_LITERAL' ||
     !value.range ||
     typeof value.value !== 'string'

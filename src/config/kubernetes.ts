@@ -4,7 +4,7 @@
  * and TaskManager resource memory, which silently replace any process size set in
  * flinkConfiguration. ConfigMaps holding a Flink config file are read by `configmap.ts`.
  */
-import { isMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 import { str } from '../primitives/raw-value.js';
 import { imageVersion } from '../primitives/version.js';
@@ -91,7 +91,7 @@ function flinkDeployment(
   const entries: ConfigEntry[] = [];
 
   const conf = r.get(spec, 'flinkConfiguration');
-  if (conf !== null && isMap(conf)) {
+  if (conf !== null && yamlLib().isMap(conf)) {
     const flat = flattenMapping(conf, index, anchors, what);
     const read = pairsToEntries(flat.pairs, {
       index,

@@ -4,7 +4,6 @@
  * another YAML file whose content looks like Flink.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 
 /** Top-level key prefixes of a Flink `config.yaml`; a `config.yaml` of another tool has none. */
 const FLINK_TOP_KEY =
@@ -50,13 +49,17 @@ function anyLine(
     const first = readSync(fd, buf, 0, SNIFF_BYTES, 0);
     // Nearly every file fits in one read.
     if (first < SNIFF_BYTES) return test(buf.toString('utf8', 0, first));
-    const decoder = new StringDecoder('utf8');
+    // The global decoder, not node:string_decoder: that module would be loaded in every run,
+    // and only files longer than one read get here. A byte-order mark is kept, as in the branch
+    // above.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let carry = '';
     for (let read = 0; read < SNIFF_LIMIT;) {
       const n = read === 0 ? first : readSync(fd, buf, 0, SNIFF_BYTES, read);
       read += n;
-      const text = carry + decoder.write(n === SNIFF_BYTES ? buf : buf.subarray(0, n));
-      if (n < SNIFF_BYTES) return test(text + decoder.end());
+      const text =
+        carry + decoder.decode(n === SNIFF_BYTES ? buf : buf.subarray(0, n), { stream: true });
+      if (n < SNIFF_BYTES) return test(text + decoder.decode());
       const cut = lastBreak(text);
       if (cut >= 0 && test(text.slice(0, cut))) return true;
       carry = cut >= 0 ? text.slice(cut + 1) : text;

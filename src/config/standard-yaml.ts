@@ -4,7 +4,7 @@
  * Duplicate keys, a null value or a root that is not a mapping make Flink refuse the whole file;
  * here they become problems and everything readable is still returned.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 import type { RawValue } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
@@ -55,14 +55,14 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
       : ctx.index.span(keySpan.endOffset, keySpan.endOffset);
     const text = ctx.index.text.slice(valueSpan.offset, valueSpan.endOffset);
     let value: RawValue | null = null;
-    if (p.value !== null && isScalar(p.value)) {
+    if (p.value !== null && yamlLib().isScalar(p.value)) {
       value =
         ctx.mode === 'typed'
           ? typedScalar(p.value)
           : p.value.value === null
             ? null
             : { kind: 'string', text: scalarSource(p.value) };
-    } else if (p.value !== null && (isSeq(p.value) || isMap(p.value))) {
+    } else if (p.value !== null && (yamlLib().isSeq(p.value) || yamlLib().isMap(p.value))) {
       try {
         const flow = renderFlow(p.value, resolve, { left: 10_000 });
         value =
@@ -80,7 +80,7 @@ export function pairsToEntries(pairs: readonly FlatPair[], ctx: PairContext): Ya
     if (
       value === null &&
       p.valueAt !== null &&
-      isAlias(p.valueAt) &&
+      yamlLib().isAlias(p.valueAt) &&
       ctx.anchors.resolve(p.valueAt) === null
     ) {
       // Not a null: YAML parsers (snakeyaml too) refuse an alias without an anchor before it.
@@ -129,10 +129,11 @@ export function readYamlDocument(
   const problems = documentProblems(doc, index, what);
   const anchors = new AnchorIndex(doc);
   let root = doc.contents as Node | null;
-  if (root !== null && isAlias(root)) root = anchors.resolve(root);
-  if (root === null || (isScalar(root) && root.value === null)) return { entries: [], problems };
-  if (!isMap(root)) {
-    const shape = isSeq(root) ? 'a list' : 'a single value';
+  if (root !== null && yamlLib().isAlias(root)) root = anchors.resolve(root);
+  if (root === null || (yamlLib().isScalar(root) && root.value === null))
+    return { entries: [], problems };
+  if (!yamlLib().isMap(root)) {
+    const shape = yamlLib().isSeq(root) ? 'a list' : 'a single value';
     problems.push({
       kind: 'non-mapping-root',
       span: rangeSpan(index, root),

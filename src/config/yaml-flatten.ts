@@ -4,7 +4,7 @@
  * descended, lists and scalars are leaves. Aliases are followed with a budget, so an alias bomb
  * stops with a problem instead of expanding exponentially.
  */
-import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import { rawToString } from '../primitives/raw-value.js';
 import { clip } from './messages.js';
@@ -39,7 +39,7 @@ export class AnchorIndex {
   private readonly byName = new Map<string, { at: number; node: Node }[]>();
 
   constructor(doc: Document) {
-    visit(doc, {
+    yamlLib().visit(doc, {
       Node: (_key, node) => {
         const anchor = (node as { anchor?: string }).anchor;
         if (!anchor || !node.range) return;
@@ -77,8 +77,8 @@ export class AnchorIndex {
  */
 export function keyText(node: Node | null, index: LineIndex, anchors: AnchorIndex): string {
   if (node === null) return 'null';
-  if (isAlias(node)) return keyText(anchors.resolve(node), index, anchors);
-  if (isScalar(node)) {
+  if (yamlLib().isAlias(node)) return keyText(anchors.resolve(node), index, anchors);
+  if (yamlLib().isScalar(node)) {
     const raw = typedScalar(node);
     return raw === null ? 'null' : rawToString(raw);
   }
@@ -103,7 +103,7 @@ export function flattenMapping(
   const expanding = new Set<Node>();
 
   const follow = (node: Node | null, via: Alias): Node | null => {
-    if (node === null || !(isMap(node) || isSeq(node))) return node;
+    if (node === null || !(yamlLib().isMap(node) || yamlLib().isSeq(node))) return node;
     if (++budget.expansions > MAX_ALIAS_EXPANSIONS)
       throw new AliasBudgetError(`more than ${MAX_ALIAS_EXPANSIONS} aliases to collections`);
     if (expanding.has(node))
@@ -129,11 +129,11 @@ export function flattenMapping(
       }
       let value = pair.value;
       let alias = viaAlias;
-      if (value !== null && isAlias(value)) {
+      if (value !== null && yamlLib().isAlias(value)) {
         value = follow(anchors.resolve(value), value);
-        alias = alias || isMap(value) || isSeq(value);
+        alias = alias || yamlLib().isMap(value) || yamlLib().isSeq(value);
       }
-      if (value !== null && isMap(value)) {
+      if (value !== null && yamlLib().isMap(value)) {
         walk(value, `${key}.`, depth + 1, alias);
         continue;
       }
@@ -166,7 +166,7 @@ export function flattenMapping(
  * Keys are equal when Java's would be: same type and same value (`1` and `0x1`, not `1` and `"1"`).
  */
 function keyIdentity(node: Node, text: string): string {
-  if (isScalar(node)) return `${typedScalar(node)?.kind ?? 'null'}:${text}`;
+  if (yamlLib().isScalar(node)) return `${typedScalar(node)?.kind ?? 'null'}:${text}`;
   return `node:${text}`;
 }
 

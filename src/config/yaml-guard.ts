@@ -3,7 +3,7 @@
  * instead of a hang or a crash: nesting is measured before parsing (very deep input can exhaust
  * the stack in ways that are not always catchable), and every library error carries a position.
  */
-import { parseAllDocuments, parseDocument } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { LineIndex } from './positions.js';
 import type { ConfigProblem } from './types.js';
@@ -180,8 +180,8 @@ export function parseYaml(
   try {
     const src = normalizeBreaks(text);
     docs = all
-      ? Array.from(parseAllDocuments(src, YAML_OPTIONS) as Iterable<Document.Parsed>)
-      : [parseDocument(src, YAML_OPTIONS)];
+      ? Array.from(yamlLib().parseAllDocuments(src, YAML_OPTIONS) as Iterable<Document.Parsed>)
+      : [yamlLib().parseDocument(src, YAML_OPTIONS)];
   } catch (err) {
     problems.push({
       kind: 'yaml-syntax',

@@ -2,7 +2,7 @@
  * Small readers for Kubernetes manifests parsed with `yaml`: look up a field by name, read a
  * scalar as the text the user wrote, and get its span. Aliases are followed; nothing throws.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { LineIndex } from './positions.js';
 import type { AnchorIndex } from './yaml-flatten.js';
@@ -18,16 +18,16 @@ export class ManifestReader {
   deref(node: unknown): Node | null {
     if (node === null || typeof node !== 'object') return null;
     const n = node as Node;
-    return isAlias(n) ? this.anchors.resolve(n) : n;
+    return yamlLib().isAlias(n) ? this.anchors.resolve(n) : n;
   }
 
   /** The value of `key` in a mapping, or null. The last pair wins, as for a Java map. */
   get(node: Node | null, key: string): Node | null {
-    if (node === null || !isMap(node)) return null;
+    if (node === null || !yamlLib().isMap(node)) return null;
     let found: Node | null = null;
     for (const p of node.items) {
       const k = this.deref(p.key);
-      if (k && isScalar(k) && String(k.value) === key) found = this.deref(p.value);
+      if (k && yamlLib().isScalar(k) && String(k.value) === key) found = this.deref(p.value);
     }
     return found;
   }
@@ -39,17 +39,22 @@ export class ManifestReader {
   }
 
   map(node: Node | null): YAMLMap | null {
-    return node !== null && isMap(node) ? node : null;
+    return node !== null && yamlLib().isMap(node) ? node : null;
   }
 
   items(node: Node | null): Node[] {
-    if (node === null || !isSeq(node)) return [];
+    if (node === null || !yamlLib().isSeq(node)) return [];
     return node.items.map((i) => this.deref(i)).filter((i): i is Node => i !== null);
   }
 
   /** A non-null scalar as written (unquoted), or null. */
   scalar(node: Node | null): { text: string; node: Scalar } | null {
-    if (node === null || !isScalar(node) || node.value === null || node.value === undefined)
+    if (
+      node === null ||
+      !yamlLib().isScalar(node) ||
+      node.value === null ||
+      node.value === undefined
+    )
       return null;
     return { text: scalarSource(node), node };
   }

@@ -3,7 +3,7 @@
  * scalar (an int stays an int, so `0x10` is 16 bytes), and renders lists back to flow style.
  * Integers are rebuilt from their source text: a JS number would lose digits past 2^53.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Alias, Node, Scalar } from 'yaml';
 import { javaDoubleToString } from '../primitives/java.js';
 import { rawToString } from '../primitives/raw-value.js';
@@ -125,11 +125,11 @@ export function renderFlow(
 ): string {
   if (--budget.left < 0 || depth > 64) throw new RangeError('collection too large to render');
   if (node === null) return 'null';
-  if (isAlias(node)) return renderFlow(resolve(node), resolve, budget, depth + 1);
-  if (isScalar(node)) return renderScalar(node);
-  if (isSeq(node))
+  if (yamlLib().isAlias(node)) return renderFlow(resolve(node), resolve, budget, depth + 1);
+  if (yamlLib().isScalar(node)) return renderScalar(node);
+  if (yamlLib().isSeq(node))
     return `[${node.items.map((i) => renderFlow(i as Node | null, resolve, budget, depth + 1)).join(', ')}]`;
-  if (isMap(node)) {
+  if (yamlLib().isMap(node)) {
     const parts = node.items.map(
       (p) =>
         `${renderFlow(p.key as Node | null, resolve, budget, depth + 1)}: ${renderFlow(p.value as Node | null, resolve, budget, depth + 1)}`,

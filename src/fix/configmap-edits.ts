@@ -5,7 +5,7 @@
  * ConfigMap holding both files (their findings cannot be told apart), are left alone.
  */
 import type { Document, Node, Pair } from 'yaml';
-import { isScalar } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import { literalBlock } from '../config/configmap.js';
 import { loadText } from '../config/load-text.js';
 import { LineIndex } from '../config/positions.js';
@@ -46,10 +46,10 @@ export function planConfigMap(
   const reader = new ManifestReader(index, new AnchorIndex(yamlDoc));
   const data = reader.map(reader.get(reader.deref(yamlDoc.contents), 'data'));
   const pair = (data?.items as Pair<Node | null, Node | null>[] | undefined)?.find(
-    (p) => p.key && isScalar(p.key) && EMBEDDED.includes(String(p.key.value)),
+    (p) => p.key && yamlLib().isScalar(p.key) && EMBEDDED.includes(String(p.key.value)),
   );
   const block = pair?.key && pair.value ? literalBlock(reader, pair.key, pair.value) : null;
-  if (!pair?.key || !isScalar(pair.key) || !block) return refuse(changes, leave);
+  if (!pair?.key || !yamlLib().isScalar(pair.key) || !block) return refuse(changes, leave);
 
   const inner = loadText(block.content, String(pair.key.value));
   const innerDoc = inner.documents[0];

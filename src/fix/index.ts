@@ -13,7 +13,7 @@ import type { ConfigDocument, ConfigEntry, LoadedFile } from '../config/types.js
 import { findOption } from '../options/catalogue.js';
 import { parseYaml } from '../config/yaml-guard.js';
 import type { Document } from 'yaml';
-import { isMap } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import type { LinterSettings } from '../engine/settings.js';
 import type { Finding } from '../engine/types.js';
 import { versionAndTarget } from '../engine/version-target.js';
@@ -103,7 +103,7 @@ function planner(
       });
   }
   const root = yamlDocs[0]?.contents;
-  const map = root && isMap(root) ? root : null;
+  const map = root && yamlLib().isMap(root) ? root : null;
   const create = map ? undefined : { afterLine: index.lineCount, header: null, indent: 0, unit: 2 };
   return (doc, changes) =>
     planMapping(

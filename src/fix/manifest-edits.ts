@@ -6,7 +6,7 @@
  * the operator sets from the resource memory is changed there, as a binary Kubernetes quantity.
  * A ConfigMap's embedded Flink file is fixed by `configmap.ts`.
  */
-import { isMap, isScalar } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import type { Document, Node, Pair } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import type { ConfigDocument, LoadedFile } from '../config/types.js';
@@ -25,10 +25,10 @@ import { lastLine } from './yaml-map-tree.js';
 type AnyPair = Pair<Node | null, Node | null>;
 
 function pairOf(map: Node | null | undefined, key: string): AnyPair | undefined {
-  if (!map || !isMap(map)) return undefined;
+  if (!map || !yamlLib().isMap(map)) return undefined;
   let found: AnyPair | undefined;
   for (const p of map.items as AnyPair[])
-    if (p.key !== null && isScalar(p.key) && String(p.key.value) === key) found = p;
+    if (p.key !== null && yamlLib().isScalar(p.key) && String(p.key.value) === key) found = p;
   return found;
 }
 
@@ -108,7 +108,7 @@ export function planManifest(
 
   const specPair = pairOf(yamlDoc.contents, 'spec');
   const spec = specPair?.value;
-  if (!spec || !isMap(spec) || spec.flow || spec.items.length === 0) {
+  if (!spec || !yamlLib().isMap(spec) || spec.flow || spec.items.length === 0) {
     for (const c of rest)
       plan.unsupported.set(
         c.kind === 'rename' ? c.from : c.key,
@@ -117,7 +117,7 @@ export function planManifest(
     return plan;
   }
   let holder = pairOf(spec, 'flinkConfiguration') ?? null;
-  let map = holder?.value && isMap(holder.value) ? holder.value : null;
+  let map = holder?.value && yamlLib().isMap(holder.value) ? holder.value : null;
   if (holder && !map) {
     for (const c of rest)
       plan.unsupported.set(

@@ -2,15 +2,17 @@
  * The shape of a YAML mapping that --fix edits: where a node ends and starts, the indentation step
  * the file uses, the tree of its nested block mappings, and new keys rendered as nested lines.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { LineIndex } from '../config/positions.js';
 import { doubleQuoted, plainOk } from './scalar.js';
 
 export type AnyPair = Pair<Node | null, Node | null>;
 
-export const blockMap = (n: Node | null | undefined): n is YAMLMap => !!n && isMap(n) && !n.flow;
-export const keyOf = (p: AnyPair) => (p.key && isScalar(p.key) ? String(p.key.value) : null);
+export const blockMap = (n: Node | null | undefined): n is YAMLMap =>
+  !!n && yamlLib().isMap(n) && !n.flow;
+export const keyOf = (p: AnyPair) =>
+  p.key && yamlLib().isScalar(p.key) ? String(p.key.value) : null;
 
 /** The last line holding content of a node (not the trailing blank or comment lines). */
 export function lastLine(index: LineIndex, node: Node | AnyPair): number {
@@ -19,7 +21,7 @@ export function lastLine(index: LineIndex, node: Node | AnyPair): number {
     return p.value ? lastLine(index, p.value) : lastLine(index, p.key as Node);
   }
   const n = node as Node;
-  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0)
+  if ((yamlLib().isMap(n) || yamlLib().isSeq(n)) && !n.flow && n.items.length > 0)
     return lastLine(index, n.items[n.items.length - 1] as Node);
   const r = n.range ?? [0, 0, 0];
   return index.position(Math.max(r[0], r[1] - 1)).line;

@@ -7,11 +7,11 @@ import { TARGETS } from '../../engine/version-target.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 /**
- * A repeatable option gathering its values in order (undefined when not given; read with `list`).
+ * A repeatable option gathering its values in order (undefined when not given; read with `list`
+ * of requests.ts).
  */
 export const repeatable = (flags: string, description: string) =>
   new Option(flags, description).argParser(collect);
-export const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
 export const versionOption = () =>
   new Option(

@@ -4,17 +4,16 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { Target } from '../../model/compute.js';
 import type { CliIO } from '../io.js';
 import {
   examples,
   inputFormatOption,
   langOption,
-  list,
   repeatable,
   targetOption,
   versionOption,
 } from './command-options.js';
+import { explainRequest } from './requests.js';
 
 export function defineExplain(program: Command, io: CliIO, result: { code: number }): void {
   program
@@ -76,23 +75,6 @@ export function defineExplain(program: Command, io: CliIO, result: { code: numbe
     )
     .action(async (files: string[], o: Record<string, unknown>) => {
       const { runExplain } = await import('../explain/run.js');
-      result.code = await runExplain(
-        {
-          files,
-          format: o.format as 'text' | 'json' | 'svg' | 'html' | 'markdown',
-          trace: Boolean(o.trace),
-          showConfig: Boolean(o.showConfig),
-          ...(o.flinkVersion ? { flinkVersion: String(o.flinkVersion) } : {}),
-          target: (o.target as Target | undefined) ?? 'standalone',
-          set: list(o.set),
-          env: list(o.env),
-          ...(o.inputFormat
-            ? { inputFormat: o.inputFormat as 'flink-conf' | 'config-yaml' | 'k8s' }
-            : {}),
-          process: o.process as 'taskmanager' | 'jobmanager' | 'both',
-          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
-        },
-        io,
-      );
+      result.code = await runExplain(explainRequest(files, o), io);
     });
 }

@@ -8,11 +8,11 @@ import {
   examples,
   inputFormatOption,
   langOption,
-  list,
   repeatable,
   targetOption,
   versionOption,
 } from './command-options.js';
+import { lintRequest } from './requests.js';
 
 export function defineLint(program: Command, io: CliIO, result: { code: number }): void {
   program
@@ -99,43 +99,6 @@ export function defineLint(program: Command, io: CliIO, result: { code: number }
     )
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       const { runLint } = await import('../lint.js');
-      const formats = list(o.format);
-      const outputs = list(o.output);
-      const several = formats.length > 1;
-      result.code = await runLint(
-        {
-          inputs,
-          ...(several
-            ? {
-                reports: formats.map((format, i) => ({
-                  format,
-                  ...(outputs[i] !== undefined ? { output: outputs[i] } : {}),
-                })),
-              }
-            : {
-                ...(formats[0] !== undefined ? { format: formats[0] } : {}),
-                ...(outputs[0] !== undefined ? { output: outputs[0] } : {}),
-              }),
-          failOn: String(o.failOn),
-          ...(o.maxWarnings !== undefined ? { maxWarnings: String(o.maxWarnings) } : {}),
-          ...(o.config !== undefined ? { config: String(o.config) } : {}),
-          ...(o.flinkVersion !== undefined ? { flinkVersion: String(o.flinkVersion) } : {}),
-          ...(o.target !== undefined ? { target: String(o.target) } : {}),
-          ...(o.containerMemory !== undefined
-            ? { containerMemory: String(o.containerMemory) }
-            : {}),
-          set: list(o.set),
-          rule: list(o.rule),
-          ...(o.inputFormat !== undefined ? { inputFormat: String(o.inputFormat) } : {}),
-          ...(o.fix ? { fix: true } : {}),
-          ...(o.fixDryRun ? { fixDryRun: true } : {}),
-          ...(o.stdinFilename !== undefined ? { stdinFilename: String(o.stdinFilename) } : {}),
-          ...(o.quiet ? { quiet: true } : {}),
-          ...(o.ignore === false ? { noIgnore: true } : {}),
-          ...(o.printConfig !== undefined ? { printConfig: String(o.printConfig) } : {}),
-          ...(o.lang !== undefined ? { lang: String(o.lang) } : {}),
-        },
-        io,
-      );
+      result.code = await runLint(lintRequest(inputs, o), io);
     });
 }
