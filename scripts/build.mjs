@@ -230,16 +230,21 @@ const lazyYaml = {
   name: 'lazy-yaml',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]config[\\/]yaml-lib\.ts$/ }, (args) => {
-      const expected =
-        "import * as yaml from 'yaml';\n\nexport function yamlLib(): typeof yaml {\n  return yaml;\n}\n";
-      if (!readFileSync(args.path, 'utf8').endsWith(expected))
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "import * as yaml from 'yaml';\n";
+      const accessor = 'export function yamlLib(): typeof yaml {\n  return yaml;\n}\n';
+      if (!source.includes(eager) || !source.includes(accessor))
         throw new Error(
-          `${args.path} changed: the CLI build replaces it (lazyYaml in scripts/build.mjs)`,
+          `${args.path} changed: the CLI build rewrites it (lazyYaml in scripts/build.mjs)`,
         );
       return {
-        contents:
-          "let lib;\nexport function yamlLib() {\n  return lib || (lib = require('yaml'));\n}\n",
-        loader: 'js',
+        contents: source
+          .replace(eager, '')
+          .replace(
+            accessor,
+            "let lib: any;\nexport function yamlLib() {\n  return lib || (lib = require('yaml'));\n}\n",
+          ),
+        loader: 'ts',
       };
     });
   },

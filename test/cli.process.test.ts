@@ -3,7 +3,15 @@
  * early. Skipped only where dist/ has not been built (it always is in CI, by `npm ci`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +41,21 @@ describe.skipIf(!built)('flink-mem as a process', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('prints no warning of the YAML library, only its own error, for a linter config with a collection key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flink-mem-yaml-warn-'));
+    try {
+      writeFileSync(join(dir, '.flink-mem.yaml'), '? [a, b]\n: c\n');
+      writeFileSync(join(dir, 'flink-conf.yaml'), 'taskmanager.memory.process.size: 2g\n');
+      const r = spawnSync(process.execPath, [bin, 'lint', 'flink-conf.yaml'], { cwd: dir });
+      expect(r.stderr.toString()).toBe(
+        'flink-mem: error: .flink-mem.yaml: "(root)" must NOT have additional properties\n',
+      );
+      expect(r.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes to a file what it writes to a pipe, and a full disk is one line and exit 2', async () => {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { yamlLib } from '../config/yaml-lib.js';
+import { QUIET, yamlLib } from '../config/yaml-lib.js';
 import { cliText } from '../i18n/cli.js';
 import type { Lang } from '../i18n/lang.js';
 import { isLang, langFromEnv, looksChinese } from '../i18n/lang.js';
@@ -39,7 +39,7 @@ export function langOfConfig(path: string | undefined, io: CliIO): Lang | undefi
   if (path === undefined) return undefined;
   let value: unknown;
   try {
-    value = (yamlLib().parse(readFileSync(path, 'utf8')) as { lang?: unknown } | null)?.lang;
+    value = (yamlLib().parse(readFileSync(path, 'utf8'), QUIET) as { lang?: unknown } | null)?.lang;
   } catch {
     return undefined; // lint reports a broken linter config; the other commands do not read it
   }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { yamlLib } from '../config/yaml-lib.js';
+import { QUIET, yamlLib } from '../config/yaml-lib.js';
 import { ALL_RULES } from '../../rules/index.js';
 import {
   countNodes,
@@ -100,7 +100,7 @@ export class LinterConfigs {
             `${shown}: cannot read the linter config: it holds more than ${MAX_LINTER_CONFIG_NODES.toLocaleString('en-US')} YAML values, too many for a linter config`,
           );
         }
-        result = settingsFromObject(yamlLib().parse(text), shown, new Set(RULES.keys()));
+        result = settingsFromObject(yamlLib().parse(text, QUIET), shown, new Set(RULES.keys()));
       } catch (e) {
         const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
         result =

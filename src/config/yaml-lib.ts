@@ -6,6 +6,13 @@
  */
 import * as yaml from 'yaml';
 
+/**
+ * Parse options that keep the library from printing warnings of its own (a key that is a
+ * collection, say) to standard error: what is wrong with a file is reported as a finding or an
+ * error by us.
+ */
+export const QUIET = { logLevel: 'error' } as const;
+
 export function yamlLib(): typeof yaml {
   return yaml;
 }

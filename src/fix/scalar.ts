@@ -3,13 +3,13 @@
  * quoted, a single-quoted one single quoted, a plain one plain unless YAML would then read it as
  * something else (a number in a manifest, where the operator wants strings, or `: ` in the text).
  */
-import { yamlLib } from '../config/yaml-lib.js';
+import { QUIET, yamlLib } from '../config/yaml-lib.js';
 
 export type ScalarMode = 'typed' | 'text';
 
 function plainReadsAs(value: string): unknown {
   try {
-    return yamlLib().parse(value);
+    return yamlLib().parse(value, QUIET);
   } catch {
     return undefined;
   }
