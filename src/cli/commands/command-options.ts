@@ -4,6 +4,7 @@
 import { Option } from 'commander';
 import { KNOWN_VERSIONS, NEWEST_VERSION } from '../../primitives/version.js';
 import { TARGETS } from '../../engine/version-target.js';
+import { INPUT_FORMATS } from './requests.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 /**
@@ -32,7 +33,7 @@ export const inputFormatOption = () =>
   new Option(
     '--input-format <format>',
     'read inputs as this format instead of detecting it',
-  ).choices(['flink-conf', 'config-yaml', 'k8s']);
+  ).choices(INPUT_FORMATS);
 
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

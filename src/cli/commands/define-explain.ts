@@ -13,7 +13,7 @@ import {
   targetOption,
   versionOption,
 } from './command-options.js';
-import { explainRequest } from './requests.js';
+import { EXPLAIN_FORMATS, explainRequest, PROCESSES } from './requests.js';
 
 export function defineExplain(program: Command, io: CliIO, result: { code: number }): void {
   program
@@ -30,7 +30,7 @@ export function defineExplain(program: Command, io: CliIO, result: { code: numbe
         '--format <format>',
         'output format: text, json, svg (a picture to scale), html (one self-contained page with the picture, tables and lint findings) or markdown (for pull requests and job summaries)',
       )
-        .choices(['text', 'json', 'svg', 'html', 'markdown'])
+        .choices(EXPLAIN_FORMATS)
         .default('text'),
     )
     .option(
@@ -47,7 +47,7 @@ export function defineExplain(program: Command, io: CliIO, result: { code: numbe
     .addOption(targetOption())
     .addOption(
       new Option('--process <process>', 'which process to explain')
-        .choices(['taskmanager', 'jobmanager', 'both'])
+        .choices(PROCESSES)
         .default('both'),
     )
     .addOption(
