@@ -12,9 +12,9 @@
 //   reader never sees half a cache; later runs read it.
 // A cache that is missing, of another build or Node version, truncated or not ours is ignored
 // (and replaced). A cache only ever costs or saves time: the output is the same without it.
-// dist/cli/flink-mem.cjs is the bundle already wrapped as a CommonJS module function: V8 compiles
-// the file's text as it is read, rather than a copy joined to a wrapper (which took time and
-// memory).
+// Each bundle (dist/cli/flink-mem-<command>.cjs, dist/cli/flink-mem.cjs) is stored already wrapped
+// as a CommonJS module function: V8 compiles the file's text as it is read, rather than a copy
+// joined to a wrapper (which took time and memory).
 const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
@@ -180,7 +180,7 @@ try {
   buffer = Buffer.allocUnsafe(Math.max(size, cache ? cache.size : 0));
   if (!readAll(bundleFd, buffer, size)) throw new Error(`${file}: cut short while read`);
   // The build checks that the bundle is ASCII: latin1 reads it without decoding.
-  source = buffer.latin1Slice(0, size);
+  source = buffer.toString('latin1', 0, size);
 } finally {
   closeSync(bundleFd);
 }

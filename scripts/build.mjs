@@ -1,9 +1,9 @@
 // Builds dist/ (run by `npm ci` through `prepare`): the library bundle (ESM, and CommonJS in
 // dist/cjs/ for `require('flink-mem')`) with its type declarations for each,
-// and the CLI as one CommonJS file plus V8 code caches of it, so that `flink-mem` starts close to
-// a bare `node`. Each command gets its own cache, made by a warm-up run of that command alone in
-// a fresh process: a cache holds only the code its command runs, so `lint` does not deserialize
-// the doctor's code and the other way round.
+// and the CLI as CommonJS bundles (one for each of lint, explain and doctor, one for every command)
+// plus a V8 code cache of each, so that `flink-mem` starts close to a bare `node`. Each cache is
+// made by a warm-up run of its command alone in a fresh process: a cache holds only the code its
+// command runs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -310,7 +310,8 @@ for (const command of COMMAND_BUNDLES) {
 }
 
 // Warm-ups: each command on small inputs of every format it reads; bin/flink-mem.cjs picks the
-// cache by the first argument (`flink-mem.cache` for the other commands, help and version).
+// bundle and its cache by the first argument (flink-mem.cjs and flink-mem.cache for the other
+// commands, help and version).
 const work = mkdtempSync(join(tmpdir(), 'flink-mem-build-'));
 const conf = join(work, 'flink-conf.yaml');
 const yaml = join(work, 'config.yaml');
