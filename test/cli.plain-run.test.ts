@@ -46,29 +46,15 @@ async function viaCommander(
   return got ?? 'rejected';
 }
 
+/** Every option of the two commands as commander defines it, and some it does not have. */
 const OPTION_NAMES = [
-  '--format',
-  '--output',
-  '--fail-on',
-  '--max-warnings',
-  '--config',
-  '--flink-version',
-  '--target',
-  '--container-memory',
-  '--set',
-  '--rule',
-  '--input-format',
-  '--fix',
-  '--fix-dry-run',
-  '--stdin-filename',
-  '--quiet',
-  '--no-ignore',
-  '--print-config',
-  '--lang',
-  '--trace',
-  '--show-config',
-  '--process',
-  '--env',
+  ...new Set(
+    (['lint', 'explain'] as const).flatMap((name) =>
+      buildProgram(io, { code: 0 }, 'en', name)
+        .commands.find((c) => c.name() === name)!
+        .options.map((o) => o.long!),
+    ),
+  ),
   '--bogus',
   '-q',
   '-h',
