@@ -190,7 +190,10 @@ const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle, file, dir);
 bundle.exports.main().then((code) => {
   process.exitCode = code;
-  // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind.
-  if (userPath && (cachedData === undefined || script.cachedDataRejected))
+  // The first run of a command here (or one whose cache V8 turned down) leaves its cache behind,
+  // once it has done the command's work: a cache holds what its run compiled, and one made by
+  // `lint --help` or a usage error would leave the command's code to compile on every later run.
+  const worked = !own || bundle.exports.workStarted();
+  if (userPath && worked && (cachedData === undefined || script.cachedDataRejected))
     writeUserCache(folder, userPath, script.createCachedData());
 });

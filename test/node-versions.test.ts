@@ -113,6 +113,20 @@ for (const major of [22, 24]) {
       },
     );
 
+    it("leaves no command's cache after help or a usage error; the command's next run writes it", () => {
+      const folder = freshFolder();
+      const env = { FLINK_MEM_CACHE_DIR: folder };
+      expect(run(node, ['lint', '--help'], env).status).toBe(0);
+      expect(run(node, ['lint', 'examples/standalone', '--bogus'], env).status).toBe(2);
+      expect(run(node, ['explain', '--process', 'neither', 'examples'], env).status).toBe(2);
+      expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+      // Help is the work of the bundle of every command, so it leaves that one's cache.
+      expect(run(node, ['--help'], env).status).toBe(0);
+      expect(readdirSync(folder)).toEqual([cacheFile(folder, 'other').slice(folder.length + 1)]);
+      expect(run(node, ['lint', 'examples/standalone'], env).status).toBe(0);
+      expect(existsSync(cacheFile(folder, 'lint'))).toBe(true);
+    });
+
     it('ignores a cache that is garbage, cut short, or made by another Node version, and replaces it', () => {
       const args = ['explain', 'examples/standalone', '--format', 'json'];
       const here = run(process.execPath, args);

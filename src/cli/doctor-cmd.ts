@@ -24,6 +24,7 @@ import { readFailureCode, UsageError } from '../primitives/usage-error.js';
 import { logLines, NotText, readableLog } from './doctor-log.js';
 import { doctorSettings } from './doctor-settings.js';
 import type { DoctorCliOptions } from './doctor-settings.js';
+import { markWorkStarted } from './work-started.js';
 
 export type { DoctorCliOptions } from './doctor-settings.js';
 
@@ -120,6 +121,7 @@ function withLanguage(options: DoctorOptions, choose: () => Lang): DoctorOptions
 }
 
 export async function runDoctor(opts: DoctorCliOptions, io: CliIO): Promise<number> {
+  markWorkStarted();
   let result: DoctorResult;
   let lang: Lang;
   try {

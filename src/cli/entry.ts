@@ -7,6 +7,7 @@ import type { CliIO } from './io.js';
 import { run } from './main.js';
 
 export { run };
+export { workStarted } from './work-started.js';
 
 /**
  * A reader that goes away (`flink-mem lint . | head`) is not an error: stop quietly, as Unix tools

@@ -24,6 +24,7 @@ import type { FixCounts } from './lint-fixes.js';
 import { prepare } from './lint-plan.js';
 import type { Plan } from './lint-plan.js';
 import { printConfig } from './lint-print-config.js';
+import { markWorkStarted } from './work-started.js';
 
 export type { LintOptions } from './lint-flags.js';
 
@@ -42,6 +43,7 @@ export async function runLint(opts: LintOptions, io: CliIO): Promise<number> {
   try {
     plan = prepare(opts, io);
     if (opts.printConfig !== undefined) return printConfig(opts.printConfig, plan, io);
+    markWorkStarted();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     usage(e.message);

@@ -40,6 +40,7 @@ import { lintLoadedFile } from '../../engine/runner.js';
 import { textsFor } from '../../i18n/cli.js';
 import { ZH_REASONS } from '../../i18n/zh/reasons.js';
 import { resolveLang } from '../lang-flag.js';
+import { markWorkStarted } from '../work-started.js';
 import type { Process } from '../../primitives/flink-process.js';
 
 export interface ExplainOptions {
@@ -104,6 +105,7 @@ function* inputsOf(
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 export async function runExplain(opts: ExplainOptions, io: CliIO): Promise<number> {
+  markWorkStarted();
   const lang = resolveLang(io, { flag: opts.lang });
   const versions = parseVersions(opts.flinkVersion);
   const set = parsePairs(opts.set, '--set');
