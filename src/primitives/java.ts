@@ -38,6 +38,22 @@ export function tooManyDigits(digits: string, max: number): boolean {
   return digits.length - i > max;
 }
 
+/**
+ * Java `Integer.parseInt` (with `digits` 10 and int bounds) or `Long.parseLong` (19, long bounds):
+ * an optional sign and ASCII digits, within `min` and `max`, else Java's NumberFormatException.
+ * Scanned by hand, as `isDecimalFloat` is: every configuration reaches this.
+ */
+export function parseJavaInteger(s: string, digits: number, min: bigint, max: bigint): bigint {
+  const first = s.charCodeAt(0) === 0x2b || s.charCodeAt(0) === 0x2d ? 1 : 0;
+  let i = first;
+  while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+  const n =
+    i === first || i < s.length || tooManyDigits(s.slice(first), digits) ? undefined : BigInt(s);
+  if (n === undefined || n > max || n < min)
+    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
+  return n;
+}
+
 /** Java `String.trim()`: strips every char <= U+0020 at both ends (not Unicode spaces). */
 export function javaTrim(s: string): string {
   let start = 0;

@@ -6,9 +6,10 @@
 import {
   JavaError,
   javaDoubleToString,
+  LONG_MAX,
   parseJavaDouble,
   parseJavaFloat,
-  tooManyDigits,
+  parseJavaInteger,
 } from './java.js';
 import { parseMemorySize } from './memory-size.js';
 
@@ -77,24 +78,12 @@ export function convertInt(v: RawValue): number {
     }
     return Number(v.value);
   }
-  const s = rawToString(v);
-  if (!/^[+-]?\d+$/.test(s))
-    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  const n = tooManyDigits(s.replace(/^[+-]/, ''), 10) ? 1n << 63n : BigInt(s);
-  if (n > 2147483647n || n < -2147483648n)
-    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  return Number(n);
+  return Number(parseJavaInteger(rawToString(v), 10, -2147483648n, 2147483647n));
 }
 
 export function convertLong(v: RawValue): bigint {
   if (v.kind === 'int') return v.value;
-  const s = rawToString(v);
-  if (!/^[+-]?\d+$/.test(s))
-    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  const n = tooManyDigits(s.replace(/^[+-]/, ''), 19) ? 1n << 64n : BigInt(s);
-  if (n > 9223372036854775807n || n < -9223372036854775808n)
-    throw new JavaError('NumberFormatException', `For input string: "${s}"`);
-  return n;
+  return parseJavaInteger(rawToString(v), 19, -LONG_MAX - 1n, LONG_MAX);
 }
 
 export function convertBoolean(v: RawValue): boolean {
