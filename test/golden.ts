@@ -53,3 +53,18 @@ export function targetForMode(mode: string | undefined): 'standalone' | 'kuberne
 export function bytes(v: unknown): bigint {
   return BigInt(v as string | number);
 }
+
+/** The component sizes a golden case's `expect` may give, as the model's results name them. */
+export const SIZE_FIELDS = [
+  'frameworkHeap',
+  'frameworkOffHeap',
+  'taskHeap',
+  'taskOffHeap',
+  'managed',
+  'network',
+  'jvmMetaspace',
+  'jvmOverhead',
+  'totalFlink',
+  'totalProcess',
+  'offHeap',
+] as const;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GOLDEN, bytes, newestInRange, targetForMode, versionsInRange } from './golden.js';
+import {
+  GOLDEN,
+  SIZE_FIELDS,
+  bytes,
+  newestInRange,
+  targetForMode,
+  versionsInRange,
+} from './golden.js';
 import { computeJobManager, computeTaskManager } from '../src/model/compute.js';
 import type { JobManagerResult, TaskManagerResult } from '../src/model/compute.js';
 import { parseMemorySize } from '../src/primitives/memory-size.js';
@@ -11,20 +18,6 @@ import { sumComponents } from '../src/model/local.js';
 import { str } from '../src/primitives/raw-value.js';
 import type { FlinkVersion } from '../src/primitives/version.js';
 import { versionLabel } from '../src/primitives/version.js';
-
-const SIZE_FIELDS = [
-  'frameworkHeap',
-  'frameworkOffHeap',
-  'taskHeap',
-  'taskOffHeap',
-  'managed',
-  'network',
-  'jvmMetaspace',
-  'jvmOverhead',
-  'totalFlink',
-  'totalProcess',
-  'offHeap',
-];
 
 function run(
   c: (typeof GOLDEN)[number],
