@@ -268,12 +268,20 @@ const cliOptions = {
     js: 'var __flink_mem_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
   },
 };
+/** The plugins of every CLI build; `own` is the part being built ('' for a bundle). */
+const cliPlugins = (own) => [
+  yamlEsm,
+  lazyYaml,
+  lazyChildProcess,
+  noStdoutProbe,
+  partStandIns(own, partNames),
+];
 for (const [name, file] of Object.entries(PARTS)) {
   await build({
     ...cliOptions,
     entryPoints: [file],
     outfile: `dist/cli/flink-mem.${name}.cjs`,
-    plugins: [yamlEsm, lazyYaml, lazyChildProcess, noStdoutProbe, partStandIns(name, partNames)],
+    plugins: cliPlugins(name),
   });
 }
 for (const command of COMMAND_BUNDLES) {
@@ -287,7 +295,7 @@ for (const command of COMMAND_BUNDLES) {
       : cliOptions.define,
     entryPoints: ['src/cli/entry.ts'],
     outfile,
-    plugins: [yamlEsm, lazyYaml, lazyChildProcess, noStdoutProbe, partStandIns('', partNames)],
+    plugins: cliPlugins(''),
   });
 
   // esbuild writes non-ASCII characters as escapes in strings, but leaves them in regular
